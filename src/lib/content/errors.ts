@@ -1,0 +1,34 @@
+/**
+ * Content problems, reported the way compilers do so that editors and their editors' tools can
+ * jump to them: `path:line:column: field: message`.
+ */
+export interface ContentProblem {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** 1-based; 0 when the problem concerns the whole file or folder. */
+  line: number;
+  column: number;
+  /** Dotted field path (issuers.1, forwards.title), or empty for file-level problems. */
+  field: string;
+  message: string;
+}
+
+export function formatProblem({ file, line, column, field, message }: ContentProblem): string {
+  const where = line > 0 ? `${file}:${line}:${column}` : file;
+  return field ? `${where}: ${field}: ${message}` : `${where}: ${message}`;
+}
+
+export function compareProblems(a: ContentProblem, b: ContentProblem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/** Thrown by the build when content is invalid; its message lists every problem. */
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(
+      `${problems.length} content problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+  }
+}

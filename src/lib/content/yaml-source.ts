@@ -1,0 +1,116 @@
+/**
+ * YAML with source positions. js-yaml's `load` gives values only; its event stream carries
+ * offsets, from which we map every field path to the line and column where it is written,
+ * so that a schema error can point at `issuers[1]` on line 5 rather than at the file.
+ */
+import { EVENT_ID, getScalarValue, load, parseEvents, YAMLException, type Event } from 'js-yaml';
+
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  value: unknown;
+  /** Where a field path is written: the key of a mapping entry, the start of a sequence item. */
+  locate(path: readonly PropertyKey[]): SourcePosition;
+}
+
+export class YamlSyntaxError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly position: SourcePosition,
+  ) {
+    super(reason);
+  }
+}
+
+/** Maps offsets to 1-based line and column, counting columns in characters. */
+export function positionAt(text: string, offset: number, lineOffset = 0): SourcePosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line: line + lineOffset, column: [...text.slice(lineStart, offset)].length + 1 };
+}
+
+type Frame =
+  | { kind: 'mapping'; path: string[]; pendingKey: string | null }
+  | { kind: 'sequence'; path: string[]; index: number };
+
+function eventOffset(event: Event): number {
+  if (event.type === EVENT_ID.SCALAR) return event.valueStart;
+  if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) return event.start;
+  if (event.type === EVENT_ID.ALIAS) return event.anchorStart;
+  return -1;
+}
+
+function fieldOffsets(text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  const stack: Frame[] = [];
+  for (const event of parseEvents(text, {})) {
+    if (event.type === EVENT_ID.DOCUMENT) continue;
+    if (event.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    const parent = stack.at(-1);
+    let path: string[] = [];
+    if (parent?.kind === 'mapping') {
+      if (parent.pendingKey === null) {
+        // A key: remember it; the entry is located at its key.
+        const key = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : '?';
+        parent.pendingKey = key;
+        const keyPath = [...parent.path, key];
+        offsets.set(keyPath.join('.'), eventOffset(event));
+        if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+          stack.push({ kind: 'mapping', path: ['?'], pendingKey: null }); // complex keys: ignored
+        }
+        continue;
+      }
+      path = [...parent.path, parent.pendingKey];
+      parent.pendingKey = null;
+    } else if (parent?.kind === 'sequence') {
+      path = [...parent.path, String(parent.index++)];
+      offsets.set(path.join('.'), eventOffset(event));
+    }
+    if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'mapping', path, pendingKey: null });
+    if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'sequence', path, index: 0 });
+  }
+  return offsets;
+}
+
+/**
+ * Parses one YAML document. `lineOffset` shifts reported lines, for YAML that starts further
+ * down a file (frontmatter). Throws YamlSyntaxError with a position on malformed YAML.
+ */
+export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
+  let value: unknown;
+  let offsets: Map<string, number>;
+  try {
+    value = load(text);
+    offsets = fieldOffsets(text);
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const mark = error.mark;
+      throw new YamlSyntaxError(error.reason, {
+        line: (mark ? mark.line + 1 : 1) + lineOffset,
+        column: mark ? mark.column + 1 : 1,
+      });
+    }
+    throw error;
+  }
+  return {
+    value,
+    locate(path) {
+      // Fall back to the nearest written ancestor: a missing field is reported at its parent.
+      for (let depth = path.length; depth > 0; depth--) {
+        const offset = offsets.get(path.slice(0, depth).map(String).join('.'));
+        if (offset !== undefined && offset >= 0) return positionAt(text, offset, lineOffset);
+      }
+      return { line: 1 + lineOffset, column: 1 };
+    },
+  };
+}
