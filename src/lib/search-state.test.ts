@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyNumberQuery,
+  emptySearchState,
+  fullTextQuery,
+  isEmptySearch,
+  joinBase,
+  lookupNumber,
+  normalizeSearchState,
+  parseSearchState,
+  sameSearchState,
+  samePageUrl,
+  searchStateToQueryString,
+  serializeSearchState,
+  toPagefindFilters,
+  toPagefindSort,
+  type NumberTable,
+} from './search-state';
+
+describe('parseSearchState', () => {
+  it('reads q, filters and sort', () => {
+    const state = parseSearchState('?q=人才贷&type=意见&sort=date');
+    expect(state).toEqual({
+      q: '人才贷',
+      filters: { year: [], issuer: [], type: ['意见'], section: [] },
+      sort: 'date',
+    });
+  });
+
+  it('accepts URLSearchParams and URL', () => {
+    const url = new URL('https://example.org/gazette/search/?q=%E7%A7%BB%E5%8A%A8%E6%94%AF%E4%BB%98&year=2020%E5%B9%B4');
+    expect(parseSearchState(url).q).toBe('移动支付');
+    expect(parseSearchState(url.searchParams).filters.year).toEqual(['2020年']);
+  });
+
+  it('collects repeated filter keys, drops empty and duplicate values', () => {
+    const state = parseSearchState('issuer=淄博市人民政府&issuer=&issuer=淄博市财政局&issuer=淄博市人民政府&year=+');
+    expect(state.filters.issuer).toEqual(['淄博市人民政府', '淄博市财政局'].sort());
+    expect(state.filters.year).toEqual([]);
+  });
+
+  it('trims and collapses whitespace in q, including ideographic spaces', () => {
+    expect(parseSearchState('q=%E3%80%80人才贷%20%20 应急转贷 ').q).toBe('人才贷 应急转贷');
+  });
+
+  it('falls back to relevance for missing or unknown sort values', () => {
+    expect(parseSearchState('q=x').sort).toBe('relevance');
+    expect(parseSearchState('q=x&sort=oldest').sort).toBe('relevance');
+  });
+
+  it('ignores unknown keys', () => {
+    expect(parseSearchState('q=x&page=3&utm_source=y')).toEqual(
+      normalizeSearchState({ q: 'x' }),
+    );
+  });
+
+  it('returns the empty state for an empty query string', () => {
+    expect(parseSearchState('')).toEqual(emptySearchState());
+    expect(isEmptySearch(parseSearchState(''))).toBe(true);
+    expect(isEmptySearch(parseSearchState('type=通知'))).toBe(false);
+  });
+});
+
+describe('serializeSearchState', () => {
+  it('writes keys in a stable order and drops defaults', () => {
+    const state = normalizeSearchState({
+      sort: 'date',
+      filters: { section: ['市政府文件'], type: ['通知', '意见'], year: ['2020年'] },
+      q: '人才贷',
+    });
+    expect(serializeSearchState(state).toString()).toBe(
+      new URLSearchParams([
+        ['q', '人才贷'],
+        ['year', '2020年'],
+        ['type', '意见'],
+        ['type', '通知'],
+        ['section', '市政府文件'],
+        ['sort', 'date'],
+      ]).toString(),
+    );
+  });
+
+  it('omits sort=relevance and empty values', () => {
+    expect(searchStateToQueryString(normalizeSearchState({ q: '', sort: 'relevance' }))).toBe('');
+    expect(searchStateToQueryString(normalizeSearchState({ q: '云闪付' }))).toBe(
+      '?q=%E4%BA%91%E9%97%AA%E4%BB%98',
+    );
+  });
+
+  it('round-trips', () => {
+    const qs = '?q=%E9%87%8D%E5%A4%A7%E8%A1%8C%E6%94%BF%E5%86%B3%E7%AD%96&issuer=a&issuer=b&sort=date';
+    const state = parseSearchState(qs);
+    expect(searchStateToQueryString(state)).toBe(qs);
+    expect(parseSearchState(serializeSearchState(state))).toEqual(state);
+  });
+
+  it('treats states that differ only in value order as equal', () => {
+    expect(
+      sameSearchState(parseSearchState('type=b&type=a'), parseSearchState('type=a&type=b')),
+    ).toBe(true);
+    expect(sameSearchState(parseSearchState('q=a'), parseSearchState('q=b'))).toBe(false);
+  });
+});
+
+describe('Pagefind options', () => {
+  it('ORs values within a key and leaves out empty keys', () => {
+    const state = parseSearchState('type=通知&type=意见&year=2020年');
+    expect(toPagefindFilters(state.filters)).toEqual({
+      year: { any: ['2020年'] },
+      type: { any: ['意见', '通知'] },
+    });
+    expect(toPagefindFilters(emptySearchState().filters)).toBeUndefined();
+  });
+
+  it('sorts by date when asked, and always when there is no query', () => {
+    expect(toPagefindSort(parseSearchState('q=x'))).toBeUndefined();
+    expect(toPagefindSort(parseSearchState('q=x&sort=date'))).toEqual({ date: 'desc' });
+    expect(toPagefindSort(parseSearchState('type=通知'))).toEqual({ date: 'desc' });
+  });
+});
+
+describe('classifyNumberQuery', () => {
+  const canonical = '淄政办字〔2020〕56号';
+
+  it.each([
+    '淄政办字〔2020〕56号',
+    '淄政办字[2020]56号',
+    '淄政办字［2020］56号',
+    '淄政办字(2020)56号',
+    '淄政办字（2020）56号',
+    '淄政办字【2020】56号',
+    '淄政办字 〔2020〕 56 号',
+    ' 淄政办字[2020] 56号 ',
+    '淄政办字〔2020〕56',
+    '淄政办字2020年56号',
+    '淄政办字 2020 56号',
+  ])('recognises %s as the whole number', (query) => {
+    expect(classifyNumberQuery(query)).toMatchObject({ kind: 'exact', canonical, whole: true });
+  });
+
+  it('recognises order numbers', () => {
+    expect(classifyNumberQuery('市政府令第102号')).toMatchObject({
+      kind: 'exact',
+      canonical: '市政府令第102号',
+      whole: true,
+    });
+  });
+
+  it('finds a number inside a longer query', () => {
+    expect(classifyNumberQuery('人才贷 淄政办字[2020]56号')).toMatchObject({
+      kind: 'exact',
+      canonical,
+      whole: false,
+    });
+  });
+
+  it('recognises a number without its year as partial', () => {
+    expect(classifyNumberQuery('淄政办字56号')).toEqual({ kind: 'partial', prefix: '淄政办字', seq: 56 });
+    expect(classifyNumberQuery('淄政办字 第56号')).toEqual({ kind: 'partial', prefix: '淄政办字', seq: 56 });
+    expect(classifyNumberQuery('市政府令102号')).toEqual({ kind: 'partial', prefix: '市政府令', seq: 102 });
+  });
+
+  it.each(['人才贷', '移动支付', '2020', '2020年', '第十三条', '', '   '])(
+    'does not treat %j as a number',
+    (query) => {
+      expect(classifyNumberQuery(query)).toBeNull();
+    },
+  );
+});
+
+describe('lookupNumber', () => {
+  const entry = (number: string, url: string) => ({
+    url,
+    title: number,
+    number,
+    date: '2020-07-01',
+    issuers: ['淄博市人民政府办公室'],
+  });
+  const table: NumberTable = {
+    '市政府令第102号': entry('市政府令第102号', '/2019/12/order-102/'),
+    '淄政办字〔2019〕56号': entry('淄政办字〔2019〕56号', '/2019/07/zzbz-2019-56/'),
+    '淄政办字〔2020〕54号': entry('淄政办字〔2020〕54号', '/2020/07/zzbz-2020-54/'),
+    '淄政办字〔2020〕56号': entry('淄政办字〔2020〕56号', '/2020/07/zzbz-2020-56/'),
+  };
+
+  it('finds exact numbers in any spelling', () => {
+    for (const q of ['淄政办字[2020]56号', '淄政办字(2020)56号', '淄政办字 〔2020〕 56 号']) {
+      expect(lookupNumber(classifyNumberQuery(q)!, table)?.url).toBe('/2020/07/zzbz-2020-56/');
+    }
+    expect(lookupNumber(classifyNumberQuery('淄政办字〔2021〕56号')!, table)).toBeNull();
+  });
+
+  it('resolves a partial number only when it is unambiguous', () => {
+    expect(lookupNumber(classifyNumberQuery('淄政办字54号')!, table)?.url).toBe('/2020/07/zzbz-2020-54/');
+    expect(lookupNumber(classifyNumberQuery('淄政办字56号')!, table)).toBeNull();
+    expect(lookupNumber(classifyNumberQuery('淄政办字99号')!, table)).toBeNull();
+    expect(lookupNumber(classifyNumberQuery('市政府令102号')!, table)?.url).toBe('/2019/12/order-102/');
+  });
+});
+
+describe('fullTextQuery', () => {
+  it('searches the canonical spelling when the whole query is a number', () => {
+    expect(fullTextQuery('淄政办字[2020]56号', classifyNumberQuery('淄政办字[2020]56号'))).toBe(
+      '淄政办字〔2020〕56号',
+    );
+    expect(fullTextQuery(' 人才贷 ', null)).toBe('人才贷');
+  });
+});
+
+describe('URLs', () => {
+  it('joins base and path whatever the slashes', () => {
+    expect(joinBase('/', '2020/07/x/')).toBe('/2020/07/x/');
+    expect(joinBase('/gazette', '2020/07/x/')).toBe('/gazette/2020/07/x/');
+    expect(joinBase('/gazette/', '/pagefind/pagefind.js')).toBe('/gazette/pagefind/pagefind.js');
+  });
+
+  it('compares page URLs loosely', () => {
+    expect(samePageUrl('/g/2020/07/x/', '/g/2020/07/x/index.html')).toBe(true);
+    expect(samePageUrl('http://localhost:4321/g/2020/07/x', '/g/2020/07/x/')).toBe(true);
+    expect(samePageUrl('/g/2020/07/%E6%96%87/', '/g/2020/07/文/')).toBe(true);
+    expect(samePageUrl('/g/2020/07/x/', '/g/2020/07/y/')).toBe(false);
+  });
+});
