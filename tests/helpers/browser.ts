@@ -1,0 +1,241 @@
+/**
+ * Browser helpers for the end-to-end tests: Debian's Chromium driven by
+ * playwright-core (no browser download), axe-core checks with readable
+ * output, and a network recorder based on the Chrome DevTools Protocol.
+ */
+import axe from 'axe-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.GAZETTE_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Launches headless Chromium. The flags keep it from reaching out to the
+ * network (this machine's network is closed) and let it run as root.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Accessibility
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+export interface A11yOptions {
+  /** CSS selectors to leave out of the check. */
+  exclude?: string[];
+  /** axe rule ids to switch off (say why at the call site). */
+  disableRules?: string[];
+}
+
+interface AxeNode {
+  target: unknown[];
+  html: string;
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+/** One readable string per violation, so `expect(violations).toEqual([])` says what is wrong. */
+export function formatViolations(violations: AxeViolation[]): string[] {
+  return violations.map((v) => {
+    const nodes = v.nodes.slice(0, 8).map((n) => {
+      const target = n.target.map((t) => (typeof t === 'string' ? t : JSON.stringify(t))).join(' >>> ');
+      const summary = (n.failureSummary ?? '').replace(/\s*\n\s*/g, ' | ').trim();
+      const html = n.html.length > 160 ? `${n.html.slice(0, 157)}...` : n.html;
+      return `    - ${target}\n      html: ${html}\n      ${summary}`;
+    });
+    const more = v.nodes.length > 8 ? `\n    ... and ${v.nodes.length - 8} more` : '';
+    return `${v.id} [${v.impact ?? 'n/a'}] ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'})\n  ${v.helpUrl}\n${nodes.join('\n')}${more}`;
+  });
+}
+
+/**
+ * Runs axe-core on the current page with the WCAG 2.0/2.1/2.2 A and AA rules.
+ * Returns the violations formatted (empty array = no violations).
+ */
+export async function checkA11y(page: Page, options: A11yOptions = {}): Promise<string[]> {
+  const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!hasAxe) {
+    await page.addScriptTag({ content: axe.source });
+  }
+  const violations = await page.evaluate(
+    async ({ tags, exclude, disableRules }) => {
+      const w = window as unknown as {
+        axe: {
+          run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }>;
+        };
+      };
+      const context = exclude.length ? { exclude: exclude.map((s) => [s]) } : document;
+      const rules = Object.fromEntries(disableRules.map((id) => [id, { enabled: false }]));
+      const result = await w.axe.run(context, {
+        runOnly: { type: 'tag', values: tags },
+        rules,
+        resultTypes: ['violations'],
+      });
+      // Keep only what is serialisable and useful.
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+      }));
+    },
+    { tags: WCAG_TAGS, exclude: options.exclude ?? [], disableRules: options.disableRules ?? [] },
+  );
+  return formatViolations(violations);
+}
+
+// ---------------------------------------------------------------------------
+// Network recording
+
+export interface RecordedRequest {
+  requestId: string;
+  url: string;
+  method: string;
+  /** CDP resource type: Document, Script, Stylesheet, Fetch, XHR, Image, Font, Other... */
+  type: string;
+  status?: number;
+  mimeType?: string;
+  /** Bytes received over the wire (headers + body, as encoded), from Network.loadingFinished. */
+  encodedBytes: number;
+  fromCache: boolean;
+  failed?: string;
+  finished: boolean;
+}
+
+export interface NetworkRecorder {
+  /** Every request seen since the recorder started (or since the last `reset`). */
+  readonly requests: RecordedRequest[];
+  /** Sum of encodedBytes over the finished requests, optionally filtered. */
+  totalBytes: (filter?: (r: RecordedRequest) => boolean) => number;
+  /** A readable table of the requests, for logging. */
+  summary: (filter?: (r: RecordedRequest) => boolean) => string;
+  /** Forget what was recorded so far (e.g. after the initial page load). */
+  reset: () => void;
+  /** Waits until no request has been in flight for `quietMs`. */
+  waitForIdle: (quietMs?: number, timeoutMs?: number) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Records every request the page makes and the bytes transferred, through a
+ * CDP session (`Network.loadingFinished`'s encodedDataLength). Start it before
+ * the navigation or action to measure.
+ */
+export async function recordNetwork(page: Page): Promise<NetworkRecorder> {
+  const session: CDPSession = await page.context().newCDPSession(page);
+  const byId = new Map<string, RecordedRequest>();
+  let requests: RecordedRequest[] = [];
+  let lastActivity = Date.now();
+
+  session.on('Network.requestWillBeSent', (e) => {
+    lastActivity = Date.now();
+    // A redirect reuses the request id: keep the hop that was redirected as its own entry.
+    const previous = byId.get(e.requestId);
+    if (previous && e.redirectResponse) {
+      previous.status = e.redirectResponse.status;
+      previous.finished = true;
+      previous.encodedBytes = e.redirectResponse.encodedDataLength ?? 0;
+    }
+    const entry: RecordedRequest = {
+      requestId: e.requestId,
+      url: e.request.url,
+      method: e.request.method,
+      type: e.type ?? 'Other',
+      encodedBytes: 0,
+      fromCache: false,
+      finished: false,
+    };
+    byId.set(e.requestId, entry);
+    requests.push(entry);
+  });
+  session.on('Network.responseReceived', (e) => {
+    lastActivity = Date.now();
+    const entry = byId.get(e.requestId);
+    if (!entry) return;
+    entry.status = e.response.status;
+    entry.mimeType = e.response.mimeType;
+    entry.fromCache = Boolean(e.response.fromDiskCache || e.response.fromServiceWorker || e.response.fromPrefetchCache);
+  });
+  session.on('Network.requestServedFromCache', (e) => {
+    const entry = byId.get(e.requestId);
+    if (entry) entry.fromCache = true;
+  });
+  session.on('Network.loadingFinished', (e) => {
+    lastActivity = Date.now();
+    const entry = byId.get(e.requestId);
+    if (!entry) return;
+    entry.encodedBytes = e.encodedDataLength;
+    entry.finished = true;
+  });
+  session.on('Network.loadingFailed', (e) => {
+    lastActivity = Date.now();
+    const entry = byId.get(e.requestId);
+    if (!entry) return;
+    entry.failed = e.errorText;
+    entry.finished = true;
+  });
+  await session.send('Network.enable');
+
+  const totalBytes = (filter: (r: RecordedRequest) => boolean = () => true): number =>
+    requests.filter((r) => r.finished && filter(r)).reduce((sum, r) => sum + r.encodedBytes, 0);
+
+  return {
+    get requests() {
+      return requests;
+    },
+    totalBytes,
+    summary: (filter = () => true) => {
+      const rows = requests.filter(filter).map((r) => {
+        const status = r.failed ? `FAILED ${r.failed}` : String(r.status ?? '...');
+        return `${String(r.encodedBytes).padStart(9)} B  ${status.padEnd(4)} ${r.type.padEnd(10)} ${r.url}`;
+      });
+      return `${rows.join('\n')}\n${String(totalBytes(filter)).padStart(9)} B  total (${rows.length} requests)`;
+    },
+    reset: () => {
+      requests = [];
+      byId.clear();
+    },
+    waitForIdle: async (quietMs = 500, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const inFlight = requests.some((r) => !r.finished);
+        if (!inFlight && Date.now() - lastActivity >= quietMs) return;
+        if (Date.now() > deadline) {
+          const pending = requests.filter((r) => !r.finished).map((r) => r.url);
+          throw new Error(`network not idle after ${timeoutMs} ms; pending: ${pending.join(', ') || '(none)'}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop: async () => {
+      await session.detach().catch(() => undefined);
+    },
+  };
+}
+
+/** Formats a byte count for logs: "12.3 kB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(2)} MB`;
+}

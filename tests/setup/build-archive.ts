@@ -1,0 +1,156 @@
+/**
+ * Vitest global setup: builds the sample archive once per test run, twice:
+ *   - base "/"         -> tests/.out/root
+ *   - base "/gazette/" -> tests/.out/sub   (the site served under a sub-path)
+ *
+ * It is attached to the `build` and `e2e` projects only (see vitest.config.ts),
+ * so a unit-only run (`vitest run --project unit`) never builds. Vitest calls a
+ * project's global setup only when that project has at least one test file
+ * queued, and once per project: when both projects run, the second call reuses
+ * the first call's build through a promise kept on `globalThis` (global setups
+ * run in the main Vitest process, but each project may load this module
+ * separately, so module-level state is not enough).
+ *
+ * Set GAZETTE_TEST_REUSE_BUILD=1 to skip the build when both outputs already
+ * exist (fast local iteration on tests).
+ *
+ * Tests read the output folders with `inject('outRoot')` / `inject('outSub')`.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Absolute path of the archive built with base "/". */
+    outRoot: string;
+    /** Absolute path of the archive built with base "/gazette/". */
+    outSub: string;
+    /** The sub-path base used for `outSub`, e.g. "/gazette/". */
+    subBase: string;
+    /** The GAZETTE_SITE used for both builds. */
+    siteUrl: string;
+  }
+}
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUT_DIR = join(REPO_ROOT, 'tests/.out');
+export const SITE_URL = 'https://gazette.example.org';
+export const SUB_BASE = '/gazette/';
+
+interface BuildTarget {
+  name: string;
+  base: string;
+  outDir: string;
+}
+
+const TARGETS: BuildTarget[] = [
+  { name: 'root', base: '/', outDir: join(OUT_DIR, 'root') },
+  { name: 'sub', base: SUB_BASE, outDir: join(OUT_DIR, 'sub') },
+];
+
+function log(message: string): void {
+  process.stderr.write(`[build-archive] ${message}\n`);
+}
+
+function isBuilt(target: BuildTarget): boolean {
+  return existsSync(join(target.outDir, 'index.html'));
+}
+
+function tail(file: string, lines = 60): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function buildOne(target: BuildTarget): Promise<void> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  rmSync(target.outDir, { recursive: true, force: true });
+  const logFile = join(OUT_DIR, `build-${target.name}.log`);
+  const logStream = createWriteStream(logFile);
+  const started = Date.now();
+  log(`astro build (base ${target.base}) -> ${target.outDir} (log: ${logFile})`);
+
+  return new Promise<void>((resolvePromise, reject) => {
+    const child = spawn('npx', ['--no-install', 'astro', 'build'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        // Make sure `npx` and astro's `#!/usr/bin/env node` use the same Node as Vitest.
+        PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+        GAZETTE_BASE: target.base,
+        GAZETTE_SITE: SITE_URL,
+        GAZETTE_OUT_DIR: target.outDir,
+        // Vitest sets these for its own workers; astro must build for production.
+        NODE_ENV: 'production',
+        VITEST: undefined,
+        VITEST_MODE: undefined,
+        VITEST_POOL_ID: undefined,
+        VITEST_WORKER_ID: undefined,
+        TEST: undefined,
+        // Keep astro's output free of colour codes in the log.
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+      },
+    });
+    child.stdout.pipe(logStream, { end: false });
+    child.stderr.pipe(logStream, { end: false });
+    child.on('error', (error) => {
+      logStream.end();
+      reject(new Error(`could not start astro build: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      logStream.end(() => {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        if (code === 0 && isBuilt(target)) {
+          log(`built ${target.name} in ${seconds}s`);
+          resolvePromise();
+          return;
+        }
+        const why =
+          code === 0
+            ? `exited 0 but ${join(target.outDir, 'index.html')} is missing`
+            : `failed (exit ${code ?? signal})`;
+        reject(
+          new Error(
+            `astro build for base ${target.base} ${why} after ${seconds}s. Last lines of ${logFile}:\n${tail(logFile)}`,
+          ),
+        );
+      });
+    });
+  });
+}
+
+async function buildAll(): Promise<void> {
+  if (process.env.GAZETTE_TEST_REUSE_BUILD === '1' && TARGETS.every(isBuilt)) {
+    log('GAZETTE_TEST_REUSE_BUILD=1: reusing tests/.out/root and tests/.out/sub');
+    return;
+  }
+  // One after the other: the machine has 2 cores and both builds share astro's caches.
+  for (const target of TARGETS) {
+    await buildOne(target);
+  }
+}
+
+const KEY = Symbol.for('gazette-archive.test-build');
+type GlobalWithBuild = typeof globalThis & { [KEY]?: Promise<void> };
+
+/** Builds both archives once per process, however many projects ask. */
+export function ensureBuilt(): Promise<void> {
+  const g = globalThis as GlobalWithBuild;
+  g[KEY] ??= buildAll();
+  return g[KEY];
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  await ensureBuilt();
+  project.provide('outRoot', TARGETS[0]!.outDir);
+  project.provide('outSub', TARGETS[1]!.outDir);
+  project.provide('subBase', SUB_BASE);
+  project.provide('siteUrl', SITE_URL);
+}
