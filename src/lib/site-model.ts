@@ -1,0 +1,187 @@
+/**
+ * The archive as the site presents it: permalinks, years, issues with their printed table of
+ * contents, previous/next links and the indexes by issuer, type and number. Pure: pages get
+ * this from src/data/archive.ts and only render it.
+ *
+ * Permalinks (relative to the site base; stable as long as year, issue and slug are):
+ *   <year>/                      a year's issues            2020/
+ *   <year>/<issue>/              an issue and its TOC       2020/07/
+ *   <year>/<issue>/<slug>/       a document                 2020/07/zzbz-2020-54/
+ *   n/<number key>/              short link by 文号          n/淄政办字-2020-54/
+ */
+import type { Archive, ArchiveDocument, ArchiveGazette, ArchiveIssue } from './content/archive';
+import { compareDocNumbers, docNumberKey, parseDocNumber } from './doc-number';
+import { formatChineseDate } from './dates';
+
+export type DocumentData = Omit<ArchiveDocument, 'body'>;
+export type IssueData = Omit<ArchiveIssue, 'documents'> & { documentIds: string[] };
+
+export interface SiteDocument extends DocumentData {
+  url: string;
+  /** Short link by document number, when the document has one. */
+  shortUrl?: string;
+  issue: SiteIssue;
+  prev?: SiteDocument;
+  next?: SiteDocument;
+}
+
+export interface SiteSection {
+  name: string;
+  documents: SiteDocument[];
+}
+
+export interface SiteIssue extends Omit<IssueData, 'sections'> {
+  /** Section names in printed order, as declared. */
+  sectionNames: string[];
+  url: string;
+  /** 2020年第7期 */
+  label: string;
+  documents: SiteDocument[];
+  sections: SiteSection[];
+  /** Latest document date: issues without a publication date are dated by their contents. */
+  latestDate: string;
+  prev?: SiteIssue;
+  next?: SiteIssue;
+}
+
+export interface SiteYear {
+  year: number;
+  url: string;
+  /** Oldest first, as a printed volume runs. */
+  issues: SiteIssue[];
+  documentCount: number;
+}
+
+export interface IndexGroup {
+  name: string;
+  /** Fragment id on the index page. */
+  anchor: string;
+  /** Newest first. */
+  documents: SiteDocument[];
+}
+
+export interface SiteModel {
+  gazette: ArchiveGazette;
+  /** Newest first. */
+  years: SiteYear[];
+  /** Newest first. */
+  issues: SiteIssue[];
+  latestIssue?: SiteIssue;
+  /** Archive order: issue by issue, in printed order. */
+  documents: SiteDocument[];
+  byIssuer: IndexGroup[];
+  byType: IndexGroup[];
+  /** Documents with a number, sorted by number. */
+  numbered: SiteDocument[];
+}
+
+export function issueLabel(issue: { year: number; number: number }): string {
+  return `${issue.year}年第${issue.number}期`;
+}
+
+export function shortLinkKey(number: string): string | undefined {
+  const parsed = parseDocNumber(number);
+  return parsed ? docNumberKey(parsed) : undefined;
+}
+
+function newestFirst(a: SiteDocument, b: SiteDocument): number {
+  return b.date.localeCompare(a.date) || b.issue.id.localeCompare(a.issue.id) || a.tocIndex - b.tocIndex;
+}
+
+function groupBy(documents: SiteDocument[], keys: (document: SiteDocument) => string[], anchorPrefix: string): IndexGroup[] {
+  const groups = new Map<string, SiteDocument[]>();
+  for (const document of documents) {
+    for (const key of keys(document)) groups.set(key, [...(groups.get(key) ?? []), document]);
+  }
+  return [...groups]
+    .sort(([a, listA], [b, listB]) => listB.length - listA.length || a.localeCompare(b, 'zh-Hans-CN'))
+    .map(([name, list], index) => ({ name, anchor: `${anchorPrefix}-${index + 1}`, documents: list.sort(newestFirst) }));
+}
+
+export function buildSiteModel(archive: {
+  gazette: ArchiveGazette;
+  issues: IssueData[];
+  documents: DocumentData[];
+}): SiteModel {
+  const documentsById = new Map(archive.documents.map((document) => [document.id, document]));
+  const issues: SiteIssue[] = [...archive.issues]
+    .sort((a, b) => a.year - b.year || a.number - b.number)
+    .map(({ sections, ...issue }) => ({
+      ...issue,
+      sectionNames: sections,
+      url: `${issue.id}/`,
+      label: issueLabel(issue),
+      documents: [],
+      sections: [],
+      latestDate: '',
+    }));
+  const documents: SiteDocument[] = [];
+  for (const issue of issues) {
+    for (const id of issue.documentIds) {
+      const data = documentsById.get(id);
+      if (!data) throw new Error(`Issue ${issue.id} lists ${id}, which is not in the archive`);
+      const key = data.number ? shortLinkKey(data.number) : undefined;
+      const document: SiteDocument = { ...data, url: `${data.id}/`, shortUrl: key ? `n/${key}/` : undefined, issue };
+      issue.documents.push(document);
+      documents.push(document);
+    }
+  }
+  for (const issue of issues) {
+    issue.sections = issue.sectionNames
+      .map((name) => ({ name, documents: issue.documents.filter((document) => document.section === name) }))
+      .filter((section) => section.documents.length > 0);
+    issue.latestDate = issue.published ?? issue.documents.reduce((latest, d) => (d.date > latest ? d.date : latest), '');
+    issue.documents.forEach((document, index) => {
+      document.prev = issue.documents[index - 1];
+      document.next = issue.documents[index + 1];
+    });
+  }
+  issues.forEach((issue, index) => {
+    issue.prev = issues[index - 1];
+    issue.next = issues[index + 1];
+  });
+
+  const years = [...new Set(issues.map((issue) => issue.year))]
+    .sort((a, b) => b - a)
+    .map((year) => {
+      const yearIssues = issues.filter((issue) => issue.year === year);
+      return {
+        year,
+        url: `${year}/`,
+        issues: yearIssues,
+        documentCount: yearIssues.reduce((count, issue) => count + issue.documents.length, 0),
+      };
+    });
+
+  const numbered = documents
+    .filter((document) => document.number)
+    .sort((a, b) => compareDocNumbers(parseDocNumber(a.number!)!, parseDocNumber(b.number!)!));
+
+  return {
+    gazette: archive.gazette,
+    years,
+    issues: [...issues].reverse(),
+    latestIssue: issues.at(-1),
+    documents,
+    byIssuer: groupBy(documents, (document) => document.issuers, 'issuer'),
+    byType: groupBy(documents, (document) => [document.type], 'type'),
+    numbered,
+  };
+}
+
+/** 关于…的通知 as the full formal title: 淄博市人民政府办公室关于…的通知. */
+export function formalTitle(document: Pick<DocumentData, 'title' | 'issuers'>): string {
+  return document.title.startsWith('关于') ? `${document.issuers.join('　')}${document.title}` : document.title;
+}
+
+/** 推荐引用: who, what, which number, when and where printed; the page appends the permalink. */
+export function citation(document: SiteDocument, gazetteName: string): string {
+  const number = document.number ? `（${document.number}）` : '';
+  return `${document.issuers.join('、')}：《${document.title}》${number}，${formatChineseDate(document.date)}，载《${gazetteName}》${document.issue.label}第${document.page}页，`;
+}
+
+/** A one-sentence description for meta tags and feeds. */
+export function describeDocument(document: SiteDocument, gazetteName: string): string {
+  const number = document.number ? `（${document.number}）` : '';
+  return `${document.issuers.join('、')}${formatChineseDate(document.date)}发布的${document.type}《${document.title}》${number}，刊载于《${gazetteName}》${document.issue.label}第${document.page}页。`;
+}

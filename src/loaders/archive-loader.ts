@@ -1,0 +1,113 @@
+/**
+ * Astro content-layer loaders over the archive reader. The whole archive is read and
+ * validated once per build (cross-document rules need all of it); each collection then
+ * stores its part. Document bodies are rendered with the project's Markdown processor and
+ * re-rendered only when their digest changes, so Astro's data store caches them across builds.
+ */
+import { fileURLToPath } from 'node:url';
+import { isAbsolute, resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readArchive, type Archive } from '../lib/content/archive';
+import { ContentError } from '../lib/content/errors';
+import { siteSettings } from '../site-settings';
+
+let pending: { root: string; archive: Promise<Archive> } | null = null;
+
+function contentDir(root: string): string {
+  const { contentDir } = siteSettings(process.env);
+  return isAbsolute(contentDir) ? contentDir : resolve(root, contentDir);
+}
+
+function loadArchive(context: LoaderContext): Promise<Archive> {
+  const root = fileURLToPath(context.config.root);
+  if (!pending || pending.root !== root) {
+    pending = {
+      root,
+      archive: Promise.resolve().then(() => {
+        const result = readArchive(contentDir(root), root);
+        if (!result.archive) throw new ContentError(result.problems);
+        return result.archive;
+      }),
+    };
+  }
+  return pending.archive;
+}
+
+function watchForChanges(context: LoaderContext, reload: () => Promise<void>) {
+  context.watcher?.on('all', (_event, path) => {
+    if (path.startsWith(contentDir(fileURLToPath(context.config.root)))) {
+      pending = null;
+      void reload();
+    }
+  });
+}
+
+function replaceEntries(context: LoaderContext, ids: Set<string>) {
+  for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+}
+
+export function gazetteLoader(): Loader {
+  return {
+    name: 'gazette-archive:gazette',
+    load: async (context) => {
+      const load = async () => {
+        const { gazette } = await loadArchive(context);
+        const data = { ...gazette };
+        // The 简介 is Markdown: rendered with the site's processor, like document bodies.
+        const rendered = gazette.about ? await context.renderMarkdown(gazette.about) : undefined;
+        context.store.set({ id: gazette.id, data, body: gazette.about, digest: context.generateDigest(data), rendered });
+        replaceEntries(context, new Set([gazette.id]));
+      };
+      await load();
+      watchForChanges(context, load);
+    },
+  };
+}
+
+export function issuesLoader(): Loader {
+  return {
+    name: 'gazette-archive:issues',
+    load: async (context) => {
+      const load = async () => {
+        const { issues } = await loadArchive(context);
+        for (const { documents, ...issue } of issues) {
+          const data = { ...issue, documentIds: documents.map((document) => document.id) };
+          context.store.set({ id: issue.id, data, digest: context.generateDigest(data) });
+        }
+        replaceEntries(context, new Set(issues.map((issue) => issue.id)));
+      };
+      await load();
+      watchForChanges(context, load);
+    },
+  };
+}
+
+export function documentsLoader(): Loader {
+  return {
+    name: 'gazette-archive:documents',
+    load: async (context) => {
+      const load = async () => {
+        const { documents } = await loadArchive(context);
+        for (const { body, ...data } of documents) {
+          const digest = context.generateDigest({ ...data, body });
+          if (context.store.get(data.id)?.digest === digest) continue;
+          const fileURL = new URL(data.file, context.config.root);
+          let rendered;
+          try {
+            rendered = await context.renderMarkdown(body, { fileURL });
+          } catch (error) {
+            const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+            const line = (error as { line?: number }).line;
+            throw new Error(`${data.file}:${line ? data.bodyLine + line - 1 : data.bodyLine}: body: ${reason}`, {
+              cause: error,
+            });
+          }
+          context.store.set({ id: data.id, data, body, filePath: `${data.file}`, digest, rendered });
+        }
+        replaceEntries(context, new Set(documents.map((document) => document.id)));
+      };
+      await load();
+      watchForChanges(context, load);
+    },
+  };
+}

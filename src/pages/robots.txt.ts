@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { absoluteUrl } from '../data/archive';
+
+export const GET: APIRoute = () =>
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('sitemap.xml')}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

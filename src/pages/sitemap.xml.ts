@@ -1,0 +1,17 @@
+import type { APIRoute } from 'astro';
+import { absoluteUrl, getArchive } from '../data/archive';
+import { sitemapXml } from '../lib/sitemap';
+
+export const GET: APIRoute = async () => {
+  const { years, issues, documents, latestIssue } = await getArchive();
+  const latest = latestIssue?.latestDate;
+  const yearLatest = (year: (typeof years)[number]) => year.issues.at(-1)?.latestDate;
+  const body = sitemapXml([
+    { url: absoluteUrl(), lastmod: latest },
+    ...['issuers/', 'types/', 'numbers/', 'about/', 'search/'].map((path) => ({ url: absoluteUrl(path), lastmod: latest })),
+    ...years.map((year) => ({ url: absoluteUrl(year.url), lastmod: yearLatest(year) })),
+    ...issues.map((issue) => ({ url: absoluteUrl(issue.url), lastmod: issue.latestDate })),
+    ...documents.map((document) => ({ url: absoluteUrl(document.url), lastmod: document.date })),
+  ]);
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
