@@ -5,6 +5,8 @@ import remarkDirective from 'remark-directive';
 import remarkGazetteBlocks from './src/plugins/remark-gazette-blocks';
 import rehypeTableScroll from './src/plugins/rehype-table-scroll';
 import { siteSettings } from './src/site-settings';
+import pagefind from './src/integrations/pagefind';
+import cdnHeaders from './src/integrations/cdn-headers';
 
 const settings = siteSettings(process.env);
 
@@ -27,5 +29,5 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [],
+  integrations: [pagefind(), cdnHeaders()],
 });
