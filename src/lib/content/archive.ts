@@ -124,6 +124,10 @@ function parseYamlReporting(
   }
 }
 
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), value);
+}
+
 /** Validates a parsed YAML value against a schema, turning issues into located problems. */
 function validate<Schema extends z.ZodType>(
   schema: Schema,
@@ -148,7 +152,7 @@ function validate<Schema extends z.ZodType>(
       continue;
     }
     const field = issue.path.map(String).join('.');
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const missing = issue.code === 'invalid_type' && valueAt(parsed.value, issue.path) === undefined;
     problems.add(file, missing ? `missing; ${issue.message}` : issue.message, { ...parsed.locate(issue.path), field });
   }
   return null;

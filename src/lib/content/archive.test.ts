@@ -1,0 +1,170 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readArchive } from './archive';
+import { formatProblem } from './errors';
+
+const GAZETTE = `name: 测试市人民政府公报
+publisher: 测试市人民政府
+editor: 测试市人民政府办公室
+`;
+const ISSUE = `year: 2020
+number: 7
+cumulative: 232
+sections:
+  - 市政府文件
+  - 市政府办公室文件
+`;
+const document = (fields: Record<string, string>, body = '正文。\n') =>
+  `---\n${Object.entries({
+    title: '关于做好某项工作的通知',
+    number: '测政办字〔2020〕1号',
+    issuers: '\n  - 测试市人民政府办公室',
+    date: '2020-05-24',
+    section: '市政府办公室文件',
+    page: '1',
+    ...fields,
+  })
+    .filter(([, value]) => value !== '')
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('\n')}\n---\n\n${body}`;
+
+let roots: string[] = [];
+afterEach(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+  roots = [];
+});
+
+/** Writes a project with content/ holding the given files; returns the problems as text. */
+function archiveOf(files: Record<string, string | Uint8Array>) {
+  const root = mkdtempSync(join(tmpdir(), 'gazette-archive-'));
+  roots.push(root);
+  const all = { 'content/test/gazette.yaml': GAZETTE, 'content/test/2020/07/issue.yaml': ISSUE, ...files };
+  for (const [path, contents] of Object.entries(all)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), contents);
+  }
+  const result = readArchive(join(root, 'content'), root);
+  return { ...result, report: result.problems.map(formatProblem) };
+}
+
+describe('readArchive on valid content', () => {
+  it('reads the gazette, issues and documents in printed order', () => {
+    const { archive, problems } = archiveOf({
+      'content/test/2020/07/b-2.md': document({ number: '测政办字〔2020〕2号', page: '5' }),
+      'content/test/2020/07/a-1.md': document({ page: '9' }),
+      'content/test/2020/07/c-3.md': document({ number: '测政字〔2020〕3号', section: '市政府文件', page: '1' }),
+    });
+    expect(problems).toEqual([]);
+    expect(archive!.gazette).toMatchObject({ id: 'test', name: '测试市人民政府公报' });
+    expect(archive!.issues.map((issue) => issue.id)).toEqual(['2020/07']);
+    expect(archive!.documents.map((d) => [d.id, d.tocIndex])).toEqual([
+      ['2020/07/c-3', 0],
+      ['2020/07/b-2', 1],
+      ['2020/07/a-1', 2],
+    ]);
+    expect(archive!.documents[2]).toMatchObject({ type: '通知', recipients: [], repeals: [], year: 2020, issueNumber: 7, bodyLine: 10 });
+  });
+
+  it('normalises document numbers written with other brackets', () => {
+    const { archive } = archiveOf({
+      'content/test/2020/07/a-1.md': document({ number: '测政办字[2020] 1 号', repeals: '[测政办发(2018)9号]' }),
+    });
+    expect(archive!.documents[0]).toMatchObject({ number: '测政办字〔2020〕1号', repeals: ['测政办发〔2018〕9号'] });
+  });
+});
+
+describe('readArchive reports every problem with file, line and field', () => {
+  it('bad YAML', () => {
+    const { archive, report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ issuers: '[测试市人民政府办公室' }) });
+    expect(archive).toBeNull();
+    expect(report).toEqual([expect.stringMatching(/^content\/test\/2020\/07\/a-1\.md:\d+:\d+: invalid YAML: /)]);
+  });
+
+  it('a missing field, a wrong type, an impossible date and a misspelt field, all at once', () => {
+    const { report } = archiveOf({
+      'content/test/2020/07/a-1.md': document({ title: '', page: '九', date: '2020-02-30', titel: '关于某事的通知' }),
+    });
+    expect(report).toEqual([
+      'content/test/2020/07/a-1.md:2:1: title: missing; expected text',
+      'content/test/2020/07/a-1.md:5:1: date: "2020-02-30" is not a real date written YYYY-MM-DD, e.g. 2020-05-24',
+      'content/test/2020/07/a-1.md:7:1: page: expected the first page in the printed issue as a whole number',
+      'content/test/2020/07/a-1.md:8:1: titel: unknown field; check its spelling (allowed fields are listed in README)',
+    ]);
+  });
+
+  it('a malformed document number', () => {
+    const { report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ number: '测政办字2020年1号' }) });
+    expect(report).toEqual([
+      'content/test/2020/07/a-1.md:3:1: number: "测政办字2020年1号" is not a document number: write it like 淄政办字〔2020〕54号 or 市政府令第102号',
+    ]);
+  });
+
+  it('two documents with the same number', () => {
+    const { report } = archiveOf({
+      'content/test/2020/07/a-1.md': document({}),
+      'content/test/2020/07/b-1.md': document({ number: '测政办字[2020]1号', page: '3' }),
+    });
+    expect(report).toEqual([
+      'content/test/2020/07/b-1.md:3:1: number: 测政办字〔2020〕1号 is also the number of content/test/2020/07/a-1.md; two documents cannot share a number',
+    ]);
+  });
+
+  it('a section the issue does not declare', () => {
+    const { report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ section: '部门文件' }) });
+    expect(report).toEqual([
+      'content/test/2020/07/a-1.md:7:1: section: section "部门文件" is not declared in content/test/2020/07/issue.yaml; use one of: 市政府文件、市政府办公室文件',
+    ]);
+  });
+
+  it('pages that contradict the printed order', () => {
+    const { report } = archiveOf({
+      'content/test/2020/07/a-1.md': document({ section: '市政府文件', page: '12' }),
+      'content/test/2020/07/b-2.md': document({ number: '测政办字〔2020〕2号', page: '3' }),
+    });
+    expect(report).toEqual([expect.stringMatching(/^content\/test\/2020\/07\/b-2\.md:8:1: page: page 3 comes before page 12 of content\/test\/2020\/07\/a-1\.md/)]);
+  });
+
+  it('an issue in the wrong folder and a document in a file that is not a slug', () => {
+    const { report } = archiveOf({
+      'content/test/2020/08/issue.yaml': ISSUE,
+      'content/test/2020/07/关于.md': document({}),
+    });
+    expect(report).toEqual([
+      'content/test/2020/07/关于.md: file name "关于.md" is not a valid slug: use lower-case ASCII letters, digits and hyphens, e.g. zzbz-2020-54.md',
+      'content/test/2020/08/issue.yaml:2:1: number: the issue is in folder 2020/08/ but says number 7; its folder must be 2020/07/',
+    ]);
+  });
+
+  it('dates that do not fit the issue or each other', () => {
+    expect(archiveOf({ 'content/test/2020/07/a-1.md': document({ date: '2021-01-05' }) }).report).toEqual([
+      'content/test/2020/07/a-1.md:6:1: date: dated 2021-01-05, implausible for an issue of 2020; check the year',
+    ]);
+    expect(archiveOf({ 'content/test/2020/07/a-1.md': document({ expires: '2020-01-31' }) }).report).toEqual([
+      'content/test/2020/07/a-1.md:9:1: expires: expires (2020-01-31) is before the document\'s date (2020-05-24)',
+    ]);
+  });
+
+  it.each([
+    ['a BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(document({}))]), /:1:1: the file starts with a byte-order mark/],
+    ['CRLF line endings', document({}).replace(/\n/g, '\r\n'), /:1:4: the file has Windows \(CRLF\)/],
+    ['GBK bytes', new Uint8Array([...new TextEncoder().encode(document({}, '')), 0xd5, 0xfe]), /:\d+:1: the file is not valid UTF-8/],
+    ['an empty file', '', /a-1\.md: the file is empty/],
+    ['a huge file', document({}, '正文。'.repeat(300_000)), /a-1\.md: the file is \d+ bytes, more than the/],
+    ['no frontmatter', '正文\n', /:1:1: no frontmatter/],
+    ['no body', document({}, ''), /:10:1: the document has no body text/],
+  ])('%s', (_case, contents, message) => {
+    const { archive, report } = archiveOf({ 'content/test/2020/07/a-1.md': contents });
+    expect(archive).toBeNull();
+    expect(report).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('a missing gazette.yaml and stray files', () => {
+    const root = archiveOf({ 'content/test/notes.txt': 'x', 'content/README.md': 'x' });
+    expect(root.report).toEqual([
+      'content/README.md: unexpected file: content/ holds one folder per gazette',
+      'content/test/notes.txt: unexpected entry: a gazette folder holds gazette.yaml and one folder per year (e.g. 2020/)',
+    ]);
+  });
+});
