@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { ArchiveGazette } from './content/archive';
+import { buildSiteModel, citation, describeDocument, formalTitle, issueLabel, shortLinkKey, type DocumentData, type IssueData } from './site-model';
+
+const gazette = { id: 'test', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: 'g' } as ArchiveGazette;
+
+function doc(id: string, fields: Partial<DocumentData> = {}): DocumentData {
+  const [year, issue, slug] = id.split('/');
+  return {
+    id, slug, file: `content/test/${id}.md`, bodyLine: 10,
+    title: `关于${slug}的通知`, issuers: ['测试市人民政府办公室'], date: `${year}-05-01`, recipients: [],
+    section: '文件', page: 1, type: '通知', repeals: [], year: Number(year), issueNumber: Number(issue),
+    issueId: `${year}/${issue}`, tocIndex: 0, ...fields,
+  };
+}
+
+function issue(id: string, documentIds: string[], fields: Partial<IssueData> = {}): IssueData {
+  const [year, number] = id.split('/').map(Number);
+  return { id, file: `content/test/${id}/issue.yaml`, year, number, sections: ['文件', '附录'], documentIds, ...fields };
+}
+
+const model = buildSiteModel({
+  gazette,
+  issues: [
+    issue('2020/08', ['2020/08/c']),
+    issue('2020/07', ['2020/07/a', '2020/07/b']),
+    issue('2019/24', ['2019/24/z'], { published: '2019-12-30' }),
+  ],
+  documents: [
+    doc('2020/07/a', { number: '测政办字〔2020〕9号', issuers: ['甲局', '乙局'], date: '2020-06-01' }),
+    doc('2020/07/b', { number: '测政办字〔2020〕10号', page: 5, tocIndex: 1, type: '意见', title: '关于b的意见', section: '附录' }),
+    doc('2020/08/c', { date: '2020-07-02' }),
+    doc('2019/24/z', { number: '市政府令第102号', date: '2019-12-20', type: '令', title: '测试市某某规定' }),
+  ],
+});
+
+describe('buildSiteModel', () => {
+  it('lays out permalinks', () => {
+    const a = model.documents.find((d) => d.id === '2020/07/a')!;
+    expect(a.url).toBe('2020/07/a/');
+    expect(a.shortUrl).toBe('n/测政办字-2020-9/');
+    expect(a.issue.url).toBe('2020/07/');
+    expect(model.documents.find((d) => d.id === '2020/08/c')!.shortUrl).toBeUndefined();
+  });
+
+  it('orders years and issues newest first, documents as printed', () => {
+    expect(model.years.map((y) => [y.year, y.issues.map((i) => i.number), y.documentCount])).toEqual([
+      [2020, [7, 8], 3],
+      [2019, [24], 1],
+    ]);
+    expect(model.issues.map((i) => i.id)).toEqual(['2020/08', '2020/07', '2019/24']);
+    expect(model.latestIssue?.id).toBe('2020/08');
+    expect(model.documents.map((d) => d.id)).toEqual(['2019/24/z', '2020/07/a', '2020/07/b', '2020/08/c']);
+  });
+
+  it('groups an issue by its sections and links neighbours', () => {
+    const july = model.issues.find((i) => i.id === '2020/07')!;
+    expect(july.sections.map((s) => [s.name, s.documents.map((d) => d.slug)])).toEqual([
+      ['文件', ['a']],
+      ['附录', ['b']],
+    ]);
+    expect(july.documents[0].next?.slug).toBe('b');
+    expect(july.documents[1].prev?.slug).toBe('a');
+    expect(july.prev?.id).toBe('2019/24');
+    expect(july.next?.id).toBe('2020/08');
+    expect(july.latestDate).toBe('2020-06-01');
+    expect(model.issues.find((i) => i.id === '2019/24')!.latestDate).toBe('2019-12-30');
+  });
+
+  it('indexes by issuer (joint documents under each), type and number', () => {
+    expect(model.byIssuer.map((g) => [g.name, g.documents.map((d) => d.slug)])).toEqual([
+      ['测试市人民政府办公室', ['c', 'b', 'z']],
+      // Same size: in pinyin order, 甲 (jiǎ) before 乙 (yǐ).
+      ['甲局', ['a']],
+      ['乙局', ['a']],
+    ]);
+    expect(model.byType.map((g) => [g.name, g.anchor])).toEqual([
+      ['通知', 'type-1'],
+      ['令', 'type-2'],
+      ['意见', 'type-3'],
+    ]);
+    // By prefix in pinyin order (测 cè before 市 shì), then year and sequence number.
+    expect(model.numbered.map((d) => d.number)).toEqual(['测政办字〔2020〕9号', '测政办字〔2020〕10号', '市政府令第102号']);
+  });
+
+  it('refuses an issue that lists a document it does not have', () => {
+    expect(() => buildSiteModel({ gazette, issues: [issue('2020/07', ['2020/07/x'])], documents: [] })).toThrow(/lists 2020\/07\/x/);
+  });
+});
+
+describe('document texts', () => {
+  const a = model.documents.find((d) => d.id === '2020/07/a')!;
+
+  it('labels issues and short links', () => {
+    expect(issueLabel({ year: 2020, number: 7 })).toBe('2020年第7期');
+    expect(shortLinkKey('测政办字[2020]9号')).toBe('测政办字-2020-9');
+    expect(shortLinkKey('not a number')).toBeUndefined();
+  });
+
+  it('writes the formal title, the citation and the description', () => {
+    expect(formalTitle(a)).toBe('甲局　乙局关于a的通知');
+    expect(formalTitle({ title: '测试市某某规定', issuers: ['市政府'] })).toBe('测试市某某规定');
+    expect(citation(a, '测试公报')).toBe('甲局、乙局：《关于a的通知》（测政办字〔2020〕9号），2020年6月1日，载《测试公报》2020年第7期第1页，');
+    expect(describeDocument(a, '测试公报')).toBe('甲局、乙局2020年6月1日发布的通知《关于a的通知》（测政办字〔2020〕9号），刊载于《测试公报》2020年第7期第1页。');
+  });
+});
