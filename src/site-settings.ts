@@ -6,7 +6,6 @@
  *   GAZETTE_BASE     path the site is served under, e.g. /gazette/ (default /)
  *   GAZETTE_OUT_DIR  where the build writes (default dist/)
  *   GAZETTE_CONTENT_DIR  the content tree to build (default content/)
- *   GAZETTE_REPOSITORY   repository page for "edit this file" links (overrides gazette.yaml)
  */
 export interface SiteSettings {
   site: string;

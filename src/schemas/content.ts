@@ -62,8 +62,6 @@ export const gazetteSchema = z.strictObject({
     .optional(),
   /** 简介, Markdown. */
   about: text.optional(),
-  /** Repository page for "edit this file" links, e.g. https://git.example.org/org/repo */
-  repository: httpUrl.optional(),
 });
 
 /** `content/<gazette>/<year>/<issue>/issue.yaml` */
