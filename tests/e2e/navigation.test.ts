@@ -56,8 +56,9 @@ describe('issue page', () => {
     expect(await page.locator('body').innerText()).toContain('总第232期');
 
     expect(await page.locator('ol.toc').count()).toBeGreaterThan(0);
+    // The contract names an h2; an h3 under an h2 "目录" is accepted too.
     const section = page.locator('section.toc-section', {
-      has: page.locator('h2', { hasText: '市政府办公室文件' }),
+      has: page.locator('h2, h3', { hasText: '市政府办公室文件' }),
     });
     expect(await section.count(), 'a section.toc-section headed 市政府办公室文件').toBe(1);
 
@@ -97,10 +98,28 @@ describe('document page', () => {
     const body = page.locator('div.doc-body');
     expect((await body.innerText()).trim().length).toBeGreaterThan(200);
 
+    // Right-aligned as printed: the signature text sits against the right edge of the body
+    // (a right-floated block with centred lines, or right-aligned text; GB/T 9704 allows a
+    // right indent of a few characters).
     const signature = page.locator('div.signature').first();
     expect(await signature.isVisible()).toBe(true);
-    const align = await signature.evaluate((el) => getComputedStyle(el).textAlign);
-    expect(['right', 'end']).toContain(align);
+    const geo = await signature.evaluate((el) => {
+      const body = el.closest('.doc-body') ?? el.parentElement!;
+      const cs = getComputedStyle(body);
+      const b = body.getBoundingClientRect();
+      const contentLeft = b.left + parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth);
+      const contentRight = b.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      return {
+        leftGap: Math.round(text.left - contentLeft),
+        rightGap: Math.round(contentRight - text.right),
+        em: parseFloat(getComputedStyle(el).fontSize),
+      };
+    });
+    expect(geo.rightGap, `signature right gap ${geo.rightGap}px`).toBeLessThanOrEqual(geo.em * 5);
+    expect(geo.leftGap, `signature left gap ${geo.leftGap}px vs right gap ${geo.rightGap}px`).toBeGreaterThan(geo.rightGap);
 
     // Printed order: 54号 (p. 9) -> 56号 (p. 13) -> 57号 (p. 16).
     const prev = await page.locator('a[rel="prev"]').first().getAttribute('href');

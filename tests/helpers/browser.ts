@@ -4,7 +4,7 @@
  * output, and a network recorder based on the Chrome DevTools Protocol.
  */
 import axe from 'axe-core';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page, type Request as PlaywrightRequest } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.GAZETTE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -108,18 +108,24 @@ export async function checkA11y(page: Page, options: A11yOptions = {}): Promise<
 // Network recording
 
 export interface RecordedRequest {
-  requestId: string;
   url: string;
   method: string;
-  /** CDP resource type: Document, Script, Stylesheet, Fetch, XHR, Image, Font, Other... */
+  /** Resource type: Document, Script, Stylesheet, Fetch, XHR, Image, Font, Other... */
   type: string;
   status?: number;
   mimeType?: string;
-  /** Bytes received over the wire (headers + body, as encoded), from Network.loadingFinished. */
+  /** Bytes received over the wire (headers + body, as encoded). */
   encodedBytes: number;
   fromCache: boolean;
   failed?: string;
   finished: boolean;
+  /**
+   * Where the byte count comes from: "cdp" (the page's Network.loadingFinished
+   * encodedDataLength) or "worker" (a request a web worker made, e.g. Pagefind's
+   * index fetches, measured by Playwright's request.sizes(), which Chromium
+   * derives from the same encodedDataLength in the worker's own target).
+   */
+  source: 'cdp' | 'worker';
 }
 
 export interface NetworkRecorder {
@@ -136,16 +142,50 @@ export interface NetworkRecorder {
   stop: () => Promise<void>;
 }
 
+interface CdpEntry {
+  requestId: string;
+  url: string;
+  method: string;
+  type: string;
+  status?: number;
+  mimeType?: string;
+  encodedBytes: number;
+  fromCache: boolean;
+  failed?: string;
+  finished: boolean;
+}
+
+interface PlaywrightEntry {
+  url: string;
+  method: string;
+  type: string;
+  status?: number;
+  mimeType?: string;
+  encodedBytes: number;
+  failed?: string;
+  done: boolean;
+}
+
+const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
 /**
- * Records every request the page makes and the bytes transferred, through a
- * CDP session (`Network.loadingFinished`'s encodedDataLength). Start it before
- * the navigation or action to measure.
+ * Records every request the page makes and the bytes transferred.
+ *
+ * The page's own requests are measured through a CDP session on the page
+ * (`Network.loadingFinished` encodedDataLength). Requests made by dedicated
+ * workers (Pagefind runs its search in one) go to the worker's own CDP target,
+ * which a page session does not see: those are taken from Playwright's request
+ * events and `request.sizes()`. Start the recorder before the navigation or
+ * action to measure.
  */
 export async function recordNetwork(page: Page): Promise<NetworkRecorder> {
   const session: CDPSession = await page.context().newCDPSession(page);
-  const byId = new Map<string, RecordedRequest>();
-  let requests: RecordedRequest[] = [];
+  const byId = new Map<string, CdpEntry>();
+  let cdp: CdpEntry[] = [];
+  let pw: PlaywrightEntry[] = [];
+  const pwByRequest = new Map<PlaywrightRequest, PlaywrightEntry>();
   let lastActivity = Date.now();
+  let stopped = false;
 
   session.on('Network.requestWillBeSent', (e) => {
     lastActivity = Date.now();
@@ -156,7 +196,7 @@ export async function recordNetwork(page: Page): Promise<NetworkRecorder> {
       previous.finished = true;
       previous.encodedBytes = e.redirectResponse.encodedDataLength ?? 0;
     }
-    const entry: RecordedRequest = {
+    const entry: CdpEntry = {
       requestId: e.requestId,
       url: e.request.url,
       method: e.request.method,
@@ -166,7 +206,7 @@ export async function recordNetwork(page: Page): Promise<NetworkRecorder> {
       finished: false,
     };
     byId.set(e.requestId, entry);
-    requests.push(entry);
+    cdp.push(entry);
   });
   session.on('Network.responseReceived', (e) => {
     lastActivity = Date.now();
@@ -196,38 +236,130 @@ export async function recordNetwork(page: Page): Promise<NetworkRecorder> {
   });
   await session.send('Network.enable');
 
+  // Playwright sees the requests of the page and of its dedicated workers.
+  const onRequest = (request: PlaywrightRequest) => {
+    if (stopped) return;
+    lastActivity = Date.now();
+    const entry: PlaywrightEntry = {
+      url: request.url(),
+      method: request.method(),
+      type: capitalize(request.resourceType()),
+      encodedBytes: 0,
+      done: false,
+    };
+    pwByRequest.set(request, entry);
+    pw.push(entry);
+  };
+  const onFinished = async (request: PlaywrightRequest) => {
+    const entry = pwByRequest.get(request);
+    if (!entry) return;
+    try {
+      const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
+      const headers = response?.headers() ?? {};
+      // A worker's own script finishes in the worker's target: Chromium reports no body size
+      // for it there, so fall back to Content-Length (the encoded size on the wire).
+      const body = sizes.responseBodySize || Number(headers['content-length'] ?? 0) || 0;
+      entry.encodedBytes = sizes.responseHeadersSize + body;
+      entry.status = response?.status();
+      entry.mimeType = headers['content-type'];
+    } catch (error) {
+      entry.failed = `sizes unavailable: ${(error as Error).message}`;
+    }
+    entry.done = true;
+    lastActivity = Date.now();
+  };
+  const onFailed = (request: PlaywrightRequest) => {
+    const entry = pwByRequest.get(request);
+    if (!entry) return;
+    entry.failed = request.failure()?.errorText ?? 'failed';
+    entry.done = true;
+    lastActivity = Date.now();
+  };
+  page.on('request', onRequest);
+  page.on('requestfinished', onFinished);
+  page.on('requestfailed', onFailed);
+
+  /** CDP entries, completed by Playwright's view of the requests the page session cannot see. */
+  const merged = (): RecordedRequest[] => {
+    const out: RecordedRequest[] = cdp.map((e) => ({ ...e, source: 'cdp' as const }));
+    const consumed = new Set<number>();
+    for (const p of pw) {
+      const i = out.findIndex((r, idx) => !consumed.has(idx) && r.source === 'cdp' && r.url === p.url && r.method === p.method);
+      if (i >= 0) {
+        consumed.add(i);
+        const r = out[i]!;
+        // Loaded by a worker target (e.g. the worker's own script): the page session saw it start only.
+        if (!r.finished && p.done) {
+          Object.assign(r, {
+            encodedBytes: p.encodedBytes,
+            status: r.status ?? p.status,
+            failed: p.failed,
+            finished: true,
+            source: 'worker' as const,
+          });
+        }
+        continue;
+      }
+      out.push({
+        url: p.url,
+        method: p.method,
+        type: p.type,
+        status: p.status,
+        mimeType: p.mimeType,
+        encodedBytes: p.encodedBytes,
+        fromCache: false,
+        failed: p.failed,
+        finished: p.done,
+        source: 'worker',
+      });
+    }
+    return out;
+  };
+
   const totalBytes = (filter: (r: RecordedRequest) => boolean = () => true): number =>
-    requests.filter((r) => r.finished && filter(r)).reduce((sum, r) => sum + r.encodedBytes, 0);
+    merged()
+      .filter((r) => r.finished && filter(r))
+      .reduce((sum, r) => sum + r.encodedBytes, 0);
 
   return {
     get requests() {
-      return requests;
+      return merged();
     },
     totalBytes,
     summary: (filter = () => true) => {
-      const rows = requests.filter(filter).map((r) => {
-        const status = r.failed ? `FAILED ${r.failed}` : String(r.status ?? '...');
-        return `${String(r.encodedBytes).padStart(9)} B  ${status.padEnd(4)} ${r.type.padEnd(10)} ${r.url}`;
-      });
+      const rows = merged()
+        .filter(filter)
+        .map((r) => {
+          const status = r.failed ? `FAILED ${r.failed}` : String(r.status ?? '...');
+          const via = r.source === 'worker' ? ' (worker)' : '';
+          return `${String(r.encodedBytes).padStart(9)} B  ${status.padEnd(4)} ${r.type.padEnd(10)} ${r.url}${via}`;
+        });
       return `${rows.join('\n')}\n${String(totalBytes(filter)).padStart(9)} B  total (${rows.length} requests)`;
     },
     reset: () => {
-      requests = [];
+      cdp = [];
       byId.clear();
+      pw = [];
+      pwByRequest.clear();
     },
     waitForIdle: async (quietMs = 500, timeoutMs = 15_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const inFlight = requests.some((r) => !r.finished);
-        if (!inFlight && Date.now() - lastActivity >= quietMs) return;
+        const pending = merged().filter((r) => !r.finished);
+        if (pending.length === 0 && Date.now() - lastActivity >= quietMs) return;
         if (Date.now() > deadline) {
-          const pending = requests.filter((r) => !r.finished).map((r) => r.url);
-          throw new Error(`network not idle after ${timeoutMs} ms; pending: ${pending.join(', ') || '(none)'}`);
+          throw new Error(
+            `network not idle after ${timeoutMs} ms; pending: ${pending.map((r) => r.url).join(', ') || '(none)'}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 50));
       }
     },
     stop: async () => {
+      stopped = true;
+      page.off('request', onRequest);
+      page.off('requestfinished', onFinished);
+      page.off('requestfailed', onFailed);
       await session.detach().catch(() => undefined);
     },
   };

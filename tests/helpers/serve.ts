@@ -51,7 +51,9 @@ export async function startServer(dir: string, base = '/'): Promise<StaticServer
   };
 
   const assets = sirv(root, {
-    dev: false,
+    // Look files up on each request (no start-up snapshot of the folder), so a
+    // rebuild while the server runs never leaves it pointing at deleted files.
+    dev: true,
     etag: true,
     dotfiles: false,
     extensions: ['html'],

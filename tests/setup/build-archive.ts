@@ -12,7 +12,8 @@
  * separately, so module-level state is not enough).
  *
  * Set GAZETTE_TEST_REUSE_BUILD=1 to skip the build when both outputs already
- * exist (fast local iteration on tests).
+ * exist (fast local iteration on tests). Set GAZETTE_TEST_OUT to build
+ * somewhere else than tests/.out (e.g. when two runs share one checkout).
  *
  * Tests read the output folders with `inject('outRoot')` / `inject('outSub')`.
  */
@@ -36,7 +37,11 @@ declare module 'vitest' {
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const OUT_DIR = join(REPO_ROOT, 'tests/.out');
+/**
+ * Where the builds go: tests/.out, or GAZETTE_TEST_OUT (absolute, or relative to
+ * the repository) to keep a run apart from another one on the same checkout.
+ */
+export const OUT_DIR = resolve(REPO_ROOT, process.env.GAZETTE_TEST_OUT || 'tests/.out');
 export const SITE_URL = 'https://gazette.example.org';
 export const SUB_BASE = '/gazette/';
 
@@ -128,7 +133,7 @@ function buildOne(target: BuildTarget): Promise<void> {
 
 async function buildAll(): Promise<void> {
   if (process.env.GAZETTE_TEST_REUSE_BUILD === '1' && TARGETS.every(isBuilt)) {
-    log('GAZETTE_TEST_REUSE_BUILD=1: reusing tests/.out/root and tests/.out/sub');
+    log(`GAZETTE_TEST_REUSE_BUILD=1: reusing ${TARGETS.map((t) => t.outDir).join(' and ')}`);
     return;
   }
   // One after the other: the machine has 2 cores and both builds share astro's caches.
