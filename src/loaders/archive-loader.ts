@@ -5,7 +5,7 @@
  * re-rendered only when their digest changes, so Astro's data store caches them across builds.
  */
 import { fileURLToPath } from 'node:url';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readArchive, type Archive } from '../lib/content/archive';
 import { ContentError } from '../lib/content/errors';
@@ -24,7 +24,9 @@ function loadArchive(context: LoaderContext): Promise<Archive> {
     pending = {
       root,
       archive: Promise.resolve().then(() => {
-        const result = readArchive(contentDir(root), root);
+        // Paths in problems start at the content folder's parent: content/zibo/… for editors.
+        const dir = contentDir(root);
+        const result = readArchive(dir, dirname(dir));
         if (!result.archive) throw new ContentError(result.problems);
         return result.archive;
       }),

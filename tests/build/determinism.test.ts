@@ -1,0 +1,26 @@
+/**
+ * The same content builds to the same bytes: a second build of the sample archive, into
+ * another folder, is compared file by file with the one the other build tests inspect.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { astroBuild, REPO_ROOT } from '../helpers/astro-build';
+import { listFiles } from '../helpers/built-site';
+
+function digests(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]),
+  );
+}
+
+describe('determinism', () => {
+  it('builds the same content to the same bytes', async () => {
+    const again = join(REPO_ROOT, 'tests/.out/again');
+    rmSync(again, { recursive: true, force: true });
+    const result = await astroBuild({ base: '/', outDir: again });
+    expect(result.code, result.output).toBe(0);
+    expect(digests(again)).toEqual(digests(inject('outRoot')));
+  }, 180_000);
+});
