@@ -13,7 +13,7 @@
  *
  * Modelled on Starlight's `packages/starlight/integrations/pagefind.ts`.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -25,7 +25,23 @@ export interface PagefindIntegrationOptions {
    * …). Defaults are right for this site; this exists for experiments and benchmarks.
    */
   indexOptions?: pagefind.PagefindServiceConfig;
+  /**
+   * Keep Pagefind's prebuilt search UIs (pagefind-ui.js, pagefind-modular-ui.js,
+   * pagefind-component-ui.js and their CSS, about 430 KB). The search page uses Pagefind's JS
+   * API directly, so by default they are removed from the output.
+   */
+  keepPrebuiltUi?: boolean;
 }
+
+/** Files Pagefind writes for its own UIs; the site never loads them. */
+const PREBUILT_UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+];
 
 export default function pagefindIntegration(
   options: PagefindIntegrationOptions = {},
@@ -34,7 +50,7 @@ export default function pagefindIntegration(
     name: 'gazette:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        await buildSearchIndex(fileURLToPath(dir), logger, options.indexOptions);
+        await buildSearchIndex(fileURLToPath(dir), logger, options);
       },
     },
   };
@@ -65,7 +81,7 @@ function check<T extends PagefindResponse>(step: string, response: T, logger: As
 export async function buildSearchIndex(
   siteDir: string,
   logger: AstroIntegrationLogger,
-  indexOptions: pagefind.PagefindServiceConfig = {},
+  { indexOptions = {}, keepPrebuiltUi = false }: PagefindIntegrationOptions = {},
 ): Promise<{ htmlFiles: number; indexedPages: number; bytes: number; files: number }> {
   const started = performance.now();
   const outputPath = join(siteDir, 'pagefind');
@@ -81,6 +97,9 @@ export async function buildSearchIndex(
       logger,
     );
     check(`writing the index to ${outputPath}`, await index.writeFiles({ outputPath }), logger);
+    if (!keepPrebuiltUi) {
+      await Promise.all(PREBUILT_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
+    }
 
     const indexedPages = await readIndexedPageCount(outputPath);
     const { bytes, files } = await directorySize(outputPath);

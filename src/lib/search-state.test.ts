@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildNumberTable,
   classifyNumberQuery,
   emptySearchState,
   fullTextQuery,
@@ -219,5 +220,46 @@ describe('URLs', () => {
     expect(samePageUrl('http://localhost:4321/g/2020/07/x', '/g/2020/07/x/')).toBe(true);
     expect(samePageUrl('/g/2020/07/%E6%96%87/', '/g/2020/07/文/')).toBe(true);
     expect(samePageUrl('/g/2020/07/x/', '/g/2020/07/y/')).toBe(false);
+  });
+});
+
+describe('buildNumberTable', () => {
+  const doc = (url: string, number: string | undefined, date = '2020-05-26') => ({
+    url,
+    title: `title of ${url}`,
+    number,
+    date,
+    issuers: ['淄博市人民政府办公室'],
+  });
+
+  it('keys documents by canonical number, sorted, with base-prefixed URLs', () => {
+    const table = buildNumberTable(
+      [
+        doc('2020/07/zzbz-2020-58/', '淄政办字〔2020〕58号'),
+        doc('2020/07/zzbf-2020-5/', '淄政办发[2020]5号'),
+        doc('2020/07/notice/', undefined),
+        doc('2019/12/order/', '市政府令第102号'),
+      ],
+      '/gazette/',
+    );
+    expect(Object.keys(table)).toEqual(['市政府令第102号', '淄政办发〔2020〕5号', '淄政办字〔2020〕58号']);
+    expect(table['淄政办发〔2020〕5号']).toEqual({
+      url: '/gazette/2020/07/zzbf-2020-5/',
+      title: 'title of 2020/07/zzbf-2020-5/',
+      number: '淄政办发〔2020〕5号',
+      date: '2020-05-26',
+      issuers: ['淄博市人民政府办公室'],
+    });
+  });
+
+  it('is deterministic whatever the input order, and keeps the earliest of duplicates', () => {
+    const docs = [
+      doc('2020/08/b/', '淄政办字〔2020〕60号', '2020-06-10'),
+      doc('2020/07/a/', '淄政办字〔2020〕60号', '2020-06-01'),
+      doc('2020/07/c/', '淄政办字〔2020〕61号'),
+    ];
+    const forward = JSON.stringify(buildNumberTable(docs, '/'));
+    expect(JSON.stringify(buildNumberTable([...docs].reverse(), '/'))).toBe(forward);
+    expect(buildNumberTable(docs, '/')['淄政办字〔2020〕60号'].url).toBe('/2020/07/a/');
   });
 });

@@ -42,7 +42,7 @@ function normalizeValues(values: Iterable<string>): string[] {
     const v = value.trim();
     if (v) set.add(v);
   }
-  return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...set].sort(compareCodePoints);
 }
 
 export function normalizeSearchState(state: {
@@ -206,6 +206,45 @@ export function lookupNumber(query: NumberQuery, table: NumberTable): NumberEntr
     found = entry;
   }
   return found;
+}
+
+/** What the lookup table needs from a document of the archive. */
+export interface NumberedDocument {
+  /** Base-relative URL ('2020/07/zzbz-2020-56/'). */
+  url: string;
+  title: string;
+  number?: string;
+  date: string;
+  issuers: readonly string[];
+}
+
+/**
+ * The table behind `search/numbers.json`: canonical number → document, keys in code-point
+ * order so the file is byte-for-byte reproducible. If two documents ever share a number, the
+ * earliest (then the smallest URL) wins.
+ */
+export function buildNumberTable(documents: readonly NumberedDocument[], base: string): NumberTable {
+  const ordered = [...documents].sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.url, b.url));
+  const byNumber = new Map<string, NumberEntry>();
+  for (const doc of ordered) {
+    if (!doc.number?.trim()) continue;
+    const canonical = parseDocNumber(doc.number)?.canonical ?? doc.number.trim();
+    if (byNumber.has(canonical)) continue;
+    byNumber.set(canonical, {
+      url: joinBase(base, doc.url),
+      title: doc.title,
+      number: canonical,
+      date: doc.date,
+      issuers: [...doc.issuers],
+    });
+  }
+  const table: NumberTable = {};
+  for (const key of [...byNumber.keys()].sort(compareCodePoints)) table[key] = byNumber.get(key)!;
+  return table;
+}
+
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The text to hand to Pagefind: the canonical spelling when the whole query is a number. */

@@ -1,0 +1,530 @@
+/**
+ * Client script of the search page (src/pages/search.astro). No framework.
+ *
+ * - Reads { q, filters, sort } from the URL, runs the search, and keeps the URL in sync with
+ *   history.replaceState as the reader types (debounced), ticks filters or changes the sort.
+ * - Loads Pagefind lazily from `<base>pagefind/pagefind.js` and gives it `baseUrl: <base>`, so
+ *   the site works under any sub-path.
+ * - A query that is a document number (淄政办字[2020]56号 …) puts that document first, using
+ *   `<base>search/numbers.json`, followed by the full-text results without a duplicate.
+ */
+import { formatChineseDate } from '../lib/dates';
+import {
+  FILTER_KEYS,
+  classifyNumberQuery,
+  fullTextQuery,
+  isEmptySearch,
+  joinBase,
+  lookupNumber,
+  parseSearchState,
+  samePageUrl,
+  searchStateToQueryString,
+  toPagefindFilters,
+  toPagefindSort,
+  type FilterKey,
+  type NumberEntry,
+  type NumberTable,
+  type SearchState,
+} from '../lib/search-state';
+
+/* ---------------------------------------------------------------- Pagefind (subset) types */
+
+type FilterCounts = Record<string, Record<string, number>>;
+
+interface PagefindFragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+
+interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch>;
+  preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+}
+
+/* ------------------------------------------------------------------------------ settings */
+
+const BASE = import.meta.env.BASE_URL;
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 300;
+
+/**
+ * Ranking. Pagefind's defaults (BM25 with pageLength 0.75, termFrequency 1, title meta weight 5,
+ * plus the document pages' `data-pagefind-weight="10"` on the h1) already rank the subject
+ * document first when it has the query in its title. What they get wrong in a gazette is the
+ * short notice that names a topic once in passing (…推进执法记录仪等工作…): with term frequency
+ * fully normalised by length, one mention in 100 characters outranks the 2,000-character
+ * document about that very topic. termFrequency 0.5 blends in the raw (weighted) count of
+ * matches, so the document that is about the words wins, while title matches still dominate.
+ * Measured on the real archive plus 700 distractor pages (683 State Council regulations and
+ * short notices/long texts with one planted mention per query): all eight reference queries
+ * rank their document first (the default put a planted notice first for 执法记录仪), and
+ * known-item title searches over the regulations keep the default's accuracy (135/150 first).
+ * Lower pageLength fixed the notice case too but cost known-item accuracy (131/150).
+ */
+const RANKING = { termFrequency: 0.5 };
+
+const FILTER_LABELS: Record<FilterKey, string> = {
+  year: '年份',
+  issuer: '发文机关',
+  type: '文种',
+  section: '栏目',
+};
+
+/* ----------------------------------------------------------------------------- elements */
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`search page: #${id} is missing`);
+  return element as T;
+}
+
+const form = byId<HTMLFormElement>('search-form');
+const input = byId<HTMLInputElement>('search-input');
+const sortSelect = byId<HTMLSelectElement>('search-sort');
+const filtersBox = byId<HTMLElement>('search-filters');
+const filterGroups = byId<HTMLElement>('search-filter-groups');
+const clearFilters = byId<HTMLButtonElement>('search-clear-filters');
+const statusBox = byId<HTMLElement>('search-status');
+const resultsList = byId<HTMLOListElement>('search-results');
+const moreButton = byId<HTMLButtonElement>('search-more');
+const layout = byId<HTMLElement>('search-layout');
+
+/* --------------------------------------------------------------------------------- state */
+
+/** The state in the URL the page was opened with. */
+const initial = parseSearchState(location.search);
+let pagefindPromise: Promise<PagefindApi> | null = null;
+let numbersPromise: Promise<NumberTable> | null = null;
+let filtersBuilt = false;
+/** Incremented by every search; a search whose token is stale renders nothing. */
+let generation = 0;
+let debounceTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** What "显示更多结果" continues from. */
+let pending: { results: PagefindResult[]; next: number; pinned: NumberEntry | null } | null = null;
+
+function loadPagefind(): Promise<PagefindApi> {
+  pagefindPromise ??= (async () => {
+    const url = joinBase(BASE, 'pagefind/pagefind.js');
+    const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
+    await pagefind.options({ baseUrl: BASE, excerptLength: 40, ranking: RANKING });
+    await pagefind.init();
+    return pagefind;
+  })();
+  pagefindPromise.catch(() => {
+    pagefindPromise = null; // allow a retry on the next search
+  });
+  return pagefindPromise;
+}
+
+function loadNumbers(): Promise<NumberTable> {
+  numbersPromise ??= fetch(joinBase(BASE, 'search/numbers.json')).then((response) => {
+    if (!response.ok) throw new Error(`numbers.json: HTTP ${response.status}`);
+    return response.json() as Promise<NumberTable>;
+  });
+  numbersPromise.catch(() => {
+    numbersPromise = null;
+  });
+  return numbersPromise;
+}
+
+/** The state the form shows right now. */
+function readForm(): SearchState {
+  const data = new FormData(form);
+  const params = new URLSearchParams(
+    [...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  // Until the filter boxes exist, the filters asked for by the URL still apply.
+  if (!filtersBuilt) {
+    for (const key of FILTER_KEYS) for (const value of initial.filters[key]) params.append(key, value);
+  }
+  return parseSearchState(params);
+}
+
+/** Puts a state into the form (on load). Filter boxes are ticked when they are built. */
+function writeForm(state: SearchState): void {
+  input.value = state.q;
+  sortSelect.value = state.sort;
+}
+
+function syncUrl(state: SearchState): void {
+  const url = `${location.pathname}${searchStateToQueryString(state)}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) {
+    history.replaceState(history.state, '', url);
+  }
+}
+
+function setState(state: 'idle' | 'loading' | 'done' | 'error'): void {
+  resultsList.dataset.state = state;
+  resultsList.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+}
+
+function announce(text: string): void {
+  statusBox.textContent = text;
+}
+
+/* ------------------------------------------------------------------------------- filters */
+
+function sortFilterValues(key: FilterKey, counts: Record<string, number>): string[] {
+  const values = Object.keys(counts);
+  if (key === 'year') return values.sort((a, b) => (parseInt(b, 10) || 0) - (parseInt(a, 10) || 0));
+  return values.sort(
+    (a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b, 'zh-Hans-CN'),
+  );
+}
+
+function buildFilters(all: FilterCounts, state: SearchState): void {
+  filterGroups.replaceChildren();
+  for (const key of FILTER_KEYS) {
+    const counts = { ...(all[key] ?? {}) };
+    // Keep values asked for by the URL even if the index has no such value, so they can be unticked.
+    for (const value of state.filters[key]) counts[value] ??= 0;
+    const values = sortFilterValues(key, counts);
+    if (values.length === 0) continue;
+
+    const fieldset = document.createElement('fieldset');
+    fieldset.className = 'search-filter';
+    fieldset.dataset.filter = key;
+    const legend = document.createElement('legend');
+    legend.textContent = FILTER_LABELS[key];
+    fieldset.append(legend);
+    const list = document.createElement('ul');
+    list.className = 'search-filter-options';
+    values.forEach((value, i) => {
+      const item = document.createElement('li');
+      const id = `filter-${key}-${i}`;
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.name = key;
+      box.value = value;
+      box.id = id;
+      box.checked = state.filters[key].includes(value);
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      const name = document.createElement('span');
+      name.className = 'search-filter-name';
+      name.textContent = value;
+      const count = document.createElement('span');
+      count.className = 'search-filter-count';
+      count.dataset.value = value;
+      count.textContent = `（${counts[value] ?? 0}）`;
+      label.append(name, count);
+      item.append(box, label);
+      list.append(item);
+    });
+    fieldset.append(list);
+    filterGroups.append(fieldset);
+  }
+  filtersBox.hidden = filterGroups.childElementCount === 0;
+  filtersBuilt = true;
+}
+
+/** Shows, for each value, how many documents the current query has with it. */
+function updateFilterCounts(counts: FilterCounts): void {
+  for (const fieldset of filterGroups.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter]')) {
+    const key = fieldset.dataset.filter!;
+    for (const span of fieldset.querySelectorAll<HTMLElement>('.search-filter-count')) {
+      const n = counts[key]?.[span.dataset.value!] ?? 0;
+      span.textContent = `（${n}）`;
+      span.closest('li')?.classList.toggle('is-empty', n === 0);
+    }
+  }
+}
+
+function updateClearButton(state: SearchState): void {
+  clearFilters.hidden = !FILTER_KEYS.some((key) => state.filters[key].length > 0);
+}
+
+/* ------------------------------------------------------------------------------- results */
+
+function text(tag: string, className: string, content: string): HTMLElement {
+  const element = document.createElement(tag);
+  element.className = className;
+  element.textContent = content;
+  return element;
+}
+
+function metaRow(label: string, value: HTMLElement): HTMLElement {
+  const row = document.createElement('div');
+  row.append(text('dt', 'result-meta-label', label), value);
+  return row;
+}
+
+function dateElement(iso: string | undefined): HTMLElement {
+  const dd = document.createElement('dd');
+  dd.className = 'result-date';
+  if (!iso) return dd;
+  const time = document.createElement('time');
+  time.dateTime = iso;
+  try {
+    time.textContent = formatChineseDate(iso);
+  } catch {
+    time.textContent = iso;
+  }
+  dd.append(time);
+  return dd;
+}
+
+interface ResultView {
+  url: string;
+  title: string;
+  number?: string;
+  date?: string;
+  issuer?: string;
+  /** Pagefind's excerpt: HTML with entities escaped and <mark> around matches. */
+  excerptHtml?: string;
+  /** Plain text shown when there is no excerpt. */
+  note?: string;
+  numberMatch?: boolean;
+}
+
+function renderResult(view: ResultView): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  if (view.numberMatch) item.classList.add('is-number-match');
+
+  const heading = document.createElement('h3');
+  heading.className = 'result-heading';
+  const link = document.createElement('a');
+  link.className = 'result-title';
+  link.href = view.url;
+  link.textContent = view.title || view.url;
+  heading.append(link);
+  item.append(heading);
+
+  if (view.numberMatch) item.append(text('p', 'result-badge', '文号匹配'));
+
+  const meta = document.createElement('dl');
+  meta.className = 'result-meta';
+  if (view.number) meta.append(metaRow('文号', text('dd', 'result-number', view.number)));
+  if (view.date) meta.append(metaRow('成文日期', dateElement(view.date)));
+  if (view.issuer) meta.append(metaRow('发文机关', text('dd', 'result-issuer', view.issuer)));
+  item.append(meta);
+
+  const excerpt = document.createElement('p');
+  excerpt.className = 'result-excerpt';
+  if (view.excerptHtml) excerpt.innerHTML = view.excerptHtml; // Pagefind escapes the text itself
+  else excerpt.textContent = view.note ?? '';
+  item.append(excerpt);
+  return item;
+}
+
+function fragmentView(fragment: PagefindFragment): ResultView {
+  return {
+    url: fragment.url,
+    title: fragment.meta.title ?? '',
+    number: fragment.meta.number,
+    date: fragment.meta.date,
+    issuer: fragment.meta.issuer,
+    excerptHtml: fragment.excerpt,
+  };
+}
+
+function pinnedView(entry: NumberEntry, fragment?: PagefindFragment): ResultView {
+  return {
+    ...(fragment ? fragmentView(fragment) : {}),
+    url: entry.url,
+    title: entry.title,
+    number: entry.number,
+    date: entry.date,
+    issuer: entry.issuers.join('、'),
+    note: fragment ? undefined : '发文字号与检索词一致。',
+    numberMatch: true,
+  };
+}
+
+/** Loads the next batch of results, leaving out the pinned document. */
+async function renderMore(token: number, focusFirst: boolean): Promise<void> {
+  if (!pending) return;
+  const batch = pending.results.slice(pending.next, pending.next + PAGE_SIZE);
+  pending.next += batch.length;
+  const fragments = await Promise.all(batch.map((result) => result.data()));
+  if (token !== generation) return;
+  const items = fragments
+    .filter((fragment) => !(pending?.pinned && samePageUrl(fragment.url, pending.pinned.url)))
+    .map((fragment) => renderResult(fragmentView(fragment)));
+  resultsList.append(...items);
+  moreButton.hidden = pending.next >= pending.results.length;
+  if (focusFirst) items[0]?.querySelector<HTMLAnchorElement>('a.result-title')?.focus();
+}
+
+/* -------------------------------------------------------------------------------- search */
+
+async function runSearch(state: SearchState): Promise<void> {
+  const token = ++generation;
+  clearTimeout(debounceTimer);
+  updateClearButton(state);
+  pending = null;
+
+  if (isEmptySearch(state)) {
+    resultsList.replaceChildren();
+    moreButton.hidden = true;
+    setState('idle');
+    announce('');
+    // Still show the filters, so that a reader can browse by them without a query.
+    void loadPagefind()
+      .then(async (pagefind) => {
+        if (!filtersBuilt) buildFilters(await pagefind.filters(), state);
+        else updateFilterCounts(await pagefind.filters());
+      })
+      .catch(() => {});
+    return;
+  }
+
+  setState('loading');
+  try {
+    const pagefind = await loadPagefind();
+    if (!filtersBuilt) {
+      const all = await pagefind.filters();
+      if (token !== generation) return;
+      buildFilters(all, state);
+    }
+
+    const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
+    const pinnedPromise = numberQuery
+      ? loadNumbers()
+          .then((table) => lookupNumber(numberQuery, table))
+          .catch(() => null)
+      : Promise.resolve(null);
+
+    const [search, pinned] = await Promise.all([
+      pagefind.search(state.q ? fullTextQuery(state.q, numberQuery) : null, {
+        filters: toPagefindFilters(state.filters),
+        sort: toPagefindSort(state),
+      }),
+      pinnedPromise,
+    ]);
+    if (token !== generation) return;
+
+    const first = search.results.slice(0, PAGE_SIZE);
+    const fragments = await Promise.all(first.map((result) => result.data()));
+    if (token !== generation) return;
+
+    const items: HTMLLIElement[] = [];
+    let pinnedInResults = false;
+    if (pinned) {
+      const index = fragments.findIndex((fragment) => samePageUrl(fragment.url, pinned.url));
+      pinnedInResults = index >= 0;
+      items.push(renderResult(pinnedView(pinned, pinnedInResults ? fragments[index] : undefined)));
+    }
+    for (const fragment of fragments) {
+      if (pinned && samePageUrl(fragment.url, pinned.url)) continue;
+      items.push(renderResult(fragmentView(fragment)));
+    }
+    resultsList.replaceChildren(...items);
+
+    pending = { results: search.results, next: first.length, pinned };
+    moreButton.hidden = pending.next >= search.results.length;
+    updateFilterCounts(state.q ? search.totalFilters : await pagefind.filters());
+
+    // The pinned document may also sit further down the full-text results; it is skipped there
+    // when reached, so the count can be one too high only for a number with many full-text hits.
+    const total = search.results.length + (pinned && !pinnedInResults ? 1 : 0);
+    setState('done');
+    if (total === 0) {
+      announce(
+        FILTER_KEYS.some((key) => state.filters[key].length > 0)
+          ? '没有找到符合条件的文件。可以减少筛选条件或换用其他检索词。'
+          : '没有找到相关文件。可以换用其他检索词，或减少检索词的数量。',
+      );
+    } else {
+      announce(
+        `找到 ${total} 篇文件` +
+          (pinned ? `，发文字号 ${pinned.number} 对应的文件排在第一位` : '') +
+          (total > PAGE_SIZE ? `，先显示前 ${Math.min(PAGE_SIZE, resultsList.childElementCount)} 篇` : '') +
+          '。',
+      );
+    }
+  } catch (error) {
+    if (token !== generation) return;
+    console.error('search failed', error);
+    resultsList.replaceChildren();
+    moreButton.hidden = true;
+    setState('error');
+    announce(
+      import.meta.env.DEV
+        ? '开发模式下没有检索索引：请先运行 npm run build，再用 npm run preview 查看检索。'
+        : '检索暂时无法使用：检索索引加载失败，请稍后刷新页面重试。',
+    );
+  }
+}
+
+function scheduleSearch(): void {
+  clearTimeout(debounceTimer);
+  const state = readForm();
+  syncUrl(state);
+  // The results on screen no longer match the input: say so until the debounced search ends.
+  setState('loading');
+  if (state.q) {
+    // Start fetching the index chunks for the words typed so far.
+    void loadPagefind()
+      .then((pagefind) => pagefind.preload(fullTextQuery(state.q, classifyNumberQuery(state.q))))
+      .catch(() => {});
+  }
+  debounceTimer = setTimeout(() => void runSearch(state), DEBOUNCE_MS);
+}
+
+function searchNow(): void {
+  const state = readForm();
+  syncUrl(state);
+  void runSearch(state);
+}
+
+/* ---------------------------------------------------------------------------------- wire */
+
+let composing = false;
+input.addEventListener('compositionstart', () => {
+  composing = true;
+});
+input.addEventListener('compositionend', () => {
+  composing = false;
+  scheduleSearch();
+});
+input.addEventListener('input', (event) => {
+  // Wait for the IME to commit (拼音 input) rather than searching for half-typed syllables.
+  if (composing || (event as InputEvent).isComposing) return;
+  scheduleSearch();
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  searchNow();
+});
+form.addEventListener('change', (event) => {
+  const target = event.target as HTMLElement;
+  if (target === input) return; // typing is handled by the input listener
+  searchNow();
+});
+clearFilters.addEventListener('click', () => {
+  for (const box of filterGroups.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    box.checked = false;
+  }
+  searchNow();
+  input.focus();
+});
+moreButton.addEventListener('click', () => {
+  void renderMore(generation, true);
+});
+input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+
+layout.hidden = false;
+writeForm(initial);
+syncUrl(initial);
+void runSearch(initial);
