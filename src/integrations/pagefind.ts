@@ -77,6 +77,28 @@ function check<T extends PagefindResponse>(step: string, response: T, logger: As
   return response;
 }
 
+/**
+ * Awaits one Pagefind call. If the Pagefind binary dies (it panics on some I/O errors, e.g. when
+ * `<outDir>/pagefind` is a file), the Node API never settles its promise and Node would exit
+ * silently once nothing else is pending, leaving a site without a search index. Node announces
+ * that moment with 'beforeExit'; the step is then rejected so that the build fails loudly.
+ */
+function step<T>(description: string, call: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onBeforeExit = () =>
+      reject(
+        new PagefindBuildError(
+          `Pagefind stopped without answering while ${description} (its process probably ` +
+            'crashed; see its output above).',
+        ),
+      );
+    process.once('beforeExit', onBeforeExit);
+    call()
+      .then(resolve, reject)
+      .finally(() => process.off('beforeExit', onBeforeExit));
+  });
+}
+
 /** Indexes the built site in `siteDir` and writes the bundle to `<siteDir>/pagefind/`. */
 export async function buildSearchIndex(
   siteDir: string,
@@ -87,16 +109,18 @@ export async function buildSearchIndex(
   const outputPath = join(siteDir, 'pagefind');
   logger.info('Building the full-text search index with Pagefind…');
   try {
-    const created = check('creating the index', await pagefind.createIndex(indexOptions), logger);
+    const created = check(
+      'creating the index',
+      await step('creating the index', () => pagefind.createIndex(indexOptions)),
+      logger,
+    );
     const index = created.index;
     if (!index) throw new PagefindBuildError('Pagefind did not return an index.');
 
-    const added = check(
-      `indexing the HTML files in ${siteDir}`,
-      await index.addDirectory({ path: siteDir }),
-      logger,
-    );
-    check(`writing the index to ${outputPath}`, await index.writeFiles({ outputPath }), logger);
+    const indexing = `indexing the HTML files in ${siteDir}`;
+    const added = check(indexing, await step(indexing, () => index.addDirectory({ path: siteDir })), logger);
+    const writing = `writing the index to ${outputPath}`;
+    check(writing, await step(writing, () => index.writeFiles({ outputPath })), logger);
     if (!keepPrebuiltUi) {
       await Promise.all(PREBUILT_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
     }
