@@ -65,7 +65,21 @@ export interface SearchResultInfo {
 
 /** Waits for Pagefind results to render, then reads them. */
 export async function readSearchResults(page: Page): Promise<SearchResultInfo[]> {
-  await page.locator(RESULTS_DONE).waitFor({ state: 'attached', timeout: 20_000 });
+  // Fail fast, and say why, when the page has no results list at all (e.g. a 404).
+  try {
+    await page.locator('ol#search-results').waitFor({ state: 'attached', timeout: 5_000 });
+  } catch {
+    const title = await page.title().catch(() => '?');
+    throw new Error(`no ol#search-results on ${decodeURI(page.url())} (page title: ${title})`);
+  }
+  try {
+    await page.locator(RESULTS_DONE).waitFor({ state: 'attached', timeout: 20_000 });
+  } catch {
+    const state = await page.locator('ol#search-results').getAttribute('data-state').catch(() => null);
+    throw new Error(
+      `search results never reached data-state="done" on ${decodeURI(page.url())} (data-state: ${state ?? 'none'})`,
+    );
+  }
   return page.$$eval('ol#search-results > li.search-result', (items) =>
     items.map((li) => {
       const a = li.querySelector<HTMLAnchorElement>('a.result-title');
