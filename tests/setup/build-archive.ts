@@ -17,11 +17,10 @@
  *
  * Tests read the output folders with `inject('outRoot')` / `inject('outSub')`.
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { delimiter, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { astroBuild, REPO_ROOT, TEST_SITE_URL } from '../helpers/astro-build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,13 +35,12 @@ declare module 'vitest' {
   }
 }
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /**
  * Where the builds go: tests/.out, or GAZETTE_TEST_OUT (absolute, or relative to
  * the repository) to keep a run apart from another one on the same checkout.
  */
 export const OUT_DIR = resolve(REPO_ROOT, process.env.GAZETTE_TEST_OUT || 'tests/.out');
-export const SITE_URL = 'https://gazette.example.org';
+export const SITE_URL = TEST_SITE_URL;
 export const SUB_BASE = '/gazette/';
 
 interface BuildTarget {
@@ -64,71 +62,22 @@ function isBuilt(target: BuildTarget): boolean {
   return existsSync(join(target.outDir, 'index.html'));
 }
 
-function tail(file: string, lines = 60): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-function buildOne(target: BuildTarget): Promise<void> {
+async function buildOne(target: BuildTarget): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   rmSync(target.outDir, { recursive: true, force: true });
   const logFile = join(OUT_DIR, `build-${target.name}.log`);
-  const logStream = createWriteStream(logFile);
-  const started = Date.now();
   log(`astro build (base ${target.base}) -> ${target.outDir} (log: ${logFile})`);
-
-  return new Promise<void>((resolvePromise, reject) => {
-    const child = spawn('npx', ['--no-install', 'astro', 'build'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        // Make sure `npx` and astro's `#!/usr/bin/env node` use the same Node as Vitest.
-        PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
-        GAZETTE_BASE: target.base,
-        GAZETTE_SITE: SITE_URL,
-        GAZETTE_OUT_DIR: target.outDir,
-        // Vitest sets these for its own workers; astro must build for production.
-        NODE_ENV: 'production',
-        VITEST: undefined,
-        VITEST_MODE: undefined,
-        VITEST_POOL_ID: undefined,
-        VITEST_WORKER_ID: undefined,
-        TEST: undefined,
-        // Keep astro's output free of colour codes in the log.
-        FORCE_COLOR: '0',
-        NO_COLOR: '1',
-      },
-    });
-    child.stdout.pipe(logStream, { end: false });
-    child.stderr.pipe(logStream, { end: false });
-    child.on('error', (error) => {
-      logStream.end();
-      reject(new Error(`could not start astro build: ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      logStream.end(() => {
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        if (code === 0 && isBuilt(target)) {
-          log(`built ${target.name} in ${seconds}s`);
-          resolvePromise();
-          return;
-        }
-        const why =
-          code === 0
-            ? `exited 0 but ${join(target.outDir, 'index.html')} is missing`
-            : `failed (exit ${code ?? signal})`;
-        reject(
-          new Error(
-            `astro build for base ${target.base} ${why} after ${seconds}s. Last lines of ${logFile}:\n${tail(logFile)}`,
-          ),
-        );
-      });
-    });
-  });
+  const result = await astroBuild({ base: target.base, outDir: target.outDir, site: SITE_URL });
+  writeFileSync(logFile, result.output);
+  const seconds = result.seconds.toFixed(1);
+  if (result.code === 0 && isBuilt(target)) {
+    log(`built ${target.name} in ${seconds}s`);
+    return;
+  }
+  const why =
+    result.code === 0 ? `exited 0 but ${join(target.outDir, 'index.html')} is missing` : `failed (exit ${result.code})`;
+  const lastLines = result.output.split('\n').slice(-60).join('\n');
+  throw new Error(`astro build for base ${target.base} ${why} after ${seconds}s. Last lines of ${logFile}:\n${lastLines}`);
 }
 
 async function buildAll(): Promise<void> {
