@@ -23,7 +23,7 @@ describe('parseSearchState', () => {
     const state = parseSearchState('?q=人才贷&type=意见&sort=date');
     expect(state).toEqual({
       q: '人才贷',
-      filters: { year: [], issuer: [], type: ['意见'], section: [] },
+      filters: { year: [], issuer: [], type: ['意见'], section: [], status: [] },
       sort: 'date',
     });
   });
@@ -66,7 +66,7 @@ describe('serializeSearchState', () => {
   it('writes keys in a stable order and drops defaults', () => {
     const state = normalizeSearchState({
       sort: 'date',
-      filters: { section: ['市政府文件'], type: ['通知', '意见'], year: ['2020年'] },
+      filters: { status: ['有效'], section: ['市政府文件'], type: ['通知', '意见'], year: ['2020年'] },
       q: '人才贷',
     });
     expect(serializeSearchState(state).toString()).toBe(
@@ -76,6 +76,7 @@ describe('serializeSearchState', () => {
         ['type', '意见'],
         ['type', '通知'],
         ['section', '市政府文件'],
+        ['status', '有效'],
         ['sort', 'date'],
       ]).toString(),
     );
@@ -105,10 +106,11 @@ describe('serializeSearchState', () => {
 
 describe('Pagefind options', () => {
   it('ORs values within a key and leaves out empty keys', () => {
-    const state = parseSearchState('type=通知&type=意见&year=2020年');
+    const state = parseSearchState('type=通知&type=意见&year=2020年&status=已失效');
     expect(toPagefindFilters(state.filters)).toEqual({
       year: { any: ['2020年'] },
       type: { any: ['意见', '通知'] },
+      status: { any: ['已失效'] },
     });
     expect(toPagefindFilters(emptySearchState().filters)).toBeUndefined();
   });

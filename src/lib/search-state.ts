@@ -6,7 +6,7 @@
  */
 import { findDocNumbers, parseDocNumber, type DocNumber } from './doc-number';
 
-export const FILTER_KEYS = ['year', 'issuer', 'type', 'section'] as const;
+export const FILTER_KEYS = ['year', 'issuer', 'type', 'section', 'status'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type SortOrder = 'relevance' | 'date';
 export type SearchFilters = Record<FilterKey, string[]>;
@@ -23,7 +23,7 @@ export const DEFAULT_SORT: SortOrder = 'relevance';
 export const MAX_QUERY_LENGTH = 200;
 
 export function emptyFilters(): SearchFilters {
-  return { year: [], issuer: [], type: [], section: [] };
+  return { year: [], issuer: [], type: [], section: [], status: [] };
 }
 
 export function emptySearchState(): SearchState {
@@ -77,7 +77,7 @@ export function parseSearchState(input: URLSearchParams | URL | string): SearchS
 }
 
 /**
- * Writes the state in a stable order (q, year, issuer, type, section, sort), dropping empty
+ * Writes the state in a stable order (q, year, issuer, type, section, status, sort), dropping empty
  * values and the default sort, so one state has exactly one URL.
  */
 export function serializeSearchState(state: SearchState): URLSearchParams {

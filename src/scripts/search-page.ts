@@ -86,6 +86,7 @@ const FILTER_LABELS: Record<FilterKey, string> = {
   issuer: '发文机关',
   type: '文种',
   section: '栏目',
+  status: '状态',
 };
 
 /* ----------------------------------------------------------------------------- elements */
