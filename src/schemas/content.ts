@@ -102,6 +102,10 @@ export const documentSchema = z
       .optional(),
     expires: isoDate.optional(),
     repeals: z.array(docNumber, { error: 'expected a list of document numbers' }).default([]),
+    /** 修改: numbers of documents this one amends. */
+    amends: z.array(docNumber, { error: 'expected a list of document numbers' }).default([]),
+    /** 依据: numbers of the documents this one is issued under. */
+    basis: z.array(docNumber, { error: 'expected a list of document numbers' }).default([]),
     forwards: forwardedDocument.optional(),
   })
   .superRefine((document, context) => {
@@ -121,6 +125,21 @@ export const documentSchema = z
     }
     if (document.number && document.repeals.includes(document.number)) {
       context.addIssue({ code: 'custom', path: ['repeals'], message: 'a document cannot repeal itself' });
+    }
+    if (document.number && document.amends.includes(document.number)) {
+      context.addIssue({ code: 'custom', path: ['amends'], message: 'a document cannot amend itself' });
+    }
+    if (document.number && document.basis.includes(document.number)) {
+      context.addIssue({ code: 'custom', path: ['basis'], message: 'a document cannot be its own basis (依据)' });
+    }
+    for (const number of document.amends) {
+      if (document.repeals.includes(number)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['amends'],
+          message: `${number} is listed under both repeals and amends; a document either repeals or amends another, keep one`,
+        });
+      }
     }
   })
   .transform((document) => ({
