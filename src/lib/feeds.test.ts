@@ -8,7 +8,7 @@ import { sitemapXml } from './sitemap';
 const documents: DocumentData[] = ['2020-05-24', '2020-06-03', '2020-05-30'].map((date, index) => ({
   id: `2020/07/d${index}`, slug: `d${index}`, file: '', bodyLine: 1, title: `关于事项${index}的通知`,
   number: `测政办字〔2020〕${index + 1}号`, issuers: ['办公室'], date, recipients: [], section: '文件', page: index + 1,
-  type: '通知', repeals: [], year: 2020, issueNumber: 7, issueId: '2020/07', tocIndex: index,
+  type: '通知', repeals: [], amends: [], basis: [], year: 2020, issueNumber: 7, issueId: '2020/07', tocIndex: index,
 }));
 const model = buildSiteModel({
   gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,

@@ -9,7 +9,7 @@ function doc(id: string, fields: Partial<DocumentData> = {}): DocumentData {
   return {
     id, slug, file: `content/test/${id}.md`, bodyLine: 10,
     title: `关于${slug}的通知`, issuers: ['测试市人民政府办公室'], date: `${year}-05-01`, recipients: [],
-    section: '文件', page: 1, type: '通知', repeals: [], year: Number(year), issueNumber: Number(issue),
+    section: '文件', page: 1, type: '通知', repeals: [], amends: [], basis: [], year: Number(year), issueNumber: Number(issue),
     issueId: `${year}/${issue}`, tocIndex: 0, ...fields,
   };
 }
