@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readArchive, type Archive } from '../lib/content/archive';
-import { ContentError } from '../lib/content/errors';
+import { ContentError, formatProblem } from '../lib/content/errors';
 import { siteSettings } from '../site-settings';
 
 let pending: { root: string; archive: Promise<Archive> } | null = null;
@@ -27,6 +27,8 @@ function loadArchive(context: LoaderContext): Promise<Archive> {
         // Paths in problems start at the content folder's parent: content/zibo/… for editors.
         const dir = contentDir(root);
         const result = readArchive(dir, dirname(dir));
+        // Warnings are `npm run check`'s too: the build shows them and goes on.
+        for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
         if (!result.archive) throw new ContentError(result.problems);
         return result.archive;
       }),

@@ -11,11 +11,17 @@ export interface ContentProblem {
   /** Dotted field path (issuers.1, forwards.title), or empty for file-level problems. */
   field: string;
   message: string;
+  /**
+   * Errors stop the build; warnings (something that looks wrong but may be as printed, such
+   * as a citation that is almost a document number) are reported and let it through.
+   */
+  severity?: 'warning';
 }
 
-export function formatProblem({ file, line, column, field, message }: ContentProblem): string {
+export function formatProblem({ file, line, column, field, message, severity }: ContentProblem): string {
   const where = line > 0 ? `${file}:${line}:${column}` : file;
-  return field ? `${where}: ${field}: ${message}` : `${where}: ${message}`;
+  const text = severity === 'warning' ? `warning: ${message}` : message;
+  return field ? `${where}: ${field}: ${text}` : `${where}: ${text}`;
 }
 
 export function compareProblems(a: ContentProblem, b: ContentProblem): number {

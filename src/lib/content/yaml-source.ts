@@ -88,10 +88,8 @@ function fieldOffsets(text: string): Map<string, number> {
  */
 export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   let value: unknown;
-  let offsets: Map<string, number>;
   try {
     value = load(text);
-    offsets = fieldOffsets(text);
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = error.mark;
@@ -102,9 +100,13 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
     }
     throw error;
   }
+  // Positions are only needed to report a problem, and the event pass costs as much as the
+  // load itself: it runs on the first call of locate().
+  let offsets: Map<string, number> | undefined;
   return {
     value,
     locate(path) {
+      offsets ??= fieldOffsets(text);
       // Fall back to the nearest written ancestor: a missing field is reported at its parent.
       for (let depth = path.length; depth > 0; depth--) {
         const offset = offsets.get(path.slice(0, depth).map(String).join('.'));
