@@ -1,0 +1,135 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { afterEach, describe, expect, it } from 'vitest';
+import rehypeCitations, {
+  citationTargets,
+  citedTargets,
+  reportedCitations,
+  setCitationTargets,
+  type CitationTargets,
+} from './rehype-citations';
+
+const targets = citationTargets(
+  [
+    { number: '淄政办字〔2015〕51号', title: '关于进一步做好重大行政决策合法性审查工作的通知', path: '2015/12/zzbz-2015-51/' },
+    { number: '市政府令第102号', title: '淄博市重大行政决策程序规定', path: '2019/24/szfl-102/' },
+    { title: '没有文号的文件', path: '2019/24/untitled/' },
+  ],
+  '/gazette/',
+);
+
+function render(markdown: string, options: { targets?: CitationTargets } = { targets }) {
+  const file = new VFile(markdown);
+  const html = String(
+    unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeCitations, options).use(rehypeStringify).processSync(file),
+  );
+  return { html, citations: reportedCitations((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro) };
+}
+
+const link51 = (raw: string) =>
+  `<a class="citation-link" href="/gazette/2015/12/zzbz-2015-51/" title="《关于进一步做好重大行政决策合法性审查工作的通知》">${raw}</a>`;
+const external = (raw: string) =>
+  `<span class="citation-external" title="本库未收录">${raw}<span class="visually-hidden" data-pagefind-ignore="">（本库未收录）</span></span>`;
+
+describe('rehypeCitations: numbers in the archive', () => {
+  it.each([
+    '淄政办字[2015]51号',
+    '淄政办字〔2015〕51号',
+    '淄政办字（2015）51号',
+    '淄政办字(2015)51号',
+    '淄政办字［2015］51号',
+    '淄政办字【2015】51号',
+    '淄政办字 〔2015〕 51 号',
+    '淄政办字〔2015〕第51号',
+  ])('links %s, keeping the spelling printed', (raw) => {
+    const { html, citations } = render(`按照《通知》（${raw}）要求。`);
+    expect(html).toBe(`<p>按照《通知》（${link51(raw)}）要求。</p>`);
+    expect(citations).toEqual(['淄政办字〔2015〕51号']);
+  });
+
+  it('links order numbers', () => {
+    expect(render('按照《规定》（市政府令第102号），').html).toBe(
+      '<p>按照《规定》（<a class="citation-link" href="/gazette/2019/24/szfl-102/" title="《淄博市重大行政决策程序规定》">市政府令第102号</a>），</p>',
+    );
+  });
+
+  it('leaves the words before a number outside the link', () => {
+    expect(render('根据淄政办字[2015]51号和市政府令第102号的规定').html).toBe(
+      `<p>根据${link51('淄政办字[2015]51号')}和<a class="citation-link" href="/gazette/2019/24/szfl-102/" title="《淄博市重大行政决策程序规定》">市政府令第102号</a>的规定</p>`,
+    );
+  });
+
+  it('finds numbers in tables, lists, headings and emphasis', () => {
+    const { html } = render('## 依据淄政办字[2015]51号\n\n- 见淄政办字〔2015〕51号\n\n| 文号 |\n| --- |\n| 淄政办字〔2015〕51号 |\n\n**淄政办字〔2015〕51号**\n');
+    expect(html.match(/class="citation-link"/g)).toHaveLength(4);
+  });
+
+  it('reports each cited number once, in order of first appearance', () => {
+    expect(render('市政府令第102号、淄政办发〔2018〕9号、淄政办字[2015]51号、市政府令 第102号').citations).toEqual([
+      '市政府令第102号',
+      '淄政办发〔2018〕9号',
+      '淄政办字〔2015〕51号',
+    ]);
+  });
+});
+
+describe('rehypeCitations: numbers not in the archive', () => {
+  it('marks them, with a note for screen readers that search skips', () => {
+    expect(render('《淄博市行政执法记录设备配备使用管理办法》（淄政办发[2018]9号）同时废止。').html).toBe(
+      `<p>《淄博市行政执法记录设备配备使用管理办法》（${external('淄政办发[2018]9号')}）同时废止。</p>`,
+    );
+  });
+
+  it('marks a number of a year the archive has, but not that document', () => {
+    expect(render('淄政办字〔2015〕52号').html).toBe(`<p>${external('淄政办字〔2015〕52号')}</p>`);
+  });
+});
+
+describe('rehypeCitations: text that is not a citation', () => {
+  it.each([
+    ['a date', '2020年5月24日印发，自2020年6月1日起施行。'],
+    ['a phone number', '联系电话：0533-3183683，传真：0533—3186621。'],
+    ['percentages', '贷款增速不低于15%，占比达到20.5%以上。'],
+    ['an ordinal', '经市政府第67次常务会议研究同意。'],
+    ['an issue number', '2020年第7期（总第232期）'],
+    ['a bare year in brackets', '〔2020〕年度计划'],
+    ['a numbered heading', '第十二条　本规定自发布之日起施行。'],
+    ['a count of items', '共计26号楼、3号文件柜。'],
+  ])('leaves %s alone', (_what, text) => {
+    const { html, citations } = render(text);
+    expect(html).toBe(`<p>${text}</p>`);
+    expect(citations).toEqual([]);
+  });
+
+  it('does not link inside links or code', () => {
+    const { html, citations } = render('[淄政办字[2015]51号](https://example.org/) `淄政办字〔2015〕51号`');
+    expect(html).not.toContain('citation-link');
+    expect(citations).toEqual([]);
+  });
+});
+
+describe('the citation table', () => {
+  afterEach(() => setCitationTargets({}));
+
+  it('is read from the registry when no table is passed', () => {
+    setCitationTargets(targets);
+    expect(render('市政府令第102号', {}).html).toContain('href="/gazette/2019/24/szfl-102/"');
+  });
+
+  it('adds the trailing slash a base may lack, and skips documents without a number', () => {
+    const table = citationTargets([{ number: '淄政发〔2020〕1号', title: 't', path: '2020/01/a/' }, { title: 'u', path: '2020/01/b/' }], '/sub');
+    expect(table).toEqual({ '淄政发〔2020〕1号': { href: '/sub/2020/01/a/', title: 't' } });
+  });
+
+  it('gives the part of the table a body depends on, with null for numbers not in the archive', () => {
+    expect(citedTargets(targets, ['市政府令第102号', '淄政办发〔2018〕9号'])).toEqual({
+      '市政府令第102号': { href: '/gazette/2019/24/szfl-102/', title: '淄博市重大行政决策程序规定' },
+      '淄政办发〔2018〕9号': null,
+    });
+    expect(citedTargets(targets, ['toString'])).toEqual({ toString: null });
+  });
+});

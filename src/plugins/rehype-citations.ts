@@ -1,0 +1,149 @@
+/**
+ * Links the document and order numbers cited in a body (淄政办字[2015]51号, 淄政办发〔2018〕9号,
+ * 市政府令第102号: every spelling src/lib/doc-number.ts accepts) to the archived document. A
+ * number the archive does not hold stays text, marked as not in the archive for sighted readers
+ * (a tooltip) and for screen readers (a note the search index and plain-text exports skip).
+ *
+ * The plugin needs the archive's number → URL table while bodies are rendered. Bodies are
+ * rendered by the content loader (src/loaders/archive-loader.ts) through the processor of
+ * astro.config.mjs, which Astro loads as a separate module instance from the loader's, so the
+ * loader hands the table over through a global registry (`setCitationTargets`) before it
+ * renders anything. Tests pass it as an option instead.
+ *
+ * What it found is reported as `citations` (canonical numbers, in order of first appearance) in
+ * the render's frontmatter metadata: the site's backlinks are built from exactly the citations
+ * that were linked.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import type { VFile } from 'vfile';
+import { SKIP, visit } from 'unist-util-visit';
+import { findDocNumbers } from '../lib/doc-number';
+
+export interface CitationTarget {
+  /** The document's URL, with the site's base. */
+  href: string;
+  title: string;
+}
+
+/** Canonical number → archived document. */
+export type CitationTargets = Readonly<Record<string, CitationTarget>>;
+
+export interface RehypeCitationsOptions {
+  /** The table to link against; defaults to the one registered with setCitationTargets. */
+  targets?: CitationTargets;
+}
+
+export const NOT_IN_ARCHIVE = '本库未收录';
+
+const REGISTRY = Symbol.for('gazette-archive.citation-targets');
+type Registry = typeof globalThis & { [REGISTRY]?: CitationTargets };
+
+/** Registers the table of the archive being built; the loader calls this before rendering bodies. */
+export function setCitationTargets(targets: CitationTargets): void {
+  (globalThis as Registry)[REGISTRY] = targets;
+}
+
+/** The registered table; throws when none is (a render outside the archive loader). */
+export function registeredCitationTargets(): CitationTargets {
+  const targets = (globalThis as Registry)[REGISTRY];
+  if (!targets) {
+    throw new Error(
+      'rehype-citations: no citation table registered; bodies must be rendered by src/loaders/archive-loader.ts, which registers it (or pass { targets })',
+    );
+  }
+  return targets;
+}
+
+/** The table for an archive: each numbered document under its canonical number. */
+export function citationTargets(
+  documents: Iterable<{ number?: string; title: string; path: string }>,
+  base: string,
+): CitationTargets {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const targets: Record<string, CitationTarget> = {};
+  for (const document of documents) {
+    if (document.number) targets[document.number] = { href: `${prefix}${document.path}`, title: document.title };
+  }
+  return targets;
+}
+
+/**
+ * The part of the table a body's rendering depends on: its cited numbers with their targets,
+ * or null for numbers not in the archive (so that adding the cited document changes it). The
+ * loader puts this in the body's cache digest.
+ */
+export function citedTargets(targets: CitationTargets, numbers: readonly string[]): Record<string, CitationTarget | null> {
+  return Object.fromEntries(numbers.map((number) => [number, Object.hasOwn(targets, number) ? targets[number] : null]));
+}
+
+/** The numbers a render reported, from its metadata. */
+export function reportedCitations(metadata: { frontmatter?: Record<string, unknown> } | undefined): string[] {
+  const citations = metadata?.frontmatter?.citations;
+  return Array.isArray(citations) ? citations.filter((value): value is string => typeof value === 'string') : [];
+}
+
+/** Elements whose text is not running prose: never linked inside. */
+const NO_CITATIONS_INSIDE = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea', 'button']);
+
+function citationNode(raw: string, canonical: string, targets: CitationTargets): Element {
+  const target = Object.hasOwn(targets, canonical) ? targets[canonical] : undefined;
+  if (target) {
+    return {
+      type: 'element',
+      tagName: 'a',
+      properties: { className: ['citation-link'], href: target.href, title: `《${target.title}》` },
+      children: [{ type: 'text', value: raw }],
+    };
+  }
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['citation-external'], title: NOT_IN_ARCHIVE },
+    children: [
+      { type: 'text', value: raw },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['visually-hidden'], dataPagefindIgnore: '' },
+        children: [{ type: 'text', value: `（${NOT_IN_ARCHIVE}）` }],
+      },
+    ],
+  };
+}
+
+function split(node: Text, targets: CitationTargets, cited: Set<string>): ElementContent[] | null {
+  // Every number ends in 号; most paragraphs cite nothing, and the finder's patterns are slow.
+  if (!node.value.includes('号')) return null;
+  const parts: ElementContent[] = [];
+  let offset = 0;
+  // Search the rest after each match: a number's 号 right before an order number's organ
+  // (…51号和市政府令第102号) would otherwise be read as part of that organ's name.
+  for (;;) {
+    const [number] = findDocNumbers(node.value.slice(offset));
+    if (!number) break;
+    if (number.start > 0) parts.push({ type: 'text', value: node.value.slice(offset, offset + number.start) });
+    parts.push(citationNode(number.raw, number.canonical, targets));
+    cited.add(number.canonical);
+    offset += number.end;
+  }
+  if (parts.length === 0) return null;
+  if (offset < node.value.length) parts.push({ type: 'text', value: node.value.slice(offset) });
+  return parts;
+}
+
+export default function rehypeCitations(options: RehypeCitationsOptions = {}) {
+  return (tree: Root, file: VFile) => {
+    const targets = options.targets ?? registeredCitationTargets();
+    const cited = new Set<string>();
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'element' && NO_CITATIONS_INSIDE.has(node.tagName)) return SKIP;
+      if (node.type !== 'text' || !parent || index === undefined) return;
+      const parts = split(node, targets, cited);
+      if (!parts) return;
+      parent.children.splice(index, 1, ...parts);
+      return [SKIP, index + parts.length];
+    });
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+    (astro.frontmatter ??= {}).citations = [...cited];
+  };
+}
