@@ -104,3 +104,29 @@ describe('document texts', () => {
     expect(describeDocument(a, '测试公报')).toBe('甲局、乙局2020年6月1日发布的通知《关于a的通知》（测政办字〔2020〕9号），刊载于《测试公报》2020年第7期第1页。');
   });
 });
+
+describe('relations in the site model', () => {
+  const related = buildSiteModel({
+    gazette,
+    issues: [issue('2020/07', ['2020/07/a', '2020/07/b'])],
+    documents: [
+      doc('2020/07/a', { number: '测政办字〔2020〕9号' }),
+      doc('2020/07/b', { number: '测政办字〔2020〕10号', tocIndex: 1, repeals: ['测政办字〔2020〕9号'], citations: ['测政办字〔2020〕9号', '测政发〔2019〕1号'] }),
+    ],
+  });
+  const [a, b] = related.documents;
+
+  it('links site documents both ways', () => {
+    expect(a.relations.repealedBy).toEqual([b]);
+    expect(a.relations.citedBy).toEqual([b]);
+    expect(b.relations.repeals).toEqual([{ number: '测政办字〔2020〕9号', target: a }]);
+    expect(b.relations.cites.map((link) => [link.number, link.target?.url])).toEqual([
+      ['测政办字〔2020〕9号', '2020/07/a/'],
+      ['测政发〔2019〕1号', undefined],
+    ]);
+  });
+
+  it('gives documents rendered before citations existed empty lists', () => {
+    expect(model.documents.every((document) => document.relations.cites.length === 0 && document.relations.citedBy.length === 0)).toBe(true);
+  });
+});

@@ -12,8 +12,12 @@
 import type { Archive, ArchiveDocument, ArchiveGazette, ArchiveIssue } from './content/archive';
 import { compareDocNumbers, docNumberKey, parseDocNumber } from './doc-number';
 import { formatChineseDate } from './dates';
+import { computeRelations, type DocumentRelations } from './relations';
 
-export type DocumentData = Omit<ArchiveDocument, 'body'>;
+export type DocumentData = Omit<ArchiveDocument, 'body'> & {
+  /** Numbers cited in the body, as the citation plugin found them while rendering it. */
+  citations?: string[];
+};
 export type IssueData = Omit<ArchiveIssue, 'documents'> & { documentIds: string[] };
 
 export interface SiteDocument extends DocumentData {
@@ -23,6 +27,8 @@ export interface SiteDocument extends DocumentData {
   issue: SiteIssue;
   prev?: SiteDocument;
   next?: SiteDocument;
+  /** 废止, 修改, 依据, 转发 and citations, both ways (src/lib/relations.ts). */
+  relations: DocumentRelations<SiteDocument>;
 }
 
 export interface SiteSection {
@@ -79,6 +85,11 @@ export function issueLabel(issue: { year: number; number: number }): string {
   return `${issue.year}年第${issue.number}期`;
 }
 
+/** A document's permalink below the site base. */
+export function documentPath(id: string): string {
+  return `${id}/`;
+}
+
 export function shortLinkKey(number: string): string | undefined {
   const parsed = parseDocNumber(number);
   return parsed ? docNumberKey(parsed) : undefined;
@@ -121,7 +132,14 @@ export function buildSiteModel(archive: {
       const data = documentsById.get(id);
       if (!data) throw new Error(`Issue ${issue.id} lists ${id}, which is not in the archive`);
       const key = data.number ? shortLinkKey(data.number) : undefined;
-      const document: SiteDocument = { ...data, url: `${data.id}/`, shortUrl: key ? `n/${key}/` : undefined, issue };
+      const document: SiteDocument = {
+        ...data,
+        url: documentPath(data.id),
+        shortUrl: key ? `n/${key}/` : undefined,
+        issue,
+        // Filled in below, once every document exists to be linked to.
+        relations: undefined!,
+      };
       issue.documents.push(document);
       documents.push(document);
     }
@@ -136,6 +154,8 @@ export function buildSiteModel(archive: {
       document.next = issue.documents[index + 1];
     });
   }
+  const relations = computeRelations(documents);
+  for (const document of documents) document.relations = relations.get(document.id)!;
   issues.forEach((issue, index) => {
     issue.prev = issues[index - 1];
     issue.next = issues[index + 1];
