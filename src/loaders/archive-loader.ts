@@ -10,6 +10,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readArchive, type Archive } from '../lib/content/archive';
 import { ContentError, formatProblem } from '../lib/content/errors';
 import { siteSettings } from '../site-settings';
+import { documentPath } from '../lib/site-model';
+import { citationTargets, citedTargets, registeredCitationTargets, reportedCitations, setCitationTargets } from '../plugins/rehype-citations';
 
 let pending: { root: string; archive: Promise<Archive> } | null = null;
 
@@ -30,6 +32,8 @@ function loadArchive(context: LoaderContext): Promise<Archive> {
         // Warnings are `npm run check`'s too: the build shows them and goes on.
         for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
         if (!result.archive) throw new ContentError(result.problems);
+        // Bodies link the numbers they cite (src/plugins/rehype-citations.ts): register the table first.
+        setCitationTargets(citationTargets(result.archive.documents.map((d) => ({ ...d, path: documentPath(d.id) })), context.config.base));
         return result.archive;
       }),
     };
@@ -92,9 +96,13 @@ export function documentsLoader(): Loader {
     load: async (context) => {
       const load = async () => {
         const { documents } = await loadArchive(context);
+        const targets = registeredCitationTargets();
         for (const { body, ...data } of documents) {
-          const digest = context.generateDigest({ ...data, body });
-          if (context.store.get(data.id)?.digest === digest) continue;
+          // A body's HTML also depends on whether the numbers it cites are archived (and where):
+          // the digest covers the targets of the numbers its last render found.
+          const previous = context.store.get<{ citations?: string[] }>(data.id);
+          const digestOf = (citations: string[]) => context.generateDigest({ ...data, body, cited: citedTargets(targets, citations) });
+          if (previous && previous.digest === digestOf(previous.data.citations ?? [])) continue;
           const fileURL = new URL(data.file, context.config.root);
           let rendered;
           try {
@@ -106,7 +114,8 @@ export function documentsLoader(): Loader {
               cause: error,
             });
           }
-          context.store.set({ id: data.id, data, body, filePath: `${data.file}`, digest, rendered });
+          const citations = reportedCitations(rendered.metadata);
+          context.store.set({ id: data.id, data: { ...data, citations }, body, filePath: `${data.file}`, digest: digestOf(citations), rendered });
         }
         replaceEntries(context, new Set(documents.map((document) => document.id)));
       };
