@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import remarkGazetteBlocks from './src/plugins/remark-gazette-blocks';
 import rehypeTableScroll from './src/plugins/rehype-table-scroll';
+import rehypeCitations from './src/plugins/rehype-citations';
 import { siteSettings } from './src/site-settings';
 import pagefind from './src/integrations/pagefind';
 import cdnHeaders from './src/integrations/cdn-headers';
@@ -24,7 +25,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkDirective, remarkGazetteBlocks],
-      rehypePlugins: [rehypeTableScroll],
+      rehypePlugins: [rehypeTableScroll, rehypeCitations],
       // Official texts are published verbatim: no typographic substitutions.
       smartypants: false,
     }),
