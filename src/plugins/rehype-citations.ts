@@ -1,8 +1,8 @@
 /**
  * Links the document and order numbers cited in a body (淄政办字[2015]51号, 淄政办发〔2018〕9号,
  * 市政府令第102号: every spelling src/lib/doc-number.ts accepts) to the archived document. A
- * number the archive does not hold stays text, marked as not in the archive for sighted readers
- * (a tooltip) and for screen readers (a note the search index and plain-text exports skip).
+ * number the archive does not hold stays text, marked as not in the archive (a class the document
+ * page styles with a mark that screen readers announce, and a tooltip).
  *
  * The plugin needs the archive's number → URL table while bodies are rendered. Bodies are
  * rendered by the content loader (src/loaders/archive-loader.ts) through the processor of
@@ -95,19 +95,14 @@ function citationNode(raw: string, canonical: string, targets: CitationTargets):
       children: [{ type: 'text', value: raw }],
     };
   }
+  // Only the class and the tooltip: the text stays exactly as printed (for search, plain-text
+  // exports and copy-paste); the page's stylesheet adds a visible mark with spoken alternative
+  // text (CSS `content: … / …`).
   return {
     type: 'element',
     tagName: 'span',
     properties: { className: ['citation-external'], title: NOT_IN_ARCHIVE },
-    children: [
-      { type: 'text', value: raw },
-      {
-        type: 'element',
-        tagName: 'span',
-        properties: { className: ['visually-hidden'], dataPagefindIgnore: '' },
-        children: [{ type: 'text', value: `（${NOT_IN_ARCHIVE}）` }],
-      },
-    ],
+    children: [{ type: 'text', value: raw }],
   };
 }
 
