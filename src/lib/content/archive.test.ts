@@ -46,7 +46,7 @@ function archiveOf(files: Record<string, string | Uint8Array>) {
     writeFileSync(join(root, path), contents);
   }
   const result = readArchive(join(root, 'content'), root);
-  return { ...result, report: result.problems.map(formatProblem) };
+  return { ...result, report: result.problems.map(formatProblem), warningReport: result.warnings.map(formatProblem) };
 }
 
 describe('readArchive on valid content', () => {
@@ -166,5 +166,74 @@ describe('readArchive reports every problem with file, line and field', () => {
       'content/README.md: unexpected file: content/ holds one folder per gazette',
       'content/test/notes.txt: unexpected entry: a gazette folder holds gazette.yaml and one folder per year (e.g. 2020/)',
     ]);
+  });
+});
+
+describe('readArchive: rules between fields, files and issues', () => {
+  it('refuses placeholders left by npm run new, in fields and in the body', () => {
+    const { report } = archiveOf({
+      'content/test/2020/07/a-1.md': document({ title: '关于【待填写：标题】的通知' }, '正文。\n\n【待填写：正文】\n'),
+    });
+    expect(report).toEqual([
+      'content/test/2020/07/a-1.md:2:1: title: placeholder 【待填写：标题】 left by `npm run new`: replace it with the 标题',
+      'content/test/2020/07/a-1.md:13:1: body: placeholder 【待填写：正文】 left by `npm run new`: replace it with the 正文',
+    ]);
+  });
+
+  it('warns about doubtful citations in the body, and still gives the archive', () => {
+    const { archive, problems, warningReport } = archiveOf({
+      'content/test/2020/07/a-1.md': document({}, '正文。\n\n按照《方案》（测政办字〔2020〕5）和测政发〔2021〕1号执行。\n'),
+    });
+    expect(problems).toEqual([]);
+    expect(archive).not.toBeNull();
+    expect(warningReport).toEqual([
+      'content/test/2020/07/a-1.md:13:8: body: warning: "测政办字〔2020〕5" looks like a document number without 号; write it as printed, e.g. 淄政办字〔2020〕54号',
+      'content/test/2020/07/a-1.md:13:21: body: warning: cites 测政发〔2021〕1号, a number of 2021, but the document is dated 2020; check the year',
+      'content/test/2020/07/issue.yaml:5:5: sections.0: warning: no document is in section "市政府文件"; add its documents or remove the section',
+    ]);
+  });
+
+  it('refuses to repeal a document of a later year', () => {
+    const { report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ repeals: '\n  - 测政办发〔2018〕9号\n  - 测政办发〔2021〕1号' }) });
+    expect(report).toEqual([
+      "content/test/2020/07/a-1.md:11:5: repeals.1: 测政办发〔2021〕1号 is from 2021, after this document's date (2020-05-24); a document can only repeal earlier ones",
+    ]);
+  });
+
+  it('warns about a declared section without documents', () => {
+    const { warningReport } = archiveOf({ 'content/test/2020/07/a-1.md': document({}) });
+    expect(warningReport).toEqual([
+      'content/test/2020/07/issue.yaml:5:5: sections.0: warning: no document is in section "市政府文件"; add its documents or remove the section',
+    ]);
+  });
+
+  it('checks the publication date, the founding year and cumulative numbers of issues', () => {
+    const issue = (year: number, number: number, cumulative: number, extra = '') =>
+      `year: ${year}\nnumber: ${number}\ncumulative: ${cumulative}\n${extra}sections:\n  - 市政府办公室文件\n`;
+    const doc = (date: string, number: string) => document({ date, number });
+    const { report, warningReport } = archiveOf({
+      'content/test/gazette.yaml': `${GAZETTE}founded: 2020-01\n`,
+      'content/test/2019/12/issue.yaml': issue(2019, 12, 200),
+      'content/test/2019/12/a-0.md': doc('2019-12-01', '测政办字〔2019〕1号'),
+      'content/test/2020/07/issue.yaml': issue(2020, 7, 232, 'published: 2022-06-15\n'),
+      'content/test/2020/07/a-1.md': doc('2020-05-24', '测政办字〔2020〕1号'),
+      'content/test/2020/08/issue.yaml': issue(2020, 8, 240),
+      'content/test/2020/08/a-2.md': doc('2020-06-24', '测政办字〔2020〕2号'),
+      'content/test/2021/01/issue.yaml': issue(2021, 1, 240),
+      'content/test/2021/01/a-3.md': doc('2021-01-04', '测政办字〔2021〕1号'),
+    });
+    expect(report).toEqual([
+      'content/test/2019/12/issue.yaml:1:1: year: the issue is of 2019, before the gazette was founded (2020-01 in gazette.yaml)',
+      'content/test/2020/07/issue.yaml:4:1: published: published 2022-06-15, implausible for an issue of 2020; check the year',
+      'content/test/2021/01/issue.yaml:3:1: cumulative: 总第240期 is not after 2020/08 (总第240期); cumulative numbers only grow',
+    ]);
+    expect(warningReport).toEqual([
+      'content/test/2020/08/issue.yaml:3:1: cumulative: warning: 总第240期 does not follow 2020/07 (总第232期): expected 总第233期; check both issues',
+    ]);
+  });
+
+  it('lists every file it read, valid or not', () => {
+    const { files } = archiveOf({ 'content/test/2020/07/a-1.md': document({ page: 'x' }) });
+    expect(files).toEqual(['content/test/gazette.yaml', 'content/test/2020/07/issue.yaml', 'content/test/2020/07/a-1.md']);
   });
 });

@@ -19,18 +19,27 @@ const OPEN = '〔［\\[（(【';
 const CLOSE = '〕］\\]）)】';
 const SPACE = '[ \\t\\u00a0\\u3000]*';
 
+// Each captures the 代字 as the first group, the year as the second, the sequence as the third.
 const NEAR_MISSES: { pattern: RegExp; message: (text: string) => string }[] = [
   {
     // 淄政办字〔2020〕54 — the sequence number without 号.
-    pattern: new RegExp(`[${CJK}]{2,8}?${SPACE}[${OPEN}]${SPACE}(?:19|20)\\d{2}${SPACE}[${CLOSE}]${SPACE}第?${SPACE}\\d{1,5}(?![\\d号])`, 'gu'),
+    pattern: new RegExp(`([${CJK}]{2,8}?)${SPACE}[${OPEN}]${SPACE}((?:19|20)\\d{2})${SPACE}[${CLOSE}]${SPACE}第?${SPACE}(\\d{1,5})(?![\\d号])`, 'gu'),
     message: (text) => `"${text}" looks like a document number without 号; write it as printed, e.g. 淄政办字〔2020〕54号`,
   },
   {
     // 淄政办字2020年54号, 淄政发2020第3号 — the year without its brackets.
-    pattern: new RegExp(`[${CJK}]{1,7}?[发字函]${SPACE}(?:19|20)\\d{2}${SPACE}年?${SPACE}第?${SPACE}\\d{1,5}${SPACE}号`, 'gu'),
+    pattern: new RegExp(`([${CJK}]{1,7}?[发字函])${SPACE}((?:19|20)\\d{2})${SPACE}年?${SPACE}第?${SPACE}(\\d{1,5})${SPACE}号`, 'gu'),
     message: (text) => `"${text}" looks like a document number without brackets around its year; write it as printed, e.g. 淄政办字〔2020〕54号`,
   },
 ];
+
+/**
+ * How many characters of a near miss's 代字 are running text (根据, 按照…): findDocNumbers
+ * knows these words, so it is asked about the number the near miss was meant to be.
+ */
+function leadingWords([, prefix, year, seq]: RegExpMatchArray): number {
+  return findDocNumbers(`${prefix}〔${year}〕${seq}号`)[0]?.start ?? 0;
+}
 
 /**
  * Warnings about the numbers cited in `body` of a document dated in `year`.
@@ -71,9 +80,11 @@ function checkLine(line: string, year: number): CitationWarning[] {
   const covered = (start: number, end: number) => found.some((number) => start < number.end && end > number.start);
   for (const { pattern, message } of NEAR_MISSES) {
     for (const match of line.matchAll(pattern)) {
-      const text = match[0];
-      if (covered(match.index, match.index + text.length)) continue;
-      warnings.push({ index: match.index, text, message: message(text) });
+      const skip = leadingWords(match);
+      const text = match[0].slice(skip);
+      const index = match.index + skip;
+      if (covered(index, index + text.length)) continue;
+      warnings.push({ index, text, message: message(text) });
     }
   }
   return warnings.sort((a, b) => a.index - b.index);
