@@ -83,6 +83,15 @@ describe('buildSiteModel', () => {
     expect(model.numbered.map((d) => d.number)).toEqual(['测政办字〔2020〕9号', '测政办字〔2020〕10号', '市政府令第102号']);
   });
 
+  it('gives every issuer and type an ASCII slug and a feed', () => {
+    expect(model.byIssuer.map((g) => [g.slug, g.feedUrl])).toEqual([
+      ['ce-shi-shi-ren-min-zheng-fu-ban-gong-shi', 'feeds/issuer/ce-shi-shi-ren-min-zheng-fu-ban-gong-shi.xml'],
+      ['jia-ju', 'feeds/issuer/jia-ju.xml'],
+      ['yi-ju', 'feeds/issuer/yi-ju.xml'],
+    ]);
+    expect(model.byType.map((g) => g.feedUrl)).toEqual(['feeds/type/tong-zhi.xml', 'feeds/type/ling.xml', 'feeds/type/yi-jian.xml']);
+  });
+
   it('refuses an issue that lists a document it does not have', () => {
     expect(() => buildSiteModel({ gazette, issues: [issue('2020/07', ['2020/07/x'])], documents: [] })).toThrow(/lists 2020\/07\/x/);
   });

@@ -13,6 +13,7 @@ import type { Archive, ArchiveDocument, ArchiveGazette, ArchiveIssue } from './c
 import { compareDocNumbers, docNumberKey, parseDocNumber } from './doc-number';
 import { formatChineseDate } from './dates';
 import { computeRelations, type DocumentRelations } from './relations';
+import { uniqueSlugs } from './pinyin-slug';
 
 export type DocumentData = Omit<ArchiveDocument, 'body'> & {
   /** Numbers cited in the body, as the citation plugin found them while rendering it. */
@@ -62,6 +63,10 @@ export interface IndexGroup {
   name: string;
   /** Fragment id on the index page. */
   anchor: string;
+  /** ASCII name for files about the group (src/lib/pinyin-slug.ts): zi-bo-shi-ren-min-zheng-fu. */
+  slug: string;
+  /** The group's Atom feed: feeds/issuer/<slug>.xml, feeds/type/<slug>.xml. */
+  feedUrl: string;
   /** Newest first. */
   documents: SiteDocument[];
 }
@@ -104,9 +109,16 @@ function groupBy(documents: SiteDocument[], keys: (document: SiteDocument) => st
   for (const document of documents) {
     for (const key of keys(document)) groups.set(key, [...(groups.get(key) ?? []), document]);
   }
+  const slugs = uniqueSlugs(groups.keys());
   return [...groups]
     .sort(([a, listA], [b, listB]) => listB.length - listA.length || a.localeCompare(b, 'zh-Hans-CN'))
-    .map(([name, list], index) => ({ name, anchor: `${anchorPrefix}-${index + 1}`, documents: list.sort(newestFirst) }));
+    .map(([name, list], index) => ({
+      name,
+      anchor: `${anchorPrefix}-${index + 1}`,
+      slug: slugs.get(name)!,
+      feedUrl: `feeds/${anchorPrefix}/${slugs.get(name)}.xml`,
+      documents: list.sort(newestFirst),
+    }));
 }
 
 export function buildSiteModel(archive: {
