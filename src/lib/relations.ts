@@ -117,6 +117,14 @@ export function documentStatus(document: StatusInput, buildDate: string): Docume
   return '有效';
 }
 
+/** The status of a document with its computed relations (a site-model document). */
+export function statusOf(
+  document: { expires?: string; relations: Pick<StatusInput, 'repealedBy' | 'amendedBy'> },
+  buildDate: string,
+): DocumentStatus {
+  return documentStatus({ expires: document.expires, ...document.relations }, buildDate);
+}
+
 const BUILD_DATE_ZONE = 'Asia/Shanghai';
 
 /** The calendar date of an instant in China Standard Time, YYYY-MM-DD. */
