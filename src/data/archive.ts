@@ -2,9 +2,12 @@
  * The site model, built once per build from the content collections. Pages import this and
  * nothing else from the content layer (apart from `render` for document bodies).
  */
+import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { ArchiveGazette } from '../lib/content/archive';
-import { buildSiteModel, type DocumentData, type IssueData, type SiteModel } from '../lib/site-model';
+import { editUrl, readContentHistory, type ContentHistory, type Revision } from '../lib/git-history';
+import { buildSiteModel, type DocumentData, type IssueData, type SiteDocument, type SiteModel } from '../lib/site-model';
+import { siteSettings } from '../site-settings';
 
 let model: Promise<SiteModel> | undefined;
 
@@ -33,4 +36,37 @@ export function href(path = ''): string {
 /** An absolute URL, for canonical links, feeds and citations. */
 export function absoluteUrl(path = ''): string {
   return new URL(href(path), import.meta.env.SITE).href;
+}
+
+let history: ContentHistory | null | undefined;
+
+/** The content tree's git history, read once per build (null outside a git checkout). */
+function contentHistory(): ContentHistory | null {
+  if (history === undefined) {
+    history = readContentHistory(resolve(siteSettings(process.env).contentDir));
+    if (history?.shallow) {
+      console.warn('[gazette] the repository is a shallow clone: revision histories are incomplete (fetch the full history, e.g. fetch-depth: 0)');
+    }
+  }
+  return history;
+}
+
+export interface DocumentHistory {
+  /** Newest first; empty outside a git checkout or before the file's first commit. */
+  revisions: Revision[];
+  /** "Edit this file" in the repository, when GAZETTE_REPOSITORY or gazette.yaml's repository is set. */
+  editUrl?: string;
+}
+
+export async function getDocumentHistory(document: SiteDocument): Promise<DocumentHistory> {
+  const { gazette } = await getArchive();
+  const history = contentHistory();
+  const path = `${gazette.id}/${document.id}.md`;
+  const repository = process.env.GAZETTE_REPOSITORY || gazette.repository;
+  return {
+    revisions: history?.files.get(path) ?? [],
+    editUrl: repository
+      ? editUrl(repository, process.env.GAZETTE_REPOSITORY_BRANCH || 'main', history ? `${history.prefix}${path}` : document.file)
+      : undefined,
+  };
 }

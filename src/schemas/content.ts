@@ -62,6 +62,11 @@ export const gazetteSchema = z.strictObject({
     .optional(),
   /** 简介, Markdown. */
   about: text.optional(),
+  /**
+   * The archive's source repository, for "edit this file" links on document pages
+   * (`<repository>/edit/<branch>/<path>`); GAZETTE_REPOSITORY overrides it.
+   */
+  repository: httpUrl.optional(),
 });
 
 /** `content/<gazette>/<year>/<issue>/issue.yaml` */
