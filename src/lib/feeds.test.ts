@@ -44,6 +44,27 @@ describe('atomFeed', () => {
     expect(feed()).toBe(feed());
   });
 
+  it('takes its id from homeUrl unless given one', () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    expect(parser.parse(feed()).feed.id).toBe('https://example.org/');
+    const issuerFeed = atomFeed({
+      title: '测试公报：办公室',
+      gazetteName: '测试公报',
+      publisher: '测试市人民政府',
+      feedUrl: 'https://example.org/feeds/issuer/ban-gong-shi.xml',
+      homeUrl: 'https://example.org/issuers/',
+      id: 'https://example.org/feeds/issuer/ban-gong-shi.xml',
+      absoluteUrl: (path) => `https://example.org/${path}`,
+      documents: model.documents.slice(0, 1),
+    });
+    const parsed = parser.parse(issuerFeed).feed;
+    expect(parsed.id).toBe('https://example.org/feeds/issuer/ban-gong-shi.xml');
+    expect(parsed.link.map((link: Record<string, string>) => link['@_href'])).toEqual([
+      'https://example.org/issuers/',
+      'https://example.org/feeds/issuer/ban-gong-shi.xml',
+    ]);
+  });
+
   it('keeps the newest documents only', () => {
     expect(newestDocuments(model.documents, 2).map((d) => d.slug)).toEqual(['d1', 'd2']);
   });

@@ -12,9 +12,11 @@ export interface FeedOptions {
   title: string;
   gazetteName: string;
   publisher: string;
-  /** Absolute URL of the feed itself and of the site's home page. */
+  /** Absolute URL of the feed itself and of the page it follows (the home page, an index). */
   feedUrl: string;
   homeUrl: string;
+  /** The feed's permanent Atom id; defaults to homeUrl (several feeds may follow one page). */
+  id?: string;
   /** Turns a base-relative path into an absolute URL. */
   absoluteUrl: (path: string) => string;
   documents: SiteDocument[];
@@ -36,7 +38,7 @@ export function atomFeed(options: FeedOptions): string {
   const feed = new Feed({
     title: options.title,
     description: `${options.gazetteName}刊载的最新文件`,
-    id: options.homeUrl,
+    id: options.id ?? options.homeUrl,
     link: options.homeUrl,
     language: 'zh-CN',
     copyright: options.publisher,
