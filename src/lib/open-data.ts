@@ -29,9 +29,14 @@ export function documentDataPath(id: string): string {
   return `data/documents/${id}.json`;
 }
 
+/** 2020/07 → 2020-07, the issue's file name without extension. */
+export function issueDataName(issueId: string): string {
+  return issueId.replace('/', '-');
+}
+
 /** 2020/07 → data/issues/2020-07.json */
 export function issueDataPath(issueId: string): string {
-  return `data/issues/${issueId.replace('/', '-')}.json`;
+  return `data/issues/${issueDataName(issueId)}.json`;
 }
 
 export interface OpenDataOptions {
