@@ -9,6 +9,7 @@ import {
   CSV_COLUMNS,
   documentDataPath,
   documentText,
+  formatFileSize,
   issueDataPath,
   SCHEMA_VERSION,
   sha256sums,
@@ -161,6 +162,12 @@ describe('paths', () => {
   it('mirror document ids and issue ids', () => {
     expect(documentDataPath('2020/07/zzbz-2020-54')).toBe('data/documents/2020/07/zzbz-2020-54.json');
     expect(issueDataPath('2020/07')).toBe('data/issues/2020-07.json');
+  });
+
+  it('give readers file sizes in bytes, kB and MB', () => {
+    expect(formatFileSize('abc')).toBe('3 B');
+    expect(formatFileSize('通'.repeat(700))).toBe('2.1 kB');
+    expect(formatFileSize('a'.repeat(1_250_000))).toBe('1.3 MB');
   });
 
   it('checksums any set of files, sorted by name', () => {

@@ -150,6 +150,13 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A download's size for readers: 812 B, 12.3 kB, 4.5 MB (decimal units, as Intl writes them). */
+export function formatFileSize(text: string): string {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1e6 ? [bytes / 1e3, 'kilobyte'] : [bytes / 1e6, 'megabyte'];
+  return new Intl.NumberFormat('zh-CN', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+}
+
 /** JSON files end with a newline and indent by two spaces, for readable diffs. */
 export function jsonFile(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
