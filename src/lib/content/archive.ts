@@ -144,7 +144,7 @@ function parseYamlReporting(
     return parseYaml(yaml, lineOffset);
   } catch (error) {
     if (error instanceof YamlSyntaxError) {
-      problems.add(file, `invalid YAML: ${error.reason}`, error.position);
+      problems.add(file, `invalid YAML: ${error.reason}; check the quotes, brackets and indentation on this line and the one before`, error.position);
       return null;
     }
     throw error;

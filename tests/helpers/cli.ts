@@ -1,0 +1,29 @@
+/**
+ * Runs an npm script of the project (npm run check, npm run new) as an editor would, and
+ * returns its exit code and output.
+ */
+import { spawnSync } from 'node:child_process';
+import { delimiter, dirname } from 'node:path';
+import { REPO_ROOT } from './astro-build';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function npmRun(script: string, args: string[], env: Record<string, string> = {}): CliResult {
+  const result = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      // npm and the script must use the same Node as Vitest.
+      PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+      NO_COLOR: '1',
+      ...env,
+    },
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
