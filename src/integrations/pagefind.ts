@@ -1,23 +1,49 @@
 /**
- * Astro integration that builds the full-text search index with Pagefind.
+ * Astro integration that builds the full-text search index with Pagefind, in shards.
  *
- * After `astro build` has written every page, the built HTML in the output directory is
- * indexed with Pagefind's Node API and the search bundle is written to `<outDir>/pagefind/`.
- * Only elements marked `data-pagefind-body` (the document pages) are indexed. Chinese text is
- * segmented into words because the `pagefind` package runs its "extended" binary, and every
- * page is `<html lang="zh-CN">`, so one `zh-cn` index is produced.
+ * After `astro build` has written every page, the document pages (those marked
+ * `data-pagefind-body`) are found in the output, split into shards by the date they sort by
+ * (src/lib/search-shards.ts) and each shard is indexed on its own with Pagefind's Node API:
+ * one `createIndex` per shard, deleted and the service closed after writing, so Pagefind's
+ * memory is bounded by the largest shard rather than by the archive. Chinese text is
+ * segmented because the `pagefind` package runs its "extended" binary on `<html lang="zh-CN">`.
  *
- * The index stores URLs relative to the output directory (`/2020/07/zzbz-2020-56/`); the
- * search page passes `baseUrl: import.meta.env.BASE_URL` to Pagefind in the browser, so the
- * same index works for any `base`. Any Pagefind error fails the build.
+ * Incremental: a shard's bundle is cached in Astro's cache folder under the hash of its pages
+ * (URL and HTML of each) and of the indexing settings. A shard whose pages did not change is
+ * copied from there instead of being indexed again, so a new issue re-indexes only the
+ * newest shard. Pagefind's output depends only on its input, so a reused shard is the same
+ * bytes as a freshly built one.
  *
- * Modelled on Starlight's `packages/starlight/integrations/pagefind.ts`.
+ * Output, in `<outDir>/pagefind/`:
+ *   pagefind.js, pagefind-worker.js, wasm.*.pagefind   Pagefind's runtime
+ *   pagefind-entry.json, *.pf_meta, index/ …          the newest shard (Pagefind's primary index)
+ *   shards/<id>-<hash>/                               every older shard; the name changes with
+ *                                                     its content, so it can be cached forever
+ *   shards.json                                       the manifest the search page merges by
+ * The index stores URLs relative to the output directory; the search page passes
+ * `baseUrl: import.meta.env.BASE_URL`, so the same index works for any `base`.
+ *
+ * Set GAZETTE_TIMING_LOG=<file> to append one JSON line with this step's timings (the
+ * benchmark reads it). Any Pagefind error fails the build.
  */
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { appendFile, cp, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import {
+  addFilterCounts,
+  DEFAULT_SHARD_DOCUMENTS,
+  planShards,
+  SHARD_FILTER,
+  SHARD_MANIFEST_FILE,
+  sortedCounts,
+  type FilterCounts,
+  type PlannedShard,
+  type ShardManifest,
+  type ShardPage,
+} from '../lib/search-shards';
 
 export interface PagefindIntegrationOptions {
   /**
@@ -26,14 +52,19 @@ export interface PagefindIntegrationOptions {
    */
   indexOptions?: pagefind.PagefindServiceConfig;
   /**
-   * Keep Pagefind's prebuilt search UIs (pagefind-ui.js, pagefind-modular-ui.js,
-   * pagefind-component-ui.js and their CSS, about 430 KB). The search page uses Pagefind's JS
-   * API directly, so by default they are removed from the output.
+   * Most documents in one shard (default 2,500, or GAZETTE_SEARCH_SHARD_SIZE). Bounds
+   * Pagefind's memory (about 0.5 MB per document) and the time to re-index the shard a change
+   * falls in; fewer, larger shards make a search fetch less.
    */
-  keepPrebuiltUi?: boolean;
+  shardDocuments?: number;
+  /** Folder for cached shard bundles (default: `<Astro cacheDir>/gazette-search`). */
+  cacheDir?: string;
 }
 
-/** Files Pagefind writes for its own UIs; the site never loads them. */
+/**
+ * Files Pagefind writes for its own UIs (about 430 KB). The search page uses Pagefind's JS API
+ * and merges the shards itself, which those UIs cannot do, so they are left out.
+ */
 const PREBUILT_UI_FILES = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -43,14 +74,28 @@ const PREBUILT_UI_FILES = [
   'pagefind-component-ui.css',
 ];
 
+/** Pagefind's runtime, shared by every shard: it lives once, at the top of `pagefind/`. */
+function isRuntimeFile(name: string): boolean {
+  return /^pagefind(?:-worker|-highlight)?\.js$/u.test(name) || /^wasm\..+\.pagefind$/u.test(name);
+}
+
+/** Bumped when the cached bundle layout or what goes into a shard's key changes. */
+const CACHE_FORMAT = 1;
+/** Cached shards unused for this long are removed (other builds on the machine may share the cache). */
+const CACHE_MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
+
 export default function pagefindIntegration(
   options: PagefindIntegrationOptions = {},
 ): AstroIntegration {
+  let cacheDir = options.cacheDir;
   return {
     name: 'gazette:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir ??= join(fileURLToPath(config.cacheDir), 'gazette-search');
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await buildSearchIndex(fileURLToPath(dir), logger, options);
+        await buildSearchIndex(fileURLToPath(dir), logger, { ...options, cacheDir: cacheDir! });
       },
     },
   };
@@ -58,15 +103,11 @@ export default function pagefindIntegration(
 
 export { pagefindIntegration as pagefind };
 
-interface PagefindResponse {
-  errors: string[];
-}
-
 class PagefindBuildError extends Error {
   override name = 'PagefindBuildError';
 }
 
-function check<T extends PagefindResponse>(step: string, response: T, logger: AstroIntegrationLogger): T {
+function check<T extends { errors: string[] }>(step: string, response: T, logger: AstroIntegrationLogger): T {
   if (response.errors.length > 0) {
     for (const error of response.errors) logger.error(`Pagefind (${step}): ${error}`);
     throw new PagefindBuildError(
@@ -99,63 +140,260 @@ function step<T>(description: string, call: () => Promise<T>): Promise<T> {
   });
 }
 
+/* ------------------------------------------------------------------------ finding pages */
+
+interface DocumentPage extends ShardPage {
+  /** Path of the HTML file relative to the site folder. */
+  file: string;
+  /** sha256 of the HTML. */
+  hash: string;
+  filters: Record<string, string[]>;
+}
+
+const SORT_DATE = /data-pagefind-sort="date:([^"]*)"/u;
+// `<span data-pagefind-filter="type">意见</span>`: the form the document page uses.
+const FILTER = /<([a-z][a-z0-9]*)\b[^>]*?\sdata-pagefind-filter="([^"]+)"[^>]*>([^<]*)<\/\1>/gu;
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|#39));/giu, (_, dec, hex, named) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" }[String(named).toLowerCase()] ?? '';
+  });
+}
+
+/** The filter values Pagefind will read from a page, by filter name. */
+export function pageFilters(html: string): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const [, , attribute, content] of html.matchAll(FILTER)) {
+    const [key, inline] = attribute!.split(/:(.*)/su);
+    const value = decodeEntities(inline ?? content!).trim();
+    if (key && value) (filters[key] ??= []).push(value);
+  }
+  return filters;
+}
+
+async function listHtmlFiles(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((file) => !file.startsWith('pagefind/'))
+    .sort();
+}
+
+function pageUrl(file: string): string {
+  return `/${file.replace(/(?:^|\/)index\.html$/u, (match) => (match.startsWith('/') ? '/' : ''))}`;
+}
+
+/** Reads every built page once: hash, sort date and filters of the ones Pagefind indexes. */
+async function findDocumentPages(siteDir: string): Promise<{ pages: DocumentPage[]; htmlFiles: number }> {
+  const files = await listHtmlFiles(siteDir);
+  const pages: DocumentPage[] = [];
+  // A few files at a time: enough to keep the disk busy, little memory for 100,000 pages.
+  const CONCURRENCY = 16;
+  for (let i = 0; i < files.length; i += CONCURRENCY) {
+    const batch = await Promise.all(
+      files.slice(i, i + CONCURRENCY).map(async (file) => ({ file, html: await readFile(join(siteDir, file)) })),
+    );
+    for (const { file, html } of batch) {
+      const text = html.toString('utf8');
+      if (!text.includes('data-pagefind-body')) continue;
+      const date = text.match(SORT_DATE)?.[1];
+      if (!date) {
+        throw new PagefindBuildError(
+          `${file}: a page marked data-pagefind-body needs data-pagefind-sort="date:YYYY-MM-DD" (the search index is split and ordered by it)`,
+        );
+      }
+      pages.push({
+        url: pageUrl(file),
+        date,
+        file,
+        hash: createHash('sha256').update(html).digest('hex'),
+        filters: pageFilters(text),
+      });
+    }
+  }
+  return { pages, htmlFiles: files.length };
+}
+
+/* ------------------------------------------------------------------------------ shards */
+
+function shardKey(shard: PlannedShard<DocumentPage>, indexOptions: pagefind.PagefindServiceConfig): string {
+  const hash = createHash('sha256');
+  hash.update(
+    JSON.stringify({
+      format: CACHE_FORMAT,
+      pagefind: PAGEFIND_VERSION,
+      indexOptions,
+      chunkSize: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? null,
+    }),
+  );
+  for (const page of shard.pages) hash.update(`\n${page.url}\t${page.hash}`);
+  return hash.digest('hex');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Indexes one shard into `bundleDir` (its index files; the runtime goes to `runtimeDir`). */
+async function indexShard(
+  siteDir: string,
+  shard: PlannedShard<DocumentPage>,
+  indexOptions: pagefind.PagefindServiceConfig,
+  bundleDir: string,
+  runtimeDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const label = `shard ${shard.id}`;
+  try {
+    const created = check(`creating the index of ${label}`, await step(`creating the index of ${label}`, () => pagefind.createIndex(indexOptions)), logger);
+    const index = created.index;
+    if (!index) throw new PagefindBuildError('Pagefind did not return an index.');
+    for (const page of shard.pages) {
+      const content = await readFile(join(siteDir, page.file), 'utf8');
+      const what = `indexing ${page.file}`;
+      check(what, await step(what, () => index.addHTMLFile({ url: page.url, content })), logger);
+    }
+    const staging = `${bundleDir}.tmp-${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    const writing = `writing the index of ${label}`;
+    check(writing, await step(writing, () => index.writeFiles({ outputPath: staging })), logger);
+    await step(`releasing the index of ${label}`, () => index.deleteIndex());
+    for (const name of await readdir(staging)) {
+      if (PREBUILT_UI_FILES.includes(name)) await rm(join(staging, name));
+      else if (isRuntimeFile(name)) {
+        if (!(await exists(join(runtimeDir, name)))) {
+          await mkdir(runtimeDir, { recursive: true });
+          await rename(join(staging, name), join(runtimeDir, name)).catch(() => undefined);
+        }
+        await rm(join(staging, name), { force: true });
+      }
+    }
+    // Another build on the machine may have cached the same shard meanwhile: keep either.
+    await rename(staging, bundleDir).catch(async (error) => {
+      if (!(await exists(bundleDir))) throw error;
+      await rm(staging, { recursive: true, force: true });
+    });
+  } finally {
+    // Stops the binary: its memory goes back to the system before the next shard starts.
+    await pagefind.close();
+  }
+}
+
+/** The installed Pagefind's version: a new binary may index differently, so it is part of each key. */
+const PAGEFIND_VERSION: string = await readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')
+  .then((text) => (JSON.parse(text) as { version: string }).version);
+
+export interface SearchIndexSummary {
+  htmlFiles: number;
+  indexedPages: number;
+  shards: number;
+  /** Shards indexed in this build (the others were reused from the cache). */
+  rebuiltShards: number;
+  bytes: number;
+  files: number;
+}
+
 /** Indexes the built site in `siteDir` and writes the bundle to `<siteDir>/pagefind/`. */
 export async function buildSearchIndex(
   siteDir: string,
   logger: AstroIntegrationLogger,
-  { indexOptions = {}, keepPrebuiltUi = false }: PagefindIntegrationOptions = {},
-): Promise<{ htmlFiles: number; indexedPages: number; bytes: number; files: number }> {
+  {
+    indexOptions = {},
+    shardDocuments = Number(process.env.GAZETTE_SEARCH_SHARD_SIZE) || DEFAULT_SHARD_DOCUMENTS,
+    cacheDir,
+  }: PagefindIntegrationOptions & { cacheDir: string },
+): Promise<SearchIndexSummary> {
   const started = performance.now();
   const outputPath = join(siteDir, 'pagefind');
   logger.info('Building the full-text search index with Pagefind…');
   try {
-    const created = check(
-      'creating the index',
-      await step('creating the index', () => pagefind.createIndex(indexOptions)),
-      logger,
-    );
-    const index = created.index;
-    if (!index) throw new PagefindBuildError('Pagefind did not return an index.');
+    const { pages, htmlFiles } = await findDocumentPages(siteDir);
+    const scanned = performance.now();
+    const shards = planShards(pages, shardDocuments);
+    const runtimeDir = join(cacheDir, `runtime-${PAGEFIND_VERSION}`);
+    await rm(outputPath, { recursive: true, force: true });
+    await mkdir(outputPath, { recursive: true });
 
-    const indexing = `indexing the HTML files in ${siteDir}`;
-    const added = check(indexing, await step(indexing, () => index.addDirectory({ path: siteDir })), logger);
-    const writing = `writing the index to ${outputPath}`;
-    check(writing, await step(writing, () => index.writeFiles({ outputPath })), logger);
-    if (!keepPrebuiltUi) {
-      await Promise.all(PREBUILT_UI_FILES.map((file) => rm(join(outputPath, file), { force: true })));
+    const manifest: ShardManifest = { version: 1, shardFilter: SHARD_FILTER, shards: [], filters: {} };
+    const totals: FilterCounts = {};
+    let rebuilt = 0;
+    let indexingMs = 0;
+    for (const [position, shard] of shards.entries()) {
+      const key = shardKey(shard, indexOptions);
+      const bundleDir = join(cacheDir, `shard-${key}`);
+      // The runtime is cached beside the shards; without it, the shard is indexed again to get it.
+      if (!(await exists(bundleDir)) || !(await exists(runtimeDir))) {
+        const t = performance.now();
+        await rm(bundleDir, { recursive: true, force: true });
+        await indexShard(siteDir, shard, indexOptions, bundleDir, runtimeDir, logger);
+        indexingMs += performance.now() - t;
+        rebuilt += 1;
+        logger.info(`Indexed shard ${shard.id} (${shard.pages.length} documents) in ${formatMs(performance.now() - t)}.`);
+      }
+      const now = new Date();
+      await utimes(bundleDir, now, now);
+      const path = position === 0 ? '' : `shards/${shard.id}-${key.slice(0, 10)}/`;
+      await cp(bundleDir, join(outputPath, path), { recursive: true });
+      for (const page of shard.pages) addFilterCounts(totals, page.filters);
+      manifest.shards.push({ id: shard.id, path, from: shard.from, to: shard.to, documents: shard.pages.length });
     }
+    if (shards.length > 0) await cp(runtimeDir, outputPath, { recursive: true });
+    manifest.filters = sortedCounts(totals);
+    await writeFile(join(outputPath, SHARD_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+    await pruneCache(cacheDir);
 
-    const indexedPages = await readIndexedPageCount(outputPath);
     const { bytes, files } = await directorySize(outputPath);
     const ms = performance.now() - started;
     logger.info(
-      `Indexed ${indexedPages} document pages (of ${added.page_count} HTML files) into ` +
-        `${files} files, ${formatBytes(bytes)}, in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`}.`,
+      `Indexed ${pages.length} document pages (of ${htmlFiles} HTML files) in ${shards.length} shard(s), ` +
+        `${rebuilt} re-indexed and ${shards.length - rebuilt} reused: ${files} files, ${formatBytes(bytes)}, in ${formatMs(ms)}.`,
     );
-    if (indexedPages === 0) {
+    if (pages.length === 0) {
       logger.warn(
         'No page was indexed: search will find nothing. Document pages must mark their ' +
           'content with data-pagefind-body.',
       );
     }
-    return { htmlFiles: added.page_count, indexedPages, bytes, files };
+    await logTiming({
+      step: 'search-index',
+      totalMs: Math.round(ms),
+      scanMs: Math.round(scanned - started),
+      indexingMs: Math.round(indexingMs),
+      documents: pages.length,
+      shards: shards.length,
+      rebuiltShards: rebuilt,
+      bytes,
+    });
+    return { htmlFiles, indexedPages: pages.length, shards: shards.length, rebuiltShards: rebuilt, bytes, files };
   } catch (cause) {
     if (cause instanceof PagefindBuildError) throw cause;
-    throw new PagefindBuildError(
-      `Pagefind failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
+    throw new PagefindBuildError(`Pagefind failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   } finally {
     await pagefind.close();
   }
 }
 
-/** Pages actually indexed (those with data-pagefind-body), summed over languages. */
-async function readIndexedPageCount(outputPath: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-    languages?: Record<string, { page_count?: number }>;
-  };
-  return Object.values(entry.languages ?? {}).reduce((sum, l) => sum + (l.page_count ?? 0), 0);
+async function pruneCache(cacheDir: string): Promise<void> {
+  const cutoff = Date.now() - CACHE_MAX_AGE_MS;
+  for (const entry of await readdir(cacheDir, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory() || !entry.name.startsWith('shard-')) continue;
+    const path = join(cacheDir, entry.name);
+    const { mtimeMs } = await stat(path);
+    if (mtimeMs < cutoff) await rm(path, { recursive: true, force: true });
+  }
+}
+
+async function logTiming(entry: Record<string, unknown>): Promise<void> {
+  const file = process.env.GAZETTE_TIMING_LOG;
+  if (file) await appendFile(file, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
 }
 
 async function directorySize(path: string): Promise<{ bytes: number; files: number }> {
@@ -167,6 +405,10 @@ async function directorySize(path: string): Promise<{ bytes: number; files: numb
     files += 1;
   }
   return { bytes, files };
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
 function formatBytes(bytes: number): string {

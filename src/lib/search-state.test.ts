@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bucketOfQuery,
   buildNumberTable,
   classifyNumberQuery,
+  numberBucketCount,
+  numberBucketPath,
+  splitNumberTable,
   emptySearchState,
   fullTextQuery,
   isEmptySearch,
@@ -198,6 +202,44 @@ describe('lookupNumber', () => {
     expect(lookupNumber(classifyNumberQuery('淄政办字56号')!, table)).toBeNull();
     expect(lookupNumber(classifyNumberQuery('淄政办字99号')!, table)).toBeNull();
     expect(lookupNumber(classifyNumberQuery('市政府令102号')!, table)?.url).toBe('/2019/12/order-102/');
+  });
+
+  it('finds every number in the one bucket its query names, exact or partial', () => {
+    for (const buckets of [1, 2, 8, 64]) {
+      const split = splitNumberTable(table, buckets);
+      expect(split).toHaveLength(buckets);
+      expect(split.reduce((n, bucket) => n + Object.keys(bucket).length, 0)).toBe(Object.keys(table).length);
+      const inBucket = (q: string) => {
+        const query = classifyNumberQuery(q)!;
+        return lookupNumber(query, split[bucketOfQuery(query, buckets)]!)?.url ?? null;
+      };
+      expect(inBucket('淄政办字[2020]56号')).toBe('/2020/07/zzbz-2020-56/');
+      expect(inBucket('淄政办字54号')).toBe('/2020/07/zzbz-2020-54/');
+      // Every year's 56号 shares a bucket, so the partial query still sees the ambiguity.
+      expect(inBucket('淄政办字56号')).toBeNull();
+      expect(inBucket('市政府令第102号')).toBe('/2019/12/order-102/');
+      expect(inBucket('市政府令102号')).toBe('/2019/12/order-102/');
+    }
+  });
+});
+
+describe('number buckets', () => {
+  it('grows in powers of two, about 256 numbers a bucket', () => {
+    expect([0, 1, 256, 257, 10_000, 100_000].map(numberBucketCount)).toEqual([1, 1, 1, 2, 64, 512]);
+    expect(numberBucketPath(3)).toBe('search/numbers/3.json');
+  });
+
+  it('spreads a large archive evenly', () => {
+    const docs = Array.from({ length: 10_000 }, (_, i) => ({
+      url: `x/${i}/`,
+      title: 't',
+      number: `${['示政办字', '示政发', '示财'][i % 3]}〔${2000 + (i % 20)}〕${i}号`,
+      date: '2020-01-01',
+      issuers: ['甲'],
+    }));
+    const buckets = numberBucketCount(docs.length);
+    const sizes = splitNumberTable(buildNumberTable(docs, '/'), buckets).map((b) => Object.keys(b).length);
+    expect(Math.max(...sizes)).toBeLessThan(2 * (docs.length / buckets));
   });
 });
 

@@ -131,7 +131,7 @@ export function toPagefindSort(state: SearchState): Record<string, 'asc' | 'desc
 /* Document-number lookup                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-/** One row of `search/numbers.json`. `url` already carries the site's base. */
+/** One row of the number lookup (`search/numbers/<bucket>.json`). `url` already carries the site's base. */
 export interface NumberEntry {
   url: string;
   title: string;
@@ -219,7 +219,7 @@ export interface NumberedDocument {
 }
 
 /**
- * The table behind `search/numbers.json`: canonical number → document, keys in code-point
+ * The number lookup table (split into `search/numbers/<bucket>.json`): canonical number → document, keys in code-point
  * order so the file is byte-for-byte reproducible. If two documents ever share a number, the
  * earliest (then the smallest URL) wins.
  */
@@ -241,6 +241,59 @@ export function buildNumberTable(documents: readonly NumberedDocument[], base: s
   const table: NumberTable = {};
   for (const key of [...byNumber.keys()].sort(compareCodePoints)) table[key] = byNumber.get(key)!;
   return table;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Number lookup in buckets                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * One lookup file for a whole archive grows with it (a ministry's 100,000 numbers would be
+ * megabytes fetched for one query), so the table is split into buckets, `search/numbers/<n>.json`.
+ * A number's bucket depends on its 代字 and sequence only, not its year, so that both lookups
+ * need one file: the exact one (淄政办字〔2020〕56号) and the partial one that must see every
+ * year's 56号 to tell whether it is unambiguous (淄政办字56号).
+ */
+export const NUMBERS_PER_BUCKET = 256;
+
+/** Buckets for an archive with this many numbers: a power of two, about NUMBERS_PER_BUCKET each. */
+export function numberBucketCount(numbers: number): number {
+  let buckets = 1;
+  while (buckets * NUMBERS_PER_BUCKET < numbers) buckets *= 2;
+  return buckets;
+}
+
+/** The bucket of a 代字 (or order name) and sequence: FNV-1a of "代字|sequence". */
+export function numberBucket(prefix: string, seq: number, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${prefix.replace(/第$/u, '')}|${seq}`) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % buckets;
+}
+
+/** The bucket a number query needs. */
+export function bucketOfQuery(query: NumberQuery, buckets: number): number {
+  return query.kind === 'exact'
+    ? numberBucket(query.number.prefix, query.number.seq, buckets)
+    : numberBucket(query.prefix, query.seq, buckets);
+}
+
+/** Base-relative path of a bucket file. */
+export function numberBucketPath(bucket: number): string {
+  return `search/numbers/${bucket}.json`;
+}
+
+/** Splits a table into `buckets` tables (each keeps the code-point order of keys). */
+export function splitNumberTable(table: NumberTable, buckets: number): NumberTable[] {
+  const out: NumberTable[] = Array.from({ length: buckets }, () => ({}));
+  for (const [canonical, entry] of Object.entries(table)) {
+    const parsed = parseDocNumber(canonical);
+    // Keys are canonical numbers (buildNumberTable); one that does not parse cannot be queried.
+    if (parsed) out[numberBucket(parsed.prefix, parsed.seq, buckets)]![canonical] = entry;
+  }
+  return out;
 }
 
 function compareCodePoints(a: string, b: string): number {

@@ -4,18 +4,29 @@
  * - Reads { q, filters, sort } from the URL, runs the search, and keeps the URL in sync with
  *   history.replaceState as the reader types (debounced), ticks filters or changes the sort.
  * - Loads Pagefind lazily from `<base>pagefind/pagefind.js` and gives it `baseUrl: <base>`, so
- *   the site works under any sub-path.
+ *   the site works under any sub-path. The index is in shards (`pagefind/shards.json`, see
+ *   src/lib/search-shards.ts): the newest is Pagefind's primary index, the others are merged
+ *   into it, each tagged with a synthetic filter so that it can be searched on its own.
+ * - Relevance order is Pagefind's merged order (by score). Date order is built here: shards
+ *   cover disjoint date ranges, so it is each shard's own date order, newest shard first;
+ *   only the shards a page of results falls in are searched on their own.
+ * - Filter counts of the whole archive come with the manifest; the counts for a query need
+ *   Pagefind's filter files of every shard, which are fetched after the first results show.
  * - A query that is a document number (淄政办字[2020]56号 …) puts that document first, using
- *   `<base>search/numbers.json`, followed by the full-text results without a duplicate.
+ *   one bucket of the number lookup (`<base>search/numbers/<n>.json`), followed by the
+ *   full-text results without a duplicate.
  */
 import { formatChineseDate } from '../lib/dates';
+import { dateOrderWindow, SHARD_MANIFEST_FILE, type ShardManifest } from '../lib/search-shards';
 import {
   FILTER_KEYS,
+  bucketOfQuery,
   classifyNumberQuery,
   fullTextQuery,
   isEmptySearch,
   joinBase,
   lookupNumber,
+  numberBucketPath,
   parseSearchState,
   samePageUrl,
   searchStateToQueryString,
@@ -54,6 +65,7 @@ interface PagefindSearch {
 interface PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
   search: (term: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch>;
   preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
   filters: () => Promise<FilterCounts>;
@@ -107,28 +119,56 @@ const statusBox = byId<HTMLElement>('search-status');
 const resultsList = byId<HTMLOListElement>('search-results');
 const moreButton = byId<HTMLButtonElement>('search-more');
 const layout = byId<HTMLElement>('search-layout');
+/** How many number-lookup buckets the build wrote (search/numbers/<n>.json). */
+const NUMBER_BUCKETS = Number(form.dataset.numberBuckets) || 1;
 
 /* --------------------------------------------------------------------------------- state */
 
 /** The state in the URL the page was opened with. */
 const initial = parseSearchState(location.search);
-let pagefindPromise: Promise<PagefindApi> | null = null;
-let numbersPromise: Promise<NumberTable> | null = null;
+let pagefindPromise: Promise<{ pagefind: PagefindApi; manifest: ShardManifest }> | null = null;
+const numberBuckets = new Map<number, Promise<NumberTable>>();
 let filtersBuilt = false;
+/** Set once Pagefind has every shard's filter files, so searches return counts for every filter. */
+let allFiltersLoaded: Promise<void> | null = null;
 /** Incremented by every search; a search whose token is stale renders nothing. */
 let generation = 0;
 let debounceTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** What "显示更多结果" continues from. */
-let pending: { results: PagefindResult[]; next: number; pinned: NumberEntry | null } | null = null;
+/** The results of a search in display order, fetched page by page. */
+interface ResultSource {
+  total: number;
+  slice: (start: number, end: number) => Promise<PagefindResult[]>;
+}
 
-function loadPagefind(): Promise<PagefindApi> {
+/** What "显示更多结果" continues from. */
+let pending: { source: ResultSource; next: number; pinned: NumberEntry | null } | null = null;
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(joinBase(BASE, path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+function loadPagefind(): Promise<{ pagefind: PagefindApi; manifest: ShardManifest }> {
   pagefindPromise ??= (async () => {
-    const url = joinBase(BASE, 'pagefind/pagefind.js');
-    const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await pagefind.options({ baseUrl: BASE, excerptLength: 40, ranking: RANKING });
+    const [pagefind, manifest] = await Promise.all([
+      import(/* @vite-ignore */ joinBase(BASE, 'pagefind/pagefind.js')) as Promise<PagefindApi>,
+      fetchJson<ShardManifest>(`pagefind/${SHARD_MANIFEST_FILE}`),
+    ]);
+    const [primary, ...others] = manifest.shards;
+    const shared = { baseUrl: BASE, excerptLength: 40, ranking: RANKING };
+    await pagefind.options(primary ? { ...shared, mergeFilter: { [manifest.shardFilter]: primary.id } } : shared);
     await pagefind.init();
-    return pagefind;
+    await Promise.all(
+      others.map((shard) =>
+        pagefind.mergeIndex(joinBase(BASE, `pagefind/${shard.path}`), {
+          ...shared,
+          mergeFilter: { [manifest.shardFilter]: shard.id },
+        }),
+      ),
+    );
+    return { pagefind, manifest };
   })();
   pagefindPromise.catch(() => {
     pagefindPromise = null; // allow a retry on the next search
@@ -136,15 +176,14 @@ function loadPagefind(): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
-function loadNumbers(): Promise<NumberTable> {
-  numbersPromise ??= fetch(joinBase(BASE, 'search/numbers.json')).then((response) => {
-    if (!response.ok) throw new Error(`numbers.json: HTTP ${response.status}`);
-    return response.json() as Promise<NumberTable>;
-  });
-  numbersPromise.catch(() => {
-    numbersPromise = null;
-  });
-  return numbersPromise;
+function loadNumberBucket(bucket: number): Promise<NumberTable> {
+  let table = numberBuckets.get(bucket);
+  if (!table) {
+    table = fetchJson<NumberTable>(numberBucketPath(bucket));
+    numberBuckets.set(bucket, table);
+    table.catch(() => numberBuckets.delete(bucket));
+  }
+  return table;
 }
 
 /** The state the form shows right now. */
@@ -238,10 +277,14 @@ function buildFilters(all: FilterCounts, state: SearchState): void {
   filtersBuilt = true;
 }
 
-/** Shows, for each value, how many documents the current query has with it. */
+/**
+ * Shows, for each value, how many documents the current query has with it. Filters whose
+ * counts Pagefind has not loaded yet are absent from `counts` and keep what they show.
+ */
 function updateFilterCounts(counts: FilterCounts): void {
   for (const fieldset of filterGroups.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter]')) {
     const key = fieldset.dataset.filter!;
+    if (!counts[key]) continue;
     for (const span of fieldset.querySelectorAll<HTMLElement>('.search-filter-count')) {
       const n = counts[key]?.[span.dataset.value!] ?? 0;
       span.textContent = `（${n}）`;
@@ -355,16 +398,78 @@ function pinnedView(entry: NumberEntry, fragment?: PagefindFragment): ResultView
 /** Loads the next batch of results, leaving out the pinned document. */
 async function renderMore(token: number, focusFirst: boolean): Promise<void> {
   if (!pending) return;
-  const batch = pending.results.slice(pending.next, pending.next + PAGE_SIZE);
-  pending.next += batch.length;
+  const { source, next } = pending;
+  const batch = await source.slice(next, next + PAGE_SIZE);
   const fragments = await Promise.all(batch.map((result) => result.data()));
-  if (token !== generation) return;
+  if (token !== generation || !pending) return;
+  pending.next = next + batch.length;
   const items = fragments
     .filter((fragment) => !(pending?.pinned && samePageUrl(fragment.url, pending.pinned.url)))
     .map((fragment) => renderResult(fragmentView(fragment)));
   resultsList.append(...items);
-  moreButton.hidden = pending.next >= pending.results.length;
+  moreButton.hidden = pending.next >= source.total;
   if (focusFirst) items[0]?.querySelector<HTMLAnchorElement>('a.result-title')?.focus();
+}
+
+/* -------------------------------------------------------------------------- result order */
+
+/**
+ * Newest first over all shards. Pagefind's merged search interleaves shards (a sorted search
+ * scores a page by its rank inside its own index), so each shard that a requested slice falls
+ * in is searched on its own, through its synthetic filter, and the slices are put end to end:
+ * shards cover disjoint date ranges and the manifest lists them newest first. The merged
+ * search already fetched every index file these searches need; they only cost computing.
+ */
+function dateOrdered(
+  pagefind: PagefindApi,
+  manifest: ShardManifest,
+  merged: PagefindSearch,
+  term: string | null,
+  options: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
+): ResultSource {
+  const perShard = merged.filters[manifest.shardFilter] ?? {};
+  const counts = manifest.shards.map((shard) => ({ id: shard.id, results: perShard[shard.id] ?? 0 }));
+  const searched = new Map<string, Promise<PagefindResult[]>>();
+  const shardResults = (id: string) => {
+    let results = searched.get(id);
+    if (!results) {
+      results = pagefind
+        .search(term, { ...options, filters: { ...options.filters, [manifest.shardFilter]: { any: [id] } } })
+        .then((search) => search.results);
+      searched.set(id, results);
+    }
+    return results;
+  };
+  return {
+    total: merged.results.length,
+    slice: async (start, end) => {
+      const parts = await Promise.all(
+        dateOrderWindow(counts, start, end - start).map(async ({ id, from, to }) => (await shardResults(id)).slice(from, to)),
+      );
+      return parts.flat();
+    },
+  };
+}
+
+function relevanceOrdered(merged: PagefindSearch): ResultSource {
+  return { total: merged.results.length, slice: async (start, end) => merged.results.slice(start, end) };
+}
+
+/**
+ * Fetches every shard's filter files once, after the first results are on screen (they are
+ * only needed for the per-query counts beside the filters), then refreshes those counts.
+ */
+function loadAllFilters(pagefind: PagefindApi, token: number, state: SearchState, options: Record<string, unknown>): void {
+  allFiltersLoaded ??= pagefind.filters().then(() => undefined);
+  allFiltersLoaded
+    .then(async () => {
+      if (token !== generation || !state.q) return;
+      const search = await pagefind.search(fullTextQuery(state.q, classifyNumberQuery(state.q)), options);
+      if (token === generation) updateFilterCounts(search.totalFilters);
+    })
+    .catch(() => {
+      allFiltersLoaded = null;
+    });
 }
 
 /* -------------------------------------------------------------------------------- search */
@@ -382,9 +487,9 @@ async function runSearch(state: SearchState): Promise<void> {
     announce('');
     // Still show the filters, so that a reader can browse by them without a query.
     void loadPagefind()
-      .then(async (pagefind) => {
-        if (!filtersBuilt) buildFilters(await pagefind.filters(), state);
-        else updateFilterCounts(await pagefind.filters());
+      .then(({ manifest }) => {
+        if (!filtersBuilt) buildFilters(manifest.filters, state);
+        else updateFilterCounts(manifest.filters);
       })
       .catch(() => {});
     return;
@@ -392,30 +497,24 @@ async function runSearch(state: SearchState): Promise<void> {
 
   setState('loading');
   try {
-    const pagefind = await loadPagefind();
-    if (!filtersBuilt) {
-      const all = await pagefind.filters();
-      if (token !== generation) return;
-      buildFilters(all, state);
-    }
+    const { pagefind, manifest } = await loadPagefind();
+    if (token !== generation) return;
+    if (!filtersBuilt) buildFilters(manifest.filters, state);
 
     const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
     const pinnedPromise = numberQuery
-      ? loadNumbers()
+      ? loadNumberBucket(bucketOfQuery(numberQuery, NUMBER_BUCKETS))
           .then((table) => lookupNumber(numberQuery, table))
           .catch(() => null)
       : Promise.resolve(null);
 
-    const [search, pinned] = await Promise.all([
-      pagefind.search(state.q ? fullTextQuery(state.q, numberQuery) : null, {
-        filters: toPagefindFilters(state.filters),
-        sort: toPagefindSort(state),
-      }),
-      pinnedPromise,
-    ]);
+    const term = state.q ? fullTextQuery(state.q, numberQuery) : null;
+    const options = { filters: toPagefindFilters(state.filters), sort: toPagefindSort(state) };
+    const [search, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
     if (token !== generation) return;
 
-    const first = search.results.slice(0, PAGE_SIZE);
+    const source = options.sort ? dateOrdered(pagefind, manifest, search, term, options) : relevanceOrdered(search);
+    const first = await source.slice(0, PAGE_SIZE);
     const fragments = await Promise.all(first.map((result) => result.data()));
     if (token !== generation) return;
 
@@ -432,9 +531,10 @@ async function runSearch(state: SearchState): Promise<void> {
     }
     resultsList.replaceChildren(...items);
 
-    pending = { results: search.results, next: first.length, pinned };
-    moreButton.hidden = pending.next >= search.results.length;
-    updateFilterCounts(state.q ? search.totalFilters : await pagefind.filters());
+    pending = { source, next: first.length, pinned };
+    moreButton.hidden = pending.next >= source.total;
+    updateFilterCounts(state.q ? search.totalFilters : manifest.filters);
+    if (state.q) loadAllFilters(pagefind, token, state, options);
 
     // The pinned document may also sit further down the full-text results; it is skipped there
     // when reached, so the count can be one too high only for a number with many full-text hits.
@@ -477,7 +577,7 @@ function scheduleSearch(): void {
   if (state.q) {
     // Start fetching the index chunks for the words typed so far.
     void loadPagefind()
-      .then((pagefind) => pagefind.preload(fullTextQuery(state.q, classifyNumberQuery(state.q))))
+      .then(({ pagefind }) => pagefind.preload(fullTextQuery(state.q, classifyNumberQuery(state.q))))
       .catch(() => {});
   }
   debounceTimer = setTimeout(() => void runSearch(state), DEBOUNCE_MS);

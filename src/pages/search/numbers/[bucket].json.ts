@@ -1,0 +1,26 @@
+/**
+ * `search/numbers/<bucket>.json`: the document-number lookup of the search page, in buckets.
+ *
+ * `{ [canonicalNumber]: { url, title, number, date, issuers } }`, keys in code-point order,
+ * URLs already prefixed with the site's base. Which bucket holds a number is decided by
+ * src/lib/search-state.ts (`numberBucket`); the search page learns the number of buckets from
+ * its own HTML and fetches the one bucket a query needs, only when the query looks like a
+ * document number. Every bucket is written, empty or not, so a lookup never meets a 404.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive } from '../../../data/archive';
+import { buildNumberTable, numberBucketCount, splitNumberTable, type NumberTable } from '../../../lib/search-state';
+
+export const prerender = true;
+
+export const getStaticPaths = (async () => {
+  const { documents } = await getArchive();
+  const table = buildNumberTable(documents, import.meta.env.BASE_URL);
+  const buckets = splitNumberTable(table, numberBucketCount(Object.keys(table).length));
+  return buckets.map((bucket, index) => ({ params: { bucket: String(index) }, props: { bucket } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(JSON.stringify((props as { bucket: NumberTable }).bucket), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
