@@ -1,0 +1,39 @@
+/**
+ * npm run zim [-- --out <dir>]
+ *
+ * Builds the offline mirror (scripts/mirror.ts, without its zip) and packs it as a ZIM file
+ * for Kiwix with zimwriterfs, then checks it with zimcheck: <out>/<gazette>-<date>.zim.
+ * Needs Debian's zim-tools (apt-get install -y zim-tools).
+ */
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { publishedUrl } from '../src/lib/mirror/archive-info';
+import { buildZim, checkZim } from '../src/lib/mirror/zim';
+import { siteSettings } from '../src/site-settings';
+import { buildMirror, printReport } from './mirror';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const outDir = resolve(values.out ?? process.env.GAZETTE_MIRROR_DIR ?? 'mirror');
+  const built = await buildMirror(outDir, { zip: false });
+  printReport(built);
+  const { archive, date, report } = built;
+  const settings = siteSettings(process.env);
+  const zimPath = join(outDir, `${archive.gazette.id}-${date}.zim`);
+  await buildZim(report.folder, zimPath, {
+    gazetteId: archive.gazette.id,
+    gazetteName: archive.gazette.name,
+    publisher: archive.gazette.publisher,
+    editor: archive.gazette.editor,
+    siteUrl: publishedUrl(settings.site, settings.base),
+    issues: archive.issues.length,
+    documents: archive.documents.length,
+  });
+  await checkZim(zimPath);
+  console.log(`zim: ${zimPath} (zimcheck passed)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`zim: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import { runInNewContext } from 'node:vm';
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, it } from 'vitest';
+import { SEARCH_GLOBAL } from './search-files';
+import { buildSearchIndex, extractSearchDocument, searchIndexFiles, type SearchDocument } from './search-index';
+import { decodePostings, shardOf } from './search-text';
+
+const PAGE = `<!doctype html><html lang="zh-CN"><head><title>x</title></head><body>
+<header><a href="/">首页</a></header>
+<main><article data-pagefind-body data-pagefind-sort="date:2020-05-26" data-pagefind-meta="date:2020-05-26">
+<h1 data-pagefind-meta="title" data-pagefind-weight="10">关于人才贷的意见</h1>
+<p class="doc-number" data-pagefind-meta="number">淄政办字〔2020〕56号</p>
+<div hidden data-pagefind-ignore><span data-pagefind-filter="year">2020年</span><span data-pagefind-filter="type">意见</span><span data-pagefind-meta="issuer">淄博市人民政府办公室</span></div>
+<dl data-pagefind-ignore><dt>发文机关</dt><dd><span data-pagefind-filter="issuer">淄博市人民政府办公室</span></dd></dl>
+<p>推动“人才贷”业务。</p><script>var ignored = '脚本';</script>
+<p>第二段。</p>
+</article></main></body></html>`;
+
+function doc(url: string, text: string, extra: Partial<SearchDocument> = {}): SearchDocument {
+  return { url, meta: { title: text.split('\n')[0]! }, filters: {}, sort: {}, text, weights: [], ...extra };
+}
+
+describe('extractSearchDocument', () => {
+  it('reads the indexed text, metadata, filters, sort keys and weights as Pagefind marks them', () => {
+    const extracted = extractSearchDocument(fromHtml(PAGE), '2020/07/zzbz-2020-56/index.html');
+    expect(extracted).toEqual({
+      url: '2020/07/zzbz-2020-56/index.html',
+      meta: { date: '2020-05-26', issuer: '淄博市人民政府办公室', number: '淄政办字〔2020〕56号', title: '关于人才贷的意见' },
+      filters: { issuer: ['淄博市人民政府办公室'], type: ['意见'], year: ['2020年'] },
+      sort: { date: '2020-05-26' },
+      text: '关于人才贷的意见\n淄政办字〔2020〕56号\n推动“人才贷”业务。\n第二段。',
+      weights: [[0, 8, 10]],
+    });
+  });
+
+  it('returns null for a page without data-pagefind-body', () => {
+    expect(extractSearchDocument(fromHtml('<p>首页</p>'), 'index.html')).toBeNull();
+  });
+});
+
+describe('buildSearchIndex', () => {
+  const docs = [doc('b/index.html', '人才贷\n人才'), doc('a/index.html', '人才\n贷款', { filters: { year: ['2020年'] } })];
+
+  it('orders documents by URL and stores bigram positions and character counts in their shards', () => {
+    const index = buildSearchIndex(docs);
+    expect(index.manifest.documents.map((d) => d.url)).toEqual(['a/index.html', 'b/index.html']);
+    expect(index.texts).toEqual(['人才\n贷款', '人才贷\n人才']);
+    const shard = (term: string) => index.shards[shardOf(term, index.manifest.shardCount)]!;
+    expect(decodePostings(shard('人才')['人才']!, true)).toEqual([
+      { doc: 0, values: [0] },
+      { doc: 1, values: [0, 4] },
+    ]);
+    expect(decodePostings(shard('贷')['贷']!, false)).toEqual([
+      { doc: 0, values: [1] },
+      { doc: 1, values: [1] },
+    ]);
+    expect(index.manifest.averageLength).toBe(6);
+  });
+
+  it('weights a character count by the weighted range it stands in', () => {
+    const index = buildSearchIndex([doc('a/index.html', '贷\n贷', { weights: [[0, 1, 10]] })]);
+    expect(decodePostings(index.shards[shardOf('贷', index.manifest.shardCount)]!['贷']!, false)).toEqual([
+      { doc: 0, values: [11] },
+    ]);
+  });
+
+  it('spreads terms over more shards as the index grows', () => {
+    const text = Array.from({ length: 4000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('');
+    const small = buildSearchIndex([doc('a/index.html', text)], { targetShardBytes: 1_000_000 });
+    const sharded = buildSearchIndex([doc('a/index.html', text)], { targetShardBytes: 4096 });
+    expect(small.manifest.shardCount).toBe(1);
+    expect(sharded.manifest.shardCount).toBeGreaterThan(8);
+    expect(Number.isInteger(Math.log2(sharded.manifest.shardCount))).toBe(true);
+  });
+
+  it('builds the document-number table with mirror-relative URLs', () => {
+    const index = buildSearchIndex([
+      doc('2020/07/x/index.html', '标题', { meta: { title: '标题', number: '淄政办字[2020]56号', date: '2020-05-26' }, filters: { issuer: ['市政府'] } }),
+    ]);
+    expect(index.manifest.numbers).toEqual({
+      '淄政办字〔2020〕56号': {
+        url: '2020/07/x/index.html',
+        title: '标题',
+        number: '淄政办字〔2020〕56号',
+        date: '2020-05-26',
+        issuers: ['市政府'],
+      },
+    });
+  });
+
+  it('is deterministic: the same documents in any order give the same files', () => {
+    const files = (input: SearchDocument[]) => [...searchIndexFiles(buildSearchIndex(input))];
+    expect(files([...docs].reverse())).toEqual(files(docs));
+  });
+});
+
+describe('searchIndexFiles', () => {
+  it('writes classic scripts that store the index in the global registry', () => {
+    const index = buildSearchIndex([doc('a/index.html', '人才贷\u2028')]);
+    const files = searchIndexFiles(index);
+    expect([...files.keys()]).toEqual(['manifest.js', 'shards/0.js', 'texts/0.js']);
+    const sandbox: Record<string, unknown> = {};
+    sandbox.self = sandbox;
+    for (const source of files.values()) runInNewContext(source, sandbox);
+    const registry = sandbox[SEARCH_GLOBAL] as Record<string, unknown>;
+    expect(registry.manifest).toEqual(index.manifest);
+    expect(registry['shard/0']).toEqual(index.shards[0]);
+    expect(registry['text/0']).toBe('人才贷\u2028');
+    expect(files.get('texts/0.js')).toContain('\\u2028');
+  });
+});
