@@ -62,6 +62,19 @@ describe('rehypeCitations: numbers in the archive', () => {
     );
   });
 
+  it('reads the 代字 the archive knows where running text runs into it', () => {
+    expect(render('请继续执行淄政办字〔2015〕51号。').html).toBe(`<p>请继续执行${link51('淄政办字〔2015〕51号')}。</p>`);
+    // A shorter known 代字 inside a longer known one does not win.
+    const nested = citationTargets(
+      [
+        { number: '政办字〔2015〕51号', title: '甲', path: 'a/' },
+        { number: '淄政办字〔2015〕51号', title: '乙', path: 'b/' },
+      ],
+      '/',
+    );
+    expect(render('执行淄政办字〔2015〕51号', { targets: nested }).html).toContain('href="/b/"');
+  });
+
   it('finds numbers in tables, lists, headings and emphasis', () => {
     const { html } = render('## 依据淄政办字[2015]51号\n\n- 见淄政办字〔2015〕51号\n\n| 文号 |\n| --- |\n| 淄政办字〔2015〕51号 |\n\n**淄政办字〔2015〕51号**\n');
     expect(html.match(/class="citation-link"/g)).toHaveLength(4);

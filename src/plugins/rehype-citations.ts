@@ -17,7 +17,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { findDocNumbers } from '../lib/doc-number';
+import { findDocNumbers, parseDocNumber, type FoundDocNumber } from '../lib/doc-number';
 
 export interface CitationTarget {
   /** The document's URL, with the site's base. */
@@ -106,6 +106,33 @@ function citationNode(raw: string, canonical: string, targets: CitationTargets):
   };
 }
 
+const prefixCache = new WeakMap<CitationTargets, Set<string>>();
+
+/** The 机关代字 and order names of the archive's numbers. */
+function knownPrefixes(targets: CitationTargets): Set<string> {
+  let prefixes = prefixCache.get(targets);
+  if (!prefixes) {
+    prefixes = new Set(Object.keys(targets).flatMap((number) => parseDocNumber(number)?.prefix ?? []));
+    prefixCache.set(targets, prefixes);
+  }
+  return prefixes;
+}
+
+/**
+ * The finder cannot always tell where a 代字 starts in running text (继续执行淄政办字〔2020〕1号
+ * reads as the 代字 继续执行淄政办字). When the archive knows a 代字 that ends the one found, the
+ * longest such is the one cited.
+ */
+function trimToKnownPrefix(number: FoundDocNumber, prefixes: Set<string>): FoundDocNumber {
+  for (let cut = 1; cut <= number.prefix.length - 2; cut++) {
+    const prefix = number.prefix.slice(cut);
+    if (prefixes.has(prefix)) {
+      return { ...number, prefix, canonical: number.canonical.slice(cut), raw: number.raw.slice(cut), start: number.start + cut };
+    }
+  }
+  return number;
+}
+
 function split(node: Text, targets: CitationTargets, cited: Set<string>): ElementContent[] | null {
   // Every number ends in 号; most paragraphs cite nothing, and the finder's patterns are slow.
   if (!node.value.includes('号')) return null;
@@ -114,8 +141,10 @@ function split(node: Text, targets: CitationTargets, cited: Set<string>): Elemen
   // Search the rest after each match: a number's 号 right before an order number's organ
   // (…51号和市政府令第102号) would otherwise be read as part of that organ's name.
   for (;;) {
-    const [number] = findDocNumbers(node.value.slice(offset));
-    if (!number) break;
+    const [found] = findDocNumbers(node.value.slice(offset));
+    if (!found) break;
+    const prefixes = knownPrefixes(targets);
+    const number = prefixes.has(found.prefix) ? found : trimToKnownPrefix(found, prefixes);
     if (number.start > 0) parts.push({ type: 'text', value: node.value.slice(offset, offset + number.start) });
     parts.push(citationNode(number.raw, number.canonical, targets));
     cited.add(number.canonical);
