@@ -19,6 +19,7 @@ import type { SearchManifest, Shard } from '../../src/lib/mirror/search-index';
 import { classifyNumberQuery, fullTextQuery, lookupNumber } from '../../src/lib/search-state';
 import { ISSUE_TOC } from '../helpers/archive';
 import { listFiles, readPage, selectAll } from '../helpers/built-site';
+import { NUMBER_QUERIES, TERM_QUERIES } from '../helpers/search-queries';
 
 const NAME = 'zibo-mirror-2020-06-03';
 const README = {
@@ -33,17 +34,6 @@ const README = {
   exampleNumber: '淄政办字〔2020〕56号',
 } satisfies MirrorOptions['readme'];
 
-export const TERM_QUERIES: [query: string, slug: string][] = [
-  ['移动支付', 'zzbz-2020-57'],
-  ['音像记录', 'zzbz-2020-58'],
-  ['一链办理', 'zzbz-2020-54'],
-  ['人才贷', 'zzbz-2020-56'],
-  ['重大行政决策', 'zzbf-2020-5'],
-  ['执法记录仪', 'zzbz-2020-58'],
-  ['云闪付', 'zzbz-2020-57'],
-  ['应急转贷', 'zzbz-2020-56'],
-];
-export const NUMBER_QUERIES = ['淄政办字〔2020〕56号', '淄政办字[2020]56号', '淄政办字(2020)56号', '淄政办字 〔2020〕 56 号'];
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-mirror-test-'));
 let report: MirrorReport;
