@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { checkContent, CheckUsageError, summary } from '../src/lib/content/check';
-import { siteSettings } from '../src/site-settings';
+import { contentDir, invocationDir } from './invocation';
 
 const USAGE = 'usage: npm run check -- [<path>…] [--content <dir>]';
 
@@ -25,8 +25,9 @@ function main(): number {
   const started = performance.now();
   try {
     const result = checkContent({
-      contentDir: args.values.content ?? siteSettings(process.env).contentDir,
+      contentDir: contentDir(args.values.content),
       paths: args.positionals,
+      cwd: invocationDir(),
     });
     for (const line of result.lines) console.log(line);
     console.log(summary(result, (performance.now() - started) / 1000));

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { scaffold, ScaffoldError } from '../src/lib/content/scaffold';
-import { siteSettings } from '../src/site-settings';
+import { contentDir } from './invocation';
 
 const USAGE =
   'usage: npm run new -- <year>/<issue> [--title <标题>] [--number <发文字号>] [--slug <slug>] [--date YYYY-MM-DD] [--section <栏目>] [--content <dir>]';
@@ -40,7 +40,7 @@ function main(): number {
     return 2;
   }
   try {
-    const { written } = scaffold(content ?? siteSettings(process.env).contentDir, { target: args.positionals[0], ...options });
+    const { written } = scaffold(contentDir(content), { target: args.positionals[0], ...options });
     for (const path of written) console.log(`created ${path}`);
     console.log('Replace every 【待填写：…】 and uncomment the optional fields you need, then run `npm run check`.');
     return 0;
