@@ -1,0 +1,120 @@
+/**
+ * Following citations and backlinks in Chromium, on an archive whose documents cite each other
+ * (tests/fixtures/relations-archive, built here under /gazette/), and axe on every page this
+ * feature adds or changes, in that archive and in the sample.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { checkA11y } from '../helpers/browser';
+import { buildRelationsArchive, FIXTURE, RELATIONS_BASE } from '../helpers/relations-archive';
+import { startServer, type StaticServer } from '../helpers/serve';
+import { useSite } from '../helpers/site';
+
+const site = useSite('root');
+const work = mkdtempSync(join(tmpdir(), 'gazette-citations-e2e-'));
+let server: StaticServer | undefined;
+let contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  const out = join(work, 'out');
+  const result = await buildRelationsArchive(out);
+  if (result.code !== 0) throw new Error(`building the relations fixture failed:\n${result.output.split('\n').slice(-40).join('\n')}`);
+  server = await startServer(out, RELATIONS_BASE);
+}, 180_000);
+
+afterEach(async () => {
+  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+  contexts = [];
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Opens a page of the fixture archive in the file's one Chromium. */
+async function openFixture(path: string): Promise<Page> {
+  const context = await site.browser.newContext({ locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const response = await page.goto(`${server!.url}${path}`, { waitUntil: 'load' });
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+const pathOf = (page: Page) => decodeURI(new URL(page.url()).pathname);
+
+describe('citations in an archive whose documents cite each other', () => {
+  test('a cited number links to the cited document, whose backlink leads back', async () => {
+    const page = await openFixture(`${FIXTURE.repealing}/`);
+    await page.locator('.doc-body a.citation-link', { hasText: '淄政办字[2019]10号' }).click();
+    await page.waitForURL(`**${RELATIONS_BASE}${FIXTURE.repealed}/`);
+    expect(await page.locator('h1').innerText()).toBe('关于进一步做好重大行政决策合法性审查工作的通知');
+    const status = page.locator('.doc-status');
+    expect(await status.locator('strong').innerText()).toBe('已废止');
+    expect(await status.innerText()).toContain('已被《关于加强重大行政决策合法性审查的意见》（淄政办字〔2020〕1号）废止。');
+
+    const backlinks = page.locator('section.doc-relations dt', { hasText: '引用本文件的文件' }).locator('xpath=following-sibling::dd[1]');
+    await backlinks.getByRole('link', { name: '《关于加强重大行政决策合法性审查的意见》' }).click();
+    await page.waitForURL(`**${RELATIONS_BASE}${FIXTURE.repealing}/`);
+    expect(pathOf(page)).toBe(`${RELATIONS_BASE}${FIXTURE.repealing}/`);
+  });
+
+  test('an order number cited with a space links too, and the link names the document', async () => {
+    const page = await openFixture(`${FIXTURE.repealing}/`);
+    const link = page.getByRole('link', { name: '市政府令 第102号' });
+    expect(await link.getAttribute('title')).toBe('《淄博市重大行政决策程序规定》');
+    await link.click();
+    await page.waitForURL(`**${RELATIONS_BASE}${FIXTURE.rules}/`);
+    expect(await page.locator('.doc-status strong').innerText()).toBe('已修改');
+  });
+
+  test('a number not in the archive is marked on screen and for screen readers, not linked', async () => {
+    const page = await openFixture(`${FIXTURE.repealing}/`);
+    const external = page.locator('.doc-body .citation-external', { hasText: '淄政办发[2018]9号' });
+    expect(await external.evaluate((element) => element.closest('a'))).toBeNull();
+    expect(await external.getAttribute('title')).toBe('本库未收录');
+    expect(await external.evaluate((element) => getComputedStyle(element, '::after').content)).toContain('未收录');
+    // The mark's alternative text is what the accessibility tree reads.
+    expect(await page.locator('.doc-body').ariaSnapshot()).toContain('淄政办发[2018]9号（本库未收录）');
+    // Copying the text gives it as printed.
+    expect(await external.innerText()).toBe('淄政办发[2018]9号');
+  });
+
+  test.each([
+    ['a repealed document', `${FIXTURE.repealed}/`],
+    ['a repealing document with citations', `${FIXTURE.repealing}/`],
+    ['an amended document with backlinks', `${FIXTURE.rules}/`],
+    ['an expired document', `${FIXTURE.expired}/`],
+    ['the open data page', 'data/'],
+  ])('%s has no axe violations', async (_what, path) => {
+    const page = await openFixture(path);
+    expect(await checkA11y(page)).toEqual([]);
+  });
+});
+
+describe('pages of the sample archive', () => {
+  test.each([
+    ['a document repealing one not in the archive (58号)', '2020/07/zzbz-2020-58/'],
+    ['an expired document (56号)', '2020/07/zzbz-2020-56/'],
+    ['the issuer index with feeds', 'issuers/'],
+    ['the type index with feeds', 'types/'],
+    ['the open data page', 'data/'],
+  ])('%s has no axe violations', async (_what, path) => {
+    const { page, response } = await site.open(path);
+    expect(response?.status()).toBe(200);
+    expect(await checkA11y(page)).toEqual([]);
+  });
+
+  test('the open data page links downloads that are served', async () => {
+    const { page } = await site.open('data/');
+    for (const name of ['catalog.json', 'catalog.csv', 'documents.jsonl', 'SHA256SUMS']) {
+      const href = await page.getByRole('link', { name, exact: true }).getAttribute('href');
+      const response = await page.request.get(new URL(href!, page.url()).href);
+      expect([name, response.status()]).toEqual([name, 200]);
+    }
+  });
+});
