@@ -30,6 +30,12 @@ describe('npm run check', () => {
     expect(outside.stderr).toContain(`src is not inside the content folder ${join(REPO_ROOT, 'content')}`);
   });
 
+  it('takes paths relative to the folder it is run in', () => {
+    const result = npmRun('check', ['07/zzbz-2020-54.md'], { cwd: join(REPO_ROOT, 'content/zibo/2020') });
+    expect(result.code).toBe(0);
+    expect(SUMMARY.exec(result.stdout)!.slice(1)).toEqual(['1', '0', '0']);
+  });
+
   it('explains its usage on an unknown option', () => {
     const result = npmRun('check', ['--conten', 'x']);
     expect(result.code).toBe(2);

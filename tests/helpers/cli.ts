@@ -12,9 +12,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function npmRun(script: string, args: string[], env: Record<string, string> = {}): CliResult {
+/** `cwd`: the folder the editor is in (npm finds the project above it). */
+export function npmRun(script: string, args: string[], { cwd = REPO_ROOT, env = {} }: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
-    cwd: REPO_ROOT,
+    cwd,
     encoding: 'utf8',
     env: {
       ...process.env,
