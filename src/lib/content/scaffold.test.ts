@@ -101,6 +101,13 @@ describe('npm run new in a new issue', () => {
   });
 });
 
+describe('planScaffold', () => {
+  it('quotes values that YAML would misread', () => {
+    const plan = planScaffold({ target: '2020/07', slug: 'a', title: '关于“一链办理”: 实施方案的通知' }, { today: '2020-06-02', documents: [] });
+    expect(plan.document).toContain("title: '关于“一链办理”: 实施方案的通知'");
+  });
+});
+
 describe('npm run new refuses bad arguments', () => {
   it.each([
     [{ target: '2020' }, '"2020" is not an issue: write <year>/<issue number>, e.g. 2020/07'],
