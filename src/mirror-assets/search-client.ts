@@ -10,8 +10,7 @@
  * search-index.ts. Data scripts are inserted as classic <script> tags on demand: the manifest
  * at start, a query's shards as it is typed, a result's text to cut its excerpt.
  */
-import { formatChineseDate } from '../lib/dates';
-import { allFilterCounts, excerpt, searchIndex, shardsForQuery, type EngineResult } from '../lib/mirror/search-engine';
+import { allFilterCounts, excerpt, searchIndex, shardsForQuery } from '../lib/mirror/search-engine';
 import { SEARCH_GLOBAL, searchDataKey, searchDataPath } from '../lib/mirror/search-files';
 import type { SearchManifest, Shard } from '../lib/mirror/search-index';
 import type { QueryPhrase } from '../lib/mirror/search-text';
@@ -19,24 +18,26 @@ import {
   FILTER_KEYS,
   classifyNumberQuery,
   fullTextQuery,
+  hasFilters,
   isEmptySearch,
   lookupNumber,
   parseSearchState,
   searchStateToQueryString,
-  type FilterKey,
   type NumberEntry,
   type SearchState,
 } from '../lib/search-state';
+import {
+  PAGE_SIZE,
+  buildFilterGroups,
+  renderResult,
+  searchPageElements,
+  searchStatus,
+  setResultsState,
+  updateFilterCounts,
+  type ResultView,
+} from '../scripts/search-view';
 
-const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 200;
-const FILTER_LABELS: Record<FilterKey, string> = {
-  year: '年份',
-  issuer: '发文机关',
-  type: '文种',
-  section: '栏目',
-  status: '状态',
-};
 
 /* ---------------------------------------------------------------------- loading data */
 
@@ -78,23 +79,8 @@ async function loadShards(manifest: SearchManifest, text: string): Promise<Map<n
   return new Map(numbers.map((n, i) => [n, shards[i]!]));
 }
 
-/* -------------------------------------------------------------------------- elements */
-
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`offline search: #${id} is missing`);
-  return element as T;
-}
-
-const form = byId<HTMLFormElement>('search-form');
-const input = byId<HTMLInputElement>('search-input');
-const sortSelect = byId<HTMLSelectElement>('search-sort');
-const filtersBox = byId<HTMLElement>('search-filters');
-const filterGroups = byId<HTMLElement>('search-filter-groups');
-const clearFilters = byId<HTMLButtonElement>('search-clear-filters');
-const statusBox = byId<HTMLElement>('search-status');
-const resultsList = byId<HTMLOListElement>('search-results');
-const moreButton = byId<HTMLButtonElement>('search-more');
+const page = searchPageElements();
+const { form, input, sortSelect, filterGroups, clearFilters, statusBox, resultsList, moreButton } = page;
 
 /* ----------------------------------------------------------------------------- state */
 
@@ -122,130 +108,33 @@ function syncUrl(state: SearchState): void {
   }
 }
 
-function setState(state: 'idle' | 'loading' | 'done' | 'error'): void {
-  resultsList.dataset.state = state;
-  resultsList.setAttribute('aria-busy', String(state === 'loading'));
+/** A result's view; its excerpt is cut from the document's text, loaded on demand. */
+async function withExcerpt(view: ResultView, id: number | undefined, phrases: readonly QueryPhrase[]): Promise<ResultView> {
+  if (id === undefined || phrases.length === 0) return view;
+  const text = await loadData<string>(searchDataKey.text(id), searchDataPath.text(id));
+  return { ...view, excerptParts: excerpt(text, phrases) };
 }
 
-/* --------------------------------------------------------------------------- filters */
-
-function buildFilters(counts: EngineResult['counts'], state: SearchState): void {
-  filterGroups.replaceChildren();
-  for (const key of FILTER_KEYS) {
-    const values = Object.keys(counts[key] ?? {});
-    for (const value of state.filters[key]) if (!values.includes(value)) values.push(value);
-    if (values.length === 0) continue;
-    values.sort((a, b) =>
-      key === 'year'
-        ? (parseInt(b, 10) || 0) - (parseInt(a, 10) || 0)
-        : (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || a.localeCompare(b, 'zh-Hans-CN'),
-    );
-    const fieldset = element('fieldset', 'search-filter');
-    fieldset.dataset.filter = key;
-    fieldset.append(element('legend', '', FILTER_LABELS[key]));
-    const list = element('ul', 'search-filter-options');
-    values.forEach((value, i) => {
-      const box = document.createElement('input');
-      Object.assign(box, { type: 'checkbox', name: key, value, id: `filter-${key}-${i}`, checked: state.filters[key].includes(value) });
-      const label = element('label');
-      label.htmlFor = box.id;
-      const count = element('span', 'search-filter-count');
-      count.dataset.value = value;
-      label.append(element('span', 'search-filter-name', value), count);
-      const item = element('li');
-      item.append(box, label);
-      list.append(item);
-    });
-    fieldset.append(list);
-    filterGroups.append(fieldset);
-  }
-  filtersBox.hidden = filterGroups.childElementCount === 0;
-  updateFilterCounts(counts);
-}
-
-function updateFilterCounts(counts: EngineResult['counts']): void {
-  for (const span of filterGroups.querySelectorAll<HTMLElement>('.search-filter-count')) {
-    const key = span.closest<HTMLElement>('fieldset')!.dataset.filter!;
-    const n = counts[key]?.[span.dataset.value!] ?? 0;
-    span.textContent = `（${n}）`;
-    span.closest('li')!.classList.toggle('is-empty', n === 0);
-  }
-}
-
-/* --------------------------------------------------------------------------- results */
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function metaRow(list: HTMLElement, label: string, value: HTMLElement): void {
-  const row = element('div');
-  row.append(element('dt', 'result-meta-label', label), value);
-  list.append(row);
-}
-
-interface ResultView {
-  url: string;
-  title: string;
-  number?: string;
-  date?: string;
-  issuer?: string;
-  numberMatch: boolean;
-}
-
-async function renderResult(view: ResultView, id: number | undefined, phrases: readonly QueryPhrase[]): Promise<HTMLLIElement> {
-  const item = element('li', view.numberMatch ? 'search-result is-number-match' : 'search-result');
-  const heading = element('h3', 'result-heading');
-  const link = element('a', 'result-title', view.title || view.url);
-  link.href = new URL(view.url, mirrorRoot).href;
-  heading.append(link);
-  item.append(heading);
-  if (view.numberMatch) item.append(element('p', 'result-badge', '文号匹配'));
-
-  const meta = element('dl', 'result-meta');
-  if (view.number) metaRow(meta, '文号', element('dd', 'result-number', view.number));
-  if (view.date) {
-    const dd = element('dd', 'result-date');
-    const time = element('time', '', formatChineseDate(view.date));
-    time.dateTime = view.date;
-    dd.append(time);
-    metaRow(meta, '成文日期', dd);
-  }
-  if (view.issuer) metaRow(meta, '发文机关', element('dd', 'result-issuer', view.issuer));
-  item.append(meta);
-
-  const passage = element('p', 'result-excerpt');
-  if (id !== undefined && phrases.length > 0) {
-    const text = await loadData<string>(searchDataKey.text(id), searchDataPath.text(id));
-    for (const part of excerpt(text, phrases)) passage.append(part.mark ? element('mark', '', part.text) : part.text);
-  } else if (view.numberMatch) {
-    passage.textContent = '发文字号与检索词一致。';
-  }
-  item.append(passage);
-  return item;
-}
-
-function documentView(manifest: SearchManifest, id: number, numberMatch = false): ResultView {
+function documentView(manifest: SearchManifest, id: number): ResultView {
   const { url, meta } = manifest.documents[id]!;
-  return { url, title: meta.title ?? '', number: meta.number, date: meta.date, issuer: meta.issuer, numberMatch };
+  return { url: new URL(url, mirrorRoot).href, title: meta.title ?? '', number: meta.number, date: meta.date, issuer: meta.issuer };
 }
 
 function pinnedView(entry: NumberEntry): ResultView {
-  return { ...entry, issuer: entry.issuers.join('、'), numberMatch: true };
+  return { ...entry, url: new URL(entry.url, mirrorRoot).href, issuer: entry.issuers.join('、'), numberMatch: true };
 }
 
 async function renderMore(token: number, manifest: SearchManifest, focusFirst: boolean): Promise<void> {
   if (!pending) return;
-  const batch = pending.ids.slice(pending.next, pending.next + PAGE_SIZE);
-  pending.next += batch.length;
-  const items = await Promise.all(batch.map((id) => renderResult(documentView(manifest, id), id, pending!.phrases)));
+  const { ids, next, phrases } = pending;
+  const batch = ids.slice(next, next + PAGE_SIZE);
+  pending.next = next + batch.length;
+  const views = await Promise.all(batch.map((id) => withExcerpt(documentView(manifest, id), id, phrases)));
   if (token !== generation) return;
+  const items = views.map(renderResult);
   resultsList.append(...items);
-  moreButton.hidden = pending.next >= pending.ids.length;
-  if (focusFirst) items[0]?.querySelector('a')?.focus();
+  moreButton.hidden = next + batch.length >= ids.length;
+  if (focusFirst) items[0]?.querySelector<HTMLAnchorElement>('a.result-title')?.focus();
 }
 
 /* ---------------------------------------------------------------------------- search */
@@ -253,53 +142,47 @@ async function renderMore(token: number, manifest: SearchManifest, focusFirst: b
 async function runSearch(state: SearchState): Promise<void> {
   const token = ++generation;
   clearTimeout(debounceTimer);
-  clearFilters.hidden = !FILTER_KEYS.some((key) => state.filters[key].length > 0);
+  clearFilters.hidden = !hasFilters(state);
   pending = null;
   try {
     const manifest = await loadManifest();
-    if (!filterGroups.hasChildNodes()) buildFilters(allFilterCounts(manifest), state);
+    if (!filterGroups.hasChildNodes()) buildFilterGroups(page, allFilterCounts(manifest), state);
+    if (token !== generation) return;
     if (isEmptySearch(state)) {
-      if (token !== generation) return;
       resultsList.replaceChildren();
       moreButton.hidden = true;
-      updateFilterCounts(allFilterCounts(manifest));
-      setState('idle');
+      updateFilterCounts(page, allFilterCounts(manifest));
+      setResultsState(resultsList, 'idle');
       statusBox.textContent = '';
       return;
     }
-    setState('loading');
+    setResultsState(resultsList, 'loading');
     const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
     const pinned = numberQuery ? lookupNumber(numberQuery, manifest.numbers) : null;
     const text = state.q ? fullTextQuery(state.q, numberQuery) : '';
-    const shards = await loadShards(manifest, text);
-    const result = searchIndex(manifest, shards, { text, filters: state.filters, sort: state.sort });
+    const result = searchIndex(manifest, await loadShards(manifest, text), { text, filters: state.filters, sort: state.sort });
     const pinnedId = pinned ? manifest.documents.findIndex((doc) => doc.url === pinned.url) : -1;
     const ids = result.matches.map((match) => match.id).filter((id) => id !== pinnedId);
     pending = { ids, next: 0, phrases: result.phrases };
-    const first = pinned ? [await renderResult(pinnedView(pinned), pinnedId >= 0 ? pinnedId : undefined, result.phrases)] : [];
+    const first = pinned ? [renderResult(await withExcerpt(pinnedView(pinned), pinnedId >= 0 ? pinnedId : undefined, result.phrases))] : [];
     if (token !== generation) return;
     resultsList.replaceChildren(...first);
     await renderMore(token, manifest, false);
     if (token !== generation) return;
-    updateFilterCounts(state.q ? result.counts : allFilterCounts(manifest));
-
-    const total = ids.length + first.length;
-    setState('done');
-    statusBox.textContent =
-      total === 0
-        ? FILTER_KEYS.some((key) => state.filters[key].length > 0)
-          ? '没有找到符合条件的文件。可以减少筛选条件或换用其他检索词。'
-          : '没有找到相关文件。可以换用其他检索词，或减少检索词的数量。'
-        : `找到 ${total} 篇文件` +
-          (pinned ? `，发文字号 ${pinned.number} 对应的文件排在第一位` : '') +
-          (total > PAGE_SIZE ? `，先显示前 ${resultsList.childElementCount} 篇` : '') +
-          '。';
+    updateFilterCounts(page, state.q ? result.counts : allFilterCounts(manifest));
+    setResultsState(resultsList, 'done');
+    statusBox.textContent = searchStatus({
+      total: ids.length + first.length,
+      shown: resultsList.childElementCount,
+      pinnedNumber: pinned?.number,
+      filtered: hasFilters(state),
+    });
   } catch (error) {
     if (token !== generation) return;
     console.error('offline search failed', error);
     resultsList.replaceChildren();
     moreButton.hidden = true;
-    setState('error');
+    setResultsState(resultsList, 'error');
     statusBox.textContent = '检索索引无法加载：请确认镜像文件夹完整（可用 SHA256SUMS 校验），再刷新本页。';
   }
 }
@@ -321,7 +204,7 @@ input.addEventListener('input', () => {
   // Wait for the IME to commit (拼音 input) rather than searching for half-typed syllables.
   if (composing) return;
   clearTimeout(debounceTimer);
-  setState('loading');
+  setResultsState(resultsList, 'loading');
   debounceTimer = setTimeout(searchNow, DEBOUNCE_MS);
 });
 form.addEventListener('submit', (event) => {
@@ -338,7 +221,7 @@ clearFilters.addEventListener('click', () => {
 });
 moreButton.addEventListener('click', () => void loadManifest().then((manifest) => renderMore(generation, manifest, true)));
 
-byId<HTMLElement>('search-layout').hidden = false;
+page.layout.hidden = false;
 input.value = initial.q;
 sortSelect.value = initial.sort;
 syncUrl(initial);

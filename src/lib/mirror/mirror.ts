@@ -9,7 +9,7 @@
  *   <outDir>/<name>.zip     the folder, zipped reproducibly (zip.ts)
  *
  * What only works on a web server is left out: Pagefind's bundle (fetch + wasm in a worker),
- * the number table the online search page fetches, the CDN's _headers, and any script no
+ * the number tables the online search page fetches, the CDN's _headers, and any script no
  * page can load any more.
  */
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -66,8 +66,11 @@ export const SEARCH_PAGE = 'search/index.html';
 export const README_FILE = 'README.txt';
 export const CHECKSUM_FILE = 'SHA256SUMS';
 
-/** Parts of a build that only work on a web server. */
-const SERVER_ONLY = [/^pagefind\//u, /^_headers$/u, /^search\/numbers\.json$/u];
+/**
+ * Parts of a build that only work on a web server: Pagefind's bundle, the CDN's headers, and
+ * whatever the online search page fetches from its own folder (number lookup tables).
+ */
+const SERVER_ONLY = [/^pagefind\//u, /^_headers$/u, /^search\/(?!index\.html$)/u];
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
