@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseCoverAndToc, parseTocEntry } from './cover-and-toc';
+import { Findings } from './report';
+import { readSourceText } from './text-lines';
+
+function parse(text: string) {
+  const findings = new Findings();
+  const { lines } = readSourceText(text);
+  return { result: parseCoverAndToc(lines, findings), findings: findings.list, lines };
+}
+
+describe('parseTocEntry', () => {
+  it('reads title, number and page of the sample entries', () => {
+    expect(parseTocEntry('关于公布淄博市人民政府 2020 年度重大行政决策目录(第一批)的通知 (淄政办发〔2020〕5 号)\t(1)')).toEqual({
+      title: '关于公布淄博市人民政府2020年度重大行政决策目录（第一批）的通知',
+      number: '淄政办发〔2020〕5号',
+      page: 1,
+    });
+    expect(
+      parseTocEntry('关于转发中国人民银行淄博市中心支行等部门淄博市移动支付便民工程建设工作方案(2020—2022 年)的通知 (淄政办字〔2020〕57 号)\t(16)'),
+    ).toEqual({
+      title: '关于转发中国人民银行淄博市中心支行等部门淄博市移动支付便民工程建设工作方案（2020—2022年）的通知',
+      number: '淄政办字〔2020〕57号',
+      page: 16,
+    });
+  });
+
+  it('accepts dot leaders, wide gaps, bare pages and numbers without brackets', () => {
+    expect(parseTocEntry('关于加强行政执法音像记录管理工作的意见（淄政办字〔2020〕58号）…………25')).toEqual({
+      title: '关于加强行政执法音像记录管理工作的意见',
+      number: '淄政办字〔2020〕58号',
+      page: 25,
+    });
+    expect(parseTocEntry('淄博市人民政府关于某事的决定  淄政发〔2020〕3 号    (30)')).toEqual({
+      title: '淄博市人民政府关于某事的决定',
+      number: '淄政发〔2020〕3号',
+      page: 30,
+    });
+    expect(parseTocEntry('市政府人事任免（1）')).toEqual({ title: '市政府人事任免', page: 1 });
+  });
+
+  it('needs a page at the end', () => {
+    expect(parseTocEntry('关于转发中国人民银行淄博市中心支行等部门淄博市移动支付便民工程建设工作方案')).toBeNull();
+    expect(parseTocEntry('淄政办发〔2020〕5 号')).toBeNull();
+    expect(parseTocEntry('工作方案（2020）')).toBeNull();
+  });
+});
+
+describe('parseCoverAndToc', () => {
+  const cover = ['淄博市人民政府 公报', 'ZI BO SHI RENMIN ZHENGFU', 'GONGBAO', '2020', '第7期（总第232期）', '目 录'];
+
+  it('reads the cover', () => {
+    const { result, findings } = parse([...cover, '【市政府办公室文件】', '关于某事的通知 (淄政办发〔2020〕5 号)\t(1)'].join('\n\n'));
+    expect(result?.cover).toEqual({
+      name: '淄博市人民政府公报',
+      romanizedName: 'ZI BO SHI RENMIN ZHENGFU GONGBAO',
+      year: 2020,
+      number: 7,
+      cumulative: 232,
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('reads wrapped entries: the title, then the number and the page on later lines', () => {
+    const { result, findings } = parse(
+      [
+        ...cover,
+        '【市政府文件】',
+        '关于转发中国人民银行淄博市中心支行等部门淄博市移动支付便民工程建设工作方案',
+        '(2020—2022 年)的通知 (淄政办字〔2020〕57 号)\t(16)',
+        '【市政府办公室文件】',
+        '关于加强行政执法音像记录管理工作的意见',
+        '(淄政办字〔2020〕58 号)',
+        '(25)',
+        '淄博市人民政府办公室',
+      ].join('\n'),
+    );
+    expect(findings).toEqual([]);
+    expect(result?.sections).toEqual(['市政府文件', '市政府办公室文件']);
+    expect(result?.entries).toEqual([
+      {
+        section: '市政府文件',
+        title: '关于转发中国人民银行淄博市中心支行等部门淄博市移动支付便民工程建设工作方案（2020—2022年）的通知',
+        number: '淄政办字〔2020〕57号',
+        page: 16,
+        line: 8,
+        endLine: 9,
+      },
+      { section: '市政府办公室文件', title: '关于加强行政执法音像记录管理工作的意见', number: '淄政办字〔2020〕58号', page: 25, line: 11, endLine: 13 },
+    ]);
+    expect(result?.end).toBe(13);
+  });
+
+  it('ends the TOC where the first document begins: before a number line, or after too many lines without a page', () => {
+    const first = parse([...cover, '【文件】', '关于某事的通知 (淄政办发〔2020〕5 号)\t(1)', '淄博市人民政府办公室', '关于某事的通知', '淄政办发〔2020〕5 号', '各区县人民政府:'].join('\n'));
+    expect(first.lines[first.result!.end]!.text).toBe('淄博市人民政府办公室');
+    const second = parse([...cover, '【文件】', '某事的通知\t(1)', '甲', '乙', '丙', '丁'].join('\n'));
+    expect(second.lines[second.result!.end]!.text).toBe('甲');
+  });
+
+  it('reports an entry before any section, a TOC without entries and a missing TOC', () => {
+    expect(parse([...cover, '关于某事的通知\t(1)'].join('\n')).findings).toEqual([
+      { severity: 'error', message: 'a TOC entry before any 【section】 heading: every document needs a section', line: 7 },
+    ]);
+    expect(parse([...cover, '【文件】'].join('\n')).findings).toEqual([
+      { severity: 'error', message: 'the table of contents (目录) lists no entries "title (page)"', line: 6 },
+    ]);
+    const none = parse('淄博市人民政府公报\n正文');
+    expect(none.result).toBeNull();
+    expect(none.findings[0]?.message).toMatch(/no table of contents/);
+  });
+
+  it('reports cover lines it cannot place, and reads a publication date', () => {
+    const { result, findings } = parse(['淄博市人民政府公报', '2020年第7期', '2020年6月15日出版', '内部资料', '目录', '【文件】', '某事的通知\t(1)'].join('\n'));
+    expect(result?.cover).toMatchObject({ year: 2020, number: 7, published: '2020-06-15' });
+    expect(findings).toEqual([{ severity: 'warning', message: 'ignored a line on the cover: "内部资料"', line: 4 }]);
+  });
+});

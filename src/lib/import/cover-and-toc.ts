@@ -1,0 +1,167 @@
+/**
+ * The front of an issue: the cover (gazette name, romanised name, year, 第N期（总第N期）) and
+ * the table of contents (目录): 【section】 headings and entries "title (number) … (page)",
+ * where a long entry wraps over two or three lines.
+ */
+import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../cjk-text';
+import { parseChineseDate, toIsoDate } from '../dates';
+import { docNumberLine } from './line-kinds';
+import type { Findings } from './report';
+import type { SourceLine } from './text-lines';
+
+export interface Cover {
+  name?: string;
+  romanizedName?: string;
+  year?: number;
+  number?: number;
+  cumulative?: number;
+  published?: string;
+}
+
+export interface TocEntry {
+  section: string;
+  /** As printed in the TOC, normalised. */
+  title: string;
+  /** Canonical 发文字号, when the entry gives one. */
+  number?: string;
+  page: number;
+  /** Input lines of the entry. */
+  line: number;
+  endLine: number;
+}
+
+export interface CoverAndToc {
+  cover: Cover;
+  sections: string[];
+  entries: TocEntry[];
+  /** Index (into the lines given) of the first line after the TOC. */
+  end: number;
+  /** The 目录 line. */
+  tocLine: number;
+}
+
+const TOC_HEADING = /^目录$/u;
+const SECTION = /^[【[]\s*(.+?)\s*[】\]]$/u;
+/** A wrapped entry takes at most this many lines; more lines without a page end the TOC. */
+const MAX_ENTRY_LINES = 3;
+
+// The page at the end of an entry: after a tab, a dot leader or a wide gap, "(12)" or "12";
+// "(12)" may also follow the title directly.
+const PAGE_AFTER_GAP = /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*[.…·．]{2,}[ \u3000]*|[ \u3000]{2,})[（(]?\s*(\d{1,4})\s*[)）]?$/u;
+const PAGE_IN_PARENTHESES = /^(.+?)[ \u3000]*[（(]\s*(\d{1,3})\s*[)）]$/u;
+const NUMBER_IN_PARENTHESES = /[（(]\s*([^（()）]+?)\s*[)）]$/u;
+
+/** Parses one (joined) TOC entry; null when it does not end with a page. */
+export function parseTocEntry(text: string): { title: string; number?: string; page: number } | null {
+  const match = PAGE_AFTER_GAP.exec(text.trim()) ?? PAGE_IN_PARENTHESES.exec(text.trim());
+  if (!match) return null;
+  let title = match[1]!.trim();
+  let number: string | undefined;
+  const bracketed = NUMBER_IN_PARENTHESES.exec(title);
+  const inBrackets = bracketed ? docNumberLine(bracketed[1]!) : null;
+  if (bracketed && inBrackets) {
+    number = inBrackets;
+    title = title.slice(0, bracketed.index).trim();
+  } else {
+    // A number after a space ("…的决定  淄政发〔2020〕3 号"), which may itself hold spaces.
+    for (const gap of title.matchAll(/[ \u3000]+/gu)) {
+      const after = docNumberLine(title.slice(gap.index + gap[0].length));
+      if (after) {
+        number = after;
+        title = title.slice(0, gap.index);
+        break;
+      }
+    }
+  }
+  title = normalizeParagraph(title);
+  if (title === '') return null;
+  return number ? { title, number, page: Number(match[2]) } : { title, page: Number(match[2]) };
+}
+
+function parseCover(lines: SourceLine[], findings: Findings): Cover {
+  const cover: Cover = {};
+  const romanized: string[] = [];
+  for (const { text, line } of lines) {
+    const compact = normalizeCjkSpacing(text);
+    const issue = /第(\d+)期/u.exec(compact);
+    const cumulative = /总第(\d+)期/u.exec(compact);
+    const year = /^(\d{4})年?(?:第\d+期)?/u.exec(compact);
+    const published = /^(.+日)出版$/u.exec(compact);
+    let known = false;
+    if (/^[A-Z][A-Z ]*$/u.test(compact)) {
+      romanized.push(compact);
+      known = true;
+    }
+    if (year) {
+      cover.year = Number(year[1]);
+      known = true;
+    }
+    if (issue && (!cumulative || issue.index !== cumulative.index + 1)) {
+      cover.number = Number(issue[1]);
+      known = true;
+    }
+    if (cumulative) {
+      cover.cumulative = Number(cumulative[1]);
+      known = true;
+    }
+    const publishedDate = published ? parseChineseDate(published[1]!) : null;
+    if (publishedDate) {
+      cover.published = toIsoDate(publishedDate);
+      known = true;
+    }
+    if (!known && cover.name === undefined && /[\u3400-\u9fff]/u.test(compact)) {
+      cover.name = normalizeParagraph(compact);
+      known = true;
+    }
+    if (!known) findings.warn(`ignored a line on the cover: "${text.trim()}"`, line);
+  }
+  if (romanized.length > 0) cover.romanizedName = romanized.join(' ');
+  return cover;
+}
+
+/**
+ * Reads the cover and the TOC from the start of the issue. Returns null (with an error) when
+ * there is no 目录 line.
+ */
+export function parseCoverAndToc(lines: SourceLine[], findings: Findings): CoverAndToc | null {
+  const tocIndex = lines.findIndex(({ text }) => TOC_HEADING.test(normalizeCjkSpacing(text)));
+  if (tocIndex === -1) {
+    findings.error('no table of contents: the importer needs the 目录 line and its entries to find the documents');
+    return null;
+  }
+  const cover = parseCover(lines.slice(0, tocIndex), findings);
+  const sections: string[] = [];
+  const entries: TocEntry[] = [];
+  let section: string | undefined;
+  let pending: SourceLine[] = [];
+  let entriesRead = 0;
+  let index = tocIndex + 1;
+  for (; index < lines.length; index++) {
+    const current = lines[index]!;
+    const heading = SECTION.exec(normalizeCjkSpacing(current.text));
+    if (heading && pending.length === 0) {
+      section = normalizeParagraph(heading[1]!);
+      if (!sections.includes(section)) sections.push(section);
+      continue;
+    }
+    // A document's number line means the documents have begun (a TOC entry never ends with
+    // a bare number).
+    if (docNumberLine(current.text)) break;
+    pending.push(current);
+    const entry = parseTocEntry(pending.map(({ text }) => text).reduce(joinPageBrokenLines));
+    if (entry) {
+      entriesRead++;
+      if (section === undefined) {
+        findings.error('a TOC entry before any 【section】 heading: every document needs a section', pending[0]!.line, current.line);
+      } else {
+        entries.push({ section, ...entry, line: pending[0]!.line, endLine: current.line });
+      }
+      pending = [];
+      continue;
+    }
+    if (pending.length > MAX_ENTRY_LINES) break;
+  }
+  const end = pending.length > 0 ? lines.indexOf(pending[0]!) : index;
+  if (entriesRead === 0) findings.error('the table of contents (目录) lists no entries "title (page)"', lines[tocIndex]!.line);
+  return { cover, sections, entries, end, tocLine: lines[tocIndex]!.line };
+}

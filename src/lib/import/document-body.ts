@@ -1,0 +1,228 @@
+/**
+ * One document from its lines: the notice (主体) up to the signature, then what follows it: a
+ * note such as （此件公开发布）, the document it issues or forwards (its title as a `##`
+ * heading, for a forwarded one its issuers line as an :::issuers block) and the attachments
+ * (`## 附件`, `### <title>`, then their text or table). Also the frontmatter facts the text
+ * states: 有效期至 (expires) and the numbers it repeals (…同时废止).
+ */
+import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../cjk-text';
+import { parseChineseDate, toIsoDate } from '../dates';
+import { deriveDocumentType } from '../doc-type';
+import { findDocNumbers } from '../doc-number';
+import type { DocumentFrontmatterInput } from '../../schemas/content';
+import type { DocumentSpan } from './document-split';
+import { organNames, SENTENCE_PUNCTUATION, splitTopLevel } from './line-kinds';
+import { ATTACHMENT_NOTE, buildBlocks, type Block } from './paragraphs';
+import type { Findings } from './report';
+import { findSignature } from './signature';
+import type { SourceLine } from './text-lines';
+
+export interface ParsedDocument {
+  frontmatter: DocumentFrontmatterInput;
+  blocks: Block[];
+  /** Input line of the head, for reports. */
+  line: number;
+}
+
+const ATTACHMENT_LABEL = /^附\s*件\s*(\d*)$/u;
+const NUMBERED = /^\d{1,2}\s*[.．、]\s*/u;
+/** A note printed in brackets after the signature: （此件公开发布）. */
+const BRACKETED_NOTE = /^[（(][^（()）]+[)）]$/u;
+const FORWARDING = /转发|批转/u;
+const ISSUING = /印发|转发|批转|发布/u;
+const EXPIRES = /有效期至(\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/u;
+
+interface Attachment {
+  title: string;
+  /** The label printed before the title ("附件2"), when there is one. */
+  label?: string;
+  /** Index of its first line (label or title) and of its first content line. */
+  start: number;
+  contentStart: number;
+}
+
+/** Titles named by the 附件说明 lines ("附件：1．…", "2．…"), in order, with their line index. */
+function attachmentTitles(lines: readonly SourceLine[], from: number, to: number): { titles: string[]; noteIndex: number } {
+  const titles: string[] = [];
+  let noteIndex = -1;
+  for (let index = from; index < to; index++) {
+    const text = normalizeCjkSpacing(lines[index]!.text);
+    const note = ATTACHMENT_NOTE.exec(text);
+    if (note && noteIndex === -1) {
+      noteIndex = index;
+      titles.push(normalizeParagraph(note[1]!.replace(NUMBERED, '')));
+    } else if (noteIndex !== -1 && index === noteIndex + titles.length && NUMBERED.test(text)) {
+      titles.push(normalizeParagraph(text.replace(NUMBERED, '')));
+    }
+  }
+  return { titles, noteIndex };
+}
+
+/** Where each announced attachment starts: a 附件 label line and/or its title line(s). */
+function locateAttachments(lines: readonly SourceLine[], from: number, to: number, titles: readonly string[], findings: Findings): Attachment[] {
+  const attachments: Attachment[] = [];
+  let cursor = from;
+  for (const title of titles) {
+    let found: Attachment | null = null;
+    for (let index = cursor; index < to && !found; index++) {
+      const label = ATTACHMENT_LABEL.exec(normalizeCjkSpacing(lines[index]!.text));
+      const titleAt = label ? index + 1 : index;
+      let text = '';
+      for (let end = titleAt; end < Math.min(to, titleAt + 3); end++) {
+        text = end === titleAt ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
+        if (normalizeParagraph(text) === title) {
+          found = { title, start: index, contentStart: end + 1, ...(label ? { label: `附件${label[1]}` } : {}) };
+          break;
+        }
+      }
+    }
+    if (!found) {
+      findings.warn(`the attachment "${title}" named by the 附件说明 is not printed in this document`, lines[from - 1]?.line);
+      continue;
+    }
+    attachments.push(found);
+    cursor = found.contentStart;
+  }
+  return attachments;
+}
+
+/** Titles the notice cites in 《》, and the names cited right before each (转发 …《title》). */
+function citedTitles(blocks: readonly Block[]): { title: string; issuers: string[] }[] {
+  const cited: { title: string; issuers: string[] }[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph') continue;
+    for (const match of block.text.matchAll(/《([^《》]+)》/gu)) {
+      const before = block.text.slice(0, match.index).split(/[，。；：]/u).at(-1) ?? '';
+      cited.push({ title: match[1]!, issuers: splitTopLevel(before, '、').filter((name) => organNames(name) !== null) });
+    }
+  }
+  return cited;
+}
+
+interface IssuedDocument {
+  blocks: Block[];
+  forwards?: { title: string; issuers: string[] };
+}
+
+/**
+ * The lines after the signature, before any attachment: bracketed notes, then the document
+ * the notice issues or forwards.
+ */
+function issuedDocument(
+  lines: readonly SourceLine[],
+  notice: { title: string; blocks: readonly Block[] },
+  findings: Findings,
+): IssuedDocument {
+  const blocks: Block[] = [];
+  let index = 0;
+  while (index < lines.length && BRACKETED_NOTE.test(normalizeParagraph(lines[index]!.text))) {
+    blocks.push({ kind: 'paragraph', text: normalizeParagraph(lines[index]!.text) });
+    index++;
+  }
+  if (index === lines.length) return { blocks };
+  const cited = citedTitles(notice.blocks);
+  let title: { text: string; end: number; issuers: string[] } | null = null;
+  let text = '';
+  for (let end = index; end < Math.min(lines.length, index + 3) && !title; end++) {
+    text = end === index ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
+    const match = cited.find((citation) => citation.title === normalizeParagraph(text));
+    if (match) title = { text: match.title, end: end + 1, issuers: match.issuers };
+  }
+  if (!title) {
+    const first = normalizeParagraph(lines[index]!.text);
+    if (!ISSUING.test(notice.title) || SENTENCE_PUNCTUATION.test(first)) {
+      findings.error(
+        'text after the signature that is neither a note, an issued or forwarded document (its title cited in 《》 by the notice) nor an attachment',
+        lines[index]!.line,
+        lines.at(-1)!.line,
+      );
+      return { blocks };
+    }
+    findings.warn(`took "${first}" for the title of the document this notice issues; the notice does not cite it in 《》`, lines[index]!.line);
+    title = { text: first, end: index + 1, issuers: [] };
+  }
+  blocks.push({ kind: 'heading', depth: 2, text: title.text });
+  index = title.end;
+  const printedIssuers: string[] = [];
+  while (index < lines.length) {
+    const names = organNames(lines[index]!.text);
+    if (!names || !(names.length > 1 || title.issuers.includes(names[0]!))) break;
+    printedIssuers.push(...names);
+    index++;
+  }
+  if (printedIssuers.length > 0) blocks.push({ kind: 'issuers', names: printedIssuers });
+  blocks.push(...buildBlocks(lines.slice(index), findings));
+  const issuers = printedIssuers.length > 0 ? printedIssuers : title.issuers;
+  if (!FORWARDING.test(notice.title)) return { blocks };
+  if (issuers.length === 0) {
+    findings.warn(`cannot tell who issued the forwarded document "${title.text}"; add forwards.issuers by hand`, lines[title.end - 1]!.line);
+    return { blocks };
+  }
+  return { blocks, forwards: { title: title.text, issuers } };
+}
+
+function statedFacts(blocks: readonly Block[]): { expires?: string; repeals: string[] } {
+  let expires: string | undefined;
+  const repeals: string[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const validity = EXPIRES.exec(block.text);
+    const date = validity ? parseChineseDate(validity[1]!) : null;
+    if (date && expires === undefined) expires = toIsoDate(date);
+    for (const sentence of block.text.split('。')) {
+      const at = sentence.indexOf('废止');
+      if (at === -1) continue;
+      for (const number of findDocNumbers(sentence.slice(0, at))) {
+        if (!repeals.includes(number.canonical)) repeals.push(number.canonical);
+      }
+    }
+  }
+  return expires === undefined ? { repeals } : { expires, repeals };
+}
+
+/** Parses one document. Returns null (with an error) when it has no signature to date it. */
+export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, findings: Findings): ParsedDocument | null {
+  const { head, entry, end } = span;
+  const signature = findSignature(lines, head.bodyStart, end, head.issuers);
+  if (signature && !signature.signedByIssuers) {
+    findings.warn(`"${head.title}" is signed "${signature.lines.slice(0, -1).join('、')}", not by its issuer ${head.issuers.join('、')}`, lines[signature.start]!.line);
+  }
+  if (!signature) {
+    findings.error(
+      `no signature in "${head.title}": expected the issuer's name on a line, then the date (2020年5月24日) on the next`,
+      lines[head.start]!.line,
+      lines[end - 1]!.line,
+    );
+    return null;
+  }
+  const notice = buildBlocks(lines.slice(head.bodyStart, signature.start), findings);
+  const { titles, noteIndex } = attachmentTitles(lines, head.bodyStart, end);
+  const attachments = locateAttachments(lines, Math.max(signature.end, noteIndex + 1), end, titles, findings);
+  const afterSignature = lines.slice(signature.end, attachments[0]?.start ?? end);
+  const issued = issuedDocument(afterSignature, { title: head.title, blocks: notice }, findings);
+
+  const blocks: Block[] = [...notice, { kind: 'signature', lines: signature.lines }, ...issued.blocks];
+  attachments.forEach((attachment, position) => {
+    const label = attachment.label ?? (attachments.length > 1 ? `附件${position + 1}` : '附件');
+    blocks.push({ kind: 'heading', depth: 2, text: label }, { kind: 'heading', depth: 3, text: attachment.title });
+    blocks.push(...buildBlocks(lines.slice(attachment.contentStart, attachments[position + 1]?.start ?? end), findings));
+  });
+
+  const type = deriveDocumentType(head.title);
+  if (!type) findings.error(`cannot tell the document type (文种) from the title "${head.title}"`, lines[head.start]!.line);
+  const facts = statedFacts(blocks);
+  const frontmatter: DocumentFrontmatterInput = {
+    title: head.title,
+    ...(entry.number ? { number: entry.number } : {}),
+    issuers: head.issuers,
+    date: signature.date,
+    ...(head.recipients.length > 0 ? { recipients: head.recipients } : {}),
+    section: entry.section,
+    page: entry.page,
+    ...(type ? { type } : {}),
+    ...(facts.expires ? { expires: facts.expires } : {}),
+    ...(facts.repeals.length > 0 ? { repeals: facts.repeals } : {}),
+    ...(issued.forwards ? { forwards: issued.forwards } : {}),
+  };
+  return { frontmatter, blocks, line: lines[head.start]!.line };
+}

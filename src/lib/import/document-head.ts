@@ -1,0 +1,145 @@
+/**
+ * A document's head (版头 as a gazette reprints it): the issuing organ, the title (possibly on
+ * several lines, possibly on the issuer's line: "淄博市人民政府办公室 关于印发…的通知"), the
+ * 发文字号 line and the 主送机关 line ending in a colon.
+ *
+ * The title printed in the TOC says where the head starts: the lines before the number line
+ * are taken back until they read as the TOC's title, with the issuer before it. Without a
+ * match the title is taken from "关于", or after an organ-name line.
+ */
+import { joinPageBrokenLines, normalizeParagraph } from '../cjk-text';
+import { dateLine, endsParagraph, organNames, splitTopLevel } from './line-kinds';
+import type { Findings } from './report';
+import { isTableLine } from './table';
+import type { SourceLine } from './text-lines';
+
+export interface DocumentHead {
+  /** Index of the head's first line. */
+  start: number;
+  issuers: string[];
+  title: string;
+  recipients: string[];
+  /** Index of the first body line. */
+  bodyStart: number;
+}
+
+/** An issuer line and a title of up to four lines. */
+const MAX_TITLE_LINES = 4;
+const MAX_RECIPIENT_LINES = 3;
+/** A 主送 line lists organs; a sentence ending in a colon ("…提出如下意见：") opens the body. */
+const SENTENCE_OPENING = /^(?:为|根据|按照|依据|经|现|《|近日|今年)/u;
+
+function joined(lines: readonly SourceLine[]): string {
+  return lines.map(({ text }) => text).reduce(joinPageBrokenLines);
+}
+
+/** Where the title can start inside a line: at its start, after a space, at 关于. */
+function cutPoints(text: string): number[] {
+  const cuts = new Set([0]);
+  for (const match of text.matchAll(/[\s\u3000]+/gu)) cuts.add(match.index + match[0].length);
+  const about = text.indexOf('关于');
+  if (about > 0) cuts.add(about);
+  return [...cuts].sort((a, b) => a - b);
+}
+
+interface TitleSplit {
+  start: number;
+  issuers: string[];
+  title: string;
+}
+
+/** Issuer and title when lines `[first, end)` read as an issuer followed by `title`. */
+function splitAt(lines: readonly SourceLine[], first: number, end: number, regionStart: number, matches: (title: string) => boolean): TitleSplit | null {
+  const head = lines[first]!.text;
+  for (const cut of cutPoints(head)) {
+    const title = normalizeParagraph(joined([{ ...lines[first]!, text: head.slice(cut) }, ...lines.slice(first + 1, end)]));
+    if (!matches(title)) continue;
+    const before = head.slice(0, cut).trim();
+    if (before !== '') {
+      const issuers = organNames(before);
+      if (issuers) return { start: first, issuers, title };
+      continue;
+    }
+    const previous = first - 1 >= regionStart ? organNames(lines[first - 1]!.text) : null;
+    return { start: previous ? first - 1 : first, issuers: previous ?? [], title };
+  }
+  return null;
+}
+
+/**
+ * Finds the issuer and title in the lines before `titleEnd` (the number line, or the line
+ * after the title), not looking before `regionStart`.
+ */
+function locateTitle(lines: readonly SourceLine[], regionStart: number, titleEnd: number, tocTitle: string): TitleSplit | null {
+  const lowest = Math.max(regionStart, titleEnd - MAX_TITLE_LINES);
+  for (let first = titleEnd - 1; first >= lowest; first--) {
+    const split = splitAt(lines, first, titleEnd, regionStart, (title) => title === tocTitle);
+    if (split) return split;
+  }
+  // No line reads as the TOC's title: take the lines back to the previous sentence, table or
+  // date, and the title from 关于 or after the issuer's line.
+  let first = titleEnd - 1;
+  while (
+    first - 1 >= lowest &&
+    !endsParagraph(lines[first - 1]!.text) &&
+    !isTableLine(lines[first - 1]!.text) &&
+    !dateLine(lines[first - 1]!.text)
+  ) {
+    first--;
+  }
+  for (let line = first; line < titleEnd; line++) {
+    if (lines[line]!.text.includes('关于')) {
+      return splitAt(lines, line, titleEnd, first, (title) => title.startsWith('关于'));
+    }
+  }
+  const issuers = organNames(lines[first]!.text);
+  if (issuers && first + 1 < titleEnd) {
+    return { start: first, issuers, title: normalizeParagraph(joined(lines.slice(first + 1, titleEnd))) };
+  }
+  return null;
+}
+
+/** 主送机关 after the number line: up to three lines, the last ending in a colon. */
+function recipientsAfter(lines: readonly SourceLine[], start: number, end: number): { recipients: string[]; end: number } {
+  for (let last = start; last < Math.min(end, start + MAX_RECIPIENT_LINES); last++) {
+    const text = lines[last]!.text.trim();
+    if (!/[：:]$/u.test(text)) {
+      if (endsParagraph(text)) break;
+      continue;
+    }
+    const list = normalizeParagraph(joined(lines.slice(start, last + 1))).replace(/：$/u, '');
+    if (SENTENCE_OPENING.test(list) || /[。；]/u.test(list)) break;
+    return { recipients: splitTopLevel(list), end: last + 1 };
+  }
+  return { recipients: [], end: start };
+}
+
+/**
+ * Reads a document's head. `titleEnd` is the index of the number line (or of the line after
+ * the title when the document has no number), `afterNumber` the line after it; the head is
+ * not looked for before `regionStart`, nor the 主送 line after `documentEnd`.
+ */
+export function parseHead(
+  lines: readonly SourceLine[],
+  { regionStart, titleEnd, afterNumber, documentEnd, tocTitle }: { regionStart: number; titleEnd: number; afterNumber: number; documentEnd: number; tocTitle: string },
+  findings: Findings,
+): DocumentHead | null {
+  const split = locateTitle(lines, regionStart, titleEnd, tocTitle);
+  if (!split) {
+    findings.error(
+      `cannot tell the issuer and the title of "${tocTitle}" in the lines before its number; expected an organ's name, then the title`,
+      lines[Math.max(regionStart, titleEnd - MAX_TITLE_LINES)]!.line,
+      lines[titleEnd - 1]!.line,
+    );
+    return null;
+  }
+  if (split.issuers.length === 0) {
+    findings.error(`no issuer (发文机关) found before the title "${split.title}"`, lines[split.start]!.line);
+    return null;
+  }
+  if (split.title !== tocTitle) {
+    findings.warn(`the title printed ("${split.title}") differs from the TOC entry ("${tocTitle}"); the printed one is used`, lines[split.start]!.line, lines[titleEnd - 1]!.line);
+  }
+  const { recipients, end } = recipientsAfter(lines, afterNumber, documentEnd);
+  return { start: split.start, issuers: split.issuers, title: split.title, recipients, bodyStart: end };
+}

@@ -1,0 +1,132 @@
+/**
+ * Splits the issue's body into its documents, guided by the TOC: each entry's 发文字号 is
+ * looked up as a line of its own (or, for an entry without number, its title), its head is
+ * read back from there, and the document runs to the next one's head. The TOC and what is
+ * found must agree: a missing document, a number line that no entry lists, documents out of
+ * TOC order and (for paged input) a first page other than the TOC's are errors.
+ */
+import { joinPageBrokenLines, normalizeParagraph } from '../cjk-text';
+import type { TocEntry } from './cover-and-toc';
+import { parseHead, type DocumentHead } from './document-head';
+import { docNumberLine } from './line-kinds';
+import type { Findings } from './report';
+import type { SourceLine } from './text-lines';
+
+export interface DocumentSpan {
+  entry: TocEntry;
+  head: DocumentHead;
+  /** Index after the document's last line. */
+  end: number;
+}
+
+interface Anchor {
+  entry: TocEntry;
+  /** Index of the number line, or of the line after the title for documents without one. */
+  titleEnd: number;
+  /** Index of the first line after the number (or title). */
+  afterNumber: number;
+}
+
+const MAX_TITLE_LINES = 3;
+
+/** The line after a title of one to three lines reading as `title` (issuer prefix allowed). */
+function findTitle(lines: readonly SourceLine[], from: number, to: number, title: string): number | null {
+  for (let index = from; index < to; index++) {
+    let text = '';
+    for (let end = index; end < Math.min(to, index + MAX_TITLE_LINES); end++) {
+      text = end === index ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
+      if (normalizeParagraph(text).endsWith(title)) return end + 1;
+    }
+  }
+  return null;
+}
+
+function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: number, entries: readonly TocEntry[], findings: Findings): Anchor[] {
+  const numberLines = new Map<number, string>();
+  for (let index = bodyStart; index < bodyEnd; index++) {
+    const number = docNumberLine(lines[index]!.text);
+    if (number) numberLines.set(index, number);
+  }
+  const anchors: Anchor[] = [];
+  const used = new Set<number>();
+  let cursor = bodyStart;
+  for (const entry of entries) {
+    const where = `"${entry.title}"${entry.number ? ` (${entry.number})` : ''}, page ${entry.page} in the TOC`;
+    if (entry.number) {
+      const matches = [...numberLines].filter(([index, number]) => number === entry.number && !used.has(index)).map(([index]) => index);
+      const index = matches.find((candidate) => candidate >= cursor);
+      if (index === undefined) {
+        if (matches.length > 0) {
+          findings.error(`${where} is printed out of the TOC's order`, lines[matches[0]!]!.line);
+        } else {
+          findings.error(`missing document: ${where}: no line holds its number ${entry.number}`, entry.line, entry.endLine);
+        }
+        continue;
+      }
+      used.add(index);
+      anchors.push({ entry, titleEnd: index, afterNumber: index + 1 });
+      cursor = index + 1;
+      continue;
+    }
+    const titleEnd = findTitle(lines, cursor, bodyEnd, entry.title);
+    if (titleEnd === null) {
+      findings.error(`missing document: ${where}: its title is not printed after the previous document`, entry.line, entry.endLine);
+      continue;
+    }
+    anchors.push({ entry, titleEnd, afterNumber: titleEnd });
+    cursor = titleEnd;
+  }
+  for (const [index, number] of numberLines) {
+    if (!used.has(index)) {
+      findings.error(`extra document: the number ${number} heads a document that the TOC does not list`, lines[index]!.line);
+    }
+  }
+  return anchors;
+}
+
+/**
+ * Finds the documents of `lines[bodyStart..bodyEnd)`. With `paged` input each document's
+ * first page is checked against its TOC entry.
+ */
+export function splitDocuments(
+  lines: readonly SourceLine[],
+  { bodyStart, bodyEnd, entries, paged }: { bodyStart: number; bodyEnd: number; entries: readonly TocEntry[]; paged: boolean },
+  findings: Findings,
+): DocumentSpan[] {
+  const anchors = findAnchors(lines, bodyStart, bodyEnd, entries, findings);
+  const spans: DocumentSpan[] = [];
+  anchors.forEach((anchor, position) => {
+    const previous = anchors[position - 1];
+    const next = anchors[position + 1];
+    const head = parseHead(
+      lines,
+      {
+        regionStart: previous ? previous.afterNumber : bodyStart,
+        titleEnd: anchor.titleEnd,
+        afterNumber: anchor.afterNumber,
+        documentEnd: next ? next.titleEnd : bodyEnd,
+        tocTitle: anchor.entry.title,
+      },
+      findings,
+    );
+    if (head) spans.push({ entry: anchor.entry, head, end: bodyEnd });
+  });
+  spans.forEach((span, index) => {
+    if (index > 0) spans[index - 1]!.end = span.head.start;
+  });
+  const first = spans[0]?.head.start ?? bodyEnd;
+  if (first > bodyStart) {
+    findings.error('lines between the TOC and the first document belong to no document', lines[bodyStart]!.line, lines[first - 1]!.line);
+  }
+  if (paged) {
+    for (const { entry, head } of spans) {
+      const { page, line } = lines[head.start]!;
+      if (page === undefined) {
+        findings.warn(`cannot check the page of "${entry.title}": its page shows no page number`, line);
+      } else if (page !== entry.page) {
+        findings.error(`"${entry.title}" starts on page ${page}, but the TOC says page ${entry.page}`, line);
+      }
+    }
+  }
+  return spans;
+}

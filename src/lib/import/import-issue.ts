@@ -1,0 +1,130 @@
+/**
+ * The importer's pipeline, from extracted text to the files of one issue: numbered lines →
+ * cover and TOC → documents (head, body, signature, attachments) → gazette.yaml (from the
+ * 简介 page), issue.yaml and one Markdown file per document, with every finding located.
+ */
+import type { Gazette, Issue } from '../../schemas/content';
+import { slugForNumber } from '../slug';
+import { findAboutPage, parseAboutPage, type GazetteInfo } from './about-page';
+import { parseCoverAndToc, type Cover } from './cover-and-toc';
+import { parseDocument } from './document-body';
+import { splitDocuments } from './document-split';
+import { documentFile, toYaml } from './markdown';
+import { compareFindings, Findings, type Finding } from './report';
+import { readSourceText, type SourceLine } from './text-lines';
+
+export interface ImportedDocument {
+  slug: string;
+  title: string;
+  /** Input line of its head. */
+  line: number;
+  content: string;
+}
+
+export interface ImportResult {
+  /** From the 简介 page and the cover; null without a 简介 page. */
+  gazette: { values: GazetteInfo; content: string } | null;
+  /** Null when the cover does not give the year and the issue number. */
+  issue: { values: Issue; content: string } | null;
+  documents: ImportedDocument[];
+  findings: Finding[];
+  /** Whether the input had pages (and so page numbers to check against the TOC). */
+  paged: boolean;
+  /** How many running-header and page-number lines were dropped. */
+  furniture: number;
+}
+
+/** Splits off the 简介 page: it may close the issue or stand before the TOC. */
+function separateAboutPage(lines: SourceLine[]): { main: SourceLine[]; about: SourceLine[] } {
+  const start = findAboutPage(lines);
+  if (start === -1) return { main: lines, about: [] };
+  const tocAfter = lines.findIndex((line, index) => index > start && /^目\s*录$/u.test(line.text.trim()));
+  const end = tocAfter === -1 ? lines.length : tocAfter;
+  return { main: [...lines.slice(0, start), ...lines.slice(end)], about: lines.slice(start, end) };
+}
+
+function gazetteValues(cover: Cover, about: GazetteInfo, findings: Findings, line: number): GazetteInfo {
+  if (cover.name && about.name && cover.name !== about.name) {
+    findings.warn(`the 简介 page names the gazette "${about.name}", the cover "${cover.name}"; the cover's name is used`, line);
+  }
+  const values: GazetteInfo = {
+    name: cover.name ?? about.name,
+    romanizedName: cover.romanizedName,
+    publisher: about.publisher,
+    editor: about.editor,
+    founded: about.founded,
+    address: about.address,
+    phone: about.phone,
+    postcode: about.postcode,
+    about: about.about,
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+
+function gazetteYaml(values: GazetteInfo): string {
+  // A postcode without a leading zero is written as a number, as editors type it.
+  const { postcode } = values;
+  const numeric = postcode !== undefined && /^[1-9]\d{5}$/u.test(postcode);
+  return toYaml({ ...values, ...(numeric ? { postcode: Number(postcode) } : {}) } satisfies Partial<Record<keyof Gazette, unknown>>);
+}
+
+function issueValues(cover: Cover, sections: string[], findings: Findings, line: number): Issue | null {
+  if (cover.year === undefined || cover.number === undefined) {
+    findings.error('the cover does not give the year and the issue number (e.g. 2020 and 第7期（总第232期）)', line);
+    return null;
+  }
+  return {
+    year: cover.year,
+    number: cover.number,
+    ...(cover.cumulative === undefined ? {} : { cumulative: cover.cumulative }),
+    ...(cover.published === undefined ? {} : { published: cover.published }),
+    sections,
+  };
+}
+
+/** A slug per document: from its number (zzbz-2020-54), else its page (p16); then -2, -3 … */
+function assignSlugs<T extends { number?: string; page: number }>(documents: readonly T[]): string[] {
+  const taken = new Set<string>();
+  return documents.map(({ number, page }) => {
+    const base = (number ? slugForNumber(number) : null) ?? `p${page}`;
+    let slug = base;
+    for (let suffix = 2; taken.has(slug); suffix++) slug = `${base}-${suffix}`;
+    taken.add(slug);
+    return slug;
+  });
+}
+
+export function importIssueText(text: string): ImportResult {
+  const findings = new Findings();
+  const source = readSourceText(text);
+  const { main, about } = separateAboutPage(source.lines);
+  const front = parseCoverAndToc(main, findings);
+  const result: ImportResult = {
+    gazette: null,
+    issue: null,
+    documents: [],
+    findings: findings.list,
+    paged: source.paged,
+    furniture: source.furniture.length,
+  };
+  if (!front) return result;
+
+  if (about.length > 0) {
+    const values = gazetteValues(front.cover, parseAboutPage(about, findings), findings, about[0]!.line);
+    result.gazette = { values, content: gazetteYaml(values) };
+  }
+  const issue = issueValues(front.cover, front.sections, findings, front.tocLine);
+  if (issue) result.issue = { values: issue, content: toYaml(issue) };
+
+  const spans = splitDocuments(main, { bodyStart: front.end, bodyEnd: main.length, entries: front.entries, paged: source.paged }, findings);
+  const parsed = spans.flatMap((span) => parseDocument(main, span, findings) ?? []);
+  const slugs = assignSlugs(parsed.map(({ frontmatter }) => frontmatter));
+  result.documents = parsed.map((document, index) => ({
+    slug: slugs[index]!,
+    title: document.frontmatter.title,
+    line: document.line,
+    content: documentFile(document.frontmatter, document.blocks),
+  }));
+  result.findings.sort(compareFindings);
+  return result;
+}

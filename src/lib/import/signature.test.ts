@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { findSignature } from './signature';
+import { readSourceText } from './text-lines';
+
+function find(text: string, issuers: string[]) {
+  const { lines } = readSourceText(text);
+  return findSignature(lines, 0, lines.length, issuers);
+}
+
+describe('findSignature', () => {
+  it('finds the issuer line and the date in Arabic figures', () => {
+    expect(find('现予公布。\n淄博市人民政府办公室\n2020年5月24日\n淄博市政务服务“一链办理”实施方案', ['淄博市人民政府办公室'])).toEqual({
+      start: 1,
+      end: 3,
+      lines: ['淄博市人民政府办公室', '2020年5月24日'],
+      date: '2020-05-24',
+      signedByIssuers: true,
+    });
+  });
+
+  it('reads a date in Chinese numerals', () => {
+    expect(find('现予公布。\n淄博市人民政府\n二〇二〇年五月二十四日', ['淄博市人民政府'])).toMatchObject({
+      lines: ['淄博市人民政府', '二〇二〇年五月二十四日'],
+      date: '2020-05-24',
+    });
+  });
+
+  it('takes joint issuers on one line or on several', () => {
+    expect(find('现予公布。\n淄博市财政局 淄博市人民政府办公室\n2020 年 6 月 3 日', ['淄博市人民政府办公室', '淄博市财政局'])).toMatchObject({
+      lines: ['淄博市财政局\u3000淄博市人民政府办公室', '2020年6月3日'],
+      date: '2020-06-03',
+    });
+    expect(find('现予公布。\n淄博市财政局\n淄博市人民政府办公室\n2020年6月3日', ['淄博市人民政府办公室', '淄博市财政局'])).toMatchObject({
+      start: 1,
+      lines: ['淄博市财政局', '淄博市人民政府办公室', '2020年6月3日'],
+    });
+  });
+
+  it('does not take a date after a line that is not an organ, nor an impossible date', () => {
+    expect(find('会议定于\n2020年5月24日\n召开。', ['淄博市人民政府办公室'])).toBeNull();
+    expect(find('淄博市人民政府办公室\n2020年2月30日', ['淄博市人民政府办公室'])).toBeNull();
+  });
+
+  it('prefers the issuers, and says so when another organ signs', () => {
+    expect(find('市大数据局\n2020年5月1日\n正文。\n淄博市人民政府办公室\n2020年5月24日', ['淄博市人民政府办公室'])).toMatchObject({ start: 3, signedByIssuers: true });
+    expect(find('正文。\n淄博市人民政府\n2020年5月24日', ['淄博市人民政府办公室'])).toMatchObject({ start: 1, signedByIssuers: false });
+  });
+});

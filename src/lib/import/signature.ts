@@ -1,0 +1,56 @@
+/**
+ * The signature (署名 and 成文日期, GB/T 9704 §7.3.5): the issuing organ's name on one line (or
+ * joint issuers on one or more lines), then the date on its own line, in Arabic figures or
+ * Chinese numerals.
+ */
+import { normalizeParagraph } from '../cjk-text';
+import { dateLine, organNames } from './line-kinds';
+import type { SourceLine } from './text-lines';
+
+export interface Signature {
+  /** Index of the first issuer line, and of the line after the date. */
+  start: number;
+  end: number;
+  /** The printed lines, normalised: issuer line(s), then the date. */
+  lines: string[];
+  /** 成文日期, ISO. */
+  date: string;
+}
+
+/** Joint issuers sign on up to this many lines. */
+const MAX_ISSUER_LINES = 4;
+
+/**
+ * Finds the first signature in `lines[from..to)`: a date line right after organ-name lines.
+ * The signing names must be among the document's issuers, so that a date in the body after
+ * a department's name is not taken for the signature; failing that, any organ's name will do
+ * (`signedByIssuers` tells which).
+ */
+export function findSignature(lines: readonly SourceLine[], from: number, to: number, issuers: readonly string[]): (Signature & { signedByIssuers: boolean }) | null {
+  const signature = findSignatureOf(lines, from, to, new Set(issuers.map(normalizeParagraph)));
+  if (signature) return { ...signature, signedByIssuers: true };
+  const anyOrgan = findSignatureOf(lines, from, to, new Set());
+  return anyOrgan ? { ...anyOrgan, signedByIssuers: false } : null;
+}
+
+function findSignatureOf(lines: readonly SourceLine[], from: number, to: number, known: ReadonlySet<string>): Signature | null {
+  for (let index = from + 1; index < to; index++) {
+    const date = dateLine(lines[index]!.text);
+    if (!date) continue;
+    let start = index;
+    while (start > from && index - start < MAX_ISSUER_LINES) {
+      const names = organNames(lines[start - 1]!.text);
+      if (!names || (known.size > 0 && !names.every((name) => known.has(name)))) break;
+      start--;
+    }
+    if (start === index) continue;
+    return {
+      start,
+      end: index + 1,
+      // Joint issuers printed side by side keep a full-width space between their names.
+      lines: [...lines.slice(start, index).map(({ text }) => organNames(text)!.join('\u3000')), normalizeParagraph(lines[index]!.text)],
+      date,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readSourceText } from './text-lines';
+
+describe('readSourceText', () => {
+  it('keeps non-empty lines with their input line numbers (and trailing tabs, which end table rows)', () => {
+    const { lines, paged } = readSourceText('\ufeff\n\n淄博市人民政府 公报\r\n\n  \n2020\t\n');
+    expect(paged).toBe(false);
+    expect(lines).toEqual([
+      { text: '淄博市人民政府 公报', line: 3, sheet: 1 },
+      { text: '2020\t', line: 6, sheet: 1 },
+    ]);
+  });
+
+  it('leaves unpaged text alone, however its lines repeat', () => {
+    const { lines, furniture } = readSourceText('公报\n1\n公报\n2\n');
+    expect(lines.map(({ text }) => text)).toEqual(['公报', '1', '公报', '2']);
+    expect(furniture).toEqual([]);
+  });
+
+  it('drops running headers and page numbers from paged text, keeping the printed page', () => {
+    const text = [
+      '淄博市人民政府公报',
+      '目录',
+      '\f淄博市人民政府公报　2020年第7期',
+      '淄博市人民政府办公室',
+      '— 1 —',
+      '\f淄博市人民政府公报　2020年第7期',
+      '同的具体工作方案。',
+      '第 2 页',
+    ].join('\n');
+    const { lines, paged, furniture } = readSourceText(text);
+    expect(paged).toBe(true);
+    expect(furniture).toEqual([3, 5, 6, 8]);
+    expect(lines).toEqual([
+      { text: '淄博市人民政府公报', line: 1, sheet: 1 },
+      { text: '目录', line: 2, sheet: 1 },
+      { text: '淄博市人民政府办公室', line: 4, sheet: 2, page: 1 },
+      { text: '同的具体工作方案。', line: 7, sheet: 3, page: 2 },
+    ]);
+  });
+
+  it('never takes the cover for a running header, even when the headers repeat the name', () => {
+    const { lines } = readSourceText('淄博市人民政府公报\n目录\f淄博市人民政府公报\n正文\n\f淄博市人民政府公报\n正文二\n');
+    expect(lines.map(({ text }) => text)).toEqual(['淄博市人民政府公报', '目录', '正文', '正文二']);
+  });
+
+  it('reads a page number carried by the running header, and carries numbers to unnumbered pages', () => {
+    const text = '封面\f3  淄博市人民政府公报\n甲\f淄博市人民政府公报  4\n乙\f丙\n';
+    const { lines } = readSourceText(text);
+    expect(lines.map(({ text: line, page }) => [line, page])).toEqual([
+      ['封面', undefined],
+      ['甲', 3],
+      ['乙', 4],
+      ['丙', 5],
+    ]);
+  });
+
+  it('keeps a first or last line that ends a sentence, however often it recurs', () => {
+    const { lines } = readSourceText('封面\f同时废止。\n甲\f同时废止。\n乙\n');
+    expect(lines.map(({ text }) => text)).toEqual(['封面', '同时废止。', '甲', '同时废止。', '乙']);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The importer's input as numbered lines. Text extracted from a PDF (by pdf-text.ts, or by a
+ * tool such as pdftotext) separates pages with form feeds; on paged text, running headers and
+ * page numbers are recognised, dropped from the text and kept as each line's printed page.
+ * Blank lines carry no meaning in extracted text (page breaks leave them anywhere), so only
+ * non-empty lines are kept, each with its line number in the input for reports.
+ */
+
+export interface SourceLine {
+  /** The text as extracted, without trailing white space other than tabs. */
+  text: string;
+  /** 1-based line number in the input. */
+  line: number;
+  /** 1-based page of the input (form-feed separated). */
+  sheet: number;
+  /** The number printed on that page, when the page shows one (or follows one that does). */
+  page?: number;
+}
+
+export interface SourceText {
+  lines: SourceLine[];
+  /** Whether the input had page breaks (form feeds). */
+  paged: boolean;
+  /** Line numbers of the running headers and page numbers that were dropped. */
+  furniture: number[];
+}
+
+/** A page number alone on a line: 12, - 12 -, — 12 —, 第12页. */
+const PAGE_NUMBER = /^[\s\-—–]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–]*$/u;
+/** A page number at either end of a running header: "12  淄博市人民政府公报", "公报 · 12". */
+const HEADER_PAGE_NUMBER = /^(\d{1,4})[\s·]+\S|\S[\s·]+(\d{1,4})$/u;
+const SENTENCE_END = /[。；：！？;:!?]$/u;
+const MAX_HEADER_LENGTH = 40;
+
+/** Splits the input into pages of numbered non-empty lines. */
+function splitPages(text: string): SourceLine[][] {
+  const pages: SourceLine[][] = [[]];
+  text
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, index) => {
+      raw.split('\f').forEach((segment, part) => {
+        if (part > 0) pages.push([]);
+        // Trailing tabs stay: they end a table row whose last cells are empty.
+        const trimmed = segment.replace(/[^\S\t]+$/u, '');
+        if (trimmed.trim() !== '') pages.at(-1)!.push({ text: trimmed, line: index + 1, sheet: pages.length });
+      });
+    });
+  return pages;
+}
+
+/** Header lines compare equal across pages even when they carry the page number. */
+function headerKey(text: string): string {
+  return text.replace(/[\s\d]+/gu, '');
+}
+
+function headerCandidate(line: SourceLine | undefined, cover: SourceLine | undefined): line is SourceLine {
+  return (
+    line !== undefined &&
+    line !== cover &&
+    Array.from(line.text.trim()).length <= MAX_HEADER_LENGTH &&
+    !SENTENCE_END.test(line.text.trim())
+  );
+}
+
+/**
+ * Finds the running headers (first lines) and footers (last lines) that recur on two or more
+ * pages, and the page numbers at the top or bottom of each page.
+ */
+function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furniture: number[] } {
+  // The issue starts with its cover: its first line is the gazette's name, never furniture,
+  // even when the running headers repeat that name.
+  const cover = pages.find((lines) => lines.length > 0)?.[0];
+  const furniture: number[] = [];
+  const printed: (number | undefined)[] = pages.map(() => undefined);
+  const kept = pages.map((lines) => [...lines]);
+
+  kept.forEach((lines, index) => {
+    for (const end of ['first', 'last'] as const) {
+      const line = end === 'first' ? lines[0] : lines.at(-1);
+      const match = line && line !== cover ? PAGE_NUMBER.exec(line.text) : null;
+      if (!line || !match || printed[index] !== undefined) continue;
+      printed[index] = Number(match[1]);
+      furniture.push(line.line);
+      lines.splice(end === 'first' ? 0 : lines.length - 1, 1);
+    }
+  });
+
+  for (const end of ['first', 'last'] as const) {
+    const pick = (lines: SourceLine[]) => (end === 'first' ? lines[0] : lines.at(-1));
+    const counts = new Map<string, number>();
+    for (const lines of kept) {
+      const line = pick(lines);
+      if (headerCandidate(line, cover)) counts.set(headerKey(line.text), (counts.get(headerKey(line.text)) ?? 0) + 1);
+    }
+    kept.forEach((lines, index) => {
+      const line = pick(lines);
+      if (!headerCandidate(line, cover) || (counts.get(headerKey(line.text)) ?? 0) < 2) return;
+      const number = HEADER_PAGE_NUMBER.exec(line.text.trim());
+      if (number && printed[index] === undefined) printed[index] = Number(number[1] ?? number[2]);
+      furniture.push(line.line);
+      lines.splice(end === 'first' ? 0 : lines.length - 1, 1);
+    });
+  }
+
+  // A page without a printed number (a full-page table, say) follows the one before it.
+  let previous: number | undefined;
+  const withPages = kept.map((lines, index) => {
+    const page = printed[index] ?? (previous === undefined ? undefined : previous + 1);
+    previous = page;
+    return lines.map((line) => (page === undefined ? line : { ...line, page }));
+  });
+  return { pages: withPages, furniture: furniture.sort((a, b) => a - b) };
+}
+
+/** Reads extracted text: numbered non-empty lines, page furniture removed from paged text. */
+export function readSourceText(text: string): SourceText {
+  const pages = splitPages(text);
+  if (pages.length === 1) return { lines: pages[0]!, paged: false, furniture: [] };
+  const stripped = stripFurniture(pages);
+  return { lines: stripped.pages.flat(), paged: true, furniture: stripped.furniture };
+}
