@@ -5,6 +5,7 @@
  * (GAZETTE_CONTENT_DIR, default content/) to the project root, as for the build.
  */
 import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { siteSettings } from '../src/site-settings';
 
 export function invocationDir(): string {
@@ -14,4 +15,24 @@ export function invocationDir(): string {
 /** The content folder: `--content` as typed, else the build's. */
 export function contentDir(typed: string | undefined): string {
   return typed === undefined ? resolve(siteSettings(process.env).contentDir) : resolve(invocationDir(), typed);
+}
+
+/**
+ * Parses the command line, allowing positionals: null, with process.exitCode set, when the
+ * tool should stop (2 and the usage on stderr for a bad option; 0 and `help` for --help).
+ */
+export function parseCommandLine<const Options extends ParseArgsOptionsConfig>(options: Options, usage: string, help = usage) {
+  try {
+    const args = parseArgs({ allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+    if ((args.values as { help?: boolean }).help) {
+      console.log(help);
+      process.exitCode = 0;
+      return null;
+    }
+    return args;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exitCode = 2;
+    return null;
+  }
 }

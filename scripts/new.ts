@@ -4,36 +4,25 @@
  * Creates a document file with complete frontmatter to fill in (and the issue's issue.yaml
  * when the issue is new). Never overwrites a file.
  */
-import { parseArgs } from 'node:util';
 import { scaffold, ScaffoldError } from '../src/lib/content/scaffold';
-import { contentDir } from './invocation';
+import { contentDir, parseCommandLine } from './invocation';
 
 const USAGE =
   'usage: npm run new -- <year>/<issue> [--title <标题>] [--number <发文字号>] [--slug <slug>] [--date YYYY-MM-DD] [--section <栏目>] [--content <dir>]';
 
 function main(): number {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        title: { type: 'string' },
-        number: { type: 'string' },
-        slug: { type: 'string' },
-        date: { type: 'string' },
-        section: { type: 'string' },
-        content: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = parseCommandLine(
+    {
+      title: { type: 'string' },
+      number: { type: 'string' },
+      slug: { type: 'string' },
+      date: { type: 'string' },
+      section: { type: 'string' },
+      content: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (!args) return process.exitCode as number;
   const { content, help: _help, ...options } = args.values;
   if (args.positionals.length !== 1) {
     console.error(`give exactly one issue, e.g. 2020/07\n${USAGE}`);
