@@ -10,33 +10,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createMirror } from '../../src/lib/mirror/mirror';
 import { buildZim, checkZim } from '../../src/lib/mirror/zim';
 import { DOC_56, ISSUE_TOC } from '../helpers/archive';
+import { mirrorSampleBuild } from '../helpers/mirror';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-zim-test-'));
 const zimPath = join(work, 'zibo-2020-06-03.zim');
 const book = basename(zimPath, '.zim');
 
 beforeAll(async () => {
-  const mirror = await createMirror({
-    siteDir: inject('outRoot'),
-    outDir: work,
-    name: 'zibo-mirror-2020-06-03',
-    date: '2020-06-03',
-    site: inject('siteUrl'),
-    zip: false,
-    readme: {
-      gazetteName: '淄博市人民政府公报',
-      publisher: '淄博市人民政府',
-      date: '2020-06-03',
-      dateSource: 'newest-document',
-      issues: 1,
-      documents: ISSUE_TOC.length,
-      years: [2020, 2020],
-      siteUrl: inject('siteUrl'),
-    },
-  });
+  const mirror = await mirrorSampleBuild(work, 'mirror', { zip: false });
   await buildZim(mirror.folder, zimPath, {
     gazetteId: 'zibo',
     gazetteName: '淄博市人民政府公报',

@@ -12,27 +12,17 @@ import { runInNewContext } from 'node:vm';
 import { unzipSync } from 'fflate';
 import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createMirror, type MirrorOptions, type MirrorReport } from '../../src/lib/mirror/mirror';
+import type { MirrorReport } from '../../src/lib/mirror/mirror';
 import { searchIndex } from '../../src/lib/mirror/search-engine';
 import { SEARCH_GLOBAL } from '../../src/lib/mirror/search-files';
 import type { SearchManifest, Shard } from '../../src/lib/mirror/search-index';
 import { classifyNumberQuery, fullTextQuery, lookupNumber } from '../../src/lib/search-state';
 import { ISSUE_TOC } from '../helpers/archive';
 import { listFiles, readPage, selectAll } from '../helpers/built-site';
+import { mirrorSampleBuild, SAMPLE_MIRROR_NAME } from '../helpers/mirror';
 import { NUMBER_QUERIES, TERM_QUERIES } from '../helpers/search-queries';
 
-const NAME = 'zibo-mirror-2020-06-03';
-const README = {
-  gazetteName: '淄博市人民政府公报',
-  publisher: '淄博市人民政府',
-  date: '2020-06-03',
-  dateSource: 'newest-document',
-  issues: 1,
-  documents: ISSUE_TOC.length,
-  years: [2020, 2020],
-  siteUrl: 'https://gazette.example.org/',
-  exampleNumber: '淄政办字〔2020〕56号',
-} satisfies MirrorOptions['readme'];
+const NAME = SAMPLE_MIRROR_NAME;
 
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-mirror-test-'));
@@ -40,17 +30,7 @@ let report: MirrorReport;
 let again: MirrorReport;
 let folder: string;
 
-function mirror(outDir: string, siteDir = inject('outRoot'), base = '/') {
-  return createMirror({
-    siteDir,
-    outDir: join(work, outDir),
-    name: NAME,
-    date: README.date,
-    base,
-    site: `${inject('siteUrl')}${base}`,
-    readme: README,
-  });
-}
+const mirror = (outDir: string, siteDir?: string, base?: string) => mirrorSampleBuild(work, outDir, { siteDir, base });
 
 beforeAll(async () => {
   report = await mirror('first');

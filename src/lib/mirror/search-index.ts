@@ -134,14 +134,10 @@ export function extractSearchDocument(tree: Root, url: string): SearchDocument |
 /** Term → its postings, encoded by search-text.ts's encodePostings. */
 export type Shard = Record<string, string>;
 
-export interface ManifestDocument {
-  url: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort: Record<string, string>;
+/** A document as the manifest lists it: its text is in a file of its own. */
+export interface ManifestDocument extends Omit<SearchDocument, 'text'> {
   /** Length of the text in code points (BM25's document length). */
   length: number;
-  weights: [number, number, number][];
 }
 
 export interface SearchManifest {
