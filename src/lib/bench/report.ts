@@ -1,0 +1,232 @@
+/**
+ * The benchmark's numbers: where a build's time went (read from Astro's log and the search
+ * integration's timing line), and the Markdown report. Pure.
+ *
+ * Astro prints how long content syncing took (`[types] Generated 26.16s`, which covers the
+ * content layer sync: reading and validating the archive, rendering changed Markdown bodies)
+ * and how long page generation took (` generating static routes ` … `✓ Completed in 11.77s.`).
+ * The search integration writes its own timings to GAZETTE_TIMING_LOG. What remains of the
+ * wall time (starting Node and Vite, bundling, writing _headers) is "other".
+ */
+
+export interface BuildPhases {
+  contentMs: number | null;
+  renderMs: number | null;
+  searchMs: number | null;
+  otherMs: number | null;
+  pages: number | null;
+}
+
+function seconds(value: string, unit: string): number {
+  return unit === 'ms' ? Number(value) : Number(value) * 1000;
+}
+
+/** Phases of an `astro build` from its log (colours off) and the search step's timing line. */
+export function parseBuildLog(log: string, wallMs: number, searchMs: number | null): BuildPhases {
+  const content = log.match(/\[types\] Generated (\d+(?:\.\d+)?)(ms|s)\b/u);
+  // The "Completed in" that follows the static-route generation banner.
+  const afterBanner = log.split(/ generating static routes /u)[1];
+  const render = afterBanner?.match(/✓ Completed in (\d+(?:\.\d+)?)(ms|s)\./u);
+  const pages = log.match(/\[build\] (\d+) page\(s\) built in/u);
+  const contentMs = content ? seconds(content[1]!, content[2]!) : null;
+  const renderMs = render ? seconds(render[1]!, render[2]!) : null;
+  const known = [contentMs, renderMs, searchMs].reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+  return {
+    contentMs,
+    renderMs,
+    searchMs,
+    otherMs: contentMs === null || renderMs === null || searchMs === null ? null : Math.max(0, wallMs - known),
+    pages: pages ? Number(pages[1]) : null,
+  };
+}
+
+/** The search integration's line in GAZETTE_TIMING_LOG (the last one, if a log holds several). */
+export interface SearchTiming {
+  totalMs: number;
+  scanMs: number;
+  indexingMs: number;
+  documents: number;
+  shards: number;
+  rebuiltShards: number;
+  bytes: number;
+}
+
+export function parseTimingLog(text: string): SearchTiming | null {
+  const lines = text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { step?: string } & SearchTiming)
+    .filter((entry) => entry.step === 'search-index');
+  return lines.at(-1) ?? null;
+}
+
+/* --------------------------------------------------------------------------------- report */
+
+export interface BuildMeasurement {
+  wallMs: number;
+  peakRssBytes: number;
+  phases: BuildPhases;
+  search: SearchTiming | null;
+  exitCode: number | null;
+}
+
+export interface QueryMeasurement {
+  query: string;
+  /** Bytes over the wire as the test server sends them (no compression), headers included. */
+  rawBytes: number;
+  /** The same responses' bodies gzipped (level 6), as a CDN would send them. */
+  gzipBytes: number;
+  requests: number;
+  /** From navigation start (cold) or from submitting the form (second query) to the first result shown. */
+  firstResultMs: number;
+  results: number;
+}
+
+export interface SizeReport {
+  documents: number;
+  issues: number;
+  years: string;
+  contentBytes: number;
+  build: BuildMeasurement;
+  /** Rebuild after one new issue is added (same caches). */
+  rebuild: BuildMeasurement | null;
+  distBytes: number;
+  distFiles: number;
+  searchBytes: number;
+  documentPage: { path: string; htmlGzipBytes: number; cssGzipBytes: number; scripts: number } | null;
+  coldQueries: QueryMeasurement[];
+  secondQueries: QueryMeasurement[];
+}
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  node: string;
+  astro: string;
+  pagefind: string;
+  os: string;
+  loadAverage: number[];
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  machine: MachineInfo;
+  corpus: string;
+  shardDocuments: number;
+  sizes: SizeReport[];
+}
+
+const MB = 1024 * 1024;
+
+export function formatSeconds(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function formatMiB(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return '–';
+  return bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(2)} GiB` : `${(bytes / MB).toFixed(1)} MiB`;
+}
+
+export function formatKB(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} KB`;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function querySummary(queries: QueryMeasurement[]): string {
+  if (queries.length === 0) return '–';
+  const gz = queries.map((q) => q.gzipBytes);
+  const raw = queries.map((q) => q.rawBytes);
+  const ms = queries.map((q) => q.firstResultMs);
+  return (
+    `${formatKB(median(gz))} gz / ${formatKB(median(raw))} raw (max ${formatKB(Math.max(...gz))} gz), ` +
+    `first result ${Math.round(median(ms))} ms (max ${Math.round(Math.max(...ms))} ms)`
+  );
+}
+
+function pagesPerSecond(build: BuildMeasurement): string {
+  const { pages, renderMs } = build.phases;
+  if (!pages || !renderMs) return '–';
+  return `${Math.round(pages / (renderMs / 1000))} (${Math.round(pages / (build.wallMs / 1000))} over the whole build)`;
+}
+
+/** The report as Markdown: one column per archive size. */
+export function formatMarkdown(report: BenchReport): string {
+  const { machine, sizes } = report;
+  const row = (label: string, cell: (size: SizeReport) => string) =>
+    `| ${label} | ${sizes.map((size) => cell(size)).join(' | ')} |`;
+  const build = (b: BuildMeasurement | null, f: (b: BuildMeasurement) => string) => (b ? f(b) : '–');
+  const lines = [
+    `# Benchmark ${report.startedAt.slice(0, 10)}`,
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${formatMiB(machine.memoryBytes)} memory, ${machine.os}; ` +
+      `Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}. ` +
+      `Load average at start: ${machine.loadAverage.map((l) => l.toFixed(2)).join(', ')} (the machine is shared; times include waiting for the CPU).`,
+    '',
+    `Text: ${report.corpus}. Search shards of at most ${report.shardDocuments} documents.`,
+    '',
+    `| | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`,
+    `| --- | ${sizes.map(() => '---').join(' | ')} |`,
+    row('issues (years)', (s) => `${s.issues} (${s.years})`),
+    row('content (Markdown)', (s) => formatMiB(s.contentBytes)),
+    row('**full build, wall**', (s) => `**${formatSeconds(s.build.wallMs)}**${s.build.exitCode === 0 ? '' : ` (exit ${s.build.exitCode})`}`),
+    row('– content loading', (s) => formatSeconds(s.build.phases.contentMs)),
+    row('– page rendering', (s) => formatSeconds(s.build.phases.renderMs)),
+    row('– search indexing', (s) => formatSeconds(s.build.phases.searchMs)),
+    row('– other (start-up, bundling)', (s) => formatSeconds(s.build.phases.otherMs)),
+    row('pages (per second of rendering)', (s) => `${s.build.phases.pages ?? '–'}: ${pagesPerSecond(s.build)}`),
+    row('**peak memory (RSS, all processes)**', (s) => `**${formatMiB(s.build.peakRssBytes)}**`),
+    row('search shards', (s) => String(s.build.search?.shards ?? '–')),
+    row('`dist/` (apparent)', (s) => `${formatMiB(s.distBytes)} in ${s.distFiles.toLocaleString('en')} files`),
+    row('search index (apparent)', (s) => formatMiB(s.searchBytes)),
+    row(
+      'document page (HTML + CSS, gzip; scripts)',
+      (s) =>
+        s.documentPage
+          ? `${formatKB(s.documentPage.htmlGzipBytes + s.documentPage.cssGzipBytes)} (${formatKB(s.documentPage.htmlGzipBytes)} + ${formatKB(s.documentPage.cssGzipBytes)}); ${s.documentPage.scripts} scripts`
+          : '–',
+    ),
+    row('**first query, cold page** (median)', (s) => querySummary(s.coldQueries)),
+    row('**second query** (median)', (s) => querySummary(s.secondQueries)),
+    row('**rebuild after one new issue, wall**', (s) => build(s.rebuild, (b) => `**${formatSeconds(b.wallMs)}**`)),
+    row(
+      '– content / rendering / search / other',
+      (s) =>
+        build(
+          s.rebuild,
+          (b) =>
+            `${formatSeconds(b.phases.contentMs)} / ${formatSeconds(b.phases.renderMs)} / ${formatSeconds(b.phases.searchMs)} / ${formatSeconds(b.phases.otherMs)}`,
+        ),
+    ),
+    row('– shards re-indexed', (s) => build(s.rebuild, (b) => (b.search ? `${b.search.rebuiltShards} of ${b.search.shards}` : '–'))),
+    row('– peak memory', (s) => build(s.rebuild, (b) => formatMiB(b.peakRssBytes))),
+    '',
+  ];
+  for (const size of sizes) {
+    if (size.coldQueries.length === 0) continue;
+    lines.push(
+      `Queries on ${size.documents.toLocaleString('en')} documents (cold page → second query):`,
+      '',
+      '| query (cold) | results | gzip | raw | requests | first result | second query | gzip | raw | requests | first result |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    size.coldQueries.forEach((cold, i) => {
+      const second = size.secondQueries[i];
+      lines.push(
+        `| ${cold.query} | ${cold.results} | ${formatKB(cold.gzipBytes)} | ${formatKB(cold.rawBytes)} | ${cold.requests} | ${Math.round(cold.firstResultMs)} ms | ` +
+          (second
+            ? `${second.query} (${second.results}) | ${formatKB(second.gzipBytes)} | ${formatKB(second.rawBytes)} | ${second.requests} | ${Math.round(second.firstResultMs)} ms |`
+            : '– | – | – | – | – |'),
+      );
+    });
+    lines.push('');
+  }
+  return lines.join('\n');
+}
