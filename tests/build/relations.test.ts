@@ -3,14 +3,13 @@
  * it does not hold) and a small archive whose documents cite, repeal, amend and forward each
  * other (tests/fixtures/relations-archive).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ISSUE_TOC } from '../helpers/archive';
 import { readPage, select, selectAll, textOf } from '../helpers/built-site';
-import { buildRelationsArchive, FIXTURE, FIXTURE_STATUS, RELATIONS_BASE } from '../helpers/relations-archive';
+import { buildRelationsArchive, FIXTURE, FIXTURE_STATUS, RELATIONS_BASE, relationsOutDir } from '../helpers/relations-archive';
 import { readArchive } from '../../src/lib/content/archive';
 import { findDocNumbers } from '../../src/lib/doc-number';
 import { DOCUMENT_STATUSES } from '../../src/lib/relations';
@@ -69,13 +68,12 @@ describe('the sample archive', () => {
 });
 
 describe('an archive whose documents refer to each other', () => {
-  const work = mkdtempSync(join(tmpdir(), 'gazette-relations-'));
-  const out = join(work, 'out');
+  const out = relationsOutDir();
   beforeAll(async () => {
     const result = await buildRelationsArchive(out);
     expect(result.code, result.output.split('\n').slice(-40).join('\n')).toBe(0);
   }, 180_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('computes each status for the build date, in the banner and the search filter', () => {
     for (const [id, status] of Object.entries(FIXTURE_STATUS)) {

@@ -3,23 +3,20 @@
  * (tests/fixtures/relations-archive, built here under /gazette/), and axe on every page this
  * feature adds or changes, in that archive and in the sample.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { checkA11y } from '../helpers/browser';
-import { buildRelationsArchive, FIXTURE, RELATIONS_BASE } from '../helpers/relations-archive';
+import { buildRelationsArchive, FIXTURE, RELATIONS_BASE, relationsOutDir } from '../helpers/relations-archive';
 import { startServer, type StaticServer } from '../helpers/serve';
 import { useSite } from '../helpers/site';
 
 const site = useSite('root');
-const work = mkdtempSync(join(tmpdir(), 'gazette-citations-e2e-'));
+const out = relationsOutDir();
 let server: StaticServer | undefined;
 let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  const out = join(work, 'out');
   const result = await buildRelationsArchive(out);
   if (result.code !== 0) throw new Error(`building the relations fixture failed:\n${result.output.split('\n').slice(-40).join('\n')}`);
   server = await startServer(out, RELATIONS_BASE);
@@ -32,7 +29,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await server?.close();
-  rmSync(work, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
 });
 
 /** Opens a page of the fixture archive in the file's one Chromium. */

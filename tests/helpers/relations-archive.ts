@@ -3,6 +3,7 @@
  * cites only documents it does not hold, this one has documents that cite, repeal, amend,
  * forward and build on each other. Built for a fixed date, under a sub-path base.
  */
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild, REPO_ROOT, type AstroBuildResult } from './astro-build';
 
@@ -38,6 +39,17 @@ export const FIXTURE_STATUS: Record<string, string> = {
  * (tests/helpers/astro-build.ts) passes the environment on, so they are left out here.
  */
 const VITE_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+
+/**
+ * A fresh output folder for one build, inside the repository: for an outDir outside its working
+ * directory, Astro writes its prerender chunks to the shared <repo>/.astro/ instead, where builds
+ * running at the same time delete each other's files.
+ */
+export function relationsOutDir(): string {
+  const parent = join(REPO_ROOT, 'tests/.out');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, 'relations-'));
+}
 
 export async function buildRelationsArchive(outDir: string): Promise<AstroBuildResult> {
   const changes: Record<string, string | undefined> = { GAZETTE_BUILD_DATE: RELATIONS_BUILD_DATE };
