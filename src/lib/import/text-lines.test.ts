@@ -55,6 +55,19 @@ describe('readSourceText', () => {
     ]);
   });
 
+  it('keeps what documents start and end with on a new page: issuers, numbers, dates', () => {
+    const page = '淄博市人民政府办公室\n关于某事的通知\n正文。\n淄博市人民政府办公室\n2020年5月24日\n';
+    const { lines, furniture } = readSourceText(`封面\f${page}\f${page}`);
+    expect(furniture).toEqual([]);
+    expect(lines).toHaveLength(11);
+  });
+
+  it('needs a header on a good share of the pages', () => {
+    const body = (n: number) => `\f正文${n}。\n`;
+    const { furniture } = readSourceText(`封面\f某期特刊\n甲。\f某期特刊\n乙。${[1, 2, 3, 4, 5, 6].map(body).join('')}`);
+    expect(furniture).toEqual([]);
+  });
+
   it('keeps a first or last line that ends a sentence, however often it recurs', () => {
     const { lines } = readSourceText('封面\f同时废止。\n甲\f同时废止。\n乙\n');
     expect(lines.map(({ text }) => text)).toEqual(['封面', '同时废止。', '甲', '同时废止。', '乙']);

@@ -5,6 +5,7 @@
  * Blank lines carry no meaning in extracted text (page breaks leave them anywhere), so only
  * non-empty lines are kept, each with its line number in the input for reports.
  */
+import { dateLine, docNumberLine, isOrganName } from './line-kinds';
 
 export interface SourceLine {
   /** The text as extracted, without trailing white space other than tabs. */
@@ -31,6 +32,8 @@ const PAGE_NUMBER = /^[\s\-—–]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–]*$
 const HEADER_PAGE_NUMBER = /^(\d{1,4})[\s·]+\S|\S[\s·]+(\d{1,4})$/u;
 const SENTENCE_END = /[。；：！？;:!?]$/u;
 const MAX_HEADER_LENGTH = 40;
+/** Running headers recur on this share of the pages at least (odd and even pages may differ). */
+const MIN_HEADER_SHARE = 0.4;
 
 /** Splits the input into pages of numbered non-empty lines. */
 function splitPages(text: string): SourceLine[][] {
@@ -54,12 +57,20 @@ function headerKey(text: string): string {
   return text.replace(/[\s\d]+/gu, '');
 }
 
+/**
+ * Whether a page's first or last line may be a running header or footer: short, not the end
+ * of a sentence, and not what documents start or end with on a new page (an issuer's name,
+ * a document number, a date).
+ */
 function headerCandidate(line: SourceLine | undefined, cover: SourceLine | undefined): line is SourceLine {
+  if (line === undefined || line === cover) return false;
+  const text = line.text.trim();
   return (
-    line !== undefined &&
-    line !== cover &&
-    Array.from(line.text.trim()).length <= MAX_HEADER_LENGTH &&
-    !SENTENCE_END.test(line.text.trim())
+    Array.from(text).length <= MAX_HEADER_LENGTH &&
+    !SENTENCE_END.test(text) &&
+    !isOrganName(text) &&
+    docNumberLine(text) === null &&
+    dateLine(text) === null
   );
 }
 
@@ -95,7 +106,9 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
     }
     kept.forEach((lines, index) => {
       const line = pick(lines);
-      if (!headerCandidate(line, cover) || (counts.get(headerKey(line.text)) ?? 0) < 2) return;
+      if (!headerCandidate(line, cover)) return;
+      const count = counts.get(headerKey(line.text)) ?? 0;
+      if (count < 2 || count < MIN_HEADER_SHARE * (kept.length - 1)) return;
       const number = HEADER_PAGE_NUMBER.exec(line.text.trim());
       if (number && printed[index] === undefined) printed[index] = Number(number[1] ?? number[2]);
       furniture.push(line.line);

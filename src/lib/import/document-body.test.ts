@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { parseCoverAndToc } from './cover-and-toc';
+import { parseDocument } from './document-body';
+import { splitDocuments } from './document-split';
+import { Findings } from './report';
+import { readSourceText } from './text-lines';
+
+/** Parses the one document of a mini issue whose TOC lists `toc` and whose body is `body`. */
+function parse(toc: string, body: string[]) {
+  const findings = new Findings();
+  const { lines } = readSourceText(`淄博市人民政府公报\n2020\n第7期\n目录\n【市政府办公室文件】\n${toc}\n${body.join('\n')}`);
+  const front = parseCoverAndToc(lines, findings)!;
+  const [span] = splitDocuments(lines, { bodyStart: front.end, bodyEnd: lines.length, entries: front.entries, paged: false }, findings);
+  return { document: parseDocument(lines, span!, findings), findings: findings.list };
+}
+
+const NOTICE_HEAD = ['淄博市人民政府办公室', '关于转发市大数据局等部门某工作方案的通知', '淄政办字〔2020〕57号', '各区县人民政府,市政府各部门:'];
+const SIGNATURE = ['淄博市人民政府办公室', '2020年5月30日'];
+
+describe('parseDocument', () => {
+  it('reads a forwarded document: its title, its issuers block and forwards in the frontmatter (57号)', () => {
+    const { document, findings } = parse('关于转发市大数据局等部门某工作方案的通知 (淄政办字〔2020〕57 号)\t(16)', [
+      ...NOTICE_HEAD,
+      '市大数据局、市商务局、淄博银保监分局《某工作方案 (2020—2022年)》已经市政府同意,现转发给你们,请认真组织实施。',
+      ...SIGNATURE,
+      '某工作方案 (2020—2022年)',
+      '市大数据局 市商务局',
+      '淄博银保监分局',
+      '为聚力提升新旧动能转换质效,特制定本工',
+      '作方案。',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.frontmatter).toEqual({
+      title: '关于转发市大数据局等部门某工作方案的通知',
+      number: '淄政办字〔2020〕57号',
+      issuers: ['淄博市人民政府办公室'],
+      date: '2020-05-30',
+      recipients: ['各区县人民政府', '市政府各部门'],
+      section: '市政府办公室文件',
+      page: 16,
+      type: '通知',
+      forwards: { title: '某工作方案（2020—2022年）', issuers: ['市大数据局', '市商务局', '淄博银保监分局'] },
+    });
+    expect(document?.blocks).toEqual([
+      { kind: 'paragraph', text: '市大数据局、市商务局、淄博银保监分局《某工作方案（2020—2022年）》已经市政府同意，现转发给你们，请认真组织实施。' },
+      { kind: 'signature', lines: ['淄博市人民政府办公室', '2020年5月30日'] },
+      { kind: 'heading', depth: 2, text: '某工作方案（2020—2022年）' },
+      { kind: 'issuers', names: ['市大数据局', '市商务局', '淄博银保监分局'] },
+      { kind: 'paragraph', text: '为聚力提升新旧动能转换质效，特制定本工作方案。' },
+    ]);
+  });
+
+  it('reads an issued document without forwards, and a note after the signature (54号)', () => {
+    const { document, findings } = parse('关于印发某实施方案的通知 (淄政办字〔2020〕54 号)\t(9)', [
+      '淄博市人民政府办公室 关于印发某实施方案的通知',
+      '淄政办字〔2020〕54号',
+      '各区县人民政府:',
+      '《某实施方案》已经市政府同意,现印发给你们,请认真贯彻落实。',
+      '淄博市人民政府办公室',
+      '二〇二〇年五月二十四日',
+      '(此件公开发布)',
+      '某实施方案',
+      '一、总体要求',
+      '实现一次办好。',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.frontmatter).toMatchObject({ date: '2020-05-24', type: '通知' });
+    expect(document?.frontmatter).not.toHaveProperty('forwards');
+    expect(document?.blocks.slice(1)).toEqual([
+      { kind: 'signature', lines: ['淄博市人民政府办公室', '二〇二〇年五月二十四日'] },
+      { kind: 'paragraph', text: '（此件公开发布）' },
+      { kind: 'heading', depth: 2, text: '某实施方案' },
+      { kind: 'heading', depth: 3, text: '一、总体要求' },
+      { kind: 'paragraph', text: '实现一次办好。' },
+    ]);
+  });
+
+  it('reads an attachment: the 附件说明 stays, then ## 附件, ### title and its table', () => {
+    const { document, findings } = parse('关于某事的通知 (淄政办字〔2020〕57 号)\t(16)', [
+      '淄博市人民政府办公室',
+      '关于某事的通知',
+      '淄政办字〔2020〕57号',
+      '各区县人民政府:',
+      '请认真组织实施。',
+      '附件:工作任务清单',
+      ...SIGNATURE,
+      '工作任务清单',
+      '序号\t行业领域\t牵头单位',
+      '1\t业务推广\t市人民银行',
+      '',
+      '2\t停车\t<p>市大数据局</p>',
+      '---\t--\t--',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.blocks).toEqual([
+      { kind: 'paragraph', text: '请认真组织实施。' },
+      { kind: 'paragraph', text: '附件：工作任务清单' },
+      { kind: 'signature', lines: SIGNATURE },
+      { kind: 'heading', depth: 2, text: '附件' },
+      { kind: 'heading', depth: 3, text: '工作任务清单' },
+      { kind: 'table', rows: [['序号', '行业领域', '牵头单位'], ['1', '业务推广', '市人民银行'], ['2', '停车', '市大数据局']] },
+    ]);
+  });
+
+  it('labels several attachments as printed', () => {
+    const { document } = parse('关于某事的通知 (淄政办字〔2020〕57 号)\t(16)', [
+      '淄博市人民政府办公室',
+      '关于某事的通知',
+      '淄政办字〔2020〕57号',
+      '请认真组织实施。',
+      '附件:1. 甲名单',
+      '2. 乙名单',
+      ...SIGNATURE,
+      '附件1',
+      '甲名单',
+      '张三。',
+      '附件2',
+      '乙名单',
+      '李四。',
+    ]);
+    expect(document?.blocks.slice(3).map((block) => ('text' in block ? block.text : block.kind))).toEqual(['signature', '附件1', '甲名单', '张三。', '附件2', '乙名单', '李四。']);
+  });
+
+  it('reads 有效期至 into expires and the numbers …同时废止 into repeals, keeping the printed spelling', () => {
+    const { document } = parse('关于某事的意见 (淄政办字〔2020〕58 号)\t(25)', [
+      '淄博市人民政府办公室',
+      '关于某事的意见',
+      '淄政办字〔2020〕58号',
+      '本意见自印发之日起施行,有效期至2022年12月31日。《关于某办法的通知》(淄',
+      '政办发[2018]9号)同时废止。',
+      ...SIGNATURE,
+    ]);
+    expect(document?.frontmatter).toMatchObject({ expires: '2022-12-31', repeals: ['淄政办发〔2018〕9号'] });
+    expect(document?.blocks[0]).toEqual({
+      kind: 'paragraph',
+      text: '本意见自印发之日起施行，有效期至2022年12月31日。《关于某办法的通知》（淄政办发[2018]9号）同时废止。',
+    });
+  });
+
+  it('reports a document without a signature, and text after the signature it cannot place', () => {
+    const unsigned = parse('关于某事的意见 (淄政办字〔2020〕58 号)\t(25)', ['淄博市人民政府办公室', '关于某事的意见', '淄政办字〔2020〕58号', '正文。']);
+    expect(unsigned.document).toBeNull();
+    expect(unsigned.findings).toEqual([
+      {
+        severity: 'error',
+        message: 'no signature in "关于某事的意见": expected the issuer\'s name on a line, then the date (2020年5月24日) on the next',
+        line: 7,
+        endLine: 10,
+      },
+    ]);
+    const trailing = parse('关于某事的意见 (淄政办字〔2020〕58 号)\t(25)', ['淄博市人民政府办公室', '关于某事的意见', '淄政办字〔2020〕58号', '正文。', ...SIGNATURE, '联系人:张三,电话:1234。']);
+    expect(trailing.findings).toEqual([
+      {
+        severity: 'error',
+        message: 'text after the signature that is neither a note, an issued or forwarded document (its title cited in 《》 by the notice) nor an attachment',
+        line: 13,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { miniIssuePdf } from '../../../tests/fixtures/import/mini-issue-pdf';
+import { runImport, type ImportOptions } from './run-import';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const SAMPLE = join(ROOT, 'tests/fixtures/zibo-gazette-2020-07.txt');
+const ZIBO = join(ROOT, 'content/zibo');
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'import-run-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(options: Partial<ImportOptions> & { input: string }) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runImport({ content: join(dir, 'content'), ...options }, { cwd: dir, out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A content folder holding the sample gazette's gazette.yaml only. */
+function gazetteOnly(): void {
+  mkdirSync(join(dir, 'content/zibo'), { recursive: true });
+  cpSync(join(ZIBO, 'gazette.yaml'), join(dir, 'content/zibo/gazette.yaml'));
+}
+
+function files(folder: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => {
+    const path = join(entry.parentPath, entry.name);
+    return [path.slice(folder.length + 1), readFileSync(path, 'utf8')];
+  }));
+}
+
+describe('runImport', () => {
+  it('imports the sample into an empty content folder: the committed files, byte for byte', async () => {
+    const first = await run({ input: SAMPLE, gazette: 'zibo' });
+    expect(first.err).toBe(`${SAMPLE}: note: the text has no page breaks, so the documents' pages come from the TOC unchecked`);
+    expect(first.code).toBe(0);
+    expect(first.out).toBe('imported 5 documents into content/zibo/2020/07: 7 new, 0 overwritten, 0 unchanged; 0 errors, 0 warnings');
+    expect(files(join(dir, 'content/zibo'))).toEqual(files(ZIBO));
+
+    const again = await run({ input: SAMPLE });
+    expect(again.code).toBe(0);
+    expect(again.out).toBe('imported 5 documents into content/zibo/2020/07: 0 new, 0 overwritten, 6 unchanged; 0 errors, 0 warnings');
+  });
+
+  it('never rewrites an existing gazette.yaml: it reports the fields the 简介 page gives differently', async () => {
+    gazetteOnly();
+    const edited = readFileSync(join(ZIBO, 'gazette.yaml'), 'utf8').replace('phone: 0533-3183683 3182579', 'phone: 0533-1234567');
+    writeFileSync(join(dir, 'content/zibo/gazette.yaml'), edited);
+    const { code, err } = await run({ input: SAMPLE });
+    expect(code).toBe(0);
+    expect(err).toContain('content/zibo/gazette.yaml: warning: phone: "0533-1234567"; the 简介 page gives "0533-3183683 3182579" (edit gazette.yaml by hand if it changed)');
+    expect(readFileSync(join(dir, 'content/zibo/gazette.yaml'), 'utf8')).toBe(edited);
+  });
+
+  it('writes to --out and checks the issue against the rest of the archive', async () => {
+    cpSync(ZIBO, join(dir, 'content/zibo'), { recursive: true });
+    renameSync(join(dir, 'content/zibo/2020/07'), join(dir, 'content/zibo/2020/06'));
+    writeFileSync(join(dir, 'content/zibo/2020/06/issue.yaml'), 'year: 2020\nnumber: 6\ncumulative: 231\nsections:\n  - 市政府办公室文件\n');
+    const { code, out, err } = await run({ input: SAMPLE, out: 'review' });
+    expect(code).toBe(1);
+    expect(out).toMatch(/^imported 5 documents into review: 6 new/);
+    expect(existsSync(join(dir, 'review/zzbz-2020-54.md'))).toBe(true);
+    expect(existsSync(join(dir, 'content/zibo/2020/07'))).toBe(false);
+    expect(err).toContain('review/zzbz-2020-54.md:3:1: number: 淄政办字〔2020〕54号 is also the number of');
+  });
+
+  it('imports a PDF, with its pages checked against the TOC', async () => {
+    gazetteOnly();
+    writeFileSync(join(dir, 'issue.pdf'), await miniIssuePdf());
+    const { code, out, err } = await run({ input: 'issue.pdf', saveText: 'issue.txt' });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toBe('imported 2 documents into content/zibo/2020/07: 3 new, 0 overwritten, 0 unchanged; dropped 4 running-header and page-number lines; 0 errors, 0 warnings');
+    expect(readFileSync(join(dir, 'issue.txt'), 'utf8')).toContain('\f');
+  }, 60_000);
+
+  it('refuses to start a gazette without a 简介 page, or to guess which gazette', async () => {
+    writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').split('《淄博市人民政府公报》简介')[0]!);
+    expect(await run({ input: 'issue.txt', gazette: 'zibo' })).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('content/zibo/gazette.yaml: error: the gazette has no gazette.yaml and the issue no 简介 page to make one from; create it first'),
+    });
+    expect(await run({ input: SAMPLE })).toMatchObject({ code: 2, err: expect.stringContaining('no gazette folder in') });
+    mkdirSync(join(dir, 'content/a'), { recursive: true });
+    mkdirSync(join(dir, 'content/b'));
+    expect(await run({ input: SAMPLE })).toMatchObject({ code: 2, err: expect.stringContaining('holds several gazette folders (a, b); choose one with --gazette <id>') });
+  });
+
+  it('refuses input that is neither a PDF nor UTF-8 text', async () => {
+    writeFileSync(join(dir, 'issue.txt'), Buffer.from([0xd5, 0xfe, 0xb8, 0xae]));
+    expect(await run({ input: 'issue.txt', gazette: 'zibo' })).toMatchObject({ code: 2, err: expect.stringContaining('is not UTF-8 text (GBK?)') });
+    writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.7 broken');
+    expect(await run({ input: 'broken.pdf', gazette: 'zibo' })).toMatchObject({ code: 2, err: expect.stringContaining('broken.pdf is not a readable PDF') });
+  });
+});
+
+describe('npm run import (the command line)', () => {
+  const exec = promisify(execFile);
+  const cli = async (args: string[]) => {
+    try {
+      const { stdout, stderr } = await exec(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/import.ts'), ...args], { cwd: dir });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+      return { code, stdout, stderr };
+    }
+  };
+
+  it('refuses to overwrite a changed file without --force, and leaves it as it was', async () => {
+    gazetteOnly();
+    expect((await run({ input: SAMPLE })).code).toBe(0);
+    const file = join(dir, 'content/zibo/2020/07/zzbz-2020-54.md');
+    const edited = `${readFileSync(file, 'utf8')}\n编辑的修改。\n`;
+    writeFileSync(file, edited);
+    const refused = await cli([SAMPLE, '--content', 'content']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('refusing to overwrite 1 existing file that differ from the import (use --force to overwrite):\n  content/zibo/2020/07/zzbz-2020-54.md\n');
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+    const forced = await cli([SAMPLE, '--content', 'content', '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('0 new, 1 overwritten, 5 unchanged');
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(ZIBO, '2020/07/zzbz-2020-54.md'), 'utf8'));
+  }, 60_000);
+
+  it('--dry-run prints the files it would write and writes nothing', async () => {
+    gazetteOnly();
+    const { code, stdout } = await cli([SAMPLE, '--content', 'content', '--dry-run']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`=== content/zibo/2020/07/issue.yaml (would create)\n${readFileSync(join(ZIBO, '2020/07/issue.yaml'), 'utf8')}`);
+    expect(stdout).toContain(`=== content/zibo/2020/07/zzbz-2020-58.md (would create)\n${readFileSync(join(ZIBO, '2020/07/zzbz-2020-58.md'), 'utf8')}`);
+    expect(stdout).toContain('dry run: would import 5 documents into content/zibo/2020/07: 6 new, 0 overwritten, 0 unchanged; 0 errors, 0 warnings');
+    expect(readdirSync(join(dir, 'content/zibo'))).toEqual(['gazette.yaml']);
+  }, 60_000);
+
+  it('exits non-zero when the TOC and the documents disagree, naming the input lines', async () => {
+    gazetteOnly();
+    // The TOC now lists 59号 where the issue prints 58号.
+    writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').replace('(淄政办字〔2020〕58 号)', '(淄政办字〔2020〕59 号)'));
+    const { code, stderr } = await cli(['issue.txt', '--content', 'content']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('issue.txt:22: error: missing document: "关于加强行政执法音像记录管理工作的意见" (淄政办字〔2020〕59号), page 25 in the TOC: no line holds its number 淄政办字〔2020〕59号');
+    expect(stderr).toContain('issue.txt:304: error: extra document: the number 淄政办字〔2020〕58号 heads a document that the TOC does not list');
+  }, 60_000);
+});

@@ -1,0 +1,186 @@
+/**
+ * `npm run import`: one issue from a PDF or its extracted text into the content folder.
+ *
+ * Exit codes: 0 imported; 1 imported, but the TOC and the documents disagree, something could
+ * not be classified, or the archive reader found problems; 2 nothing written (bad arguments,
+ * unreadable input, or files that would be overwritten without --force).
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { GAZETTE_FILE, GAZETTE_ID, ISSUE_FILE, issueFolderName } from '../../schemas/content';
+import { formatProblem, type ContentProblem } from '../content/errors';
+import { importIssueText, type ImportResult } from './import-issue';
+import { extractPdfText } from './pdf-text';
+import { formatFinding } from './report';
+import { validateInPlace, validateStaged, type IssueLocation } from './validate-issue';
+import { gazetteDifferences, planFiles, strayDocuments, writePlannedFiles, type PlannedFile } from './write-issue';
+
+export interface ImportOptions {
+  /** The issue: a .pdf, or text extracted from one (UTF-8). */
+  input: string;
+  /** The content folder. */
+  content: string;
+  /** The gazette's folder name; default the content folder's only gazette. */
+  gazette?: string;
+  /** The issue folder; default <content>/<gazette>/<year>/<NN>. */
+  out?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  /** Where to save the text extracted from a PDF (the line numbers in reports refer to it). */
+  saveText?: string;
+}
+
+export interface ImportIo {
+  cwd: string;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export class ImportUsageError extends Error {}
+
+/** A path as the editor would type it: relative inside the working folder, else absolute. */
+function shownPath(cwd: string, path: string): string {
+  const inside = relative(cwd, path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? resolve(path) : inside;
+}
+
+function isPdf(path: string, bytes: Uint8Array): boolean {
+  return /\.pdf$/iu.test(path) || new TextDecoder().decode(bytes.subarray(0, 5)) === '%PDF-';
+}
+
+async function readInput(path: string): Promise<{ text: string; pdf: boolean }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new ImportUsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  if (isPdf(path, bytes)) {
+    try {
+      return { text: await extractPdfText(bytes), pdf: true };
+    } catch (error) {
+      throw new ImportUsageError(`${path} is not a readable PDF: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), pdf: false };
+  } catch {
+    throw new ImportUsageError(`${path} is not UTF-8 text (GBK?); convert it, e.g. \`iconv -f GBK -t UTF-8\`, or import the PDF itself`);
+  }
+}
+
+function gazetteFolder(content: string, requested: string | undefined): string {
+  if (requested !== undefined) {
+    if (!GAZETTE_ID.test(requested)) throw new ImportUsageError(`--gazette "${requested}" must be lower-case ASCII letters, digits and hyphens`);
+    return requested;
+  }
+  const folders = existsSync(content)
+    ? readdirSync(content).filter((name) => GAZETTE_ID.test(name) && statSync(join(content, name)).isDirectory())
+    : [];
+  if (folders.length === 1) return folders[0]!;
+  throw new ImportUsageError(
+    folders.length === 0
+      ? `no gazette folder in ${content}; name the new one with --gazette <id> (lower-case ASCII, e.g. zibo)`
+      : `${content} holds several gazette folders (${folders.join(', ')}); choose one with --gazette <id>`,
+  );
+}
+
+/** The files to write, with gazette.yaml only when the gazette has none yet. */
+function targetFiles(result: ImportResult, gazetteFile: string, issueDir: string, io: ImportIo): { path: string; content: string }[] | null {
+  const files: { path: string; content: string }[] = [];
+  if (existsSync(gazetteFile)) {
+    if (result.gazette) {
+      for (const difference of gazetteDifferences(readFileSync(gazetteFile, 'utf8'), result.gazette.values)) {
+        io.err(`${shownPath(io.cwd, gazetteFile)}: warning: ${difference} (edit gazette.yaml by hand if it changed)`);
+      }
+    }
+  } else if (result.gazette) {
+    files.push({ path: gazetteFile, content: result.gazette.content });
+  } else {
+    io.err(`${shownPath(io.cwd, gazetteFile)}: error: the gazette has no gazette.yaml and the issue no 简介 page to make one from; create it first`);
+    return null;
+  }
+  files.push({ path: join(issueDir, ISSUE_FILE), content: result.issue!.content });
+  for (const document of result.documents) files.push({ path: join(issueDir, `${document.slug}.md`), content: document.content });
+  return files;
+}
+
+function validate(plan: readonly PlannedFile[], location: IssueLocation, issueDir: string, gazetteFile: string, options: ImportOptions, io: ImportIo): ContentProblem[] {
+  const canonical = resolve(io.cwd, location.contentDir, location.gazetteId, location.year, location.issue);
+  if (!options.dryRun && resolve(io.cwd, issueDir) === canonical) return validateInPlace(location, io.cwd);
+  const issueFiles = new Map(plan.filter(({ path }) => path !== gazetteFile).map(({ path, content }) => [basename(path), content]));
+  const gazette = plan.find(({ path }) => path === gazetteFile)?.content ?? null;
+  return validateStaged({ ...location, contentDir: resolve(io.cwd, location.contentDir) }, issueFiles, gazette, {
+    issueDir: shownPath(io.cwd, issueDir),
+    gazetteFile: shownPath(io.cwd, gazetteFile),
+  });
+}
+
+/** Runs an import; returns the exit code. */
+export async function runImport(options: ImportOptions, io: ImportIo): Promise<number> {
+  const at = (path: string) => resolve(io.cwd, path);
+  try {
+    const input = await readInput(at(options.input));
+    if (options.saveText !== undefined) {
+      if (existsSync(at(options.saveText)) && !options.force) throw new ImportUsageError(`${options.saveText} exists; use --force to overwrite it`);
+      writeFileSync(at(options.saveText), input.text);
+    }
+    const result = importIssueText(input.text);
+    // Line numbers refer to the text: for a PDF, the text extracted from it.
+    const shownInput = input.pdf && options.saveText !== undefined ? options.saveText : options.input;
+    for (const finding of result.findings) io.err(formatFinding(shownInput, finding));
+    if (input.pdf && options.saveText === undefined && result.findings.some(({ line }) => line !== undefined)) {
+      io.err(`${options.input}: note: line numbers refer to the text extracted from the PDF; save it with --save-text <file> to look them up`);
+    }
+    if (!result.paged && result.documents.length > 0) {
+      io.err(`${shownInput}: note: the text has no page breaks, so the documents' pages come from the TOC unchecked`);
+    }
+    if (!result.issue) return 1;
+
+    const gazetteId = gazetteFolder(at(options.content), options.gazette);
+    const year = String(result.issue.values.year);
+    const issue = issueFolderName(result.issue.values.number);
+    const gazetteFile = join(options.content, gazetteId, GAZETTE_FILE);
+    const issueDir = options.out ?? join(options.content, gazetteId, year, issue);
+    const files = targetFiles(result, at(gazetteFile), at(issueDir), io);
+    if (!files) return 2;
+    const plan = planFiles(files);
+    const show = (path: string) => shownPath(io.cwd, path);
+    const conflicts = plan.filter(({ action }) => action === 'overwrite');
+    if (conflicts.length > 0 && !options.force) {
+      io.err(`refusing to overwrite ${conflicts.length} existing file${conflicts.length === 1 ? '' : 's'} that differ from the import (use --force to overwrite):`);
+      for (const { path } of conflicts) io.err(`  ${show(path)}`);
+      return 2;
+    }
+    for (const stray of strayDocuments(at(issueDir), result.documents.map(({ slug }) => slug))) {
+      io.err(`${show(stray)}: warning: already in the issue folder but not produced by this import; remove it if it is a leftover`);
+    }
+    if (options.dryRun) {
+      for (const { path, content, action } of plan) {
+        io.out(`=== ${show(path)} (${action === 'create' ? 'would create' : action === 'overwrite' ? 'would overwrite' : 'unchanged'})`);
+        io.out(content.replace(/\n$/u, ''));
+      }
+    } else {
+      writePlannedFiles(plan);
+    }
+    const location: IssueLocation = { contentDir: options.content, gazetteId, year, issue };
+    const problems = validate(plan, location, at(issueDir), at(gazetteFile), options, io);
+    for (const problem of problems) io.err(formatProblem(problem));
+
+    const count = (action: PlannedFile['action']) => plan.filter((file) => file.action === action).length;
+    const errors = result.findings.filter(({ severity }) => severity === 'error').length + problems.filter(({ severity }) => severity !== 'warning').length;
+    const warnings = result.findings.length + problems.length - errors;
+    io.out(
+      `${options.dryRun ? 'dry run: would import' : 'imported'} ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} into ${show(at(issueDir))}: ` +
+        `${count('create')} new, ${count('overwrite')} overwritten, ${count('unchanged')} unchanged` +
+        `${result.furniture > 0 ? `; dropped ${result.furniture} running-header and page-number lines` : ''}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
+    return errors > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ImportUsageError) {
+      io.err(`npm run import: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
