@@ -4,18 +4,17 @@
  * Builds the archive as an offline mirror (src/lib/mirror/mirror.ts): reads and checks
  * content/, builds the site with Astro into a temporary folder (base /, document statuses as
  * of the mirror's date), rewrites it for file://, and writes <out>/<gazette>-mirror-<date>/
- * and its zip. <out> defaults to GAZETTE_MIRROR_DIR or mirror/.
+ * and its zip. <out> defaults to GAZETTE_MIRROR_DIR or mirror/ (in the project).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { readArchive, type Archive } from '../src/lib/content/archive';
 import { ContentError } from '../src/lib/content/errors';
 import { mirrorName, publishedUrl, readmeInfo, resolveMirrorDate } from '../src/lib/mirror/archive-info';
 import { createMirror, type MirrorReport } from '../src/lib/mirror/mirror';
 import { siteSettings } from '../src/site-settings';
+import { invocationDir, parseCommandLine } from './invocation';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -43,7 +42,13 @@ export async function buildMirror(outDir: string, { zip = true } = {}): Promise<
   const archive = readContent(resolve(REPO_ROOT, settings.contentDir));
   const { date, source } = resolveMirrorDate(process.env, archive);
   const name = mirrorName(archive, date);
-  const siteDir = await mkdtemp(join(tmpdir(), 'gazette-mirror-build-'));
+  // Inside the project: for an outDir elsewhere, Astro puts its prerender chunks in the shared
+  // .astro/ (where builds running at the same time delete each other's files), or, run from
+  // another folder, where they cannot import the project's packages.
+  const cache = join(REPO_ROOT, 'node_modules/.cache/gazette-mirror');
+  await mkdir(cache, { recursive: true });
+  const siteDir = await mkdtemp(join(cache, 'build-'));
+  process.chdir(REPO_ROOT);
   try {
     // astro.config.mjs reads these when build() loads it; statuses (已失效) are as of the mirror's date.
     Object.assign(process.env, { GAZETTE_OUT_DIR: siteDir, GAZETTE_BASE: '/', GAZETTE_BUILD_DATE: date });
@@ -74,12 +79,25 @@ export function printReport({ report }: BuiltMirror): void {
   console.log(lines.join('\n'));
 }
 
+/**
+ * Where the mirror goes: `--out` as typed (relative to the folder npm was run from), else
+ * GAZETTE_MIRROR_DIR or mirror/ in the project.
+ */
+export function mirrorOutDir(typed: string | undefined): string {
+  return typed ? resolve(invocationDir(), typed) : resolve(REPO_ROOT, process.env.GAZETTE_MIRROR_DIR || 'mirror');
+}
+
+const USAGE = 'usage: npm run mirror [-- --out <dir>] [--no-zip]';
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { out: { type: 'string' }, 'no-zip': { type: 'boolean', default: false } },
-  });
-  const outDir = resolve(values.out ?? process.env.GAZETTE_MIRROR_DIR ?? 'mirror');
-  const built = await buildMirror(outDir, { zip: !values['no-zip'] });
+  const args = parseCommandLine({ out: { type: 'string' }, 'no-zip': { type: 'boolean' } }, USAGE);
+  if (!args) return;
+  if (args.positionals.length > 0) {
+    console.error(`unexpected argument: ${args.positionals[0]}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const built = await buildMirror(mirrorOutDir(args.values.out), { zip: !args.values['no-zip'] });
   printReport(built);
 }
 

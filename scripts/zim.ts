@@ -5,16 +5,17 @@
  * for Kiwix with zimwriterfs, then checks it with zimcheck: <out>/<gazette>-<date>.zim.
  * Needs Debian's zim-tools (apt-get install -y zim-tools).
  */
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { publishedUrl } from '../src/lib/mirror/archive-info';
 import { buildZim, checkZim } from '../src/lib/mirror/zim';
 import { siteSettings } from '../src/site-settings';
-import { buildMirror, printReport } from './mirror';
+import { parseCommandLine } from './invocation';
+import { buildMirror, mirrorOutDir, printReport } from './mirror';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  const outDir = resolve(values.out ?? process.env.GAZETTE_MIRROR_DIR ?? 'mirror');
+  const args = parseCommandLine({ out: { type: 'string' } }, 'usage: npm run zim [-- --out <dir>]');
+  if (!args) return;
+  const outDir = mirrorOutDir(args.values.out);
   const built = await buildMirror(outDir, { zip: false });
   printReport(built);
   const { archive, date, report } = built;
