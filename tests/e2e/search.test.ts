@@ -8,22 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { DOC_56, RESULTS_DONE, docPathPattern, readSearchResults } from '../helpers/archive';
 import { formatBytes, recordNetwork } from '../helpers/browser';
+import { NUMBER_QUERIES, TERM_QUERIES } from '../helpers/search-queries';
 import { useSite } from '../helpers/site';
 
 const site = useSite('root');
-
-const TERM_QUERIES: [query: string, slug: string][] = [
-  ['移动支付', 'zzbz-2020-57'],
-  ['音像记录', 'zzbz-2020-58'],
-  ['一链办理', 'zzbz-2020-54'],
-  ['人才贷', 'zzbz-2020-56'],
-  ['重大行政决策', 'zzbf-2020-5'],
-  ['执法记录仪', 'zzbz-2020-58'],
-  ['云闪付', 'zzbz-2020-57'],
-  ['应急转贷', 'zzbz-2020-56'],
-];
-
-const NUMBER_QUERIES = ['淄政办字〔2020〕56号', '淄政办字[2020]56号', '淄政办字(2020)56号', '淄政办字 〔2020〕 56 号'];
 
 describe('search ranking', () => {
   test.each(TERM_QUERIES)('%s → %s first', async (query, slug) => {
