@@ -3,13 +3,13 @@
  * it does not hold) and a small archive whose documents cite, repeal, amend and forward each
  * other (tests/fixtures/relations-archive).
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ISSUE_TOC } from '../helpers/archive';
 import { readPage, select, selectAll, textOf } from '../helpers/built-site';
-import { buildRelationsArchive, FIXTURE, FIXTURE_STATUS, RELATIONS_BASE, relationsOutDir } from '../helpers/relations-archive';
+import { buildRelationsArchive, FIXTURE, FIXTURE_STATUS, RELATIONS_BASE, RELATIONS_CONTENT, relationsOutDir } from '../helpers/relations-archive';
 import { readArchive } from '../../src/lib/content/archive';
 import { findDocNumbers } from '../../src/lib/doc-number';
 import { DOCUMENT_STATUSES } from '../../src/lib/relations';
@@ -69,11 +69,29 @@ describe('the sample archive', () => {
 
 describe('an archive whose documents refer to each other', () => {
   const out = relationsOutDir();
+  const earlier = relationsOutDir();
   beforeAll(async () => {
+    // First the archive as it was before the repealed document was added, so that the build
+    // below finds the other bodies cached by Astro and must re-render the ones citing it.
+    const content = join(earlier, 'content', basename(RELATIONS_CONTENT));
+    cpSync(RELATIONS_CONTENT, content, { recursive: true });
+    rmSync(join(content, `zibo/${FIXTURE.repealed}.md`));
+    const before = await buildRelationsArchive(join(earlier, 'out'), content);
+    expect(before.code, before.output.split('\n').slice(-40).join('\n')).toBe(0);
     const result = await buildRelationsArchive(out);
     expect(result.code, result.output.split('\n').slice(-40).join('\n')).toBe(0);
-  }, 180_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  }, 300_000);
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(earlier, { recursive: true, force: true });
+  });
+
+  it('marked a citation as not in the archive before the cited document was added, and links it after', () => {
+    const before = selectAll('.doc-body .citation-external', page(join(earlier, 'out'), FIXTURE.repealing)).map(textOf);
+    expect(before).toContain('淄政办字[2019]10号');
+    const after = selectAll('.doc-body a.citation-link', page(out, FIXTURE.repealing)).map(textOf);
+    expect(after).toContain('淄政办字[2019]10号');
+  });
 
   it('computes each status for the build date, in the banner and the search filter', () => {
     for (const [id, status] of Object.entries(FIXTURE_STATUS)) {

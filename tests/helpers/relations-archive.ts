@@ -51,7 +51,7 @@ export function relationsOutDir(): string {
   return mkdtempSync(join(parent, 'relations-'));
 }
 
-export async function buildRelationsArchive(outDir: string): Promise<AstroBuildResult> {
+export async function buildRelationsArchive(outDir: string, contentDir = RELATIONS_CONTENT): Promise<AstroBuildResult> {
   const changes: Record<string, string | undefined> = { GAZETTE_BUILD_DATE: RELATIONS_BUILD_DATE };
   for (const name of VITE_ENV) changes[name] = undefined;
   const previous = Object.fromEntries(Object.keys(changes).map((name) => [name, process.env[name]]));
@@ -63,7 +63,7 @@ export async function buildRelationsArchive(outDir: string): Promise<AstroBuildR
   };
   apply(changes);
   try {
-    return await astroBuild({ base: RELATIONS_BASE, outDir, contentDir: RELATIONS_CONTENT });
+    return await astroBuild({ base: RELATIONS_BASE, outDir, contentDir });
   } finally {
     apply(previous);
   }
