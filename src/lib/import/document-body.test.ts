@@ -50,6 +50,35 @@ describe('parseDocument', () => {
     ]);
   });
 
+  it('takes names the notice cites for issuers, and the cited organs when no issuers line is printed', () => {
+    const printed = parse('关于转发市科协等部门某方案的通知 (淄政办字〔2020〕57 号)\t(16)', [
+      '淄博市人民政府办公室',
+      '关于转发市科协等部门某方案的通知',
+      '淄政办字〔2020〕57号',
+      '市科协、市财政局《某方案》已经市政府同意,现转发给你们。',
+      ...SIGNATURE,
+      '某方案',
+      '市科协 市财政局',
+      '为做好某事,制定本方案。',
+    ]);
+    expect(printed.document?.blocks.slice(2, 4)).toEqual([
+      { kind: 'heading', depth: 2, text: '某方案' },
+      { kind: 'issuers', names: ['市科协', '市财政局'] },
+    ]);
+    expect(printed.document?.frontmatter.forwards).toEqual({ title: '某方案', issuers: ['市科协', '市财政局'] });
+    const unprinted = parse('关于转发市科协等部门某方案的通知 (淄政办字〔2020〕57 号)\t(16)', [
+      '淄博市人民政府办公室',
+      '关于转发市科协等部门某方案的通知',
+      '淄政办字〔2020〕57号',
+      '现将市科协、市财政局《某方案》转发给你们。',
+      ...SIGNATURE,
+      '某方案',
+      '为做好某事,制定本方案。',
+    ]);
+    expect(unprinted.document?.blocks.slice(2).map(({ kind }) => kind)).toEqual(['heading', 'paragraph']);
+    expect(unprinted.document?.frontmatter.forwards).toEqual({ title: '某方案', issuers: ['市财政局'] });
+  });
+
   it('reads an issued document without forwards, and a note after the signature (54号)', () => {
     const { document, findings } = parse('关于印发某实施方案的通知 (淄政办字〔2020〕54 号)\t(9)', [
       '淄博市人民政府办公室 关于印发某实施方案的通知',
@@ -100,6 +129,19 @@ describe('parseDocument', () => {
       { kind: 'heading', depth: 3, text: '工作任务清单' },
       { kind: 'table', rows: [['序号', '行业领域', '牵头单位'], ['1', '业务推广', '市人民银行'], ['2', '停车', '市大数据局']] },
     ]);
+  });
+
+  it('warns when the 附件说明 names an attachment that is not printed', () => {
+    const { document, findings } = parse('关于某事的通知 (淄政办字〔2020〕57 号)\t(16)', [
+      '淄博市人民政府办公室',
+      '关于某事的通知',
+      '淄政办字〔2020〕57号',
+      '请认真组织实施。',
+      '附件:工作任务清单',
+      ...SIGNATURE,
+    ]);
+    expect(document?.blocks.at(-1)).toEqual({ kind: 'signature', lines: SIGNATURE });
+    expect(findings).toEqual([{ severity: 'warning', message: 'the attachment "工作任务清单" named by the 附件说明 is not printed in this document', line: 11 }]);
   });
 
   it('labels several attachments as printed', () => {

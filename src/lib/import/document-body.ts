@@ -59,7 +59,12 @@ function attachmentTitles(lines: readonly SourceLine[], from: number, to: number
 }
 
 /** Where each announced attachment starts: a 附件 label line and/or its title line(s). */
-function locateAttachments(lines: readonly SourceLine[], from: number, to: number, titles: readonly string[], findings: Findings): Attachment[] {
+function locateAttachments(
+  lines: readonly SourceLine[],
+  { from, to, noteIndex }: { from: number; to: number; noteIndex: number },
+  titles: readonly string[],
+  findings: Findings,
+): Attachment[] {
   const attachments: Attachment[] = [];
   let cursor = from;
   for (const title of titles) {
@@ -77,7 +82,7 @@ function locateAttachments(lines: readonly SourceLine[], from: number, to: numbe
       }
     }
     if (!found) {
-      findings.warn(`the attachment "${title}" named by the 附件说明 is not printed in this document`, lines[from - 1]?.line);
+      findings.warn(`the attachment "${title}" named by the 附件说明 is not printed in this document`, lines[noteIndex]!.line);
       continue;
     }
     attachments.push(found);
@@ -86,17 +91,35 @@ function locateAttachments(lines: readonly SourceLine[], from: number, to: numbe
   return attachments;
 }
 
-/** Titles the notice cites in 《》, and the names cited right before each (转发 …《title》). */
-function citedTitles(blocks: readonly Block[]): { title: string; issuers: string[] }[] {
-  const cited: { title: string; issuers: string[] }[] = [];
+interface Citation {
+  title: string;
+  /** The names listed right before the title (转发 市大数据局、市科协《title》). */
+  names: string[];
+}
+
+/** Titles the notice cites in 《》, with the names cited right before each. */
+function citedTitles(blocks: readonly Block[]): Citation[] {
+  const cited: Citation[] = [];
   for (const block of blocks) {
     if (block.kind !== 'paragraph') continue;
     for (const match of block.text.matchAll(/《([^《》]+)》/gu)) {
       const before = block.text.slice(0, match.index).split(/[，。；：]/u).at(-1) ?? '';
-      cited.push({ title: match[1]!, issuers: splitTopLevel(before, '、').filter((name) => organNames(name) !== null) });
+      cited.push({ title: match[1]!, names: splitTopLevel(before, '、') });
     }
   }
   return cited;
+}
+
+/**
+ * The names on a forwarded document's issuers line: organs' names side by side, or names the
+ * notice cites before the title (市科协 names no kind of organ, but the notice lists it). A
+ * single organ's name counts only when cited: it could be a one-line paragraph.
+ */
+function issuersLine(text: string, cited: readonly string[]): string[] | null {
+  const names = text.trim().split(/[\s\u3000]+/u).map(normalizeParagraph);
+  const known = (name: string) => cited.includes(name) || organNames(name) !== null;
+  if (!names.every(known)) return null;
+  return names.length > 1 || cited.includes(names[0]!) ? names : null;
 }
 
 interface IssuedDocument {
@@ -121,12 +144,12 @@ function issuedDocument(
   }
   if (index === lines.length) return { blocks };
   const cited = citedTitles(notice.blocks);
-  let title: { text: string; end: number; issuers: string[] } | null = null;
+  let title: { text: string; end: number; cited: string[] } | null = null;
   let text = '';
   for (let end = index; end < Math.min(lines.length, index + 3) && !title; end++) {
     text = end === index ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
     const match = cited.find((citation) => citation.title === normalizeParagraph(text));
-    if (match) title = { text: match.title, end: end + 1, issuers: match.issuers };
+    if (match) title = { text: match.title, end: end + 1, cited: match.names };
   }
   if (!title) {
     const first = normalizeParagraph(lines[index]!.text);
@@ -139,20 +162,21 @@ function issuedDocument(
       return { blocks };
     }
     findings.warn(`took "${first}" for the title of the document this notice issues; the notice does not cite it in 《》`, lines[index]!.line);
-    title = { text: first, end: index + 1, issuers: [] };
+    title = { text: first, end: index + 1, cited: [] };
   }
   blocks.push({ kind: 'heading', depth: 2, text: title.text });
   index = title.end;
   const printedIssuers: string[] = [];
   while (index < lines.length) {
-    const names = organNames(lines[index]!.text);
-    if (!names || !(names.length > 1 || title.issuers.includes(names[0]!))) break;
+    const names = issuersLine(lines[index]!.text, title.cited);
+    if (!names) break;
     printedIssuers.push(...names);
     index++;
   }
   if (printedIssuers.length > 0) blocks.push({ kind: 'issuers', names: printedIssuers });
   blocks.push(...buildBlocks(lines.slice(index), findings));
-  const issuers = printedIssuers.length > 0 ? printedIssuers : title.issuers;
+  // Unprinted, the forwarded document's issuers are the organs the notice names before its title.
+  const issuers = printedIssuers.length > 0 ? printedIssuers : title.cited.filter((name) => organNames(name) !== null);
   if (!FORWARDING.test(notice.title)) return { blocks };
   if (issuers.length === 0) {
     findings.warn(`cannot tell who issued the forwarded document "${title.text}"; add forwards.issuers by hand`, lines[title.end - 1]!.line);
@@ -197,7 +221,7 @@ export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, 
   }
   const notice = buildBlocks(lines.slice(head.bodyStart, signature.start), findings);
   const { titles, noteIndex } = attachmentTitles(lines, head.bodyStart, end);
-  const attachments = locateAttachments(lines, Math.max(signature.end, noteIndex + 1), end, titles, findings);
+  const attachments = locateAttachments(lines, { from: Math.max(signature.end, noteIndex + 1), to: end, noteIndex }, titles, findings);
   const afterSignature = lines.slice(signature.end, attachments[0]?.start ?? end);
   const issued = issuedDocument(afterSignature, { title: head.title, blocks: notice }, findings);
 

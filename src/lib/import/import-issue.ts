@@ -3,7 +3,7 @@
  * cover and TOC → documents (head, body, signature, attachments) → gazette.yaml (from the
  * 简介 page), issue.yaml and one Markdown file per document, with every finding located.
  */
-import type { Gazette, Issue } from '../../schemas/content';
+import type { Issue } from '../../schemas/content';
 import { slugForNumber } from '../slug';
 import { findAboutPage, parseAboutPage, type GazetteInfo } from './about-page';
 import { parseCoverAndToc, type Cover } from './cover-and-toc';
@@ -65,7 +65,7 @@ function gazetteYaml(values: GazetteInfo): string {
   // A postcode without a leading zero is written as a number, as editors type it.
   const { postcode } = values;
   const numeric = postcode !== undefined && /^[1-9]\d{5}$/u.test(postcode);
-  return toYaml({ ...values, ...(numeric ? { postcode: Number(postcode) } : {}) } satisfies Partial<Record<keyof Gazette, unknown>>);
+  return toYaml({ ...values, ...(numeric ? { postcode: Number(postcode) } : {}) });
 }
 
 function issueValues(cover: Cover, sections: string[], findings: Findings, line: number): Issue | null {

@@ -67,7 +67,7 @@ function standaloneLines(texts: readonly string[]): Set<number> {
 }
 
 /** The text of lines that form one paragraph, rejoined and normalised. */
-export function paragraphText(lines: readonly SourceLine[]): string {
+function paragraphText(lines: readonly SourceLine[]): string {
   return normalizeParagraph(lines.map(({ text }) => text).reduce(joinPageBrokenLines));
 }
 

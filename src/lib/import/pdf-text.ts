@@ -87,7 +87,7 @@ export function pageParagraphs(lines: readonly VisualLine[]): string[] {
 }
 
 /** Pages of text items as the importer's text: a paragraph per line, pages separated by form feeds. */
-export function pagesToText(pages: readonly (readonly PdfTextItem[])[]): string {
+function pagesToText(pages: readonly (readonly PdfTextItem[])[]): string {
   return pages.map((items) => pageParagraphs(visualLines(items)).map((paragraph) => `${paragraph}\n`).join('')).join('\f');
 }
 

@@ -22,10 +22,6 @@ export class Findings {
   warn(message: string, line?: number, endLine?: number): void {
     this.list.push(at({ severity: 'warning', message }, line, endLine));
   }
-
-  get errors(): Finding[] {
-    return this.list.filter((finding) => finding.severity === 'error');
-  }
 }
 
 function at(finding: Finding, line?: number, endLine?: number): Finding {

@@ -36,7 +36,7 @@ export interface ImportIo {
   err(line: string): void;
 }
 
-export class ImportUsageError extends Error {}
+class ImportUsageError extends Error {}
 
 /** A path as the editor would type it: relative inside the working folder, else absolute. */
 function shownPath(cwd: string, path: string): string {
