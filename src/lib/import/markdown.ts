@@ -31,9 +31,14 @@ function withoutInlineBracket(patterns: readonly Unsafe[]): Unsafe[] {
   });
 }
 
+// Per stringification (one list of patterns each): to-markdown caches each pattern's regular
+// expression on the pattern object, so the filtered list is made once, not per text node.
+const filtered = new WeakMap<readonly Unsafe[], Unsafe[]>();
+
 const text: Handle = (node: Text, parent, state: State, info) => {
   const unsafe = state.unsafe;
-  state.unsafe = withoutInlineBracket(unsafe);
+  if (!filtered.has(unsafe)) filtered.set(unsafe, withoutInlineBracket(unsafe));
+  state.unsafe = filtered.get(unsafe)!;
   try {
     return defaultHandlers.text(node, parent, state, info);
   } finally {
