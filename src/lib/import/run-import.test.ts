@@ -54,9 +54,10 @@ describe('runImport', () => {
     gazetteOnly();
     const edited = readFileSync(join(ZIBO, 'gazette.yaml'), 'utf8').replace('phone: 0533-3183683 3182579', 'phone: 0533-1234567');
     writeFileSync(join(dir, 'content/zibo/gazette.yaml'), edited);
-    const { code, err } = await run({ input: SAMPLE });
+    const { code, out, err } = await run({ input: SAMPLE });
     expect(code).toBe(0);
     expect(err).toContain('content/zibo/gazette.yaml: warning: phone: "0533-1234567"; the 简介 page gives "0533-3183683 3182579" (edit gazette.yaml by hand if it changed)');
+    expect(out).toContain('; 0 errors, 1 warning');
     expect(readFileSync(join(dir, 'content/zibo/gazette.yaml'), 'utf8')).toBe(edited);
   });
 
@@ -122,7 +123,7 @@ describe('npm run import (the command line)', () => {
     writeFileSync(file, edited);
     const refused = await cli([SAMPLE, '--content', 'content']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('refusing to overwrite 1 existing file that differ from the import (use --force to overwrite):\n  content/zibo/2020/07/zzbz-2020-54.md\n');
+    expect(refused.stderr).toContain('refusing to overwrite an existing file that differs from the import (use --force to overwrite):\n  content/zibo/2020/07/zzbz-2020-54.md\n');
     expect(readFileSync(file, 'utf8')).toBe(edited);
     const forced = await cli([SAMPLE, '--content', 'content', '--force']);
     expect(forced.code).toBe(0);
@@ -132,12 +133,14 @@ describe('npm run import (the command line)', () => {
 
   it('--dry-run prints the files it would write and writes nothing', async () => {
     gazetteOnly();
-    const { code, stdout } = await cli([SAMPLE, '--content', 'content', '--dry-run']);
+    const { code, stdout, stderr } = await cli([SAMPLE, '--content', 'content', '--dry-run', '--save-text', 'issue.txt']);
     expect(code).toBe(0);
+    expect(stderr).toContain('issue.txt: note: not saved, as a dry run writes nothing');
     expect(stdout).toContain(`=== content/zibo/2020/07/issue.yaml (would create)\n${readFileSync(join(ZIBO, '2020/07/issue.yaml'), 'utf8')}`);
     expect(stdout).toContain(`=== content/zibo/2020/07/zzbz-2020-58.md (would create)\n${readFileSync(join(ZIBO, '2020/07/zzbz-2020-58.md'), 'utf8')}`);
     expect(stdout).toContain('dry run: would import 5 documents into content/zibo/2020/07: 6 new, 0 overwritten, 0 unchanged; 0 errors, 0 warnings');
     expect(readdirSync(join(dir, 'content/zibo'))).toEqual(['gazette.yaml']);
+    expect(readdirSync(dir)).toEqual(['content']);
   }, 60_000);
 
   it('exits non-zero when the TOC and the documents disagree, naming the input lines', async () => {

@@ -85,15 +85,19 @@ function gazetteFolder(content: string, requested: string | undefined): string {
   );
 }
 
-/** The files to write, with gazette.yaml only when the gazette has none yet. */
-function targetFiles(result: ImportResult, gazetteFile: string, issueDir: string, io: ImportIo): { path: string; content: string }[] | null {
+/**
+ * The files to write, with gazette.yaml only when the gazette has none yet; and how many
+ * warnings were printed (fields of an existing gazette.yaml that the 简介 page gives otherwise).
+ */
+function targetFiles(result: ImportResult, gazetteFile: string, issueDir: string, io: ImportIo): { files: { path: string; content: string }[]; warnings: number } | null {
   const files: { path: string; content: string }[] = [];
+  let warnings = 0;
   if (existsSync(gazetteFile)) {
-    if (result.gazette) {
-      for (const difference of gazetteDifferences(readFileSync(gazetteFile, 'utf8'), result.gazette.values)) {
-        io.err(`${shownPath(io.cwd, gazetteFile)}: warning: ${difference} (edit gazette.yaml by hand if it changed)`);
-      }
+    const differences = result.gazette ? gazetteDifferences(readFileSync(gazetteFile, 'utf8'), result.gazette.values) : [];
+    for (const difference of differences) {
+      io.err(`${shownPath(io.cwd, gazetteFile)}: warning: ${difference} (edit gazette.yaml by hand if it changed)`);
     }
+    warnings = differences.length;
   } else if (result.gazette) {
     files.push({ path: gazetteFile, content: result.gazette.content });
   } else {
@@ -102,7 +106,7 @@ function targetFiles(result: ImportResult, gazetteFile: string, issueDir: string
   }
   files.push({ path: join(issueDir, ISSUE_FILE), content: result.issue!.content });
   for (const document of result.documents) files.push({ path: join(issueDir, `${document.slug}.md`), content: document.content });
-  return files;
+  return { files, warnings };
 }
 
 function validate(plan: readonly PlannedFile[], location: IssueLocation, issueDir: string, gazetteFile: string, options: ImportOptions, io: ImportIo): ContentProblem[] {
@@ -121,7 +125,9 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
   const at = (path: string) => resolve(io.cwd, path);
   try {
     const input = await readInput(at(options.input));
-    if (options.saveText !== undefined) {
+    if (options.saveText !== undefined && options.dryRun) {
+      io.err(`${options.saveText}: note: not saved, as a dry run writes nothing`);
+    } else if (options.saveText !== undefined) {
       if (existsSync(at(options.saveText)) && !options.force) throw new ImportUsageError(`${options.saveText} exists; use --force to overwrite it`);
       writeFileSync(at(options.saveText), input.text);
     }
@@ -142,17 +148,18 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     const issue = issueFolderName(result.issue.values.number);
     const gazetteFile = join(options.content, gazetteId, GAZETTE_FILE);
     const issueDir = options.out ?? join(options.content, gazetteId, year, issue);
-    const files = targetFiles(result, at(gazetteFile), at(issueDir), io);
-    if (!files) return 2;
-    const plan = planFiles(files);
+    const targets = targetFiles(result, at(gazetteFile), at(issueDir), io);
+    if (!targets) return 2;
+    const plan = planFiles(targets.files);
     const show = (path: string) => shownPath(io.cwd, path);
     const conflicts = plan.filter(({ action }) => action === 'overwrite');
     if (conflicts.length > 0 && !options.force) {
-      io.err(`refusing to overwrite ${conflicts.length} existing file${conflicts.length === 1 ? '' : 's'} that differ from the import (use --force to overwrite):`);
+      io.err(`refusing to overwrite ${conflicts.length === 1 ? 'an existing file that differs' : `${conflicts.length} existing files that differ`} from the import (use --force to overwrite):`);
       for (const { path } of conflicts) io.err(`  ${show(path)}`);
       return 2;
     }
-    for (const stray of strayDocuments(at(issueDir), result.documents.map(({ slug }) => slug))) {
+    const strays = strayDocuments(at(issueDir), result.documents.map(({ slug }) => slug));
+    for (const stray of strays) {
       io.err(`${show(stray)}: warning: already in the issue folder but not produced by this import; remove it if it is a leftover`);
     }
     if (options.dryRun) {
@@ -169,7 +176,7 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
 
     const count = (action: PlannedFile['action']) => plan.filter((file) => file.action === action).length;
     const errors = result.findings.filter(({ severity }) => severity === 'error').length + problems.filter(({ severity }) => severity !== 'warning').length;
-    const warnings = result.findings.length + problems.length - errors;
+    const warnings = result.findings.length + problems.length - errors + targets.warnings + strays.length;
     io.out(
       `${options.dryRun ? 'dry run: would import' : 'imported'} ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} into ${show(at(issueDir))}: ` +
         `${count('create')} new, ${count('overwrite')} overwritten, ${count('unchanged')} unchanged` +
