@@ -74,6 +74,15 @@ describe('findDocNumbers', () => {
 
   it('drops words that precede a number in running text', () => {
     expect(findDocNumbers('根据国办发〔2018〕118号精神')[0].canonical).toBe('国办发〔2018〕118号');
+    expect(findDocNumbers('继续执行淄政办字〔2020〕1号')[0].canonical).toBe('淄政办字〔2020〕1号');
+    expect(findDocNumbers('贯彻落实鲁政办字〔2020〕62号')[0].canonical).toBe('鲁政办字〔2020〕62号');
+  });
+
+  it('does not take the 号 of a number for the start of the next', () => {
+    expect(findDocNumbers('淄政办字[2015]51号和市政府令第102号').map((n) => n.canonical)).toEqual([
+      '淄政办字〔2015〕51号',
+      '市政府令第102号',
+    ]);
   });
 
   it('ignores dates, phone numbers and percentages', () => {

@@ -29,10 +29,14 @@ export interface FoundDocNumber extends DocNumber {
   raw: string;
 }
 
-const OPEN = '〔［\\[（(【';
-const CLOSE = '〕］\\]）)】';
-const CJK = '\\u3400-\\u9fff';
-const SPACE = '[ \\t\\u00a0\\u3000]*';
+/**
+ * Pieces of the number patterns, as RegExp source, for modules that look for near misses
+ * (src/lib/content/citations.ts): character classes of brackets and CJK, and optional spaces.
+ */
+export const OPEN = '〔［\\[（(【';
+export const CLOSE = '〕］\\]）)】';
+export const CJK = '\\u3400-\\u9fff';
+export const SPACE = '[ \\t\\u00a0\\u3000]*';
 
 // 机关代字: two to eight CJK characters (国办发, 鲁政办字, 淄政发, 淄政字 all occur). Running
 // text may put other words right before it; see stripLeadingNoise.
@@ -42,8 +46,12 @@ const DOCUMENT_NUMBER = new RegExp(
 );
 const ORDER_NUMBER = new RegExp(`([${CJK}]{1,12}?令)${SPACE}第${SPACE}(\\d{1,5})${SPACE}号`, 'gu');
 
-/** Words that can stand before a number in running text but are not part of its 代字. */
-const LEADING_NOISE = /^(?:的|和|与|及|或|按照|根据|依据|关于|印发|转发|见|即|为|以|经)+/u;
+/**
+ * Words that can stand before a number in running text but are not part of its 代字, and the
+ * 号 that ends a number cited just before (…51号和市政府令第102号).
+ */
+const LEADING_NOISE =
+  /^(?:号|的|和|与|及|或|按照|根据|依据|依照|遵照|参照|对照|结合|执行|继续|贯彻|落实|关于|印发|转发|见|即|为|以|经)+/u;
 
 function documentNumber(prefix: string, year: number, seq: number): DocNumber {
   return { kind: 'document', prefix, year, seq, canonical: `${prefix}〔${year}〕${seq}号` };

@@ -5,7 +5,7 @@
  * number from a later year than the citing document cannot be right. Both are warnings: the
  * editor checks them against the printed page.
  */
-import { findDocNumbers } from '../doc-number';
+import { CJK, CLOSE, findDocNumbers, OPEN, SPACE } from '../doc-number';
 
 export interface CitationWarning {
   /** Offset and length in the body. */
@@ -13,11 +13,6 @@ export interface CitationWarning {
   text: string;
   message: string;
 }
-
-const CJK = '\\u3400-\\u9fff';
-const OPEN = '〔［\\[（(【';
-const CLOSE = '〕］\\]）)】';
-const SPACE = '[ \\t\\u00a0\\u3000]*';
 
 // Each captures the 代字 as the first group, the year as the second, the sequence as the third.
 const NEAR_MISSES: { pattern: RegExp; message: (text: string) => string }[] = [
