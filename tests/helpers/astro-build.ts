@@ -3,11 +3,15 @@
  * and returns its exit code and output (for tests that expect a build to fail, or compare two).
  */
 import { spawn } from 'node:child_process';
-import { delimiter, dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_SITE_URL = 'https://gazette.example.org';
+/** Statuses depend on the build date; tests fix it so that runs on any day agree. */
+export const TEST_BUILD_DATE = '2025-06-30';
+const ASTRO_BIN = join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
 
 export interface AstroBuildOptions {
   base: string;
@@ -15,6 +19,8 @@ export interface AstroBuildOptions {
   /** Defaults to the project's content/. */
   contentDir?: string;
   site?: string;
+  /** GAZETTE_BUILD_DATE, YYYY-MM-DD; defaults to TEST_BUILD_DATE. */
+  buildDate?: string;
 }
 
 export interface AstroBuildResult {
@@ -26,19 +32,29 @@ export interface AstroBuildResult {
 export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('npx', ['--no-install', 'astro', 'build'], {
-      cwd: REPO_ROOT,
+    // Astro keeps its intermediate build files in the output folder only when that folder is
+    // inside the working directory (else in <cwd>/.astro/, shared by concurrent builds), so the
+    // build runs from the output folder's parent with --root pointing at the project.
+    const workingDir = dirname(resolve(REPO_ROOT, options.outDir));
+    mkdirSync(workingDir, { recursive: true });
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--root', REPO_ROOT], {
+      cwd: workingDir,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        // `npx` and astro's `#!/usr/bin/env node` must use the same Node as Vitest.
-        PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
         GAZETTE_BASE: options.base,
         GAZETTE_SITE: options.site ?? TEST_SITE_URL,
         GAZETTE_OUT_DIR: options.outDir,
         GAZETTE_CONTENT_DIR: options.contentDir ?? '',
-        // Vitest sets these for its own workers; astro must build for production.
+        GAZETTE_BUILD_DATE: options.buildDate ?? TEST_BUILD_DATE,
+        // Vitest sets these for its own workers (the Vite ones would override the build's
+        // base and mode); astro must build for production.
         NODE_ENV: 'production',
+        BASE_URL: undefined,
+        MODE: undefined,
+        DEV: undefined,
+        PROD: undefined,
+        SSR: undefined,
         VITEST: undefined,
         VITEST_MODE: undefined,
         VITEST_POOL_ID: undefined,

@@ -33,38 +33,13 @@ export const FIXTURE_STATUS: Record<string, string> = {
   [FIXTURE.expired]: '已失效',
 };
 
-/**
- * Vitest workers carry Vite's env in process.env (BASE_URL=/, MODE=test, DEV=1, …), which the
- * child build would take over (a page's BASE_URL would be / instead of the base): astroBuild
- * (tests/helpers/astro-build.ts) passes the environment on, so they are left out here.
- */
-const VITE_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
-
-/**
- * A fresh output folder for one build, inside the repository: for an outDir outside its working
- * directory, Astro writes its prerender chunks to the shared <repo>/.astro/ instead, where builds
- * running at the same time delete each other's files.
- */
+/** A fresh output folder for one build (astroBuild keeps Astro's intermediate files in it). */
 export function relationsOutDir(): string {
   const parent = join(REPO_ROOT, 'tests/.out');
   mkdirSync(parent, { recursive: true });
   return mkdtempSync(join(parent, 'relations-'));
 }
 
-export async function buildRelationsArchive(outDir: string, contentDir = RELATIONS_CONTENT): Promise<AstroBuildResult> {
-  const changes: Record<string, string | undefined> = { GAZETTE_BUILD_DATE: RELATIONS_BUILD_DATE };
-  for (const name of VITE_ENV) changes[name] = undefined;
-  const previous = Object.fromEntries(Object.keys(changes).map((name) => [name, process.env[name]]));
-  const apply = (values: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  apply(changes);
-  try {
-    return await astroBuild({ base: RELATIONS_BASE, outDir, contentDir });
-  } finally {
-    apply(previous);
-  }
+export function buildRelationsArchive(outDir: string, contentDir = RELATIONS_CONTENT): Promise<AstroBuildResult> {
+  return astroBuild({ base: RELATIONS_BASE, outDir, contentDir, buildDate: RELATIONS_BUILD_DATE });
 }
