@@ -10,8 +10,10 @@
  * - Relevance order is Pagefind's merged order (by score). Date order is built here: shards
  *   cover disjoint date ranges, so it is each shard's own date order, newest shard first;
  *   only the shards a page of results falls in are searched on their own.
- * - Filter counts of the whole archive come with the manifest; the counts for a query need
- *   Pagefind's filter files of every shard, which are fetched after the first results show.
+ * - The numbers beside the filters count the whole archive (they come with the manifest) until
+ *   the reader turns to the filters: counts for the query need Pagefind's filter files of
+ *   every shard (on 10,000 documents about as many bytes as the search itself), so they are
+ *   fetched then, and a note says which of the two the numbers are.
  * - A query that is a document number (淄政办字[2020]56号 …) puts that document first, using
  *   one bucket of the number lookup (`<base>search/numbers/<n>.json`), followed by the
  *   full-text results without a duplicate.
@@ -115,6 +117,7 @@ const sortSelect = byId<HTMLSelectElement>('search-sort');
 const filtersBox = byId<HTMLElement>('search-filters');
 const filterGroups = byId<HTMLElement>('search-filter-groups');
 const clearFilters = byId<HTMLButtonElement>('search-clear-filters');
+const filterNote = byId<HTMLElement>('search-filter-note');
 const statusBox = byId<HTMLElement>('search-status');
 const resultsList = byId<HTMLOListElement>('search-results');
 const moreButton = byId<HTMLButtonElement>('search-more');
@@ -129,8 +132,10 @@ const initial = parseSearchState(location.search);
 let pagefindPromise: Promise<{ pagefind: PagefindApi; manifest: ShardManifest }> | null = null;
 const numberBuckets = new Map<number, Promise<NumberTable>>();
 let filtersBuilt = false;
-/** Set once Pagefind has every shard's filter files, so searches return counts for every filter. */
-let allFiltersLoaded: Promise<void> | null = null;
+/** Whether the filter counts are the query's: Pagefind then has every shard's filter files. */
+let queryCounts: 'off' | 'loading' | 'on' = 'off';
+/** The last search's term and options, to recount when the query's counts arrive. */
+let lastSearch: { token: number; term: string | null; options: Record<string, unknown> } | null = null;
 /** Incremented by every search; a search whose token is stale renders nothing. */
 let generation = 0;
 let debounceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -455,20 +460,30 @@ function relevanceOrdered(merged: PagefindSearch): ResultSource {
   return { total: merged.results.length, slice: async (start, end) => merged.results.slice(start, end) };
 }
 
+function showCounts(state: SearchState, search: PagefindSearch | null, manifest: ShardManifest): void {
+  const ofQuery = Boolean(state.q) && queryCounts === 'on' && search !== null;
+  updateFilterCounts(ofQuery ? search.totalFilters : manifest.filters);
+  filterNote.textContent = ofQuery ? '括号内为本次检索结果中的篇数。' : '括号内为全部文件中的篇数。';
+}
+
 /**
- * Fetches every shard's filter files once, after the first results are on screen (they are
- * only needed for the per-query counts beside the filters), then refreshes those counts.
+ * The reader turned to the filters: fetch every shard's filter files once, then count the
+ * current query's results per filter value.
  */
-function loadAllFilters(pagefind: PagefindApi, token: number, state: SearchState, options: Record<string, unknown>): void {
-  allFiltersLoaded ??= pagefind.filters().then(() => undefined);
-  allFiltersLoaded
-    .then(async () => {
-      if (token !== generation || !state.q) return;
-      const search = await pagefind.search(fullTextQuery(state.q, classifyNumberQuery(state.q)), options);
-      if (token === generation) updateFilterCounts(search.totalFilters);
+function loadQueryCounts(): void {
+  if (queryCounts !== 'off') return;
+  queryCounts = 'loading';
+  loadPagefind()
+    .then(async ({ pagefind, manifest }) => {
+      await pagefind.filters();
+      queryCounts = 'on';
+      const last = lastSearch;
+      if (!last || last.token !== generation) return;
+      const search = last.term === null ? null : await pagefind.search(last.term, last.options);
+      if (last.token === generation) showCounts(readForm(), search, manifest);
     })
     .catch(() => {
-      allFiltersLoaded = null;
+      queryCounts = 'off';
     });
 }
 
@@ -489,7 +504,7 @@ async function runSearch(state: SearchState): Promise<void> {
     void loadPagefind()
       .then(({ manifest }) => {
         if (!filtersBuilt) buildFilters(manifest.filters, state);
-        else updateFilterCounts(manifest.filters);
+        showCounts(state, null, manifest);
       })
       .catch(() => {});
     return;
@@ -533,8 +548,8 @@ async function runSearch(state: SearchState): Promise<void> {
 
     pending = { source, next: first.length, pinned };
     moreButton.hidden = pending.next >= source.total;
-    updateFilterCounts(state.q ? search.totalFilters : manifest.filters);
-    if (state.q) loadAllFilters(pagefind, token, state, options);
+    lastSearch = { token, term, options };
+    showCounts(state, search, manifest);
 
     // The pinned document may also sit further down the full-text results; it is skipped there
     // when reached, so the count can be one too high only for a number with many full-text hits.
@@ -620,6 +635,8 @@ clearFilters.addEventListener('click', () => {
   searchNow();
   input.focus();
 });
+filtersBox.addEventListener('pointerenter', loadQueryCounts, { once: true });
+filtersBox.addEventListener('focusin', loadQueryCounts, { once: true });
 moreButton.addEventListener('click', () => {
   void renderMore(generation, true);
 });
