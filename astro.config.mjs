@@ -1,4 +1,6 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
@@ -10,6 +12,9 @@ import pagefind from './src/integrations/pagefind';
 import cdnHeaders from './src/integrations/cdn-headers';
 
 const settings = siteSettings(process.env);
+// Everything in this build that reads the content folder (loaders, git history) takes it from
+// the environment; pin it to the project, not to whatever directory astro was started from.
+process.env.GAZETTE_CONTENT_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), settings.contentDir);
 
 export default defineConfig({
   site: settings.site,

@@ -3,8 +3,8 @@
  * and returns its exit code and output (for tests that expect a build to fail, or compare two).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -12,6 +12,7 @@ export const TEST_SITE_URL = 'https://gazette.example.org';
 /** Statuses depend on the build date; tests fix it so that runs on any day agree. */
 export const TEST_BUILD_DATE = '2025-06-30';
 const ASTRO_BIN = join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+const SCRATCH_PARENT = join(REPO_ROOT, 'tests/.out/.scratch');
 
 export interface AstroBuildOptions {
   base: string;
@@ -32,10 +33,14 @@ export interface AstroBuildResult {
 export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
-    // Astro keeps its intermediate build files in the output folder only when that folder is
-    // inside the working directory (else in <cwd>/.astro/, shared by concurrent builds), so the
-    // build runs from the output folder's parent with --root pointing at the project.
-    const workingDir = dirname(resolve(REPO_ROOT, options.outDir));
+    // Astro keeps its intermediate build files in the output folder when that folder is inside
+    // the working directory, else in <cwd>/.astro/, which concurrent builds would share. Those
+    // files import packages, so they must also lie inside the project: a build into the project
+    // runs from the output folder's parent, any other from a scratch folder of its own.
+    const outDir = resolve(REPO_ROOT, options.outDir);
+    if (!outDir.startsWith(REPO_ROOT + sep)) mkdirSync(SCRATCH_PARENT, { recursive: true });
+    const scratch = outDir.startsWith(REPO_ROOT + sep) ? undefined : mkdtempSync(join(SCRATCH_PARENT, 'build-'));
+    const workingDir = scratch ?? dirname(outDir);
     mkdirSync(workingDir, { recursive: true });
     const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--root', REPO_ROOT], {
       cwd: workingDir,
@@ -44,7 +49,7 @@ export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult
         ...process.env,
         GAZETTE_BASE: options.base,
         GAZETTE_SITE: options.site ?? TEST_SITE_URL,
-        GAZETTE_OUT_DIR: options.outDir,
+        GAZETTE_OUT_DIR: outDir,
         GAZETTE_CONTENT_DIR: options.contentDir ?? '',
         GAZETTE_BUILD_DATE: options.buildDate ?? TEST_BUILD_DATE,
         // Vitest sets these for its own workers (the Vite ones would override the build's
@@ -68,6 +73,9 @@ export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', (error) => reject(new Error(`could not start astro build: ${error.message}`)));
-    child.on('close', (code) => resolvePromise({ code, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (code) => {
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+      resolvePromise({ code, output, seconds: (Date.now() - started) / 1000 });
+    });
   });
 }
