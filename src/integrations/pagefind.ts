@@ -27,7 +27,7 @@
  * benchmark reads it). Any Pagefind error fails the build.
  */
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, link, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -57,7 +57,11 @@ export interface PagefindIntegrationOptions {
    * falls in; fewer, larger shards make a search fetch less.
    */
   shardDocuments?: number;
-  /** Folder for cached shard bundles (default: `<Astro cacheDir>/gazette-search`). */
+  /**
+   * Folder for cached shard bundles (default: GAZETTE_SEARCH_CACHE_DIR, else
+   * `<Astro cacheDir>/gazette-search`). Keep it between builds, e.g. in CI's cache, to re-index
+   * only changed shards.
+   */
   cacheDir?: string;
 }
 
@@ -102,7 +106,7 @@ export default function pagefindIntegration(
     name: 'gazette:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir ??= join(fileURLToPath(config.cacheDir), 'gazette-search');
+        cacheDir ??= process.env.GAZETTE_SEARCH_CACHE_DIR || join(fileURLToPath(config.cacheDir), 'gazette-search');
       },
       'astro:build:done': async ({ dir, logger }) => {
         await buildSearchIndex(fileURLToPath(dir), logger, { ...options, cacheDir: cacheDir! });
@@ -249,6 +253,31 @@ function shardKey(shard: PlannedShard<DocumentPage>, indexOptions: pagefind.Page
   return hash.digest('hex');
 }
 
+/**
+ * Puts a cached bundle into the output: hard links where the file system allows (a 10,000
+ * document index is some 16,000 files, and copying them cost more than indexing the shard a
+ * new issue changed), copies otherwise. The output's files are never written in place: the
+ * next build empties the output folder, which unlinks them and leaves the cache intact.
+ * Returns the bytes and files placed.
+ */
+async function placeTree(from: string, to: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  await mkdir(to, { recursive: true });
+  const entries = await readdir(from, { withFileTypes: true, recursive: true });
+  for (const entry of entries.filter((e) => e.isDirectory())) {
+    await mkdir(join(to, relative(from, join(entry.parentPath, entry.name))), { recursive: true });
+  }
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    await link(source, target).catch(() => copyFile(source, target));
+    bytes += (await stat(source)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
@@ -342,6 +371,8 @@ export async function buildSearchIndex(
     const totals: FilterCounts = {};
     let rebuilt = 0;
     let indexingMs = 0;
+    let bytes = 0;
+    let files = 0;
     for (const [position, shard] of shards.entries()) {
       const key = shardKey(shard, indexOptions);
       const bundleDir = join(cacheDir, `shard-${key}`);
@@ -357,16 +388,24 @@ export async function buildSearchIndex(
       const now = new Date();
       await utimes(bundleDir, now, now);
       const path = position === 0 ? '' : `shards/${shard.id}-${key.slice(0, 10)}/`;
-      await cp(bundleDir, join(outputPath, path), { recursive: true });
+      const placed = await placeTree(bundleDir, join(outputPath, path));
+      bytes += placed.bytes;
+      files += placed.files;
       for (const page of shard.pages) addFilterCounts(totals, page.filters);
       manifest.shards.push({ id: shard.id, path, from: shard.from, to: shard.to, documents: shard.pages.length });
     }
-    if (shards.length > 0) await cp(runtimeDir, outputPath, { recursive: true });
+    if (shards.length > 0) {
+      const runtime = await placeTree(runtimeDir, outputPath);
+      bytes += runtime.bytes;
+      files += runtime.files;
+    }
     manifest.filters = sortedCounts(totals);
-    await writeFile(join(outputPath, SHARD_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+    const manifestText = `${JSON.stringify(manifest)}\n`;
+    await writeFile(join(outputPath, SHARD_MANIFEST_FILE), manifestText);
+    bytes += Buffer.byteLength(manifestText);
+    files += 1;
     await pruneCache(cacheDir);
 
-    const { bytes, files } = await directorySize(outputPath);
     const ms = performance.now() - started;
     logger.info(
       `Indexed ${pages.length} document pages (of ${htmlFiles} HTML files) in ${shards.length} shard(s), ` +
@@ -412,17 +451,6 @@ async function pruneCache(cacheDir: string): Promise<void> {
 async function logTiming(entry: Record<string, unknown>): Promise<void> {
   const file = process.env.GAZETTE_TIMING_LOG;
   if (file) await appendFile(file, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
-}
-
-async function directorySize(path: string): Promise<{ bytes: number; files: number }> {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of await readdir(path, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
-    files += 1;
-  }
-  return { bytes, files };
 }
 
 function formatMs(ms: number): string {

@@ -15,16 +15,20 @@ function ranges(shards: { from: string; to: string }[]): [string, string][] {
 }
 
 describe('planShards', () => {
-  it('keeps the newest year on its own and groups older years of a decade up to the limit', () => {
+  it('keeps the newest year on its own and groups older years from the oldest, up to the limit', () => {
     const pages = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].flatMap((y) => year(y, 100));
     const shards = planShards(pages, 250);
-    expect(shards.map((s) => s.id)).toEqual(['2022', '2020-2021', '2019', '2017-2018', '2015-2016']);
-    expect(shards.map((s) => s.pages.length)).toEqual([100, 200, 100, 200, 200]);
+    expect(shards.map((s) => s.id)).toEqual(['2022', '2021', '2019-2020', '2017-2018', '2015-2016']);
+    expect(shards.map((s) => s.pages.length)).toEqual([100, 100, 200, 200, 200]);
   });
 
-  it('never groups across a decade, so a change stays inside its decade', () => {
-    const shards = planShards([2008, 2009, 2010, 2011, 2012].flatMap((y) => year(y, 10)), 1000);
-    expect(shards.map((s) => s.id)).toEqual(['2012', '2010-2011', '2008-2009']);
+  it('keeps older boundaries when a year closes and the next one starts', () => {
+    const years = [2015, 2016, 2017, 2018, 2019, 2020];
+    const before = planShards(years.flatMap((y) => year(y, 100)), 250);
+    const after = planShards([...years, 2021].flatMap((y) => year(y, 100)), 250);
+    // 2020 was the open shard; it now joins the last older group, and the groups before stay.
+    expect(before.map((s) => s.id)).toEqual(['2020', '2019', '2017-2018', '2015-2016']);
+    expect(after.map((s) => s.id)).toEqual(['2021', '2019-2020', '2017-2018', '2015-2016']);
   });
 
   it('gives every shard a date range of its own, newest first', () => {

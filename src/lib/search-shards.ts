@@ -14,9 +14,11 @@
  * merged results by score, and a sorted search scores a page by its rank inside its own
  * index, which would interleave the shards). The newest year is always a shard of its own:
  * a new issue lands there and only that small shard is re-indexed. Older years are grouped
- * within their decade, consecutive years together up to `maxDocuments`; a year larger than
- * that is split by month, a month by day. Grouping never crosses a decade, so adding or
- * removing documents changes shard boundaries only within that decade.
+ * from the oldest on, consecutive years together up to `maxDocuments`; a year larger than
+ * that is split by month, a month by day. Grouping from the oldest keeps every boundary in
+ * place as the archive grows at its new end (when a year closes it joins the last group or
+ * starts a new one); only back-filling old issues moves the boundaries after them. Few, large
+ * shards matter: a search fetches index files from every shard.
  *
  * Pure: no file system, no Pagefind. The build integration and the search page use it.
  */
@@ -37,17 +39,19 @@ export interface PlannedShard<P extends ShardPage> {
   pages: P[];
 }
 
-/** Default documents per shard: Pagefind's peak memory stays near 1.5 GB at this size. */
-export const DEFAULT_SHARD_DOCUMENTS = 2500;
+/**
+ * Default documents per shard. Pagefind needs about 0.6 MB per document while it indexes a
+ * shard, so 3,000 keep it near 2 GB; the build's own Node process needs another 2 GB for
+ * 10,000 documents (see bench/README.md).
+ */
+export const DEFAULT_SHARD_DOCUMENTS = 3000;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
-type Level = 'decade' | 'year' | 'month' | 'day';
+type Level = 'year' | 'month' | 'day';
 
 function periodKey(date: string, level: Level): string {
   switch (level) {
-    case 'decade':
-      return `${date.slice(0, 3)}0`;
     case 'year':
       return date.slice(0, 4);
     case 'month':
@@ -57,7 +61,7 @@ function periodKey(date: string, level: Level): string {
   }
 }
 
-const FINER: Record<Level, Level | null> = { decade: 'year', year: 'month', month: 'day', day: null };
+const FINER: Record<Level, Level | null> = { year: 'month', month: 'day', day: null };
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -131,10 +135,7 @@ export function planShards<P extends ShardPage>(
   const newestYear = pages.reduce((year, page) => (page.date.slice(0, 4) > year ? page.date.slice(0, 4) : year), '');
   const open = pages.filter((page) => page.date.startsWith(newestYear));
   const older = pages.filter((page) => !page.date.startsWith(newestYear));
-  const shards = [
-    ...groupByPeriod(older, 'decade').flatMap(([, decade]) => groupPeriods(decade, 'year', maxDocuments)),
-    ...groupPeriods(open, 'year', maxDocuments),
-  ];
+  const shards = [...groupPeriods(older, 'year', maxDocuments), ...groupPeriods(open, 'year', maxDocuments)];
   return shards.reverse();
 }
 

@@ -25,6 +25,11 @@ describe('parseBuildLog', () => {
     });
   });
 
+  it('reads minutes', () => {
+    const log = '[types] Generated 1m 2.5s\n generating static routes \n✓ Completed in 1m 13s.\n';
+    expect(parseBuildLog(log, 200_000, 1000)).toMatchObject({ contentMs: 62_500, renderMs: 73_000 });
+  });
+
   it('reads milliseconds and leaves out what the log lacks', () => {
     const phases = parseBuildLog('[types] Generated 950ms\n', 2000, null);
     expect(phases).toEqual({ contentMs: 950, renderMs: null, searchMs: null, otherMs: null, pages: null });

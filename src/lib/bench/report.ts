@@ -17,19 +17,24 @@ export interface BuildPhases {
   pages: number | null;
 }
 
-function seconds(value: string, unit: string): number {
-  return unit === 'ms' ? Number(value) : Number(value) * 1000;
+/** Astro's durations: `950ms`, `11.77s`, `1m 13s`. */
+const DURATION = /(?:(\d+)m )?(\d+(?:\.\d+)?)(ms|s)\b/u;
+
+function durationMs(match: RegExpMatchArray | null | undefined): number | null {
+  if (!match) return null;
+  const [, minutes, value, unit] = match;
+  return Number(minutes ?? 0) * 60_000 + (unit === 'ms' ? Number(value) : Number(value) * 1000);
 }
 
 /** Phases of an `astro build` from its log (colours off) and the search step's timing line. */
 export function parseBuildLog(log: string, wallMs: number, searchMs: number | null): BuildPhases {
-  const content = log.match(/\[types\] Generated (\d+(?:\.\d+)?)(ms|s)\b/u);
+  const content = log.match(new RegExp(`\\[types\\] Generated ${DURATION.source}`, 'u'));
   // The "Completed in" that follows the static-route generation banner.
   const afterBanner = log.split(/ generating static routes /u)[1];
-  const render = afterBanner?.match(/✓ Completed in (\d+(?:\.\d+)?)(ms|s)\./u);
+  const render = afterBanner?.match(new RegExp(`✓ Completed in ${DURATION.source}`, 'u'));
   const pages = log.match(/\[build\] (\d+) page\(s\) built in/u);
-  const contentMs = content ? seconds(content[1]!, content[2]!) : null;
-  const renderMs = render ? seconds(render[1]!, render[2]!) : null;
+  const contentMs = durationMs(content);
+  const renderMs = durationMs(render);
   const known = [contentMs, renderMs, searchMs].reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
   return {
     contentMs,
