@@ -16,6 +16,8 @@
  *   --out <folder>        where reports go (default bench/results)
  *   --shard-size <n>      most documents per search shard (default: the integration's)
  *   --queries a,b,c       queries to measure (default: depends on the text source)
+ *   --heap <MiB>          V8 heap limit of the build (NODE_OPTIONS=--max-old-space-size); Node's
+ *                         default (about 4 GiB here) is too small for Astro at 50,000 documents
  *   --no-browser          skip the search measurements
  *   --no-rebuild          skip the rebuild after a new issue
  *   --keep                keep each size's work folder (default: removed after measuring)
@@ -51,6 +53,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(REPO, 'bench/results') },
     'shard-size': { type: 'string' },
     queries: { type: 'string' },
+    heap: { type: 'string' },
     'no-browser': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -202,7 +205,8 @@ async function benchSize(documents: number): Promise<SizeReport> {
   const plan = planArchive(options);
   log(`${documents} documents: generating ${plan.issues} issues (${plan.firstYear}–${plan.lastYear}) in ${contentDir}`);
   const contentBytes = writeFiles(contentDir, generateArchive(options));
-  const env = { GAZETTE_BUILD_DATE: BUILD_DATE, GAZETTE_SEARCH_SHARD_SIZE: String(shardDocuments) };
+  const env: Record<string, string> = { GAZETTE_BUILD_DATE: BUILD_DATE, GAZETTE_SEARCH_SHARD_SIZE: String(shardDocuments) };
+  if (values.heap) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values.heap)}`.trim();
 
   log(`${documents} documents: full build → ${outDir}`);
   const build = await runBenchBuild({ repoRoot: REPO, contentDir, outDir, cacheDir, logFile: join(work, 'build.log'), env });
@@ -268,7 +272,15 @@ log(
 );
 const reports: SizeReport[] = [];
 for (const size of sizes) reports.push(await benchSize(size));
-const report: BenchReport = { startedAt, finishedAt: new Date().toISOString(), machine, corpus: corpusLabel, shardDocuments, sizes: reports };
+const report: BenchReport = {
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine,
+  corpus: corpusLabel,
+  shardDocuments,
+  heapMiB: values.heap ? Number(values.heap) : null,
+  sizes: reports,
+};
 const outDir = resolve(values.out);
 mkdirSync(outDir, { recursive: true });
 const stem = join(outDir, `${startedAt.replace(/[:.]/gu, '-').slice(0, 19)}-${sizes.join('-')}`);

@@ -42,7 +42,7 @@ export interface PlannedShard<P extends ShardPage> {
 /**
  * Default documents per shard. Pagefind needs about 0.6 MB per document while it indexes a
  * shard, so 3,000 keep it near 2 GB; the build's own Node process needs another 2 GB for
- * 10,000 documents (see bench/README.md).
+ * 10,000 documents (README, "Search at scale").
  */
 export const DEFAULT_SHARD_DOCUMENTS = 3000;
 

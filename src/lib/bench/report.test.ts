@@ -67,6 +67,7 @@ describe('formatMarkdown', () => {
       machine: { cpu: 'AMD EPYC', cores: 2, memoryBytes: 24 * 2 ** 30, node: 'v24', astro: '7.3.5', pagefind: '1.6.0', os: 'Linux', loadAverage: [1, 2, 3] },
       corpus: 'test',
       shardDocuments: 2500,
+      heapMiB: null,
       sizes: [size],
     };
     const markdown = formatMarkdown(report);

@@ -120,6 +120,8 @@ export interface BenchReport {
   machine: MachineInfo;
   corpus: string;
   shardDocuments: number;
+  /** V8 heap limit given to the builds, when not Node's default. */
+  heapMiB: number | null;
   sizes: SizeReport[];
 }
 
@@ -175,7 +177,8 @@ export function formatMarkdown(report: BenchReport): string {
       `Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}. ` +
       `Load average at start: ${machine.loadAverage.map((l) => l.toFixed(2)).join(', ')} (the machine is shared; times include waiting for the CPU).`,
     '',
-    `Text: ${report.corpus}. Search shards of at most ${report.shardDocuments} documents.`,
+    `Text: ${report.corpus}. Search shards of at most ${report.shardDocuments} documents.` +
+      (report.heapMiB ? ` Builds ran with NODE_OPTIONS=--max-old-space-size=${report.heapMiB}.` : ''),
     '',
     `| | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`,
     `| --- | ${sizes.map(() => '---').join(' | ')} |`,
