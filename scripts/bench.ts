@@ -24,7 +24,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateArchive, generateIssue, planArchive, type BenchArchiveOptions } from '../src/lib/bench/generate';
@@ -81,15 +81,24 @@ function versionOf(pkg: string): string {
   return (JSON.parse(readFileSync(join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-function writeFiles(dir: string, files: Iterable<{ path: string; content: string }>): number {
+/** Writes files under `dir`; returns their bytes and the largest document (by Markdown size). */
+function writeFiles(dir: string, files: Iterable<{ path: string; content: string }>): { bytes: number; largest: string } {
   let bytes = 0;
+  let largest = { path: '', bytes: 0 };
   for (const file of files) {
     const path = join(dir, file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);
-    bytes += Buffer.byteLength(file.content);
+    const size = Buffer.byteLength(file.content);
+    bytes += size;
+    if (file.path.endsWith('.md') && size > largest.bytes) largest = { path: file.path, bytes: size };
   }
-  return bytes;
+  return { bytes, largest: largest.path };
+}
+
+/** A document's page path from its content path (`shili/2025/16/x.md` → `2025/16/x`). */
+function pagePath(contentPath: string): string {
+  return contentPath.replace(/^[^/]+\//u, '').replace(/\.md$/u, '');
 }
 
 function directorySize(dir: string): { bytes: number; files: number } {
@@ -204,7 +213,7 @@ async function benchSize(documents: number): Promise<SizeReport> {
   const options: BenchArchiveOptions = { documents, texts };
   const plan = planArchive(options);
   log(`${documents} documents: generating ${plan.issues} issues (${plan.firstYear}–${plan.lastYear}) in ${contentDir}`);
-  const contentBytes = writeFiles(contentDir, generateArchive(options));
+  const { bytes: contentBytes, largest } = writeFiles(contentDir, generateArchive(options));
   const env: Record<string, string> = { GAZETTE_BUILD_DATE: BUILD_DATE, GAZETTE_SEARCH_SHARD_SIZE: String(shardDocuments) };
   if (values.heap) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values.heap)}`.trim();
 
@@ -223,6 +232,7 @@ async function benchSize(documents: number): Promise<SizeReport> {
     distFiles: 0,
     searchBytes: 0,
     documentPage: null,
+    largestDocumentPage: null,
     coldQueries: [],
     secondQueries: [],
   };
@@ -235,7 +245,8 @@ async function benchSize(documents: number): Promise<SizeReport> {
   report.distFiles = dist.files;
   report.searchBytes = directorySize(join(outDir, 'pagefind')).bytes;
   const newest = generateIssue(options, plan, plan.issues - 1).find((file) => file.path.endsWith('.md'))!;
-  report.documentPage = documentPageWeight(outDir, relative(plan.gazetteId, newest.path).replace(/\.md$/u, ''));
+  report.documentPage = documentPageWeight(outDir, pagePath(newest.path));
+  report.largestDocumentPage = documentPageWeight(outDir, pagePath(largest));
 
   if (!values['no-browser']) {
     log(`${documents} documents: ${queries.length} queries in Chromium`);

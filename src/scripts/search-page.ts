@@ -18,7 +18,6 @@
  *   one bucket of the number lookup (`<base>search/numbers/<n>.json`), followed by the
  *   full-text results without a duplicate.
  */
-import { formatChineseDate } from '../lib/dates';
 import { dateOrderWindow, SHARD_MANIFEST_FILE, type ShardManifest } from '../lib/search-shards';
 import {
   FILTER_KEYS,
@@ -34,15 +33,23 @@ import {
   searchStateToQueryString,
   toPagefindFilters,
   toPagefindSort,
-  type FilterKey,
   type NumberEntry,
   type NumberTable,
   type SearchState,
 } from '../lib/search-state';
+import {
+  PAGE_SIZE,
+  buildFilterGroups,
+  renderResult,
+  searchPageElements,
+  searchStatus,
+  setResultsState,
+  updateFilterCounts as showFilterCounts,
+  type FilterCounts,
+  type ResultView,
+} from './search-view';
 
 /* ---------------------------------------------------------------- Pagefind (subset) types */
-
-type FilterCounts = Record<string, Record<string, number>>;
 
 interface PagefindFragment {
   url: string;
@@ -76,7 +83,6 @@ interface PagefindApi {
 /* ------------------------------------------------------------------------------ settings */
 
 const BASE = import.meta.env.BASE_URL;
-const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
 
 /**
@@ -95,33 +101,12 @@ const DEBOUNCE_MS = 300;
  */
 const RANKING = { termFrequency: 0.5 };
 
-const FILTER_LABELS: Record<FilterKey, string> = {
-  year: '年份',
-  issuer: '发文机关',
-  type: '文种',
-  section: '栏目',
-  status: '状态',
-};
-
 /* ----------------------------------------------------------------------------- elements */
 
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`search page: #${id} is missing`);
-  return element as T;
-}
-
-const form = byId<HTMLFormElement>('search-form');
-const input = byId<HTMLInputElement>('search-input');
-const sortSelect = byId<HTMLSelectElement>('search-sort');
-const filtersBox = byId<HTMLElement>('search-filters');
-const filterGroups = byId<HTMLElement>('search-filter-groups');
-const clearFilters = byId<HTMLButtonElement>('search-clear-filters');
-const filterNote = byId<HTMLElement>('search-filter-note');
-const statusBox = byId<HTMLElement>('search-status');
-const resultsList = byId<HTMLOListElement>('search-results');
-const moreButton = byId<HTMLButtonElement>('search-more');
-const layout = byId<HTMLElement>('search-layout');
+const elements = searchPageElements();
+const { form, input, sortSelect, filtersBox, filterGroups, clearFilters, statusBox, resultsList, moreButton, layout } = elements;
+/** Says whether the numbers beside the filters count the archive or the query (see showCounts). */
+const filterNote = document.getElementById('search-filter-note');
 /** How many number-lookup buckets the build wrote (search/numbers/<n>.json). */
 const NUMBER_BUCKETS = Number(form.dataset.numberBuckets) || 1;
 
@@ -218,8 +203,7 @@ function syncUrl(state: SearchState): void {
 }
 
 function setState(state: 'idle' | 'loading' | 'done' | 'error'): void {
-  resultsList.dataset.state = state;
-  resultsList.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+  setResultsState(resultsList, state);
 }
 
 function announce(text: string): void {
@@ -228,74 +212,13 @@ function announce(text: string): void {
 
 /* ------------------------------------------------------------------------------- filters */
 
-function sortFilterValues(key: FilterKey, counts: Record<string, number>): string[] {
-  const values = Object.keys(counts);
-  if (key === 'year') return values.sort((a, b) => (parseInt(b, 10) || 0) - (parseInt(a, 10) || 0));
-  return values.sort(
-    (a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b, 'zh-Hans-CN'),
-  );
-}
-
 function buildFilters(all: FilterCounts, state: SearchState): void {
-  filterGroups.replaceChildren();
-  for (const key of FILTER_KEYS) {
-    const counts = { ...(all[key] ?? {}) };
-    // Keep values asked for by the URL even if the index has no such value, so they can be unticked.
-    for (const value of state.filters[key]) counts[value] ??= 0;
-    const values = sortFilterValues(key, counts);
-    if (values.length === 0) continue;
-
-    const fieldset = document.createElement('fieldset');
-    fieldset.className = 'search-filter';
-    fieldset.dataset.filter = key;
-    const legend = document.createElement('legend');
-    legend.textContent = FILTER_LABELS[key];
-    fieldset.append(legend);
-    const list = document.createElement('ul');
-    list.className = 'search-filter-options';
-    values.forEach((value, i) => {
-      const item = document.createElement('li');
-      const id = `filter-${key}-${i}`;
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.name = key;
-      box.value = value;
-      box.id = id;
-      box.checked = state.filters[key].includes(value);
-      const label = document.createElement('label');
-      label.htmlFor = id;
-      const name = document.createElement('span');
-      name.className = 'search-filter-name';
-      name.textContent = value;
-      const count = document.createElement('span');
-      count.className = 'search-filter-count';
-      count.dataset.value = value;
-      count.textContent = `（${counts[value] ?? 0}）`;
-      label.append(name, count);
-      item.append(box, label);
-      list.append(item);
-    });
-    fieldset.append(list);
-    filterGroups.append(fieldset);
-  }
-  filtersBox.hidden = filterGroups.childElementCount === 0;
+  buildFilterGroups(elements, all, state);
   filtersBuilt = true;
 }
 
-/**
- * Shows, for each value, how many documents the current query has with it. Filters whose
- * counts Pagefind has not loaded yet are absent from `counts` and keep what they show.
- */
 function updateFilterCounts(counts: FilterCounts): void {
-  for (const fieldset of filterGroups.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter]')) {
-    const key = fieldset.dataset.filter!;
-    if (!counts[key]) continue;
-    for (const span of fieldset.querySelectorAll<HTMLElement>('.search-filter-count')) {
-      const n = counts[key]?.[span.dataset.value!] ?? 0;
-      span.textContent = `（${n}）`;
-      span.closest('li')?.classList.toggle('is-empty', n === 0);
-    }
-  }
+  showFilterCounts(elements, counts);
 }
 
 function updateClearButton(state: SearchState): void {
@@ -303,78 +226,6 @@ function updateClearButton(state: SearchState): void {
 }
 
 /* ------------------------------------------------------------------------------- results */
-
-function text(tag: string, className: string, content: string): HTMLElement {
-  const element = document.createElement(tag);
-  element.className = className;
-  element.textContent = content;
-  return element;
-}
-
-function metaRow(label: string, value: HTMLElement): HTMLElement {
-  const row = document.createElement('div');
-  row.append(text('dt', 'result-meta-label', label), value);
-  return row;
-}
-
-function dateElement(iso: string | undefined): HTMLElement {
-  const dd = document.createElement('dd');
-  dd.className = 'result-date';
-  if (!iso) return dd;
-  const time = document.createElement('time');
-  time.dateTime = iso;
-  try {
-    time.textContent = formatChineseDate(iso);
-  } catch {
-    time.textContent = iso;
-  }
-  dd.append(time);
-  return dd;
-}
-
-interface ResultView {
-  url: string;
-  title: string;
-  number?: string;
-  date?: string;
-  issuer?: string;
-  /** Pagefind's excerpt: HTML with entities escaped and <mark> around matches. */
-  excerptHtml?: string;
-  /** Plain text shown when there is no excerpt. */
-  note?: string;
-  numberMatch?: boolean;
-}
-
-function renderResult(view: ResultView): HTMLLIElement {
-  const item = document.createElement('li');
-  item.className = 'search-result';
-  if (view.numberMatch) item.classList.add('is-number-match');
-
-  const heading = document.createElement('h3');
-  heading.className = 'result-heading';
-  const link = document.createElement('a');
-  link.className = 'result-title';
-  link.href = view.url;
-  link.textContent = view.title || view.url;
-  heading.append(link);
-  item.append(heading);
-
-  if (view.numberMatch) item.append(text('p', 'result-badge', '文号匹配'));
-
-  const meta = document.createElement('dl');
-  meta.className = 'result-meta';
-  if (view.number) meta.append(metaRow('文号', text('dd', 'result-number', view.number)));
-  if (view.date) meta.append(metaRow('成文日期', dateElement(view.date)));
-  if (view.issuer) meta.append(metaRow('发文机关', text('dd', 'result-issuer', view.issuer)));
-  item.append(meta);
-
-  const excerpt = document.createElement('p');
-  excerpt.className = 'result-excerpt';
-  if (view.excerptHtml) excerpt.innerHTML = view.excerptHtml; // Pagefind escapes the text itself
-  else excerpt.textContent = view.note ?? '';
-  item.append(excerpt);
-  return item;
-}
 
 function fragmentView(fragment: PagefindFragment): ResultView {
   return {
@@ -463,7 +314,7 @@ function relevanceOrdered(merged: PagefindSearch): ResultSource {
 function showCounts(state: SearchState, search: PagefindSearch | null, manifest: ShardManifest): void {
   const ofQuery = Boolean(state.q) && queryCounts === 'on' && search !== null;
   updateFilterCounts(ofQuery ? search.totalFilters : manifest.filters);
-  filterNote.textContent = ofQuery ? '括号内为本次检索结果中的篇数。' : '括号内为全部文件中的篇数。';
+  if (filterNote) filterNote.textContent = ofQuery ? '括号内为本次检索结果中的篇数。' : '括号内为全部文件中的篇数。';
 }
 
 /**
@@ -555,20 +406,14 @@ async function runSearch(state: SearchState): Promise<void> {
     // when reached, so the count can be one too high only for a number with many full-text hits.
     const total = search.results.length + (pinned && !pinnedInResults ? 1 : 0);
     setState('done');
-    if (total === 0) {
-      announce(
-        FILTER_KEYS.some((key) => state.filters[key].length > 0)
-          ? '没有找到符合条件的文件。可以减少筛选条件或换用其他检索词。'
-          : '没有找到相关文件。可以换用其他检索词，或减少检索词的数量。',
-      );
-    } else {
-      announce(
-        `找到 ${total} 篇文件` +
-          (pinned ? `，发文字号 ${pinned.number} 对应的文件排在第一位` : '') +
-          (total > PAGE_SIZE ? `，先显示前 ${Math.min(PAGE_SIZE, resultsList.childElementCount)} 篇` : '') +
-          '。',
-      );
-    }
+    announce(
+      searchStatus({
+        total,
+        shown: resultsList.childElementCount,
+        pinnedNumber: pinned?.number,
+        filtered: FILTER_KEYS.some((key) => state.filters[key].length > 0),
+      }),
+    );
   } catch (error) {
     if (token !== generation) return;
     console.error('search failed', error);

@@ -58,6 +58,7 @@ describe('formatMarkdown', () => {
       distFiles: 30_000,
       searchBytes: 80 * 2 ** 20,
       documentPage: { path: '2025/16/x', htmlGzipBytes: 5000, cssGzipBytes: 3000, scripts: 0 },
+      largestDocumentPage: { path: '2001/03/y', htmlGzipBytes: 12000, cssGzipBytes: 3000, scripts: 0 },
       coldQueries: [{ query: '税收', rawBytes: 300_000, gzipBytes: 200_000, requests: 30, firstResultMs: 420, results: 12 }],
       secondQueries: [{ query: '人民政府', rawBytes: 60_000, gzipBytes: 50_000, requests: 9, firstResultMs: 90, results: 40 }],
     };
@@ -78,5 +79,6 @@ describe('formatMarkdown', () => {
     expect(markdown).toContain('200.0 KB gz / 300.0 KB raw');
     expect(markdown).toContain('| 税收 | 12 | 200.0 KB | 300.0 KB | 30 | 420 ms | 人民政府 (40) | 50.0 KB | 60.0 KB | 9 | 90 ms |');
     expect(markdown).toContain('8.0 KB (5.0 KB + 3.0 KB); 0 scripts');
+    expect(markdown).toContain('| largest document page | 15.0 KB (12.0 KB + 3.0 KB); 0 scripts |');
   });
 });

@@ -87,6 +87,13 @@ export interface QueryMeasurement {
   results: number;
 }
 
+export interface PageWeight {
+  path: string;
+  htmlGzipBytes: number;
+  cssGzipBytes: number;
+  scripts: number;
+}
+
 export interface SizeReport {
   documents: number;
   issues: number;
@@ -98,7 +105,9 @@ export interface SizeReport {
   distBytes: number;
   distFiles: number;
   searchBytes: number;
-  documentPage: { path: string; htmlGzipBytes: number; cssGzipBytes: number; scripts: number } | null;
+  /** The first document of the newest issue, and the archive's largest document. */
+  documentPage: PageWeight | null;
+  largestDocumentPage: PageWeight | null;
   coldQueries: QueryMeasurement[];
   secondQueries: QueryMeasurement[];
 }
@@ -158,6 +167,11 @@ function querySummary(queries: QueryMeasurement[]): string {
   );
 }
 
+function pageWeight(page: PageWeight | null): string {
+  if (!page) return '–';
+  return `${formatKB(page.htmlGzipBytes + page.cssGzipBytes)} (${formatKB(page.htmlGzipBytes)} + ${formatKB(page.cssGzipBytes)}); ${page.scripts} scripts`;
+}
+
 function pagesPerSecond(build: BuildMeasurement): string {
   const { pages, renderMs } = build.phases;
   if (!pages || !renderMs) return '–';
@@ -194,13 +208,8 @@ export function formatMarkdown(report: BenchReport): string {
     row('search shards', (s) => String(s.build.search?.shards ?? '–')),
     row('`dist/` (apparent)', (s) => `${formatMiB(s.distBytes)} in ${s.distFiles.toLocaleString('en')} files`),
     row('search index (apparent)', (s) => formatMiB(s.searchBytes)),
-    row(
-      'document page (HTML + CSS, gzip; scripts)',
-      (s) =>
-        s.documentPage
-          ? `${formatKB(s.documentPage.htmlGzipBytes + s.documentPage.cssGzipBytes)} (${formatKB(s.documentPage.htmlGzipBytes)} + ${formatKB(s.documentPage.cssGzipBytes)}); ${s.documentPage.scripts} scripts`
-          : '–',
-    ),
+    row('document page (HTML + CSS, gzip; scripts)', (s) => pageWeight(s.documentPage)),
+    row('largest document page', (s) => pageWeight(s.largestDocumentPage)),
     row('**first query, cold page** (median)', (s) => querySummary(s.coldQueries)),
     row('**second query** (median)', (s) => querySummary(s.secondQueries)),
     row('**rebuild after one new issue, wall**', (s) => build(s.rebuild, (b) => `**${formatSeconds(b.wallMs)}**`)),

@@ -33,25 +33,29 @@ function plainParagraph(line: string): string | null {
   return text;
 }
 
+/** Heads (`## …` to `###### …`) and running-text paragraphs of Markdown lines. */
+function headsAndParagraphs(lines: Iterable<string>): Pick<SourceText, 'heads' | 'paragraphs'> {
+  const heads: string[] = [];
+  const paragraphs: string[] = [];
+  for (const line of lines) {
+    const head = line.match(/^#{2,6}\s+(.+)$/u);
+    if (head) heads.push(head[1]!.trim());
+    else {
+      const paragraph = plainParagraph(line);
+      if (paragraph) paragraphs.push(paragraph);
+    }
+  }
+  return { heads, paragraphs };
+}
+
 /** Parses one regulation in the LawRefBook format. Returns null when it has no text. */
 export function parseRegulation(markdown: string): SourceText | null {
   const lines = markdown.replace(/\r\n?/gu, '\n').split('\n');
   const titleLine = lines.find((line) => line.startsWith('# '));
   if (!titleLine) return null;
   const start = lines.indexOf(INFO_END);
-  const heads: string[] = [];
-  const paragraphs: string[] = [];
-  for (const line of lines.slice(start >= 0 ? start + 1 : lines.indexOf(titleLine) + 1)) {
-    const head = line.match(/^#{2,6}\s+(.+)$/u);
-    if (head) {
-      heads.push(head[1]!.trim());
-      continue;
-    }
-    const paragraph = plainParagraph(line);
-    if (paragraph) paragraphs.push(paragraph);
-  }
-  if (paragraphs.length === 0) return null;
-  return { title: titleLine.slice(2).trim(), heads, paragraphs };
+  const text = headsAndParagraphs(lines.slice(start >= 0 ? start + 1 : lines.indexOf(titleLine) + 1));
+  return text.paragraphs.length > 0 ? { title: titleLine.slice(2).trim(), ...text } : null;
 }
 
 /**
@@ -59,25 +63,15 @@ export function parseRegulation(markdown: string): SourceText | null {
  * (no `#` heads, tables, `:::signature`/`:::issuers` blocks).
  */
 export function parseDocumentBody(title: string, body: string): SourceText | null {
-  const heads: string[] = [];
-  const paragraphs: string[] = [];
   let inBlock = false;
-  for (const line of body.split('\n')) {
-    if (line.startsWith(':::')) {
-      // `:::signature` opens a block, a bare `:::` closes it.
-      inBlock = line.trim() !== ':::';
-      continue;
-    }
-    if (inBlock) continue;
-    const head = line.match(/^#{2,6}\s+(.+)$/u);
-    if (head) {
-      heads.push(head[1]!.trim());
-      continue;
-    }
-    const paragraph = plainParagraph(line);
-    if (paragraph) paragraphs.push(paragraph);
-  }
-  return paragraphs.length > 0 ? { title, heads, paragraphs } : null;
+  const outsideBlocks = body.split('\n').filter((line) => {
+    // `:::signature` opens a block, a bare `:::` closes it.
+    if (line.startsWith(':::')) inBlock = line.trim() !== ':::';
+    else if (!inBlock) return true;
+    return false;
+  });
+  const text = headsAndParagraphs(outsideBlocks);
+  return text.paragraphs.length > 0 ? { title, ...text } : null;
 }
 
 /**
