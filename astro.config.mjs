@@ -20,6 +20,7 @@ export default defineConfig({
   site: settings.site,
   base: settings.base,
   outDir: settings.outDir,
+  cacheDir: settings.cacheDir,
   trailingSlash: 'always',
   build: {
     format: 'directory',

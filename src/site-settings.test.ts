@@ -3,7 +3,13 @@ import { DEFAULT_SITE, siteSettings } from './site-settings';
 
 describe('siteSettings', () => {
   it('defaults to the root of the example site', () => {
-    expect(siteSettings({})).toEqual({ site: DEFAULT_SITE, base: '/', outDir: './dist', contentDir: './content' });
+    expect(siteSettings({})).toEqual({
+      site: DEFAULT_SITE,
+      base: '/',
+      outDir: './dist',
+      contentDir: './content',
+      cacheDir: './node_modules/.astro',
+    });
   });
 
   it.each([

@@ -6,12 +6,15 @@
  *   GAZETTE_BASE     path the site is served under, e.g. /gazette/ (default /)
  *   GAZETTE_OUT_DIR  where the build writes (default dist/)
  *   GAZETTE_CONTENT_DIR  the content tree to build (default content/)
+ *   GAZETTE_CACHE_DIR    Astro's cache, incl. the content layer's data store (default
+ *                        node_modules/.astro/); builds running at the same time need their own
  */
 export interface SiteSettings {
   site: string;
   base: string;
   outDir: string;
   contentDir: string;
+  cacheDir: string;
 }
 
 export const DEFAULT_SITE = 'https://gazette.example.org';
@@ -27,5 +30,6 @@ export function siteSettings(env: Record<string, string | undefined>): SiteSetti
     base: normalizeBase(env.GAZETTE_BASE),
     outDir: env.GAZETTE_OUT_DIR || './dist',
     contentDir: env.GAZETTE_CONTENT_DIR || './content',
+    cacheDir: env.GAZETTE_CACHE_DIR || './node_modules/.astro',
   };
 }

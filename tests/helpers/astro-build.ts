@@ -50,6 +50,9 @@ export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult
         GAZETTE_BASE: options.base,
         GAZETTE_SITE: options.site ?? TEST_SITE_URL,
         GAZETTE_OUT_DIR: outDir,
+        // Astro's data store is read back while pages render: a build must not share it with
+        // the builds that other test files run at the same time.
+        GAZETTE_CACHE_DIR: `${outDir}.astro-cache`,
         GAZETTE_CONTENT_DIR: options.contentDir ?? '',
         GAZETTE_BUILD_DATE: options.buildDate ?? TEST_BUILD_DATE,
         // Vitest sets these for its own workers (the Vite ones would override the build's
