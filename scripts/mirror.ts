@@ -51,7 +51,13 @@ export async function buildMirror(outDir: string, { zip = true } = {}): Promise<
   process.chdir(REPO_ROOT);
   try {
     // astro.config.mjs reads these when build() loads it; statuses (已失效) are as of the mirror's date.
-    Object.assign(process.env, { GAZETTE_OUT_DIR: siteDir, GAZETTE_BASE: '/', GAZETTE_BUILD_DATE: date });
+    // A data store of its own too: builds running at the same time would read each other's.
+    Object.assign(process.env, {
+      GAZETTE_OUT_DIR: siteDir,
+      GAZETTE_CACHE_DIR: `${siteDir}-astro-cache`,
+      GAZETTE_BASE: '/',
+      GAZETTE_BUILD_DATE: date,
+    });
     await build({ root: REPO_ROOT, logLevel: 'warn' });
     const report = await createMirror({
       siteDir,
@@ -65,6 +71,7 @@ export async function buildMirror(outDir: string, { zip = true } = {}): Promise<
     return { archive, date, name, report };
   } finally {
     await rm(siteDir, { recursive: true, force: true });
+    await rm(`${siteDir}-astro-cache`, { recursive: true, force: true });
   }
 }
 

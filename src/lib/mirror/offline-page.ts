@@ -1,6 +1,7 @@
 /**
- * Rehype plugin that makes a built page safe to open from disk: module scripts (and their
- * modulepreload links) are removed, since browsers refuse to run them from file://, and the
+ * Rehype plugin that makes a built page safe to open from disk: module scripts, their
+ * modulepreload links and preloads of what scripts fetch (the online search's Pagefind files)
+ * are removed, since browsers refuse to run or fetch them from file://, and the
  * given classic scripts are added in their place. Pages of this site work without
  * JavaScript, so a dropped enhancement is reported, not fatal; the search page gets the
  * offline search client this way.
@@ -15,11 +16,15 @@ export interface OfflinePageOptions {
   onDropped?: (what: string) => void;
 }
 
+const SCRIPT_RESOURCES = new Set(['fetch', 'script', 'worker']);
+
 function isModuleScript(node: Element): boolean {
   if (node.tagName === 'script') return String(node.properties.type ?? '').toLowerCase() === 'module';
   if (node.tagName !== 'link') return false;
-  const rel = node.properties.rel;
-  return (Array.isArray(rel) ? rel : [rel]).some((r) => String(r).toLowerCase() === 'modulepreload');
+  const rels = [node.properties.rel].flat().map((rel) => String(rel).toLowerCase());
+  if (rels.includes('modulepreload')) return true;
+  const as = String(node.properties.as ?? '').toLowerCase();
+  return (rels.includes('preload') || rels.includes('prefetch')) && SCRIPT_RESOURCES.has(as);
 }
 
 export default function rehypeOfflinePage({ scripts = [], onDropped }: OfflinePageOptions = {}) {

@@ -143,6 +143,22 @@ describe('rehypeOfflinePage', () => {
     expect(out).toContain('<script>var classic = 1;</script><script src="/_search/manifest.js"></script><script src="/_search/search.js"></script></body>');
   });
 
+  it('removes preloads of what scripts fetch, keeps other preloads', () => {
+    const dropped: string[] = [];
+    const out = String(
+      unified()
+        .use(rehypeParse)
+        .use(rehypeOfflinePage, { onDropped: (what) => dropped.push(what) })
+        .use(rehypeStringify)
+        .processSync(
+          '<html><head><link rel="preload" href="/pagefind/shards.json" as="fetch" crossorigin="anonymous"><link rel="prefetch" href="/w.js" as="worker"><link rel="preload" href="/_assets/font.woff2" as="font"></head><body></body></html>',
+        ),
+    );
+    expect(dropped).toEqual(['/pagefind/shards.json', '/w.js']);
+    expect(out).not.toContain('shards.json');
+    expect(out).toContain('<link rel="preload" href="/_assets/font.woff2" as="font">');
+  });
+
   it('refuses a page without a body to add scripts to', () => {
     const tree = { type: 'root' as const, children: [] };
     expect(() => rehypeOfflinePage({ scripts: ['/a.js'] })(tree)).toThrow(/no <body>/u);
