@@ -18,6 +18,8 @@
  *   --queries a,b,c       queries to measure (default: depends on the text source)
  *   --heap <MiB>          V8 heap limit of the build (NODE_OPTIONS=--max-old-space-size); Node's
  *                         default (about 4 GiB here) is too small for Astro at 50,000 documents
+ *   --chunked-store       build with Astro's experimental chunked content data store
+ *                         (needed from about 50,000 documents; see bench/astro.config.mjs)
  *   --no-browser          skip the search measurements
  *   --no-rebuild          skip the rebuild after a new issue
  *   --keep                keep each size's work folder (default: removed after measuring)
@@ -54,6 +56,7 @@ const { values } = parseArgs({
     'shard-size': { type: 'string' },
     queries: { type: 'string' },
     heap: { type: 'string' },
+    'chunked-store': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -215,6 +218,7 @@ async function benchSize(documents: number): Promise<SizeReport> {
   log(`${documents} documents: generating ${plan.issues} issues (${plan.firstYear}–${plan.lastYear}) in ${contentDir}`);
   const { bytes: contentBytes, largest } = writeFiles(contentDir, generateArchive(options));
   const env: Record<string, string> = { GAZETTE_BUILD_DATE: BUILD_DATE, GAZETTE_SEARCH_SHARD_SIZE: String(shardDocuments) };
+  if (values['chunked-store']) env.GAZETTE_BENCH_CHUNKED_STORE = '1';
   if (values.heap) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values.heap)}`.trim();
 
   log(`${documents} documents: full build → ${outDir}`);
@@ -290,6 +294,7 @@ const report: BenchReport = {
   corpus: corpusLabel,
   shardDocuments,
   heapMiB: values.heap ? Number(values.heap) : null,
+  chunkedStore: values['chunked-store'],
   sizes: reports,
 };
 const outDir = resolve(values.out);

@@ -69,6 +69,7 @@ describe('formatMarkdown', () => {
       corpus: 'test',
       shardDocuments: 2500,
       heapMiB: null,
+      chunkedStore: false,
       sizes: [size],
     };
     const markdown = formatMarkdown(report);

@@ -131,6 +131,8 @@ export interface BenchReport {
   shardDocuments: number;
   /** V8 heap limit given to the builds, when not Node's default. */
   heapMiB: number | null;
+  /** Whether the builds used Astro's experimental chunked content data store. */
+  chunkedStore: boolean;
   sizes: SizeReport[];
 }
 
@@ -192,7 +194,8 @@ export function formatMarkdown(report: BenchReport): string {
       `Load average at start: ${machine.loadAverage.map((l) => l.toFixed(2)).join(', ')} (the machine is shared; times include waiting for the CPU).`,
     '',
     `Text: ${report.corpus}. Search shards of at most ${report.shardDocuments} documents.` +
-      (report.heapMiB ? ` Builds ran with NODE_OPTIONS=--max-old-space-size=${report.heapMiB}.` : ''),
+      (report.heapMiB ? ` Builds ran with NODE_OPTIONS=--max-old-space-size=${report.heapMiB}.` : '') +
+      (report.chunkedStore ? " Astro's content data store was chunked (experimental.collectionStorage: 'chunked')." : ''),
     '',
     `| | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`,
     `| --- | ${sizes.map(() => '---').join(' | ')} |`,
