@@ -278,6 +278,17 @@ async function placeTree(from: string, to: string): Promise<{ bytes: number; fil
   return { bytes, files };
 }
 
+/**
+ * Moves a finished folder into the cache in one step, so that no build sees it half written.
+ * Another build on the machine may have cached the same content meanwhile: either copy will do.
+ */
+async function settle(staging: string, final: string): Promise<void> {
+  await rename(staging, final).catch(async (error) => {
+    if (!(await exists(final))) throw error;
+    await rm(staging, { recursive: true, force: true });
+  });
+}
+
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
@@ -309,21 +320,14 @@ async function indexShard(
     const writing = `writing the index of ${label}`;
     check(writing, await step(writing, () => index.writeFiles({ outputPath: staging })), logger);
     await step(`releasing the index of ${label}`, () => index.deleteIndex());
+    const runtimeStaging = `${runtimeDir}.tmp-${process.pid}`;
+    await mkdir(runtimeStaging, { recursive: true });
     for (const name of await readdir(staging)) {
       if (PREBUILT_UI_FILES.includes(name)) await rm(join(staging, name));
-      else if (isRuntimeFile(name)) {
-        if (!(await exists(join(runtimeDir, name)))) {
-          await mkdir(runtimeDir, { recursive: true });
-          await rename(join(staging, name), join(runtimeDir, name)).catch(() => undefined);
-        }
-        await rm(join(staging, name), { force: true });
-      }
+      else if (isRuntimeFile(name)) await rename(join(staging, name), join(runtimeStaging, name));
     }
-    // Another build on the machine may have cached the same shard meanwhile: keep either.
-    await rename(staging, bundleDir).catch(async (error) => {
-      if (!(await exists(bundleDir))) throw error;
-      await rm(staging, { recursive: true, force: true });
-    });
+    await settle(runtimeStaging, runtimeDir);
+    await settle(staging, bundleDir);
   } finally {
     // Stops the binary: its memory goes back to the system before the next shard starts.
     await pagefind.close();
