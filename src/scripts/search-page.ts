@@ -480,8 +480,8 @@ clearFilters.addEventListener('click', () => {
   searchNow();
   input.focus();
 });
-filtersBox.addEventListener('pointerenter', loadQueryCounts, { once: true });
-filtersBox.addEventListener('focusin', loadQueryCounts, { once: true });
+filtersBox.addEventListener('pointerenter', loadQueryCounts);
+filtersBox.addEventListener('focusin', loadQueryCounts);
 moreButton.addEventListener('click', () => {
   void renderMore(generation, true);
 });

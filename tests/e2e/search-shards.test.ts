@@ -152,6 +152,31 @@ describe('sharded search index', () => {
     }
   });
 
+  it('counts the whole archive beside the filters until the reader turns to them, then the query in every shard', async () => {
+    const manifest = manifestOf(firstOut);
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('管理')}`);
+      await page.locator('ol#search-results[data-state="done"]').waitFor({ state: 'attached', timeout: 30_000 });
+      const total = Number(((await page.locator('#search-status').textContent()) ?? '').match(/找到 (\d+) 篇/u)?.[1]);
+      const typeCounts = () =>
+        page.$$eval('fieldset[data-filter="type"] .search-filter-count', (spans) =>
+          spans.reduce((sum, span) => sum + Number(span.textContent!.replace(/[（）]/gu, '')), 0),
+        );
+      expect(await page.locator('#search-filter-note').textContent()).toContain('全部文件');
+      expect(await typeCounts()).toBe(Object.values(manifest.filters.type!).reduce((a, b) => a + b, 0));
+
+      await page.locator('#search-filters').hover();
+      await expect.poll(() => page.locator('#search-filter-note').textContent(), { timeout: 30_000 }).toContain('本次检索结果');
+      // Every document has one type: the query's counts add up to its results, over all shards.
+      expect(total).toBeGreaterThan(0);
+      expect(total).toBeLessThan(DOCUMENTS);
+      expect(await typeCounts()).toBe(total);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('looks a document number up in the oldest shard', async () => {
     const oldest = manifestOf(firstOut).shards.at(-1)!;
     const files = listFiles(contentDir).filter((file) => file.endsWith('.md'));
