@@ -1,10 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { dataResponse, getOpenData } from '../../../data/open-data';
-import { jsonFile, type DocumentRecord } from '../../../lib/open-data';
+import { jsonFile } from '../../../lib/open-data';
+import { pageCacheKey } from '../../../lib/page-cache-key';
 
 export const getStaticPaths = (async () => {
   const { documents } = await getOpenData();
-  return [...documents.values()].map((record) => ({ params: { id: record.id }, props: { record } }));
+  return [...documents.values()].map((record) => {
+    const body = jsonFile(record);
+    return { params: { id: record.id }, props: { body }, cacheKey: pageCacheKey(body) };
+  });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => dataResponse(jsonFile((props as { record: DocumentRecord }).record), 'application/json');
+export const GET: APIRoute = ({ props }) => dataResponse((props as { body: string }).body, 'application/json');

@@ -1,10 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { dataResponse, getOpenData } from '../../../data/open-data';
-import { issueDataName, jsonFile, type IssueRecord } from '../../../lib/open-data';
+import { issueDataName, jsonFile } from '../../../lib/open-data';
+import { pageCacheKey } from '../../../lib/page-cache-key';
 
 export const getStaticPaths = (async () => {
   const { issues } = await getOpenData();
-  return [...issues.values()].map((record) => ({ params: { issue: issueDataName(record.id) }, props: { record } }));
+  return [...issues.values()].map((record) => {
+    const body = jsonFile(record);
+    return { params: { issue: issueDataName(record.id) }, props: { body }, cacheKey: pageCacheKey(body) };
+  });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => dataResponse(jsonFile((props as { record: IssueRecord }).record), 'application/json');
+export const GET: APIRoute = ({ props }) => dataResponse((props as { body: string }).body, 'application/json');

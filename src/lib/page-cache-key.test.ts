@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { ArchiveGazette } from './content/archive';
+import { pageCacheKey } from './page-cache-key';
+import { buildSiteModel, type DocumentData, type IssueData } from './site-model';
+
+const gazette = { id: 'test', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: 'g' } as ArchiveGazette;
+
+function doc(id: string, fields: Partial<DocumentData> = {}): DocumentData {
+  const [year, issue, slug] = id.split('/');
+  return {
+    id, slug, file: `content/test/${id}.md`, bodyLine: 10,
+    title: `关于${slug}的通知`, issuers: ['测试市人民政府办公室'], date: `${year}-05-01`, recipients: [],
+    section: '文件', page: 1, type: '通知', repeals: [], amends: [], basis: [], year: Number(year), issueNumber: Number(issue),
+    issueId: `${year}/${issue}`, tocIndex: 0, ...fields,
+  };
+}
+
+function issue(id: string, documentIds: string[], fields: Partial<IssueData> = {}): IssueData {
+  const [year, number] = id.split('/').map(Number);
+  return { id, file: `content/test/${id}/issue.yaml`, year, number, sections: ['文件'], documentIds, ...fields };
+}
+
+/** Three issues; b repeals a, which sits before it in the same issue. */
+function model(changes: { documents?: Record<string, Partial<DocumentData>>; issues?: Record<string, Partial<IssueData>> } = {}) {
+  const documents: [string, Partial<DocumentData>][] = [
+    ['2020/07/a', { number: '测政办字〔2020〕9号' }],
+    ['2020/07/b', { number: '测政办字〔2020〕10号', tocIndex: 1, repeals: ['测政办字〔2020〕9号'] }],
+    ['2020/08/c', { date: '2020-07-02' }],
+    ['2019/24/z', { date: '2019-12-20' }],
+  ];
+  return buildSiteModel({
+    gazette,
+    issues: [
+      issue('2020/08', ['2020/08/c'], changes.issues?.['2020/08']),
+      issue('2020/07', ['2020/07/a', '2020/07/b'], changes.issues?.['2020/07']),
+      issue('2019/24', ['2019/24/z'], changes.issues?.['2019/24']),
+    ],
+    documents: documents.map(([id, fields]) => doc(id, { ...fields, ...changes.documents?.[id] })),
+  });
+}
+
+const documentKey = (site: ReturnType<typeof model>, id: string, context: unknown = null) =>
+  pageCacheKey(site.documents.find((d) => d.id === id)!, context);
+const issueKey = (site: ReturnType<typeof model>, id: string) => pageCacheKey(site.issues.find((i) => i.id === id)!);
+const yearKey = (site: ReturnType<typeof model>, year: number) => pageCacheKey(site.years.find((y) => y.year === year)!);
+
+describe('pageCacheKey', () => {
+  it('is the same for the same archive, built twice', () => {
+    for (const id of ['2020/07/a', '2020/07/b', '2020/08/c', '2019/24/z']) {
+      expect(documentKey(model(), id)).toBe(documentKey(model(), id));
+    }
+    expect(issueKey(model(), '2020/07')).toBe(issueKey(model(), '2020/07'));
+    expect(yearKey(model(), 2020)).toBe(yearKey(model(), 2020));
+  });
+
+  it('changes with what the page shows of the document itself', () => {
+    const changed = model({ documents: { '2020/07/a': { recipients: ['各区县政府'] } } });
+    expect(documentKey(changed, '2020/07/a')).not.toBe(documentKey(model(), '2020/07/a'));
+  });
+
+  it('changes with a neighbour’s title (previous and next links)', () => {
+    const changed = model({ documents: { '2020/07/b': { title: '关于b的新通知' } } });
+    expect(documentKey(changed, '2020/07/a')).not.toBe(documentKey(model(), '2020/07/a'));
+    expect(issueKey(changed, '2020/07')).not.toBe(issueKey(model(), '2020/07'));
+  });
+
+  it('changes with a relation, seen from its target (repealed by)', () => {
+    const changed = model({ documents: { '2020/07/b': { repeals: [] } } });
+    expect(documentKey(changed, '2020/07/a')).not.toBe(documentKey(model(), '2020/07/a'));
+  });
+
+  it('changes with the issue the document is printed in', () => {
+    const changed = model({ issues: { '2020/07': { cumulative: 232 } } });
+    expect(documentKey(changed, '2020/07/a')).not.toBe(documentKey(model(), '2020/07/a'));
+    expect(yearKey(changed, 2020)).not.toBe(yearKey(model(), 2020));
+  });
+
+  it('changes with the context: status, history, body', () => {
+    const site = model();
+    expect(documentKey(site, '2020/07/a', { status: '有效' })).not.toBe(documentKey(site, '2020/07/a', { status: '已废止' }));
+    expect(documentKey(site, '2020/07/a', { body: '<p>一</p>' })).not.toBe(documentKey(site, '2020/07/a', { body: '<p>二</p>' }));
+  });
+
+  it('does not depend on documents the page does not reach', () => {
+    const changed = model({ documents: { '2019/24/z': { title: '另一个标题' } } });
+    expect(documentKey(changed, '2020/07/a')).toBe(documentKey(model(), '2020/07/a'));
+    expect(issueKey(changed, '2020/07')).toBe(issueKey(model(), '2020/07'));
+    expect(yearKey(changed, 2020)).toBe(yearKey(model(), 2020));
+  });
+
+  it('keys plain data too', () => {
+    expect(pageCacheKey({ a: 1 })).toBe(pageCacheKey({ a: 1 }));
+    expect(pageCacheKey({ a: 1 })).not.toBe(pageCacheKey({ a: 2 }));
+  });
+});
