@@ -10,6 +10,7 @@ import rehypeCitations from './src/plugins/rehype-citations';
 import { siteSettings } from './src/site-settings';
 import pagefind from './src/integrations/pagefind';
 import cdnHeaders from './src/integrations/cdn-headers';
+import previousOutput from './src/integrations/previous-output';
 
 const settings = siteSettings(process.env);
 // Everything in this build that reads the content folder (loaders, git history) takes it from
@@ -39,7 +40,7 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [pagefind(), cdnHeaders()],
+  integrations: [previousOutput(), pagefind(), cdnHeaders()],
   experimental: {
     // Pages whose getStaticPaths() cacheKey (src/lib/page-cache-key.ts) and code are unchanged
     // are copied from the previous build's output in cacheDir instead of rendered again.
