@@ -1,10 +1,14 @@
 /**
- * The site model, built once per build from the content collections. Pages import this and
- * nothing else from the content layer (apart from `render` for document bodies).
+ * The site model, built once per build from the content collections, and the documents'
+ * rendered bodies. Pages import this and nothing else from the content layer (apart from
+ * `render` for the 简介).
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
+import { cacheDir } from 'astro:config/server';
 import type { ArchiveGazette } from '../lib/content/archive';
+import { bodyStore } from '../lib/content/body-store';
 import { editUrl, readContentHistory, type ContentHistory, type Revision } from '../lib/git-history';
 import { buildSiteModel, type DocumentData, type IssueData, type SiteDocument, type SiteModel } from '../lib/site-model';
 import { siteSettings } from '../site-settings';
@@ -26,6 +30,14 @@ export function getArchive(): Promise<SiteModel> {
     });
   })();
   return model;
+}
+
+const bodies = bodyStore(fileURLToPath(cacheDir));
+
+/** A document's body as HTML, rendered by the content loader (src/loaders/archive-loader.ts). */
+export function documentBody(document: DocumentData): string {
+  if (!document.bodyHash) throw new Error(`${document.file}: the content loader stored no body for this document`);
+  return bodies.read(document.bodyHash);
 }
 
 /** A base-relative path as an href for this deployment (handles a sub-path base). */

@@ -2,18 +2,16 @@
  * The open data of this build (src/lib/open-data.ts), made once and shared by the data
  * endpoints and the /data/ page, so the checksums describe exactly the files written.
  */
-import { getCollection } from 'astro:content';
 import { buildOpenData, type OpenData } from '../lib/open-data';
-import { absoluteUrl, getArchive } from './archive';
+import { absoluteUrl, documentBody, getArchive } from './archive';
 import { BUILD_DATE } from './build-date';
 
 let data: Promise<OpenData> | undefined;
 
 export function getOpenData(): Promise<OpenData> {
   data ??= (async () => {
-    const [model, entries] = await Promise.all([getArchive(), getCollection('documents')]);
-    const bodies = new Map<string, string>();
-    for (const entry of entries) if (entry.rendered) bodies.set(entry.id, entry.rendered.html);
+    const model = await getArchive();
+    const bodies = new Map(model.documents.map((document) => [document.id, documentBody(document)]));
     return buildOpenData(model, bodies, { buildDate: BUILD_DATE, absoluteUrl });
   })();
   return data;

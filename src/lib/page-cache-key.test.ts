@@ -58,6 +58,13 @@ describe('pageCacheKey', () => {
     expect(yearKey(changed, 2020)).not.toBe(yearKey(model(), 2020));
   });
 
+  it('changes with the document’s own body, not with a neighbour’s', () => {
+    const changed = model({ documents: { '2020/07/a': { bodyHash: 'another' } } });
+    expect(documentKey(changed, '2020/07/a')).not.toBe(documentKey(model(), '2020/07/a'));
+    expect(documentKey(changed, '2020/07/b')).toBe(documentKey(model(), '2020/07/b'));
+    expect(issueKey(changed, '2020/07')).toBe(issueKey(model(), '2020/07'));
+  });
+
   it('changes with the context: status, history, body', () => {
     const site = model();
     expect(documentKey(site, '2020/07/a', { status: '有效' })).not.toBe(documentKey(site, '2020/07/a', { status: '已废止' }));

@@ -12,11 +12,14 @@
  * year, with every other document and issue it reaches reduced to that record's own fields.
  * That is what the templates can show of a neighbour without following it further, and it
  * keeps one document's key from depending on the whole archive through the prev/next chain.
+ * A document's own body is in its key through `bodyHash` (src/lib/content/body-store.ts).
  */
 import { createHash } from 'node:crypto';
 
 /** A SiteDocument (src/lib/site-model.ts) is recognised by these properties. */
-function isSiteDocument(value: object): value is { relations: unknown; issue: { url: string }; prev?: unknown; next?: unknown } {
+function isSiteDocument(
+  value: object,
+): value is { relations: unknown; issue: { url: string }; prev?: unknown; next?: unknown; bodyHash?: string } {
   return 'relations' in value && 'issue' in value;
 }
 
@@ -36,7 +39,9 @@ function isSiteYear(value: object): value is { year: number; issues: unknown } {
  */
 function neighbourRecord(value: object): object {
   if (isSiteDocument(value)) {
-    const { relations: _relations, prev: _prev, next: _next, issue, ...own } = value;
+    // No page shows another document's body: its hash would only re-render pages for nothing
+    // (a body changes when a document it cites is retitled).
+    const { relations: _relations, prev: _prev, next: _next, issue, bodyHash: _bodyHash, ...own } = value;
     return { ...own, issue: issue.url };
   }
   if (isSiteIssue(value)) {

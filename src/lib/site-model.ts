@@ -18,6 +18,8 @@ import { uniqueSlugs } from './pinyin-slug';
 export type DocumentData = Omit<ArchiveDocument, 'body'> & {
   /** Numbers cited in the body, as the citation plugin found them while rendering it. */
   citations?: string[];
+  /** The rendered body's name in the body store (src/lib/content/body-store.ts). */
+  bodyHash?: string;
 };
 export type IssueData = Omit<ArchiveIssue, 'documents'> & { documentIds: string[] };
 

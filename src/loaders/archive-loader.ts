@@ -2,7 +2,8 @@
  * Astro content-layer loaders over the archive reader. The whole archive is read and
  * validated once per build (cross-document rules need all of it); each collection then
  * stores its part. Document bodies are rendered with the project's Markdown processor and
- * re-rendered only when their digest changes, so Astro's data store caches them across builds.
+ * re-rendered only when their digest changes; the HTML is kept in the body store beside Astro's
+ * data store (src/lib/content/body-store.ts), the data store keeps its hash.
  */
 import { fileURLToPath } from 'node:url';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { readArchive, type Archive } from '../lib/content/archive';
 import { ContentError, formatProblem } from '../lib/content/errors';
 import { siteSettings } from '../site-settings';
 import { documentPath } from '../lib/site-model';
+import { bodyStore } from '../lib/content/body-store';
 import { citationTargets, citedTargets, registeredCitationTargets, reportedCitations, setCitationTargets } from '../plugins/rehype-citations';
 
 let pending: { root: string; archive: Promise<Archive> } | null = null;
@@ -97,12 +99,20 @@ export function documentsLoader(): Loader {
       const load = async () => {
         const { documents } = await loadArchive(context);
         const targets = registeredCitationTargets();
+        const bodies = bodyStore(fileURLToPath(context.config.cacheDir));
+        const used = new Set<string>();
         for (const { body, ...data } of documents) {
           // A body's HTML also depends on whether the numbers it cites are archived (and where):
-          // the digest covers the targets of the numbers its last render found.
-          const previous = context.store.get<{ citations?: string[] }>(data.id);
-          const digestOf = (citations: string[]) => context.generateDigest({ ...data, body, cited: citedTargets(targets, citations) });
-          if (previous && previous.digest === digestOf(previous.data.citations ?? [])) continue;
+          // the digest covers the targets of the numbers its last render found. It covers the
+          // stored body's hash too, because Astro's store keeps an entry whose digest is unchanged.
+          const previous = context.store.get<{ citations?: string[]; bodyHash?: string }>(data.id);
+          const digestOf = (citations: string[], bodyHash: string) =>
+            context.generateDigest({ ...data, body, cited: citedTargets(targets, citations), bodyHash });
+          const previousBody = previous?.data.bodyHash;
+          if (previousBody && previous.digest === digestOf(previous.data.citations ?? [], previousBody) && bodies.has(previousBody)) {
+            used.add(previousBody);
+            continue;
+          }
           const fileURL = new URL(data.file, context.config.root);
           let rendered;
           try {
@@ -115,11 +125,14 @@ export function documentsLoader(): Loader {
             });
           }
           const citations = reportedCitations(rendered.metadata);
-          // The Markdown source is not stored: pages and open data use the rendered HTML, and the
-          // store is bundled into the build (at 10,000 documents the sources were a third of it).
-          context.store.set({ id: data.id, data: { ...data, citations }, filePath: `${data.file}`, digest: digestOf(citations), rendered });
+          // Astro bundles its data store into the build: the store keeps the metadata and the
+          // body's hash, the body goes to the body store (src/lib/content/body-store.ts).
+          const bodyHash = bodies.write(rendered.html);
+          used.add(bodyHash);
+          context.store.set({ id: data.id, data: { ...data, citations, bodyHash }, filePath: `${data.file}`, digest: digestOf(citations, bodyHash) });
         }
         replaceEntries(context, new Set(documents.map((document) => document.id)));
+        bodies.prune(used);
       };
       await load();
       watchForChanges(context, load);

@@ -1,0 +1,72 @@
+/**
+ * Rendered document bodies, kept as files named by the hash of their HTML, beside Astro's data
+ * store in the cache folder.
+ *
+ * Astro bundles its whole content data store into the build as one string: at 10,000
+ * documents the rendered bodies made that string some 50 MB, which Vite spent 12 s bundling
+ * and Node seconds compiling on every build, and at 50,000 documents the single-file store
+ * could not be bundled at all. So the store keeps each document's metadata and the hash of
+ * its body, and pages read the body from here when they render it. The files are
+ * content-addressed: a hash names one body forever, so a page's cache key can use the hash,
+ * and a build never overwrites a file another build may be reading.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The folder in Astro's cache folder that holds the bodies. */
+export const BODY_STORE_FOLDER = 'gazette-bodies';
+
+const SUFFIX = '.html';
+
+export function bodyHash(html: string): string {
+  return createHash('sha256').update(html).digest('base64url');
+}
+
+export interface BodyStore {
+  readonly dir: string;
+  has(hash: string): boolean;
+  /** Stores a body; returns its hash. */
+  write(html: string): string;
+  /** A stored body; throws, naming the file and the way out, when it is missing. */
+  read(hash: string): string;
+  /** Removes every stored body but those named (files being written are left alone). */
+  prune(keep: ReadonlySet<string>): void;
+}
+
+export function bodyStore(cacheDir: string): BodyStore {
+  const dir = join(cacheDir, BODY_STORE_FOLDER);
+  const path = (hash: string) => join(dir, `${hash}${SUFFIX}`);
+  return {
+    dir,
+    has: (hash) => existsSync(path(hash)),
+    write(html) {
+      const hash = bodyHash(html);
+      if (!existsSync(path(hash))) {
+        mkdirSync(dir, { recursive: true });
+        // Written aside and renamed, so that no reader ever sees half a body.
+        const staging = `${path(hash)}.${process.pid}.tmp`;
+        writeFileSync(staging, html);
+        renameSync(staging, path(hash));
+      }
+      return hash;
+    },
+    read(hash) {
+      try {
+        return readFileSync(path(hash), 'utf8');
+      } catch (cause) {
+        throw new Error(
+          `The rendered body ${path(hash)} is missing from the build cache. ` +
+            `Delete the cache folder ${cacheDir} (or the data store in it) and build again.`,
+          { cause },
+        );
+      }
+    },
+    prune(keep) {
+      if (!existsSync(dir)) return;
+      for (const name of readdirSync(dir)) {
+        if (name.endsWith(SUFFIX) && !keep.has(name.slice(0, -SUFFIX.length))) rmSync(join(dir, name), { force: true });
+      }
+    },
+  };
+}
