@@ -105,6 +105,29 @@ describe('incremental page builds', () => {
     await expectSameAsCleanBuild('2021-01-01');
   }, 240_000);
 
+  it('removes the pages of a deleted document from the output it keeps', async () => {
+    rmSync(join(contentDir, `zibo/${FIXTURE.expired}.md`));
+    const issueFile = join(contentDir, 'zibo/2020/01/issue.yaml');
+    writeFileSync(issueFile, readFileSync(issueFile, 'utf8').replace(/^.*zzbz-2020-3.*\n/mu, ''));
+    await build(incrementalOut, '2021-01-01');
+    for (const gone of [page(FIXTURE.expired), `data/documents/${FIXTURE.expired}.json`, 'n/淄政办字-2020-3/index.html']) {
+      expect(existsSync(join(incrementalOut, gone)), gone).toBe(false);
+    }
+    await expectSameAsCleanBuild('2021-01-01');
+    cpSync(join(RELATIONS_CONTENT, `zibo/${FIXTURE.expired}.md`), join(contentDir, `zibo/${FIXTURE.expired}.md`));
+    cpSync(join(RELATIONS_CONTENT, 'zibo/2020/01/issue.yaml'), issueFile);
+  }, 240_000);
+
+  it('removes the previous output instead of keeping it when the build before did not finish', async () => {
+    // The marker is deleted when a build starts and written when it ends.
+    rmSync(join(`${incrementalOut}.astro-cache`, 'gazette-output.json'));
+    writeFileSync(join(incrementalOut, 'stray.html'), '<p>left over</p>');
+    await build(incrementalOut, '2021-01-01');
+    expect(existsSync(join(incrementalOut, 'stray.html'))).toBe(false);
+    expect(readdirSync(work).filter((name) => name.includes('-previous-'))).toEqual([]);
+    await expectSameAsCleanBuild('2021-01-01');
+  }, 240_000);
+
   it('renders again the pages whose status changes with the build date', async () => {
     // 淄政办字〔2020〕3号 is valid until 2020-06-30: in force on 2020-03-01, expired on 2021-01-01.
     const routes = await build(incrementalOut, '2020-03-01');
