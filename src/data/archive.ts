@@ -9,6 +9,7 @@ import { getCollection } from 'astro:content';
 import { cacheDir } from 'astro:config/server';
 import type { ArchiveGazette } from '../lib/content/archive';
 import { bodyStore } from '../lib/content/body-store';
+import { bodyText } from '../lib/open-data';
 import { editUrl, readContentHistory, type ContentHistory, type Revision } from '../lib/git-history';
 import { buildSiteModel, type DocumentData, type IssueData, type SiteDocument, type SiteModel } from '../lib/site-model';
 import { siteSettings } from '../site-settings';
@@ -34,10 +35,19 @@ export function getArchive(): Promise<SiteModel> {
 
 const bodies = bodyStore(fileURLToPath(cacheDir));
 
+function storedBodyHash(document: DocumentData): string {
+  if (!document.bodyHash) throw new Error(`${document.file}: the content loader stored no body for this document`);
+  return document.bodyHash;
+}
+
 /** A document's body as HTML, rendered by the content loader (src/loaders/archive-loader.ts). */
 export function documentBody(document: DocumentData): string {
-  if (!document.bodyHash) throw new Error(`${document.file}: the content loader stored no body for this document`);
-  return bodies.read(document.bodyHash);
+  return bodies.read(storedBodyHash(document));
+}
+
+/** A document's body as plain text (src/lib/open-data.ts), computed once per body. */
+export function documentBodyText(document: DocumentData): string {
+  return bodies.derived(storedBodyHash(document), 'txt', bodyText);
 }
 
 /** A base-relative path as an href for this deployment (handles a sub-path base). */

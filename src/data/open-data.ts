@@ -3,7 +3,7 @@
  * endpoints and the /data/ page, so the checksums describe exactly the files written.
  */
 import { buildOpenData, type OpenData } from '../lib/open-data';
-import { absoluteUrl, documentBody, getArchive } from './archive';
+import { absoluteUrl, documentBodyText, getArchive } from './archive';
 import { BUILD_DATE } from './build-date';
 
 let data: Promise<OpenData> | undefined;
@@ -11,8 +11,8 @@ let data: Promise<OpenData> | undefined;
 export function getOpenData(): Promise<OpenData> {
   data ??= (async () => {
     const model = await getArchive();
-    const bodies = new Map(model.documents.map((document) => [document.id, documentBody(document)]));
-    return buildOpenData(model, bodies, { buildDate: BUILD_DATE, absoluteUrl });
+    const bodyTexts = new Map(model.documents.map((document) => [document.id, documentBodyText(document)]));
+    return buildOpenData(model, bodyTexts, { buildDate: BUILD_DATE, absoluteUrl });
   })();
   return data;
 }

@@ -54,7 +54,8 @@ const bodies = new Map([
   ['2020/07/a', '<p>附录。</p>'],
 ]);
 
-const data = buildOpenData(model, bodies, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
+const bodyTexts = new Map([...bodies].map(([id, html]) => [id, bodyText(html)]));
+const data = buildOpenData(model, bodyTexts, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
 
 describe('plain text', () => {
   it('keeps paragraphs, line breaks and table cells apart', () => {
@@ -62,8 +63,8 @@ describe('plain text', () => {
   });
 
   it('puts the recipients line before the body, as printed', () => {
-    expect(documentText(['各区县人民政府', '市政府各部门'], '<p>正文。</p>')).toBe('各区县人民政府，市政府各部门：\n\n正文。');
-    expect(documentText([], '<p>正文。</p>')).toBe('正文。');
+    expect(documentText(['各区县人民政府', '市政府各部门'], '正文。')).toBe('各区县人民政府，市政府各部门：\n\n正文。');
+    expect(documentText([], '正文。')).toBe('正文。');
   });
 });
 
@@ -130,7 +131,7 @@ describe('buildOpenData', () => {
   });
 
   it('is the same for the same input', () => {
-    const again = buildOpenData(model, bodies, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
+    const again = buildOpenData(model, bodyTexts, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
     expect(again.files).toEqual(data.files);
   });
 

@@ -140,9 +140,8 @@ export function bodyText(html: string): string {
     .trim();
 }
 
-/** The document's text as printed: the recipients line (主送机关：) before the body. */
-export function documentText(recipients: readonly string[], html: string): string {
-  const body = bodyText(html);
+/** The document's text as printed: the recipients line (主送机关：) before the body's text. */
+export function documentText(recipients: readonly string[], body: string): string {
   return recipients.length > 0 ? `${recipients.join('，')}：\n\n${body}` : body;
 }
 
@@ -202,7 +201,8 @@ export function sha256sums(files: Record<string, string>): string {
     .join('');
 }
 
-export function buildOpenData(model: SiteModel, bodies: ReadonlyMap<string, string>, options: OpenDataOptions): OpenData {
+/** `bodyTexts`: each document's body as text (`bodyText` of its HTML), by id. */
+export function buildOpenData(model: SiteModel, bodyTexts: ReadonlyMap<string, string>, options: OpenDataOptions): OpenData {
   const { buildDate, absoluteUrl } = options;
   const ref = (document: SiteDocument): DocumentRef => ({
     id: document.id,
@@ -243,8 +243,8 @@ export function buildOpenData(model: SiteModel, bodies: ReadonlyMap<string, stri
   const catalogRecords = sorted.map(catalogRecord);
   const documents = new Map<string, DocumentRecord>();
   sorted.forEach((document, index) => {
-    const html = bodies.get(document.id);
-    if (html === undefined) throw new Error(`open data: no rendered body for ${document.id}`);
+    const body = bodyTexts.get(document.id);
+    if (body === undefined) throw new Error(`open data: no rendered body for ${document.id}`);
     const { relations } = document;
     documents.set(document.id, {
       schemaVersion: SCHEMA_VERSION,
@@ -269,7 +269,7 @@ export function buildOpenData(model: SiteModel, bodies: ReadonlyMap<string, stri
         forwardedBy: relations.forwardedBy.map(ref),
         citedBy: relations.citedBy.map(ref),
       },
-      text: documentText(document.recipients, html),
+      text: documentText(document.recipients, body),
     });
   });
 

@@ -44,6 +44,22 @@ describe('bodyStore', () => {
     expect(readdirSync(store.dir).sort()).toEqual([`${kept}.html`, `${kept}.html.123.tmp`]);
   });
 
+  it('computes what is derived from a body once, keeps it beside the body, and prunes it with the body', () => {
+    const store = bodyStore(cache());
+    const hash = store.write('<p>正文。</p>');
+    let computed = 0;
+    const text = (html: string) => {
+      computed += 1;
+      return html.replace(/<[^>]+>/gu, '');
+    };
+    expect(store.derived(hash, 'txt', text)).toBe('正文。');
+    expect(store.derived(hash, 'txt', text)).toBe('正文。');
+    expect(computed).toBe(1);
+    expect(readdirSync(store.dir).sort()).toEqual([`${hash}.html`, `${hash}.txt`]);
+    store.prune(new Set());
+    expect(readdirSync(store.dir)).toEqual([]);
+  });
+
   it('does nothing to prune in a cache without bodies', () => {
     expect(() => bodyStore(cache()).prune(new Set())).not.toThrow();
   });

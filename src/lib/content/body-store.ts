@@ -30,25 +30,31 @@ export interface BodyStore {
   write(html: string): string;
   /** A stored body; throws, naming the file and the way out, when it is missing. */
   read(hash: string): string;
-  /** Removes every stored body but those named (files being written are left alone). */
+  /**
+   * Something computed from a body alone (its plain text …), kept beside it as
+   * `<hash>.<suffix>` so that it is computed once per body, not once per build.
+   */
+  derived(hash: string, suffix: string, compute: (html: string) => string): string;
+  /** Removes every stored body, and what was derived from it, but those named (files being written are left alone). */
   prune(keep: ReadonlySet<string>): void;
 }
 
 export function bodyStore(cacheDir: string): BodyStore {
   const dir = join(cacheDir, BODY_STORE_FOLDER);
   const path = (hash: string) => join(dir, `${hash}${SUFFIX}`);
-  return {
+  const writeOnce = (file: string, text: string) => {
+    mkdirSync(dir, { recursive: true });
+    // Written aside and renamed, so that no reader ever sees half a file.
+    const staging = `${file}.${process.pid}.tmp`;
+    writeFileSync(staging, text);
+    renameSync(staging, file);
+  };
+  const store: BodyStore = {
     dir,
     has: (hash) => existsSync(path(hash)),
     write(html) {
       const hash = bodyHash(html);
-      if (!existsSync(path(hash))) {
-        mkdirSync(dir, { recursive: true });
-        // Written aside and renamed, so that no reader ever sees half a body.
-        const staging = `${path(hash)}.${process.pid}.tmp`;
-        writeFileSync(staging, html);
-        renameSync(staging, path(hash));
-      }
+      if (!existsSync(path(hash))) writeOnce(path(hash), html);
       return hash;
     },
     read(hash) {
@@ -62,11 +68,23 @@ export function bodyStore(cacheDir: string): BodyStore {
         );
       }
     },
+    derived(hash, suffix, compute) {
+      const file = join(dir, `${hash}.${suffix}`);
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        const value = compute(store.read(hash));
+        writeOnce(file, value);
+        return value;
+      }
+    },
     prune(keep) {
       if (!existsSync(dir)) return;
       for (const name of readdirSync(dir)) {
-        if (name.endsWith(SUFFIX) && !keep.has(name.slice(0, -SUFFIX.length))) rmSync(join(dir, name), { force: true });
+        if (name.endsWith('.tmp')) continue;
+        if (!keep.has(name.slice(0, name.indexOf('.')))) rmSync(join(dir, name), { force: true });
       }
     },
   };
+  return store;
 }
