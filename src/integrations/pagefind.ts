@@ -12,7 +12,8 @@
  * (URL and HTML of each, less the `<link>` elements) and of the indexing settings. A shard whose pages did not change is
  * copied from there instead of being indexed again, so a new issue re-indexes only the
  * newest shard. Pagefind's output depends only on its input, so a reused shard is the same
- * bytes as a freshly built one.
+ * bytes as a freshly built one. What the scan learns of each page is cached too, by file size
+ * and modification time, so pages a build left in place are not read again.
  *
  * Output, in `<outDir>/pagefind/`:
  *   pagefind.js, pagefind-worker.js, wasm.*.pagefind   Pagefind's runtime
@@ -206,34 +207,62 @@ function pageUrl(file: string): string {
   return `/${file.replace(/(?:^|\/)index\.html$/u, (match) => (match.startsWith('/') ? '/' : ''))}`;
 }
 
-/** Reads every built page once: hash, sort date and filters of the ones Pagefind indexes. */
-async function findDocumentPages(siteDir: string): Promise<{ pages: DocumentPage[]; htmlFiles: number }> {
+/** What a scan learnt of one built page: nothing when Pagefind does not index it. */
+type ScannedPage = Omit<DocumentPage, 'file' | 'url'> | null;
+
+/**
+ * Scans of earlier builds, by file, with the size and modification time they were made at: a
+ * page a build left in place (src/integrations/previous-output.ts) is not read again.
+ */
+interface ScanCache {
+  format: number;
+  files: Record<string, { size: number; mtimeMs: number; page: ScannedPage }>;
+}
+
+const SCAN_CACHE_FILE = 'scanned-pages.json';
+
+function scanPage(file: string, text: string): ScannedPage {
+  if (!text.includes('data-pagefind-body')) return null;
+  const date = text.match(SORT_DATE)?.[1];
+  if (!date) {
+    throw new PagefindBuildError(
+      `${file}: a page marked data-pagefind-body needs data-pagefind-sort="date:YYYY-MM-DD" (the search index is split and ordered by it)`,
+    );
+  }
+  return { date, hash: createHash('sha256').update(text.replace(LINK_TAGS, '')).digest('hex'), filters: pageFilters(text) };
+}
+
+/** Reads every built page once (or not at all, when unchanged since the last scan): hash, sort date and filters of the ones Pagefind indexes. */
+async function findDocumentPages(siteDir: string, cacheDir: string): Promise<{ pages: DocumentPage[]; htmlFiles: number }> {
   const files = await listHtmlFiles(siteDir);
+  const cacheFile = join(cacheDir, SCAN_CACHE_FILE);
+  const previous = await readFile(cacheFile, 'utf8').then(
+    (text) => JSON.parse(text) as ScanCache,
+    () => undefined,
+  );
+  const known = previous?.format === CACHE_FORMAT ? previous.files : {};
+  const scanned: ScanCache = { format: CACHE_FORMAT, files: {} };
   const pages: DocumentPage[] = [];
   // Some files at a time: enough to keep the disk busy, little memory for 100,000 pages.
   const CONCURRENCY = 64;
   for (let i = 0; i < files.length; i += CONCURRENCY) {
     const batch = await Promise.all(
-      files.slice(i, i + CONCURRENCY).map(async (file) => ({ file, html: await readFile(join(siteDir, file)) })),
+      files.slice(i, i + CONCURRENCY).map(async (file) => {
+        const path = join(siteDir, file);
+        const { size, mtimeMs } = await stat(path);
+        const cached = known[file];
+        if (cached && cached.size === size && cached.mtimeMs === mtimeMs) return { file, size, mtimeMs, page: cached.page };
+        return { file, size, mtimeMs, page: scanPage(file, await readFile(path, 'utf8')) };
+      }),
     );
-    for (const { file, html } of batch) {
-      const text = html.toString('utf8');
-      if (!text.includes('data-pagefind-body')) continue;
-      const date = text.match(SORT_DATE)?.[1];
-      if (!date) {
-        throw new PagefindBuildError(
-          `${file}: a page marked data-pagefind-body needs data-pagefind-sort="date:YYYY-MM-DD" (the search index is split and ordered by it)`,
-        );
-      }
-      pages.push({
-        url: pageUrl(file),
-        date,
-        file,
-        hash: createHash('sha256').update(text.replace(LINK_TAGS, '')).digest('hex'),
-        filters: pageFilters(text),
-      });
+    for (const { file, size, mtimeMs, page } of batch) {
+      scanned.files[file] = { size, mtimeMs, page };
+      if (page) pages.push({ url: pageUrl(file), file, ...page });
     }
   }
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(`${cacheFile}.${process.pid}.tmp`, JSON.stringify(scanned));
+  await rename(`${cacheFile}.${process.pid}.tmp`, cacheFile);
   return { pages, htmlFiles: files.length };
 }
 
@@ -372,7 +401,7 @@ export async function buildSearchIndex(
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   logger.info('Building the full-text search index with Pagefind…');
   try {
-    const { pages, htmlFiles } = await findDocumentPages(siteDir);
+    const { pages, htmlFiles } = await findDocumentPages(siteDir, cacheDir);
     const scanned = performance.now();
     const shards = planShards(pages, shardDocuments);
     const runtimeDir = join(cacheDir, `runtime-${PAGEFIND_VERSION}`);
