@@ -97,6 +97,12 @@ describe('the GitHub Actions workflow', () => {
     expect(action(build, 'checkout')!.with).toMatchObject({ 'fetch-depth': 0 });
   });
 
+  it('keeps Astro’s cache folder between runs, before the build (incremental builds)', () => {
+    const cache = action(build, 'cache')!;
+    expect(cache.with).toMatchObject({ path: 'node_modules/.astro' });
+    expect(build.steps.indexOf(cache)).toBeLessThan(build.steps.findIndex((step) => step.run === 'npm run build'));
+  });
+
   it('deploys dist/ to GitHub Pages with the official actions, not from pull requests', () => {
     expect(action(build, 'upload-pages-artifact')!.with).toEqual({ path: 'dist' });
     expect(deploy.needs).toBe('build');
