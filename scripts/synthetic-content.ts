@@ -1,13 +1,17 @@
 /**
  * npx tsx scripts/synthetic-content.ts <dir> [documents]
  *
- * Writes a synthetic archive (src/lib/content/synthetic.ts) to <dir>/content, for measuring
- * `npm run check` and the build at scale. Refuses a folder that already has content/.
+ * Writes a generated archive (src/lib/bench/generate.ts, the benchmark's generator, with text
+ * from the sample issue in content/) to <dir>/content, for measuring `npm run check` and the
+ * build at scale. Refuses a folder that already has content/.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { syntheticArchive } from '../src/lib/content/synthetic';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateArchive } from '../src/lib/bench/generate';
+import { readArchiveTexts } from '../src/lib/bench/text-source';
 
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [dir, count = '10000'] = process.argv.slice(2);
 if (!dir || !/^\d+$/.test(count)) {
   console.error('usage: npx tsx scripts/synthetic-content.ts <dir> [documents]');
@@ -18,9 +22,10 @@ if (existsSync(content)) {
   console.error(`${content} exists; choose an empty folder`);
   process.exit(1);
 }
-const files = syntheticArchive({ documents: Number(count) });
-for (const [path, text] of files) {
-  mkdirSync(dirname(join(content, path)), { recursive: true });
-  writeFileSync(join(content, path), text);
+let written = 0;
+for (const file of generateArchive({ documents: Number(count), texts: readArchiveTexts(join(REPO, 'content')) })) {
+  mkdirSync(dirname(join(content, file.path)), { recursive: true });
+  writeFileSync(join(content, file.path), file.content);
+  written += 1;
 }
-console.log(`wrote ${files.size} files to ${content}`);
+console.log(`wrote ${written} files to ${content}`);
