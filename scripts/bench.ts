@@ -19,7 +19,7 @@
  *   --heap <MiB>          V8 heap limit of the build (NODE_OPTIONS=--max-old-space-size); Node's
  *                         default (about 4 GiB here) is too small for Astro at 50,000 documents
  *   --chunked-store       build with Astro's experimental chunked content data store
- *                         (needed from about 50,000 documents; see bench/astro.config.mjs)
+ *                         (for comparison; see bench/astro.config.mjs)
  *   --no-browser          skip the search measurements
  *   --no-rebuild          skip the rebuild after a new issue
  *   --keep                keep each size's work folder (default: removed after measuring)
