@@ -43,7 +43,8 @@ export default defineConfig({
   integrations: [previousOutput(), pagefind(), cdnHeaders()],
   experimental: {
     // Pages whose getStaticPaths() cacheKey (src/lib/page-cache-key.ts) and code are unchanged
-    // are copied from the previous build's output in cacheDir instead of rendered again.
+    // are reused from the previous build (src/integrations/previous-output.ts) instead of
+    // rendered again.
     incrementalBuild: true,
   },
 });

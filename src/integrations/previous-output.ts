@@ -52,11 +52,16 @@ async function readJson<T>(path: string): Promise<T | undefined> {
   }
 }
 
-async function fileHash(path: string): Promise<string | undefined> {
-  return readFile(path).then(
-    (bytes) => createHash('sha256').update(bytes).digest('hex'),
-    () => undefined,
-  );
+/** Astro's manifest in `cacheDir`, read once, with the hash the marker records; undefined when missing or of another version. */
+async function readAstroManifest(cacheDir: string): Promise<{ manifest: AstroManifest; hash: string } | undefined> {
+  try {
+    const bytes = await readFile(join(cacheDir, ASTRO_MANIFEST_FILE));
+    const manifest = JSON.parse(bytes.toString('utf8')) as AstroManifest;
+    if (manifest.version !== ASTRO_MANIFEST_VERSION) return undefined;
+    return { manifest, hash: createHash('sha256').update(bytes).digest('hex') };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The output files Astro's manifest lists for the pages of the build that wrote it. */
@@ -134,9 +139,8 @@ export default function previousOutputIntegration(): AstroIntegration {
     ).then(() => undefined);
   };
 
-  const prune = async (logger: AstroIntegrationLogger) => {
-    const manifest = await readJson<AstroManifest>(join(cacheDir, ASTRO_MANIFEST_FILE));
-    if (manifest?.version !== ASTRO_MANIFEST_VERSION) {
+  const prune = async (logger: AstroIntegrationLogger, manifest: AstroManifest | undefined) => {
+    if (!manifest) {
       throw new Error(`${join(cacheDir, ASTRO_MANIFEST_FILE)} is missing or of an unknown version: cannot tell this build's output from the previous one's. Delete ${outDir} and build again.`);
     }
     const { stale } = await staleEntries(outDir, outDir, manifestOutputs(manifest), startedMs);
@@ -152,12 +156,8 @@ export default function previousOutputIntegration(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         const marker = await readJson<Marker>(join(cacheDir, MARKER_FILE));
-        const manifest = await readJson<AstroManifest>(join(cacheDir, ASTRO_MANIFEST_FILE));
-        keep =
-          config.experimental.incrementalBuild === true &&
-          marker?.outDir === outDir &&
-          manifest?.version === ASTRO_MANIFEST_VERSION &&
-          marker.manifest === (await fileHash(join(cacheDir, ASTRO_MANIFEST_FILE)));
+        const previous = marker?.outDir === outDir ? await readAstroManifest(cacheDir) : undefined;
+        keep = config.experimental.incrementalBuild === true && previous !== undefined && marker?.manifest === previous.hash;
         if (keep) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:build:start': async ({ logger }) => {
@@ -176,10 +176,10 @@ export default function previousOutputIntegration(): AstroIntegration {
       'astro:build:done': async ({ logger }) => {
         // Kept output: what is stale is removed while the search index is built (Node does not
         // exit before). Removed output: that started with the build and has had its time.
-        if (keep) await prune(logger);
+        const current = await readAstroManifest(cacheDir);
+        if (keep) await prune(logger, current?.manifest);
         else await removal;
-        const manifest = await fileHash(join(cacheDir, ASTRO_MANIFEST_FILE));
-        if (manifest) await writeFile(join(cacheDir, MARKER_FILE), `${JSON.stringify({ outDir, manifest } satisfies Marker)}\n`);
+        if (current) await writeFile(join(cacheDir, MARKER_FILE), `${JSON.stringify({ outDir, manifest: current.hash } satisfies Marker)}\n`);
       },
     },
   };

@@ -1,11 +1,11 @@
 /**
  * Keys for Astro's incremental build (`experimental.incrementalBuild`). A page returned from
  * `getStaticPaths()` with the same `cacheKey` as in the previous build, and whose code did not
- * change, is copied from Astro's cache instead of being rendered again. A key must therefore
- * change whenever anything the page shows changes that is not code or config: the page's own
- * record, what it shows of its neighbours (previous and next, relations, its issue), its status
- * as of the build date, its revision history, the gazette's details in the layout, and its
- * rendered body.
+ * change, is reused (left in the output, or copied from Astro's cache) instead of being
+ * rendered again. A key must therefore change whenever anything the page shows changes that
+ * is not code or config: the page's own record, what it shows of its neighbours (previous and
+ * next, relations, its issue), its status as of the build date, its revision history, the
+ * gazette's details in the layout, and its rendered body.
  *
  * Rather than list what each template happens to show (and silently go stale when a template
  * starts showing one more field), a key hashes the page's whole subject: the document, issue or

@@ -3,7 +3,7 @@
  * store in the cache folder.
  *
  * Astro bundles its whole content data store into the build as one string: at 10,000
- * documents the rendered bodies made that string some 50 MB, which Vite spent 12 s bundling
+ * documents the rendered bodies made that string most of 111 MB, which Vite spent 12 s bundling
  * and Node seconds compiling on every build, and at 50,000 documents the single-file store
  * could not be bundled at all. So the store keeps each document's metadata and the hash of
  * its body, and pages read the body from here when they render it. The files are
