@@ -3,10 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import remarkDirective from 'remark-directive';
-import remarkGazetteBlocks from './src/plugins/remark-gazette-blocks';
-import rehypeTableScroll from './src/plugins/rehype-table-scroll';
-import rehypeCitations from './src/plugins/rehype-citations';
+import { remarkPlugins, rehypePlugins } from './src/plugins/markdown-pipeline';
 import { siteSettings } from './src/site-settings';
 import pagefind from './src/integrations/pagefind';
 import cdnHeaders from './src/integrations/cdn-headers';
@@ -34,8 +31,8 @@ export default defineConfig({
   },
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkDirective, remarkGazetteBlocks],
-      rehypePlugins: [rehypeTableScroll, rehypeCitations],
+      remarkPlugins,
+      rehypePlugins,
       // Official texts are published verbatim: no typographic substitutions.
       smartypants: false,
     }),
