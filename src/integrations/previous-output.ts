@@ -174,11 +174,12 @@ export default function previousOutputIntegration(): AstroIntegration {
         await rm(probe);
       },
       'astro:build:done': async ({ logger }) => {
-        // Kept output: what is stale is removed while the search index is built (Node does not
-        // exit before). Removed output: that started with the build and has had its time.
+        // Removed output: its deletion started with the build and has had its time. Kept output:
+        // only the few stale files are deleted. Either way the build ends with the folder clean,
+        // so that a build run in-process (tests, the benchmark) returns to a settled output.
         const current = await readAstroManifest(cacheDir);
         if (keep) await prune(logger, current?.manifest);
-        else await removal;
+        await removal;
         if (current) await writeFile(join(cacheDir, MARKER_FILE), `${JSON.stringify({ outDir, manifest: current.hash } satisfies Marker)}\n`);
       },
     },
