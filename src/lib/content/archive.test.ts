@@ -146,6 +146,14 @@ describe('readArchive reports every problem with file, line and field', () => {
     ]);
   });
 
+  it('a title that names no document type, and no type: line', () => {
+    const { archive, report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ title: '测试市2020年度重大行政决策事项' }) });
+    expect(archive).toBeNull();
+    expect(report).toEqual([
+      expect.stringMatching(/^content\/test\/2020\/07\/a-1\.md:2:1: title: cannot tell the document type \(文种\) from the title "测试市2020年度重大行政决策事项": .*add a line "type: <文种>"/),
+    ]);
+  });
+
   it('a date after the issue was published', () => {
     const published = ISSUE.replace('sections:', 'published: 2020-07-15\nsections:');
     const { archive, report } = archiveOf({
