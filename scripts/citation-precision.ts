@@ -68,7 +68,9 @@ function main(): void {
   for (const { number } of found) prefixes.set(number.prefix, (prefixes.get(number.prefix) ?? 0) + 1);
 
   console.log(`${files.length} files, ${found.length} numbers found (${found.filter((item) => item.number.kind === 'order').length} order numbers), ${prefixes.size} distinct 代字/organs`);
-  console.log(`shape check: ${doubtful.length} doubtful; precision at least ${percent(found.length - doubtful.length, found.length)}`);
+  console.log(
+    `shape check: ${doubtful.length} of ${found.length} doubtful; precision ${percent(found.length - doubtful.length, found.length)} counting each doubtful number as wrong`,
+  );
   for (const item of doubtful) console.log(`  ${item.file}:${item.line}: ${item.number.canonical}: ${item.reason} — ${item.sentence}`);
   console.log(`number tails without a found number (no 代字 printed, or missed): ${unread.length}`);
   for (const sentence of unread) console.log(`  ${sentence}`);

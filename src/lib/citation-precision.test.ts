@@ -28,10 +28,10 @@ describe('scoreSample', () => {
     const score = scoreSample([
       { file: 'a', sentence: '根据国务院令第588号', expected: ['国务院令第588号'] },
       { file: 'b', sentence: '按国办发(1985)49号', expected: ['国办发〔1985〕49号', '国发〔1985〕1号'] },
-      { file: 'c', sentence: '市政府出台淄政发〔2020〕1号', expected: ['淄政发〔2020〕1号'] },
+      { file: 'c', sentence: '市长批示淄政发〔2020〕1号', expected: ['淄政发〔2020〕1号'] },
     ]);
     expect(score).toMatchObject({ expected: 4, found: 3, correct: 2 });
-    expect(score.mismatches.map((miss) => miss.found)).toEqual([['国办发〔1985〕49号'], ['市政府出台淄政发〔2020〕1号']]);
+    expect(score.mismatches.map((miss) => miss.found)).toEqual([['国办发〔1985〕49号'], ['市长批示淄政发〔2020〕1号']]);
   });
 });
 
@@ -50,6 +50,7 @@ describe('doubt', () => {
     expect(of('按国办发〔1985〕49号')).toBe('starts with "按"');
     expect(of('出台淄政发〔2020〕1号')).toBe('contains "出台"');
     expect(of('和国中央军事委员会令第1号')).toBe('starts inside 中华人民共和国');
+    expect(of('字〔2019〕4号')).toBe('only the last character of a 代字');
     expect(of('国务院总理令第1号')).toBe('"国务院总理" does not end like an organ\'s name');
   });
 });

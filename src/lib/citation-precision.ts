@@ -76,6 +76,7 @@ export function doubt(number: DocNumber): string | null {
     const word = NOT_IN_AN_ORGAN_NAME.find((candidate) => part.includes(candidate));
     if (word) return `contains "${word}"`;
     if (NOT_A_START.test(part)) return `starts with "${part[0]}"`;
+    if (/^[发字函号令]$/u.test(part)) return 'only the last character of a 代字';
     if (/^(?:人民共和国|民共和国|共和国|和国)/u.test(part)) return 'starts inside 中华人民共和国';
     if (part.length > LONGEST[number.kind]) return `longer than ${LONGEST[number.kind]} characters`;
     if (number.kind === 'order' && !ORGAN_END.test(part)) return `"${part}" does not end like an organ's name`;

@@ -67,7 +67,8 @@ const NUMERAL = /[\d０-９〇零一二三四五六七八九十]/u;
  */
 const BOUNDARY_WORDS = [
   // Verbs and phrases that introduce a citation.
-  '以下简称', '以下称', '简称', '作出', '做出', '印发', '转发', '批转', '下发', '发布', '公布', '颁布', '根据', '按照',
+  '以下简称', '以下称', '简称', '作出', '做出', '印发', '转发', '批转', '下发', '下达', '发出', '签发', '出台', '制定',
+  '发布', '公布', '颁布', '根据', '按照',
   '依据', '依照', '遵照', '参照', '对照', '结合', '执行', '继续', '贯彻', '落实', '关于', '废止', '撤销', '修改', '修订',
   '施行', '实施', '适用', '明确', '要求', '通过', '审议', '同意', '批准', '提请', '报请', '报送', '参见', '详见',
   // Document types: a printed head puts the number right after the title (…的通知国办发〔1999〕79号).
@@ -82,11 +83,11 @@ const BOUNDARY_WORDS = [
   '号',
 ];
 /**
- * An organ's full name before a 代字 (市人民政府京政发〔1985〕167号): 代字 abbreviate these words,
+ * An organ's name before a 代字 (市人民政府京政发〔1985〕167号, 省政府鲁政发): 代字 abbreviate these words,
  * but an order names its organ in full (北京市人民政府令), so they end the text before document
  * numbers only.
  */
-const DOCUMENT_BOUNDARY_WORDS = ['人民政府', '办公厅', '办公室', '委员会'];
+const DOCUMENT_BOUNDARY_WORDS = ['国务院', '政府', '办公厅', '办公室', '委员会'];
 /**
  * Particles that also begin place names (即墨区 即政发, 和平区, 于都县, 从化区, 将乐县): a boundary
  * after other text (成果和国发…, 《方案》和测政发…), the place where a citation begins (（和政办发…）.
@@ -182,6 +183,10 @@ function organPrefix(text: string, end: number, kind: DocNumberKind, keepLeading
   }
   const canonical = parts.join('、').replace(/\(/gu, '（').replace(/\)/gu, '）');
   if (canonical.length < limits.min) return null;
+  // A one-character 代字 (the court's 法) is read in running text only after a boundary word
+  // (以法〔1998〕86号): on its own it is more often the last character of a 代字 broken over two
+  // lines (鲁政 / 字〔2019〕4号).
+  if (canonical.length === 1 && start === runStart && !keepLeadingWords) return null;
   return { start, raw: text.slice(start, end), canonical };
 }
 
