@@ -10,6 +10,7 @@
  * - a seeded random sample of found numbers, read and verified by hand and committed as a fixture
  *   (tests/fixtures/citations/), with every number its sentence cites: precision and recall on it.
  */
+import { mulberry32 } from './bench/generate';
 import { findDocNumbers, type DocNumber, type FoundDocNumber } from './doc-number';
 
 export interface FoundInFile {
@@ -84,21 +85,9 @@ export function doubt(number: DocNumber): string | null {
   return null;
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same seed draws the same sample. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `size` items drawn without replacement, in their original order. */
+/** `size` items drawn without replacement, in their original order; the same seed draws the same items. */
 export function seededSample<T>(items: readonly T[], size: number, seed: number): T[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const indexes = items.map((_, index) => index);
   for (let index = indexes.length - 1; index > 0; index--) {
     const other = Math.floor(next() * (index + 1));
