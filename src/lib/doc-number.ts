@@ -70,7 +70,9 @@ const BOUNDARY_WORDS = [
   '以下简称', '以下称', '简称', '作出', '做出', '印发', '转发', '批转', '下发', '下达', '发出', '签发', '出台', '制定',
   '发布', '公布', '颁布', '根据', '按照',
   '依据', '依照', '遵照', '参照', '对照', '结合', '执行', '继续', '贯彻', '落实', '关于', '废止', '撤销', '修改', '修订',
-  '施行', '实施', '适用', '明确', '要求', '通过', '审议', '同意', '批准', '提请', '报请', '报送', '参见', '详见',
+  '施行', '实施', '适用', '明确', '要求', '通过', '审议', '同意', '批准', '批示', '提请', '报请', '报送', '参见', '详见',
+  // Days named in words (同日原国家工商行政管理总局令).
+  '同日', '当日', '次日', '本日',
   // Document types: a printed head puts the number right after the title (…的通知国办发〔1999〕79号).
   '通知', '意见', '决定', '通报', '报告', '请示', '批复', '议案', '纪要', '公告', '通告', '决议', '公报', '命令', '办法',
   '规定', '条例', '细则', '方案',
@@ -93,8 +95,8 @@ const DOCUMENT_BOUNDARY_WORDS = ['国务院', '政府', '办公厅', '办公室'
  * after other text (成果和国发…, 《方案》和测政发…), the place where a citation begins (（和政办发…）.
  */
 const BOUNDARY_AFTER_TEXT = ['即', '和', '于', '从', '将'];
-/** What ends a word or a quoted title just before a run: 《方案》和测政发. */
-const CLOSING = /[）)》〕」』”’】\]]/u;
+/** What ends a quoted title or a previous number just before a particle: 《方案》和测政发, 51号和. */
+const CLOSING = /[）)》〕」』”’】\]号]/u;
 /** Organ names that contain a boundary word; it is not a boundary there. */
 const ORGAN_WORDS = [
   '共和国', '发展和改革', '和社会保障', '住房和城乡', '工业和信息化', '文化和旅游', '卫生和计划生育', '规划和自然资源',
@@ -119,7 +121,10 @@ function organStart(run: string, before: string, kind: DocNumberKind): number {
     for (const word of kind === 'document' ? [...BOUNDARY_WORDS, ...DOCUMENT_BOUNDARY_WORDS] : BOUNDARY_WORDS) {
       if (run.startsWith(word, at) && free(at, at + word.length)) start = Math.max(start, at + word.length);
     }
-    if ((at > 0 || CLOSING.test(before)) && BOUNDARY_AFTER_TEXT.includes(run[at]) && free(at, at + 1)) start = Math.max(start, at + 1);
+    // Right after a word that introduces a citation (根据和平区人民政府令) it begins the place; after
+    // text, a closing bracket or a previous number (…51号和市政府令) it joins.
+    const afterText = at > start || CLOSING.test(at === 0 ? before : run[at - 1]);
+    if (afterText && BOUNDARY_AFTER_TEXT.includes(run[at]) && free(at, at + 1)) start = at + 1;
     // The end of a date: 年, 月 or 日 after a numeral (1994年8月18日国务院令, 二〇二〇年五月二十四日).
     const previousIsNumeral = at === 0 ? afterNumeral : NUMERAL.test(run[at - 1]);
     if ('年月日'.includes(run[at]) && previousIsNumeral) start = Math.max(start, at + 1);
