@@ -34,3 +34,26 @@ describe('document relations in frontmatter', () => {
     expect(result.error?.issues[0].message).toMatch(/not a document number/);
   });
 });
+
+describe('document type (文种)', () => {
+  it('derives the type from the title, after a bracketed remark or a 公告 number', () => {
+    expect(documentSchema.parse({ ...base, title: '国务院任免国家工作人员' }).type).toBe('任免');
+    expect(documentSchema.parse({ ...base, title: '某某市物业管理条例（2020年修订）' }).type).toBe('条例');
+    expect(documentSchema.parse({ ...base, title: '国家税务总局公告2019年第2号' }).type).toBe('公告');
+  });
+
+  it('keeps a type written by the editor', () => {
+    expect(documentSchema.parse({ ...base, title: '淄博市人民政府2020年度重大行政决策事项', type: '目录' }).type).toBe('目录');
+  });
+
+  it('names the title and the fix when the title names no type, without throwing', () => {
+    const result = documentSchema.safeParse({ ...base, title: '淄博市人民政府2020年度重大行政决策事项' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      [
+        'title',
+        expect.stringMatching(/^cannot tell the document type \(文种\) from the title "淄博市人民政府2020年度重大行政决策事项": .*add a line "type: <文种>" under it, one of 决议 决定 命令 令 /),
+      ],
+    ]);
+  });
+});

@@ -122,10 +122,11 @@ export const documentSchema = z
       });
     }
     if (!document.type && !deriveDocumentType(document.title)) {
+      // Reported at the title, which is what the editor reads; the fix is a line of its own.
       context.addIssue({
         code: 'custom',
-        path: ['type'],
-        message: `cannot tell the document type (文种) from the title; add a "type:" line, one of ${DOCUMENT_TYPES.join(' ')}`,
+        path: ['title'],
+        message: `cannot tell the document type (文种) from the title "${document.title}": its last words name none; add a line "type: <文种>" under it, one of ${DOCUMENT_TYPES.join(' ')}`,
       });
     }
     if (document.number && document.repeals.includes(document.number)) {

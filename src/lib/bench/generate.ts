@@ -123,7 +123,7 @@ const HEAD_NUMBERING = /^(?:第[一二三四五六七八九十百零]+[编章节
 /* ---------------------------------------------------------------------------------- random */
 
 /** Mulberry32: a tiny, fast, well-distributed 32-bit PRNG; enough for picking text. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -139,11 +139,52 @@ describe('readArchive reports every problem with file, line and field', () => {
 
   it('dates that do not fit the issue or each other', () => {
     expect(archiveOf({ 'content/test/2020/07/a-1.md': document({ date: '2021-01-05' }) }).report).toEqual([
-      'content/test/2020/07/a-1.md:6:1: date: dated 2021-01-05, implausible for an issue of 2020; check the year',
+      "content/test/2020/07/a-1.md:6:1: date: dated 2021-01-05, after the end of 2020, the issue's year; fix the date, or add the issue's published date if it came out in 2021",
     ]);
     expect(archiveOf({ 'content/test/2020/07/a-1.md': document({ expires: '2020-01-31' }) }).report).toEqual([
       'content/test/2020/07/a-1.md:9:1: expires: expires (2020-01-31) is before the document\'s date (2020-05-24)',
     ]);
+  });
+
+  it('a title that names no document type, and no type: line', () => {
+    const { archive, report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ title: '测试市2020年度重大行政决策事项' }) });
+    expect(archive).toBeNull();
+    expect(report).toEqual([
+      expect.stringMatching(/^content\/test\/2020\/07\/a-1\.md:2:1: title: cannot tell the document type \(文种\) from the title "测试市2020年度重大行政决策事项": .*add a line "type: <文种>"/),
+    ]);
+  });
+
+  it('a date after the issue was published', () => {
+    const published = ISSUE.replace('sections:', 'published: 2020-07-15\nsections:');
+    const { archive, report } = archiveOf({
+      'content/test/2020/07/issue.yaml': published,
+      'content/test/2020/07/a-1.md': document({ date: '2020-07-16' }),
+    });
+    expect(archive).toBeNull();
+    expect(report).toEqual([
+      "content/test/2020/07/a-1.md:6:1: date: dated 2020-07-16, after the issue was published (2020-07-15); fix the date, or the issue's published date",
+    ]);
+  });
+
+  it('accepts a document of the next year in an issue published then', () => {
+    const late = ISSUE.replace('sections:', 'published: 2021-01-10\nsections:');
+    const { problems, warnings } = archiveOf({
+      'content/test/2020/07/issue.yaml': late,
+      'content/test/2020/07/a-1.md': document({ date: '2021-01-05', section: '市政府文件' }),
+    });
+    expect(problems).toEqual([]);
+    expect(warnings.filter((warning) => warning.field === 'date')).toEqual([]);
+  });
+
+  it('only warns about a much older document: gazettes reprint them', () => {
+    const { archive, problems, warningReport } = archiveOf({
+      'content/test/2020/07/a-1.md': document({ date: '1994-08-18', number: '测政办字〔1994〕1号' }),
+    });
+    expect(problems).toEqual([]);
+    expect(archive).not.toBeNull();
+    expect(warningReport).toContain(
+      'content/test/2020/07/a-1.md:6:1: date: warning: dated 1994-08-18, in an issue of 2020; fine for a reprinted older document, otherwise fix the year',
+    );
   });
 
   it.each([

@@ -328,6 +328,29 @@ function readIssue(
   return { ...data, id, file: problems.path(issueFile), documents };
 }
 
+/**
+ * A document cannot be written after the issue that prints it: that date is an error. Any
+ * earlier date is possible, because gazettes reprint older documents (a regulation of 1994
+ * republished after an amendment), so a date years before the issue is only a warning, in
+ * case the year is a typo.
+ */
+function documentDateProblem(date: string, issue: Issue): { error: boolean; message: string } | undefined {
+  const year = Number(date.slice(0, 4));
+  if (issue.published && date > issue.published) {
+    return { error: true, message: `dated ${date}, after the issue was published (${issue.published}); fix the date, or the issue's published date` };
+  }
+  if (!issue.published && year > issue.year) {
+    return {
+      error: true,
+      message: `dated ${date}, after the end of ${issue.year}, the issue's year; fix the date, or add the issue's published date if it came out in ${year}`,
+    };
+  }
+  if (year < issue.year - 2) {
+    return { error: false, message: `dated ${date}, in an issue of ${issue.year}; fine for a reprinted older document, otherwise fix the year` };
+  }
+  return undefined;
+}
+
 function checkIssueDocuments(
   issue: Issue,
   issueFile: string,
@@ -345,13 +368,9 @@ function checkIssueDocuments(
         at('section'),
       );
     }
-    if (issue.published && frontmatter.date > issue.published) {
-      problems.add(file, `dated ${frontmatter.date}, after the issue was published (${issue.published})`, at('date'));
-    }
-    const year = Number(frontmatter.date.slice(0, 4));
-    if (year > issue.year || year < issue.year - 2) {
-      problems.add(file, `dated ${frontmatter.date}, implausible for an issue of ${issue.year}; check the year`, at('date'));
-    }
+    const dateProblem = documentDateProblem(frontmatter.date, issue);
+    if (dateProblem?.error) problems.add(file, dateProblem.message, at('date'));
+    else if (dateProblem) problems.warn(file, dateProblem.message, at('date'));
   }
   const ordered = [...pending].sort(
     (a, b) =>
