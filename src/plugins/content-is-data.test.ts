@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -5,7 +8,9 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writePayloadSite } from '../../tests/helpers/payload-site';
 import { PAYLOADS } from '../../tests/helpers/payloads';
+import { readArchive } from '../lib/content/archive';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './markdown-pipeline';
 import { setCitationTargets } from './rehype-citations';
 import remarkContentIsData, { unsafeImageUrl, unsafeLinkUrl } from './remark-content-is-data';
@@ -156,4 +161,30 @@ describe('rehype-sanitize, the second line of defence', () => {
       // stops the request, which the payload site's browser test checks.
     });
   }
+});
+
+describe('the payload archive, every body through the plugin list as `npm run check` will run it', () => {
+  it('reports each payload in each body at its line in the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gazette-payloads-'));
+    try {
+      const site = writePayloadSite(dir, { about: false });
+      // Paths from the content folder, as firstPayload names them.
+      const result = readArchive(site.contentDir, site.contentDir);
+      expect(result.problems).toEqual([]);
+      for (const document of result.archive!.documents) {
+        const file = new VFile({ value: document.body, path: document.file });
+        expect(() => pipeline().processSync(file)).toThrow();
+        const reported = file.messages.map((m) => ({ line: document.bodyLine + m.line! - 1, column: m.column!, rule: m.ruleId }));
+        let line = site.firstPayload.get(document.file)!.line;
+        for (const payload of PAYLOADS) {
+          const lines = payload.markdown.split('\n').length;
+          const hits = reported.filter((r) => r.line >= line && r.line < line + lines && r.rule === payload.rule);
+          expect(hits.length, `${document.file}: ${payload.name} at lines ${line}–${line + lines - 1}`).toBeGreaterThan(0);
+          line += lines + 1;
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
