@@ -150,6 +150,14 @@ describe('what content may still say', () => {
 });
 
 describe('rehype-sanitize, the second line of defence', () => {
+  it('writes out the https: of protocol-relative addresses, which from disk would open a network share', () => {
+    expect(render('[市政府](//www.zibo.gov.cn/)\n')).toBe('<p><a href="https://www.zibo.gov.cn/">市政府</a></p>');
+    // A backslash reaches the page percent-encoded (mdast-util-to-hast): a path of the site.
+    expect(renderUnchecked('![图](//evil.example/a.png) ![图](/\\evil.example/b.png)\n')).toBe(
+      '<p><img src="https://evil.example/a.png" alt="图"> <img src="/%5Cevil.example/b.png" alt="图"></p>',
+    );
+  });
+
   for (const payload of PAYLOADS) {
     it(`leaves nothing active of: ${payload.name}`, () => {
       const html = renderUnchecked(payload.markdown);
@@ -157,6 +165,7 @@ describe('rehype-sanitize, the second line of defence', () => {
       expect(html).not.toMatch(/\son[a-z]+=/iu);
       expect(html).not.toMatch(/(?:href|src)="(?!(?:https?:|mailto:|[^":]*(?:["/?#]|$)))/iu);
       expect(html).not.toMatch(/(?:href|src)="[^"]*(?:javascript|vbscript|data:)/iu);
+      expect(html, 'no protocol-relative URL (file://host from the mirror)').not.toMatch(/(?:href|src)="\s*[/\\]{2}/u);
       // An image from another host keeps its https: address here: the CSP (img-src 'self')
       // stops the request, which the payload site's browser test checks.
     });

@@ -8,7 +8,9 @@
  * This is the second line of defence: remark-content-is-data.ts already refuses raw HTML and
  * unsafe URLs, and remark-rehype drops raw HTML (allowDangerousHtml: false).
  */
+import type { Root } from 'hast';
 import rehypeSanitize, { type Options as Schema } from 'rehype-sanitize';
+import { visit } from 'unist-util-visit';
 
 /** Footnote ids and links as mdast-util-to-hast writes them (already prefixed, so no clobbering). */
 const FOOTNOTE_ID = /^(?:user-content-fn(?:ref)?-.+|footnote-label)$/u;
@@ -42,7 +44,26 @@ export const contentSchema: Schema = {
   strip: ['script', 'style'],
 };
 
+/**
+ * `//host/x` (or `\\host`, `/\host`, which browsers read alike) counts as relative to the
+ * sanitizer, but names another host: on the web it means https, and opened from disk (the
+ * offline mirror) it means file://host/x, a network share that the CSP's 'self' lets through.
+ */
+const PROTOCOL_RELATIVE = /^[\t\n\r ]*[/\\]{2}/u;
+
 /** A plugin without options, so that the pipeline's list can be `use`d entry by entry. */
 export default function rehypeSanitizeContent() {
-  return rehypeSanitize(contentSchema);
+  const sanitize = rehypeSanitize(contentSchema);
+  return (tree: Root): Root => {
+    const clean = sanitize(tree);
+    visit(clean, 'element', (element) => {
+      for (const name of ['href', 'src'] as const) {
+        const value = element.properties[name];
+        if (typeof value === 'string' && PROTOCOL_RELATIVE.test(value)) {
+          element.properties[name] = `https://${value.replace(PROTOCOL_RELATIVE, '')}`;
+        }
+      }
+    });
+    return clean;
+  };
 }

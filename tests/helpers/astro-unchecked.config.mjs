@@ -11,10 +11,10 @@ import config from '../../astro.config.mjs';
 import remarkContentIsData from '../../src/plugins/remark-content-is-data';
 
 const processor = /** @type {{ options?: { remarkPlugins?: unknown[] } }} */ (config.markdown?.processor);
-const plugins = processor?.options?.remarkPlugins;
-if (!plugins?.includes(remarkContentIsData)) {
+const options = processor?.options;
+if (!options?.remarkPlugins?.includes(remarkContentIsData)) {
   throw new Error('astro-unchecked.config.mjs: the refusal plugin is not in the processor of astro.config.mjs any more');
 }
-processor.options.remarkPlugins = plugins.filter((plugin) => plugin !== remarkContentIsData);
+options.remarkPlugins = options.remarkPlugins.filter((plugin) => plugin !== remarkContentIsData);
 
 export default config;
