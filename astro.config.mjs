@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import { remarkPlugins, rehypePlugins } from './src/plugins/markdown-pipeline';
+import { remarkPlugins, rehypePlugins, remarkRehypeOptions } from './src/plugins/markdown-pipeline';
 import { siteSettings } from './src/site-settings';
 import pagefind from './src/integrations/pagefind';
 import cdnHeaders from './src/integrations/cdn-headers';
@@ -33,6 +33,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins,
       rehypePlugins,
+      remarkRehype: remarkRehypeOptions,
       // Official texts are published verbatim: no typographic substitutions.
       smartypants: false,
     }),

@@ -1,12 +1,14 @@
 /**
  * Writes `_headers` (the format Netlify, Cloudflare Pages and several CDNs read) into the build:
  * fingerprinted files get a year of immutable caching; HTML, feeds and the search entry
- * points, whose names do not change with their content, are revalidated on every visit.
+ * points, whose names do not change with their content, are revalidated on every visit. Every
+ * response carries the site's Content-Security-Policy and Permissions-Policy (src/lib/csp.ts).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from '../lib/csp';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'public, max-age=0, must-revalidate';
@@ -14,7 +16,14 @@ const REVALIDATE = 'public, max-age=0, must-revalidate';
 export function cdnHeaders(base: string, assetsDir: string): string {
   const rule = (path: string, ...headers: string[]) => `${base}${path}\n${headers.map((h) => `  ${h}`).join('\n')}\n`;
   return [
-    rule('*', `Cache-Control: ${REVALIDATE}`, 'X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin'),
+    rule(
+      '*',
+      `Cache-Control: ${REVALIDATE}`,
+      'X-Content-Type-Options: nosniff',
+      'Referrer-Policy: strict-origin-when-cross-origin',
+      `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
+      `Permissions-Policy: ${PERMISSIONS_POLICY}`,
+    ),
     rule(`${assetsDir}/*`, `Cache-Control: ${IMMUTABLE}`),
     // Pagefind names its index chunks and fragments by content hash; the entry files
     // (pagefind.js, pagefind-entry.json, the wasm loader) keep fixed names and revalidate.

@@ -174,9 +174,9 @@ export default function previousOutputIntegration(): AstroIntegration {
         await rm(probe);
       },
       'astro:build:done': async ({ logger }) => {
-        // Removed output: its deletion started with the build and has had its time. Kept output:
-        // only the few stale files are deleted. Either way the build ends with the folder clean,
-        // so that a build run in-process (tests, the benchmark) returns to a settled output.
+        // Kept output: what is stale is moved aside and removed now, since astro's CLI ends with
+        // process.exit(), which would cut a removal left running. Removed output: that started
+        // with the build and has had its time.
         const current = await readAstroManifest(cacheDir);
         if (keep) await prune(logger, current?.manifest);
         await removal;

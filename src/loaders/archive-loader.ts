@@ -52,6 +52,12 @@ function watchForChanges(context: LoaderContext, reload: () => Promise<void>) {
   });
 }
 
+/** What a Markdown plugin reported when rendering failed (a VFileMessage has its position). */
+function renderFailure(error: unknown): { reason: string; line?: number; column?: number } {
+  const { reason, line, column } = error as { reason?: string; line?: number; column?: number };
+  return { reason: reason ?? (error as Error).message, line, column };
+}
+
 function replaceEntries(context: LoaderContext, ids: Set<string>) {
   for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 }
@@ -64,7 +70,14 @@ export function gazetteLoader(): Loader {
         const { gazette } = await loadArchive(context);
         const data = { ...gazette };
         // The 简介 is Markdown: rendered with the site's processor, like document bodies.
-        const rendered = gazette.about ? await context.renderMarkdown(gazette.about) : undefined;
+        let rendered;
+        try {
+          rendered = gazette.about ? await context.renderMarkdown(gazette.about) : undefined;
+        } catch (error) {
+          const { reason, line, column } = renderFailure(error);
+          const where = line ? ` (line ${line}${column ? `, column ${column}` : ''} of the text)` : '';
+          throw new Error(`${gazette.file}: about${where}: ${reason}`, { cause: error });
+        }
         context.store.set({ id: gazette.id, data, body: gazette.about, digest: context.generateDigest(data), rendered });
         replaceEntries(context, new Set([gazette.id]));
       };
@@ -118,11 +131,9 @@ export function documentsLoader(): Loader {
           try {
             rendered = await context.renderMarkdown(body, { fileURL });
           } catch (error) {
-            const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-            const line = (error as { line?: number }).line;
-            throw new Error(`${data.file}:${line ? data.bodyLine + line - 1 : data.bodyLine}: body: ${reason}`, {
-              cause: error,
-            });
+            const { reason, line, column } = renderFailure(error);
+            const at = line ? `${data.bodyLine + line - 1}${column ? `:${column}` : ''}` : `${data.bodyLine}`;
+            throw new Error(`${data.file}:${at}: body: ${reason}`, { cause: error });
           }
           const citations = reportedCitations(rendered.metadata);
           // Astro bundles its data store into the build: the store keeps the metadata and the

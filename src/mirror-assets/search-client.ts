@@ -38,6 +38,8 @@ import {
 } from '../scripts/search-view';
 
 const DEBOUNCE_MS = 200;
+/** Said when a query holds only punctuation or spaces (searchIndex finds nothing for it). */
+const UNSEARCHABLE = '没有找到相关文件：检索词中只有标点符号或空格，请输入要查找的汉字、字母或数字。';
 
 /* ---------------------------------------------------------------------- loading data */
 
@@ -171,12 +173,15 @@ async function runSearch(state: SearchState): Promise<void> {
     if (token !== generation) return;
     updateFilterCounts(page, state.q ? result.counts : allFilterCounts(manifest));
     setResultsState(resultsList, 'done');
-    statusBox.textContent = searchStatus({
-      total: ids.length + first.length,
-      shown: resultsList.childElementCount,
-      pinnedNumber: pinned?.number,
-      filtered: hasFilters(state),
-    });
+    statusBox.textContent =
+      result.unsearchable && !pinned
+        ? UNSEARCHABLE
+        : searchStatus({
+            total: ids.length + first.length,
+            shown: resultsList.childElementCount,
+            pinnedNumber: pinned?.number,
+            filtered: hasFilters(state),
+          });
   } catch (error) {
     if (token !== generation) return;
     console.error('offline search failed', error);

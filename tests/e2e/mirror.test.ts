@@ -217,6 +217,13 @@ describe('offline search from file://', () => {
     expect(await page.locator('#search-status').textContent()).toContain('没有找到');
   });
 
+  test.each(['，。！？', '《》', '...', '——、'])('a query of only punctuation (%s) finds nothing and says why', async (query) => {
+    const { page, errors } = await search(query);
+    expect(await readSearchResults(page)).toEqual([]);
+    expect(await page.locator('#search-status').textContent()).toBe('没有找到相关文件：检索词中只有标点符号或空格，请输入要查找的汉字、字母或数字。');
+    expect(errors).toEqual([]);
+  });
+
   test('the offline search page has no axe violations', async () => {
     const { page } = await search('人才贷');
     await readSearchResults(page);

@@ -22,6 +22,8 @@ export interface AstroBuildOptions {
   site?: string;
   /** GAZETTE_BUILD_DATE, YYYY-MM-DD; defaults to TEST_BUILD_DATE. */
   buildDate?: string;
+  /** Another Astro config file, relative to the repository (astro joins it to --root): test-only configs. */
+  config?: string;
 }
 
 export interface AstroBuildResult {
@@ -42,7 +44,8 @@ export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult
     const scratch = outDir.startsWith(REPO_ROOT + sep) ? undefined : mkdtempSync(join(SCRATCH_PARENT, 'build-'));
     const workingDir = scratch ?? dirname(outDir);
     mkdirSync(workingDir, { recursive: true });
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--root', REPO_ROOT], {
+    const configArgs = options.config ? ['--config', options.config] : [];
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--root', REPO_ROOT, ...configArgs], {
       cwd: workingDir,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {

@@ -21,6 +21,7 @@ import { unified } from 'unified';
 import { sha256sums } from './checksums';
 import { bundleSearchClient } from './client-bundle';
 import rehypeOfflinePage from './offline-page';
+import { MIRROR_CONTENT_SECURITY_POLICY } from '../csp';
 import { mirrorReadme, type MirrorReadmeInfo } from './readme';
 import rehypeRelativize, { relativizeCss, type RelativizeContext } from './relativize';
 import { CLIENT_FILE, SEARCH_DIR, searchDataPath } from './search-files';
@@ -117,7 +118,11 @@ export async function createMirror(options: MirrorOptions): Promise<MirrorReport
       const scripts = path === SEARCH_PAGE ? [searchDataPath.manifest, CLIENT_FILE].map((p) => `${base}${searchPath(p)}`) : [];
       const processor = unified()
         .use(rehypeParse)
-        .use(rehypeOfflinePage, { scripts, onDropped: (what) => path !== SEARCH_PAGE && droppedScripts.push(`${path}: ${what}`) })
+        .use(rehypeOfflinePage, {
+          scripts,
+          onDropped: (what) => path !== SEARCH_PAGE && droppedScripts.push(`${path}: ${what}`),
+          contentSecurityPolicy: MIRROR_CONTENT_SECURITY_POLICY,
+        })
         .use(rehypeRelativize, context(path))
         .use(rehypeStringify);
       const tree = processor.parse(decoder.decode(data)) as Root;

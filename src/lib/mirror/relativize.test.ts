@@ -126,6 +126,21 @@ describe('rehypeRelativize', () => {
 });
 
 describe('rehypeOfflinePage', () => {
+  it("replaces the page's Content-Security-Policy with the mirror's, right after <meta charset>", () => {
+    const out = String(
+      unified()
+        .use(rehypeParse)
+        .use(rehypeOfflinePage, { contentSecurityPolicy: "default-src 'self'" })
+        .use(rehypeStringify)
+        .processSync(
+          `<html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="script-src 'wasm-unsafe-eval' 'self'"><title>t</title></head><body><meta http-equiv="Content-Security-Policy" content="default-src *"></body></html>`,
+        ),
+    );
+    expect(out).toBe(
+      `<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src &#x27;self&#x27;"><title>t</title></head><body></body></html>`,
+    );
+  });
+
   it('removes module scripts and modulepreload links, reports them and adds classic scripts', () => {
     const dropped: string[] = [];
     const out = String(

@@ -37,6 +37,19 @@ describe('searchIndex', () => {
     expect(urls('人才贷 不存在')).toEqual([]);
   });
 
+  it('finds nothing for a query of only punctuation and spaces, and says it was unsearchable', () => {
+    for (const text of ['，。！', '《》——……', '?!.,;:', '、 · ＠', ' 。　']) {
+      const result = run(text, { filters: { year: ['2020年'] } });
+      expect(result.matches, JSON.stringify(text)).toEqual([]);
+      expect(result.unsearchable).toBe(true);
+    }
+    expect(run('人才贷').unsearchable).toBe(false);
+    // No text at all (spaces are none) still lists everything that passes the filters.
+    expect(urls('', { filters: { year: ['2020年'] } })).toEqual(['b/index.html', 'a/index.html']);
+    expect(urls(' 　', { filters: { year: ['2020年'] } })).toEqual(['b/index.html', 'a/index.html']);
+    expect(run('').unsearchable).toBe(false);
+  });
+
   it('filters: values of a key are alternatives, keys combine', () => {
     expect(urls('人才', { filters: { year: ['2019年'] } })).toEqual(['c/index.html']);
     expect(urls('人才', { filters: { year: ['2019年', '2020年'], issuer: ['市政府'] } }).sort()).toEqual([

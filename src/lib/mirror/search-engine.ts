@@ -36,6 +36,8 @@ export interface EngineResult {
   /** For each filter key and value: documents matching the text query (filters not applied). */
   counts: Record<string, Record<string, number>>;
   phrases: QueryPhrase[];
+  /** The text asked for something, but nothing searchable (only punctuation or spaces): no matches. */
+  unsearchable: boolean;
 }
 
 /** The shards holding the terms of a query, ascending. */
@@ -93,13 +95,17 @@ function dateOf(manifest: SearchManifest, id: number): string {
 
 /**
  * Runs a query. `shards` must hold every shard `shardsForQuery` names (a missing one counts as
- * empty). An empty text lists every document that passes the filters, newest first.
+ * empty). An empty text lists every document that passes the filters, newest first; a text of
+ * only punctuation and spaces finds nothing (it is not a request for everything).
  */
 export function searchIndex(manifest: SearchManifest, shards: ReadonlyMap<number, Shard>, query: EngineQuery): EngineResult {
   const phrases = parseQueryPhrases(query.text);
+  const unsearchable = phrases.length === 0 && query.text.trim() !== '';
   const all = manifest.documents.length;
   let scores: Map<number, number>;
-  if (phrases.length === 0) {
+  if (unsearchable) {
+    scores = new Map();
+  } else if (phrases.length === 0) {
     scores = new Map(manifest.documents.map((_, id) => [id, 0]));
   } else {
     scores = new Map();
@@ -133,7 +139,7 @@ export function searchIndex(manifest: SearchManifest, shards: ReadonlyMap<number
       const url = compare(manifest.documents[a.id]!.url, manifest.documents[b.id]!.url);
       return byDate ? date || b.score - a.score || url : b.score - a.score || date || url;
     });
-  return { matches, counts, phrases };
+  return { matches, counts, phrases, unsearchable };
 }
 
 /** Every value of every filter key over the whole index, with its document count. */
