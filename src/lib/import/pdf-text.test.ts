@@ -151,6 +151,8 @@ describe('pageText: layouts read by position', () => {
 
   it('starts a row where the first column has text when the lines are evenly spaced', () => {
     expect(pageText([...header(700), ...rows(686, 14, 14)])).toEqual(expected);
+    // Ruled under its header only: the rows below are found the same way.
+    expect(pageText([...header(700), ...rows(682, 14, 14)], [{ left: 68, bottom: 693, right: 400, top: 693.5 }])).toEqual(expected);
   });
 
   it('groups a ruled table’s lines by its rules, and splits cells at vertical rules however close', () => {
@@ -172,6 +174,8 @@ describe('pageText: layouts read by position', () => {
     const rules = [710, 696, 652, 634].map((y) => rule(68, y, 400, y + 0.5)).concat([68, 98, 296, 400].map((x) => rule(x, 634, x + 0.5, 710)));
     expect(pageText(items, rules)).toEqual(['序号\t名称\t说明', '1\t行政法规、规章和规范性文件及其他文件\t主动公开', '2\t统计信息\t二十个工作日内']);
     expect(pageText(items)).not.toContain('1\t行政法规、规章和规范性文件及其他文件\t主动公开');
+    // A line just below the table's bottom rule is the text after it, however close.
+    expect(pageText([...items, at('淄博市人民政府办公室', 300, 627, 120)], rules).slice(2)).toEqual(['2\t统计信息\t二十个工作日内', '淄博市人民政府办公室']);
   });
 
   it('leaves a TOC line by line: its last column holds page numbers only', () => {

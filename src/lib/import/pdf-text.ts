@@ -243,7 +243,8 @@ function gridEnd(rows: readonly Row[], start: number, end: number, horizontals: 
   const left = Math.min(...rows.slice(start, end).flatMap(({ segments }) => segments.map(({ x }) => x)));
   const right = Math.max(...rows.slice(start, end).flatMap(({ segments }) => segments.map(({ right }) => right)));
   const across = horizontals.filter((rule) => rule.left < right && rule.right > left && rule.top < rows[start]!.y + rows[start]!.size && rule.bottom > rows[end - 1]!.y - rows[end - 1]!.size);
-  const bottom = across.length === 0 ? -Infinity : Math.min(...across.map(({ top }) => top));
+  // A table's rules box it in (two at least); under a single rule (below a header) lines go on.
+  const bottom = across.length < 2 ? -Infinity : Math.min(...across.map(({ top }) => top));
   let last = end;
   while (last - start > 2 && rows[last - 1]!.y < bottom) last--;
   const gaps = rows.slice(start + 1, last).map((row, index) => rows[start + index]!.y - row.y);
@@ -314,21 +315,21 @@ function columnLines(rows: readonly Row[], cells: readonly Segment[][][], column
 }
 
 /**
- * Groups a table's lines into rows: at horizontal rules between them when it has rules; else
- * at gaps wider than those between a cell's lines; else (evenly spaced lines) where the first
+ * Groups a table's lines into rows. A table ruled between its rows is split at its rules. Lines
+ * that no rule separates (the whole table, or all below a rule under the header) are split at
+ * gaps wider than those between a cell's lines, else (evenly spaced lines) where the first
  * column has text.
  */
 function tableRows(rows: readonly Row[], cells: readonly Segment[][][], rules: readonly PdfRule[]): number[][] {
-  const boundaries = rows.slice(1).map((row, index) => {
-    const above = rows[index]!;
-    return rules.some((rule) => rule.bottom < above.y && rule.top > row.y + 0.5 * row.size);
-  });
-  if (!boundaries.some(Boolean)) {
+  const ruled = rows.slice(1).map((row, index) => rules.some((rule) => rule.bottom < rows[index]!.y && rule.top > row.y + 0.5 * row.size));
+  let boundaries = ruled;
+  if (ruled.filter(Boolean).length < 2) {
     const gaps = rows.slice(1).map((row, index) => rows[index]!.y - row.y);
-    const closest = Math.min(...gaps);
-    const spaced = gaps.map((gap) => gap > ROW_GAP_FACTOR * closest);
+    const closest = Math.min(...gaps.filter((_, index) => !ruled[index]));
+    const spaced = gaps.map((gap, index) => !ruled[index] && gap > ROW_GAP_FACTOR * closest);
     const starts = cells.slice(1).map((row) => row[0]!.length > 0);
-    boundaries.splice(0, boundaries.length, ...(spaced.some(Boolean) ? spaced : starts));
+    const split = spaced.some(Boolean) ? spaced : starts;
+    boundaries = ruled.map((rule, index) => rule || split[index]!);
   }
   const groups: number[][] = [[0]];
   boundaries.forEach((boundary, index) => (boundary ? groups.push([index + 1]) : groups.at(-1)!.push(index + 1)));
