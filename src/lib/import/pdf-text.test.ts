@@ -191,16 +191,17 @@ describe('pageText: layouts read by position', () => {
 });
 
 describe('scannedPages', () => {
-  it('lists pages with images and (almost) no text, not blank pages or pages with text', () => {
+  it('lists pages with images or outlines and (almost) no text, not blank pages or pages with text', () => {
     const text = [item('第一条\u3000为了保障公民、法人和其他组织依法获取政府信息', 72, 700)];
     expect(
       scannedPages([
-        { items: [], rules: [], imageShare: 1 },
-        { items: [], rules: [], imageShare: 0 },
-        { items: text, rules: [], imageShare: 1 },
-        { items: [item('— 3 —', 280, 40)], rules: [], imageShare: 0.9 },
+        { items: [], rules: [], imageShare: 1, paths: 0 },
+        { items: [], rules: [], imageShare: 0, paths: 2 },
+        { items: text, rules: [], imageShare: 1, paths: 0 },
+        { items: [item('— 3 —', 280, 40)], rules: [], imageShare: 0.9, paths: 0 },
+        { items: [], rules: [], imageShare: 0, paths: 3000 },
       ]),
-    ).toEqual([1, 4]);
+    ).toEqual([1, 4, 5]);
   });
 });
 

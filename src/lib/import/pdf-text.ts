@@ -50,6 +50,8 @@ export interface PdfPage {
   rules: PdfRule[];
   /** Share of the page's area that images cover (0 to 1, overlaps counted twice). */
   imageShare: number;
+  /** How many paths are painted on the page (text turned into outlines paints thousands). */
+  paths: number;
 }
 
 /** A reason the PDF cannot be imported, worded for the editor (no stack trace). */
@@ -102,6 +104,7 @@ const ROW_GAP_FACTOR = 1.3;
 /** Fewer characters than this on a page with images: a scan without a text layer. */
 const SCANNED_MAX_CHARS = 20;
 const SCANNED_MIN_IMAGE_SHARE = 0.25;
+const OUTLINED_MIN_PATHS = 500;
 /** A TOC entry's page: 12, （12）, (12). */
 const PAGE_REFERENCE = /^[（(]?\d{1,4}[)）]?$/u;
 
@@ -420,16 +423,18 @@ function pageBox(m: Matrix, x1: number, y1: number, x2: number, y2: number): Pdf
 }
 
 /**
- * The rules (thin painted paths) and the area images cover, from the page's drawing operators.
+ * The rules (thin painted paths), the area images cover and the number of painted paths, from
+ * the page's drawing operators.
  * Only the transformation matrix is tracked: enough to place boxes on the page.
  */
-function drawnShapes(fnArray: readonly number[], argsArray: readonly unknown[], OPS: Record<string, number>, pageArea: number): { rules: PdfRule[]; imageShare: number } {
+function drawnShapes(fnArray: readonly number[], argsArray: readonly unknown[], OPS: Record<string, number>, pageArea: number): Omit<PdfPage, 'items'> {
   const painting = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const images = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
   const stack: Matrix[] = [];
   let matrix: Matrix = [1, 0, 0, 1, 0, 0];
   const rules: PdfRule[] = [];
   let imageArea = 0;
+  let paths = 0;
   fnArray.forEach((fn, index) => {
     const args = argsArray[index] as unknown[] | null;
     if (fn === OPS.save) stack.push(matrix);
@@ -440,6 +445,7 @@ function drawnShapes(fnArray: readonly number[], argsArray: readonly unknown[], 
       if (Array.isArray(args?.[0])) matrix = multiply(args[0] as Matrix, matrix);
     } else if (fn === OPS.constructPath && painting.has(args?.[0] as number)) {
       const box = args?.[2] as ArrayLike<number> | null;
+      paths++;
       if (!box) return;
       const rule = pageBox(matrix, box[0]!, box[1]!, box[2]!, box[3]!);
       const thin = Math.min(rule.right - rule.left, rule.top - rule.bottom) <= RULE_THICKNESS;
@@ -449,7 +455,7 @@ function drawnShapes(fnArray: readonly number[], argsArray: readonly unknown[], 
       imageArea += (box.right - box.left) * (box.top - box.bottom);
     }
   });
-  return { rules, imageShare: pageArea > 0 ? imageArea / pageArea : 0 };
+  return { rules, imageShare: pageArea > 0 ? imageArea / pageArea : 0, paths };
 }
 
 /** Reads every page's text items, rules and images. Throws PdfReadError for encrypted PDFs. */
@@ -484,16 +490,19 @@ export async function readPdfPages(data: Uint8Array): Promise<PdfPage[]> {
   }
 }
 
-/** 1-based numbers of the pages that are images without text: scans not yet run through OCR. */
+/**
+ * 1-based numbers of the pages without a text layer: images (scans not yet run through OCR) or
+ * text drawn as outlines, with next to no text.
+ */
 export function scannedPages(pages: readonly PdfPage[]): number[] {
-  return pages.flatMap(({ items, imageShare }, index) => {
+  return pages.flatMap(({ items, imageShare, paths }, index) => {
     const chars = items.reduce((count, { text }) => count + text.replace(/\s/gu, '').length, 0);
-    return chars < SCANNED_MAX_CHARS && imageShare >= SCANNED_MIN_IMAGE_SHARE ? [index + 1] : [];
+    return chars < SCANNED_MAX_CHARS && (imageShare >= SCANNED_MIN_IMAGE_SHARE || paths >= OUTLINED_MIN_PATHS) ? [index + 1] : [];
   });
 }
 
 /** Pages as the importer's text: a paragraph or table row per line, pages separated by form feeds. */
-export function pagesToText(pages: readonly PdfPage[]): string {
+function pagesToText(pages: readonly PdfPage[]): string {
   return pages.map(({ items, rules }) => pageText(items, rules).map((line) => `${line}\n`).join('')).join('\f');
 }
 
