@@ -351,9 +351,17 @@ function tableText(rows: readonly Row[], cells: readonly Segment[][][], rules: r
   );
 }
 
+/** A page's lines, and where its body and its tables (line ranges, end excluded) are. */
+interface PageLayout {
+  lines: string[];
+  body: { start: number; end: number };
+  tables: { start: number; end: number }[];
+}
+
 /** One page's text: paragraphs, table rows and columns in reading order, one per line. */
-export function pageText(items: readonly PdfTextItem[], rules: readonly PdfRule[] = []): string[] {
+function pageLayout(items: readonly PdfTextItem[], rules: readonly PdfRule[]): PageLayout {
   const { top, body, bottom } = separateEdges(rowsOf(items, rules));
+  const tables: PageLayout['tables'] = [];
   const bodyLines = body.map(lineOf);
   const frame = bodyLines.length === 0 ? { left: 0, right: 0 } : frameOf(bodyLines);
   const horizontals = horizontalRules(rules);
@@ -388,13 +396,34 @@ export function pageText(items: readonly PdfTextItem[], rules: readonly PdfRule[
       });
       out.push(...pageParagraphs(lines, { left: 0, right: 0 }));
     } else {
+      const start = out.length;
       out.push(...tableText(rows, cells, inside));
+      tables.push({ start, end: out.length });
     }
   }
   plain.push(...bodyLines.slice(next));
   flush();
+  const bodyEnd = out.length;
   out.push(...bottom.map((row) => lineOf(row).text));
-  return out;
+  return { lines: out, body: { start: top.length, end: bodyEnd }, tables };
+}
+
+export function pageText(items: readonly PdfTextItem[], rules: readonly PdfRule[] = []): string[] {
+  return pageLayout(items, rules).lines;
+}
+
+/**
+ * Removes the header row that a table continued from the page before repeats at the top of
+ * the page (as word processors print it), so that the rows read as one table.
+ */
+function dropRepeatedTableHeaders(pages: readonly PageLayout[]): string[][] {
+  return pages.map(({ lines, body, tables }, index) => {
+    const before = pages[index - 1];
+    const continued = before?.tables.find(({ end }) => end === before.body.end);
+    const first = tables.find(({ start }) => start === body.start);
+    if (!before || !continued || !first || lines[first.start] !== before.lines[continued.start]) return lines;
+    return lines.filter((_, line) => line !== first.start);
+  });
 }
 
 /** Where pdfjs-dist keeps the CMaps that CJK fonts with predefined encodings need. */
@@ -503,7 +532,9 @@ export function scannedPages(pages: readonly PdfPage[]): number[] {
 
 /** Pages as the importer's text: a paragraph or table row per line, pages separated by form feeds. */
 function pagesToText(pages: readonly PdfPage[]): string {
-  return pages.map(({ items, rules }) => pageText(items, rules).map((line) => `${line}\n`).join('')).join('\f');
+  return dropRepeatedTableHeaders(pages.map(({ items, rules }) => pageLayout(items, rules)))
+    .map((lines) => lines.map((line) => `${line}\n`).join(''))
+    .join('\f');
 }
 
 /** The text of a PDF, ready for the importer. Throws PdfReadError when pages have no text layer. */
