@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { encryptedPdf, FIRST_TITLE, GAP_TABLE, HEADER, layoutIssuePdf, scannedIssuePdf, SECOND_TITLE, TASK_TABLE, TWO_COLUMN_ARTICLES } from '../../../tests/fixtures/import/layout-pdf';
+import { encryptedPdf, FIRST_TITLE, GAP_TABLE, HEADER, layoutIssuePdf, scannedIssuePdf, SECOND_TITLE, sidewaysTablePdf, TASK_TABLE, TWO_COLUMN_ARTICLES } from '../../../tests/fixtures/import/layout-pdf';
 import { BROKEN_PARAGRAPH, miniIssuePdf, RUNNING_HEADER } from '../../../tests/fixtures/import/mini-issue-pdf';
 import { importIssueText } from './import-issue';
 import { extractPdfText, pageParagraphs, pageText, readPdfPages, scannedPages, visualLines, type PdfRule, type PdfTextItem } from './pdf-text';
@@ -276,6 +276,15 @@ describe('a generated PDF issue with a ruled table, a two-column page, a gap-sep
       expect(document.content).not.toMatch(/第4页|- 2 -|— 1 —/u);
     }
   });
+});
+
+describe('a generated page with a table set sideways', () => {
+  it('reads the page turned so that the table stands upright, its upright header and page number first and last', async () => {
+    const row = (cells: readonly string[]) => cells.join('\t');
+    expect(await extractPdfText(await sidewaysTablePdf())).toBe(
+      [`${HEADER.left}\t${HEADER.right}`, '主动公开政府信息目录', row(GAP_TABLE.header), ...GAP_TABLE.rows.map(row), '— 6 —', ''].join('\n'),
+    );
+  }, 60_000);
 });
 
 describe('PDFs the importer cannot read', () => {

@@ -438,6 +438,50 @@ function multiply([a, b, c, d, e, f]: Matrix, [a2, b2, c2, d2, e2, f2]: Matrix):
   return [a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2];
 }
 
+/** Quarter turns, counter-clockwise, of text drawn with this matrix: 0 upright, 1 running upwards … */
+function quarterTurns(a: number, b: number): number {
+  return ((Math.round(Math.atan2(b, a) / (Math.PI / 2)) % 4) + 4) % 4;
+}
+
+/** The quarter turns of most of the page's text (by characters). */
+function dominantTurns(items: readonly { text: string; turns: number }[]): number {
+  const chars = [0, 0, 0, 0];
+  for (const { text, turns } of items) chars[turns]! += text.length;
+  return chars.indexOf(Math.max(...chars));
+}
+
+/** The rotation that brings text turned by `turns` quarter turns upright. */
+function turnBack(turns: number): Matrix {
+  const cos = [1, 0, -1, 0][turns]!;
+  const sin = [0, -1, 0, 1][turns]!;
+  return [cos, sin, -sin, cos, 0, 0];
+}
+
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/**
+ * The page's text items turned so that most of its text stands upright: a wide table is often
+ * set sideways on a portrait page (or the page is rotated). Text set otherwise (the running
+ * header and the page number, upright on such a page) is read in its own direction and kept
+ * above the rest when it stands in the upper half of the page as it reads, below otherwise,
+ * so that it stays the page's first or last line.
+ */
+function uprightItems(placed: readonly (PdfTextItem & { turns: number })[], turns: number, view: readonly number[]): PdfTextItem[] {
+  const main = placed.filter((item) => item.turns === turns).map(({ text, x, y, width, size }) => {
+    const [ux, uy] = apply(turnBack(turns), x, y);
+    return { text, x: ux, y: uy, width, size };
+  });
+  const top = Math.max(0, ...main.map(({ y }) => y)) + 1000;
+  const bottom = Math.min(0, ...main.map(({ y }) => y)) - 1000;
+  const others = placed.filter((item) => item.turns !== turns).map(({ text, x, y, width, size, turns: own }) => {
+    const [ux, uy] = apply(turnBack(own), x, y);
+    const ys = [apply(turnBack(own), view[0]!, view[1]!)[1], apply(turnBack(own), view[2]!, view[3]!)[1]];
+    const middle = (ys[0] + ys[1]) / 2;
+    return { text, x: ux, y: uy > middle ? top + uy - middle : bottom + uy - middle, width, size };
+  });
+  return [...main, ...others];
+}
+
 /** The bounding box, in page space, of a box in the current user space. */
 function pageBox(m: Matrix, x1: number, y1: number, x2: number, y2: number): PdfRule {
   const corners = [
@@ -445,7 +489,7 @@ function pageBox(m: Matrix, x1: number, y1: number, x2: number, y2: number): Pdf
     [x1, y2],
     [x2, y1],
     [x2, y2],
-  ].map(([x, y]) => [m[0] * x! + m[2] * y! + m[4], m[1] * x! + m[3] * y! + m[5]] as const);
+  ].map(([x, y]) => apply(m, x!, y!));
   const xs = corners.map(([x]) => x);
   const ys = corners.map(([, y]) => y);
   return { left: Math.min(...xs), bottom: Math.min(...ys), right: Math.max(...xs), top: Math.max(...ys) };
@@ -456,11 +500,11 @@ function pageBox(m: Matrix, x1: number, y1: number, x2: number, y2: number): Pdf
  * the page's drawing operators.
  * Only the transformation matrix is tracked: enough to place boxes on the page.
  */
-function drawnShapes(fnArray: readonly number[], argsArray: readonly unknown[], OPS: Record<string, number>, pageArea: number): Omit<PdfPage, 'items'> {
+function drawnShapes(fnArray: readonly number[], argsArray: readonly unknown[], OPS: Record<string, number>, pageArea: number, turn: Matrix): Omit<PdfPage, 'items'> {
   const painting = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const images = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
   const stack: Matrix[] = [];
-  let matrix: Matrix = [1, 0, 0, 1, 0, 0];
+  let matrix = turn;
   const rules: PdfRule[] = [];
   let imageArea = 0;
   let paths = 0;
@@ -503,14 +547,17 @@ export async function readPdfPages(data: Uint8Array): Promise<PdfPage[]> {
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
-      const items = content.items.flatMap((item) => {
+      const placed = content.items.flatMap((item) => {
         if (!('str' in item)) return [];
         const [a, b, , , x, y] = item.transform as number[];
-        return [{ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height }];
+        return [{ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height, turns: quarterTurns(a!, b!) }];
       });
       const [x1, y1, x2, y2] = page.view;
+      const turns = dominantTurns(placed);
+      const turn = turnBack(turns);
+      const items = uprightItems(placed, turns, page.view);
       const operators = await page.getOperatorList();
-      pages.push({ items, ...drawnShapes(operators.fnArray, operators.argsArray, OPS, (x2! - x1!) * (y2! - y1!)) });
+      pages.push({ items, ...drawnShapes(operators.fnArray, operators.argsArray, OPS, (x2! - x1!) * (y2! - y1!), turn) });
       page.cleanup();
     }
     return pages;
