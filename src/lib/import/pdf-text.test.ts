@@ -133,6 +133,23 @@ describe('pageText: layouts read by position', () => {
     ]);
   });
 
+  it('reads the last page of a two-column text, its right column short, column by column too', () => {
+    const items = [
+      at('中华人民共和国政府信息公开条例', 200, 740, 195, 16),
+      at('第一条\u3000为了保障公民、法人', 96, 710, 186),
+      at('和其他组织依法获取政府信息，', 72, 690, 210),
+      at('提高政府工作的透明度。', 72, 670, 132),
+      at('第二条\u3000本条例所称政府信息，', 96, 650, 186),
+      at('是指行政机关在履行行政管理职', 312, 710, 210),
+      at('能过程中制作或者获取的信息。', 312, 690, 168),
+    ];
+    expect(pageText(items)).toEqual([
+      '中华人民共和国政府信息公开条例',
+      '第一条\u3000为了保障公民、法人和其他组织依法获取政府信息，提高政府工作的透明度。',
+      '第二条\u3000本条例所称政府信息，是指行政机关在履行行政管理职能过程中制作或者获取的信息。',
+    ]);
+  });
+
   const header = (y: number) => [at('序号', 72, y, 24), at('名称', 120, y, 24), at('说明', 300, y, 24)];
   const rows = (first: number, pitch: number, gap: number) => [
     at('1', 72, first, 12),

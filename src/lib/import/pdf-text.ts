@@ -296,17 +296,26 @@ function columnsOf(rows: readonly Row[], gutters: readonly Interval[]): Segment[
   });
 }
 
-/** Two wide columns of justified text, no rules across: a two-column page. */
-function isTwoColumnText(cells: readonly Segment[][][], width: number, ruled: boolean): boolean {
-  if (ruled || cells[0]!.length !== 2) return false;
-  return [0, 1].every((column) => {
-    const lines = cells.map((row) => row[column]!).filter((segments) => segments.length > 0);
-    if (lines.length < 3) return false;
-    const left = Math.min(...lines.map((segments) => segments[0]!.x));
-    const right = Math.max(...lines.map((segments) => segments.at(-1)!.right));
-    const full = lines.filter((segments) => right - segments.at(-1)!.right < RIGHT_EDGE_SLACK * segments.at(-1)!.size).length;
-    return right - left >= MIN_TEXT_COLUMN_SHARE * width && full >= MIN_FULL_LINE_SHARE * lines.length;
-  });
+/**
+ * Two wide columns of running text, no rules across: a two-column page. Most lines of a column
+ * run to its right edge (those of a column shorter than three lines, at the end of a text, need
+ * not).
+ */
+function isTwoColumnText(cells: readonly Segment[][][], gutters: readonly Interval[], frame: Frame, ruled: boolean): boolean {
+  if (ruled || gutters.length !== 1) return false;
+  const [from, to] = gutters[0]!;
+  const width = frame.right - frame.left;
+  if (from - frame.left < MIN_TEXT_COLUMN_SHARE * width || frame.right - to < MIN_TEXT_COLUMN_SHARE * width) return false;
+  const columns = [0, 1].map((column) => cells.map((row) => row[column]!).filter((segments) => segments.length > 0));
+  const long = columns.filter((lines) => lines.length >= 3);
+  return (
+    long.length > 0 &&
+    long.every((lines) => {
+      const right = Math.max(...lines.map((segments) => segments.at(-1)!.right));
+      const full = lines.filter((segments) => right - segments.at(-1)!.right < RIGHT_EDGE_SLACK * segments.at(-1)!.size).length;
+      return full >= MIN_FULL_LINE_SHARE * lines.length;
+    })
+  );
 }
 
 /** A column's lines as visual lines, for reading it like a page. */
@@ -383,10 +392,9 @@ function pageLayout(items: readonly PdfTextItem[], rules: readonly PdfRule[]): P
       continue;
     }
     flush();
-    const gridLines = bodyLines.slice(start, end);
-    const { left, right } = frameOf(gridLines);
+    const { left, right } = frameOf(bodyLines.slice(start, end));
     const inside = horizontals.filter((rule) => rule.top > rows.at(-1)!.y && rule.bottom < rows[0]!.y + rows[0]!.size && rule.left < right && rule.right > left);
-    if (isTwoColumnText(cells, right - left, inside.length > 0)) {
+    if (isTwoColumnText(cells, gutters, frame, inside.length > 0)) {
       // Each column's lines relative to its own edges, so that a paragraph that runs from the
       // foot of the left column on to the top of the right one is joined like any other.
       const lines = [0, 1].flatMap((column) => {
