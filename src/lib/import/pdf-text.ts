@@ -2,6 +2,7 @@
  * Text from a gazette PDF, with PDF.js (pdfjs-dist, Mozilla's PDF renderer; its legacy build is
  * the one meant for Node). The page's text items are placed by their positions:
  *
+ * - the page is read turned so that most of its text stands upright (a table set sideways);
  * - items on one baseline form a row; a wide gap, or a table's vertical rule, between two
  *   items splits the row into segments (cells, columns, a TOC entry and its page);
  * - the first and last rows, when set apart (smaller type or a wide gap), are the running
@@ -12,7 +13,8 @@
  *   right. Any other grid is a table: its rows are found by horizontal rules, else by wider
  *   gaps between lines, else by text in the first column; the lines of a cell that wraps are
  *   joined, and each row becomes one line of tab-separated cells. A grid whose last column
- *   holds only page numbers (a TOC) stays line by line;
+ *   holds only page numbers (a TOC) stays line by line. A table's header row repeated at the
+ *   top of the next page is read once;
  * - lines of running text are joined into paragraphs by the geometry of their frame (the page
  *   or the column): a line that runs to the right edge continues on the next line when that
  *   one starts at the left edge (not indented: GB/T 9704 indents a paragraph's first line by
@@ -20,8 +22,8 @@
  *
  * The result is plain text, one paragraph or table row per line and a form feed between
  * pages, which readSourceText() reads like any other extracted text; its line numbers are the
- * ones the importer reports. A page that has images but no text (a scan) makes the whole PDF
- * unreadable: importing part of an issue would lose its documents silently.
+ * ones the importer reports. A page that has images (or outlines) but no text (a scan) makes
+ * the whole PDF unreadable: importing part of an issue would lose its documents silently.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
