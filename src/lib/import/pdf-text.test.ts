@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -304,32 +304,47 @@ describe('a generated page with a table set sideways', () => {
   }, 60_000);
 });
 
-describe('PDFs the importer cannot read', () => {
-  let dir = '';
-  const run = async (name: string, bytes: Uint8Array) => {
-    dir = mkdtempSync(join(tmpdir(), 'import-pdf-'));
-    writeFileSync(join(dir, name), bytes);
-    const err: string[] = [];
-    const out: string[] = [];
-    try {
-      const code = await runImport({ input: name, content: join(dir, 'content'), gazette: 'zibo' }, { cwd: dir, out: (line) => out.push(line), err: (line) => err.push(line) });
-      return { code, out: out.join('\n'), err: err.join('\n'), written: existsSync(join(dir, 'content')) };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+/** Runs `npm run import` on a PDF in a scratch folder (with the Zibo gazette.yaml when asked); returns its output and the files it wrote. */
+async function importPdf(name: string, bytes: Uint8Array, { gazette = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'import-pdf-'));
+  writeFileSync(join(dir, name), bytes);
+  if (gazette) {
+    mkdirSync(join(dir, 'content/zibo'), { recursive: true });
+    cpSync(join(import.meta.dirname, '../../../content/zibo/gazette.yaml'), join(dir, 'content/zibo/gazette.yaml'));
+  }
+  const err: string[] = [];
+  const out: string[] = [];
+  try {
+    const code = await runImport({ input: name, content: join(dir, 'content'), gazette: 'zibo' }, { cwd: dir, out: (line) => out.push(line), err: (line) => err.push(line) });
+    const written = existsSync(join(dir, 'content')) ? readdirSync(join(dir, 'content'), { recursive: true }).map(String).sort() : [];
+    return { code, out: out.join('\n'), err: err.join('\n'), written: written.filter((path) => path.endsWith('.md') || path.endsWith('.yaml')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
+describe('npm run import on the generated PDF issue', () => {
+  it('writes both documents, drops the running headers and page numbers, and finds nothing wrong', async () => {
+    const { code, out, err, written } = await importPdf('2020-08.pdf', await layoutIssuePdf(), { gazette: true });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(written).toEqual(['zibo/2020/08/issue.yaml', 'zibo/2020/08/zzbz-2020-59.md', 'zibo/2020/08/zzbz-2020-60.md', 'zibo/gazette.yaml']);
+    expect(out).toMatch(/dropped 9 running-header and page-number lines; 0 errors, 0 warnings$/u);
+  }, 60_000);
+});
+
+describe('PDFs the importer cannot read', () => {
   it('names the scanned pages, writes nothing and exits 2', async () => {
     const pages = await readPdfPages(await scannedIssuePdf());
     expect(scannedPages(pages)).toEqual([2, 3]);
-    const { code, out, err, written } = await run('2020-07.pdf', await scannedIssuePdf());
-    expect({ code, out, written }).toEqual({ code: 2, out: '', written: false });
+    const { code, out, err, written } = await importPdf('2020-07.pdf', await scannedIssuePdf());
+    expect({ code, out, written }).toEqual({ code: 2, out: '', written: [] });
     expect(err).toMatch(/^npm run import: \S*2020-07\.pdf: pages 2, 3: no text layer \(scanned\?\); run OCR first \(e\.g\. ocrmypdf --skip-text -l chi_sim in\.pdf out\.pdf\) and import the result; nothing was imported$/u);
   }, 60_000);
 
   it('says an encrypted PDF needs its password removed, without a stack trace', async () => {
-    const { code, err, written } = await run('locked.pdf', await encryptedPdf());
-    expect({ code, written }).toEqual({ code: 2, written: false });
+    const { code, err, written } = await importPdf('locked.pdf', await encryptedPdf());
+    expect({ code, written }).toEqual({ code: 2, written: [] });
     expect(err).toMatch(/^npm run import: \S*locked\.pdf: the PDF is encrypted with a password; save an unprotected copy .* and import that$/u);
   }, 60_000);
 });
