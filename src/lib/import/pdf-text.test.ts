@@ -38,6 +38,21 @@ describe('pageParagraphs', () => {
     ).toEqual(['　　首行缩进的第一行文字一直排到右边第二行从左边开始，也排到右边为止。最后一行。', '下一段首行缩进两个字。']);
   });
 
+  it('never continues a TOC entry that ends in leader dots and its page', () => {
+    expect(
+      pageParagraphs([
+        line('关于印发淄博市政务服务“一链办理”实施方案的通知……………………（1）', 72, 523),
+        line('关于转发市发展改革委关于加快推进新型基础设施建设实施意见的', 72, 523),
+        line('通知…………………………………………………………………………（4）', 72, 523),
+        line('淄博市人民政府办公室公文处理办法 . . . . . . . . . . . 12', 72, 523),
+      ]),
+    ).toEqual([
+      '关于印发淄博市政务服务“一链办理”实施方案的通知……………………（1）',
+      '关于转发市发展改革委关于加快推进新型基础设施建设实施意见的通知…………………………………………………………………………（4）',
+      '淄博市人民政府办公室公文处理办法 . . . . . . . . . . . 12',
+    ]);
+  });
+
   it('keeps centred, right-aligned and table lines apart', () => {
     expect(
       pageParagraphs([
@@ -193,6 +208,25 @@ describe('pageText: layouts read by position', () => {
     expect(pageText(items)).not.toContain('1\t行政法规、规章和规范性文件及其他文件\t主动公开');
     // A line just below the table's bottom rule is the text after it, however close.
     expect(pageText([...items, at('淄博市人民政府办公室', 300, 627, 120)], rules).slice(2)).toEqual(['2\t统计信息\t二十个工作日内', '淄博市人民政府办公室']);
+  });
+
+  it('leaves lines that mostly have one cell as lines: text beside a few notes in the margin is no table', () => {
+    const items = [
+      at('第一条\u3000本办法适用于本市行政区域内的', 96, 700, 300),
+      at('〔注1〕', 480, 700, 36),
+      at('政府信息公开工作。', 72, 680, 108),
+      at('第二条\u3000政府信息公开工作由市', 96, 660, 220),
+      at('政府办公室负责。', 72, 640, 96),
+      at('第三条\u3000本办法自印发之日起施行。', 96, 620, 216),
+      at('〔注2〕', 480, 620, 36),
+    ];
+    expect(pageText(items)).toEqual([
+      '第一条\u3000本办法适用于本市行政区域内的\t〔注1〕',
+      '政府信息公开工作。',
+      '第二条\u3000政府信息公开工作由市',
+      '政府办公室负责。',
+      '第三条\u3000本办法自印发之日起施行。\t〔注2〕',
+    ]);
   });
 
   it('leaves a TOC line by line: its last column holds page numbers only', () => {

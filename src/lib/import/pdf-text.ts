@@ -109,6 +109,8 @@ const SCANNED_MIN_IMAGE_SHARE = 0.25;
 const OUTLINED_MIN_PATHS = 500;
 /** A TOC entry's page: 12, （12）, (12). */
 const PAGE_REFERENCE = /^[（(]?\d{1,4}[)）]?$/u;
+/** A TOC or index entry's end: leader dots and the page (……（12）, . . . 12), which no text runs on from. */
+const LEADER_AND_PAGE = /(?:[.．·…]\s?){2,}\s*[（(]?\d{1,4}[)）]?$/u;
 
 const verticalRules = (rules: readonly PdfRule[]) => rules.filter((rule) => rule.right - rule.left <= RULE_THICKNESS && rule.top - rule.bottom > RULE_THICKNESS);
 const horizontalRules = (rules: readonly PdfRule[]) => rules.filter((rule) => rule.top - rule.bottom <= RULE_THICKNESS && rule.right - rule.left > RULE_THICKNESS);
@@ -185,7 +187,8 @@ export function pageParagraphs(lines: readonly VisualLine[], frame: Frame = line
       line.x - frame.left < LEFT_EDGE_SLACK * line.size &&
       Math.abs(line.size - previous.size) < 0.5 &&
       !previous.text.includes('\t') &&
-      !line.text.includes('\t');
+      !line.text.includes('\t') &&
+      !LEADER_AND_PAGE.test(previous.text);
     if (continues) paragraphs[paragraphs.length - 1] = joinPageBrokenLines(paragraphs.at(-1)!, line.text);
     else paragraphs.push(line.text);
     previous = line;
@@ -350,15 +353,12 @@ function tableRows(rows: readonly Row[], cells: readonly Segment[][][], rules: r
   return groups;
 }
 
-function tableText(rows: readonly Row[], cells: readonly Segment[][][], rules: readonly PdfRule[]): string[] {
+/** A table's rows of cells, the lines of a cell joined. */
+function tableCells(rows: readonly Row[], cells: readonly Segment[][][], rules: readonly PdfRule[]): string[][] {
   return tableRows(rows, cells, rules).map((group) =>
-    cells[0]!
-      .map((_, column) =>
-        group
-          .flatMap((index) => cells[index]![column]!.map(({ text }) => text))
-          .reduce((cell, text) => joinPageBrokenLines(cell, text), ''),
-      )
-      .join('\t'),
+    cells[0]!.map((_, column) =>
+      group.flatMap((index) => cells[index]![column]!.map(({ text }) => text)).reduce((cell, text) => joinPageBrokenLines(cell, text), ''),
+    ),
   );
 }
 
@@ -389,14 +389,20 @@ function pageLayout(items: readonly PdfTextItem[], rules: readonly PdfRule[]): P
     const rows = body.slice(start, end);
     const cells = columnsOf(rows, gutters);
     const lastColumn = cells.map((row) => row.at(-1)!).filter((segments) => segments.length > 0);
-    if (cells[0]!.length === 2 && lastColumn.every((segments) => segments.every(({ text }) => PAGE_REFERENCE.test(text)))) {
+    const toc = cells[0]!.length === 2 && lastColumn.every((segments) => segments.every(({ text }) => PAGE_REFERENCE.test(text)));
+    const { left, right } = frameOf(bodyLines.slice(start, end));
+    const inside = horizontals.filter((rule) => rule.top > rows.at(-1)!.y && rule.bottom < rows[0]!.y + rows[0]!.size && rule.left < right && rule.right > left);
+    const twoColumns = !toc && isTwoColumnText(cells, gutters, frame, inside.length > 0);
+    const table = toc || twoColumns ? [] : tableCells(rows, cells, inside);
+    // Rows that mostly hold a single cell are lines of text beside a few wide gaps (a note with
+    // its page reference, a listing), not a table.
+    const sparse = table.filter((row) => row.filter(Boolean).length > 1).length * 2 < table.length;
+    if (toc || sparse) {
       plain.push(...bodyLines.slice(start, end));
       continue;
     }
     flush();
-    const { left, right } = frameOf(bodyLines.slice(start, end));
-    const inside = horizontals.filter((rule) => rule.top > rows.at(-1)!.y && rule.bottom < rows[0]!.y + rows[0]!.size && rule.left < right && rule.right > left);
-    if (isTwoColumnText(cells, gutters, frame, inside.length > 0)) {
+    if (twoColumns) {
       // Each column's lines relative to its own edges, so that a paragraph that runs from the
       // foot of the left column on to the top of the right one is joined like any other.
       const lines = [0, 1].flatMap((column) => {
@@ -406,9 +412,8 @@ function pageLayout(items: readonly PdfTextItem[], rules: readonly PdfRule[]): P
       });
       out.push(...pageParagraphs(lines, { left: 0, right: 0 }));
     } else {
-      const start = out.length;
-      out.push(...tableText(rows, cells, inside));
-      tables.push({ start, end: out.length });
+      tables.push({ start: out.length, end: out.length + table.length });
+      out.push(...table.map((row) => row.join('\t')));
     }
   }
   plain.push(...bodyLines.slice(next));
