@@ -10,7 +10,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { GAZETTE_FILE, GAZETTE_ID, ISSUE_FILE, issueFolderName } from '../../schemas/content';
 import { formatProblem, type ContentProblem } from '../content/errors';
 import { importIssueText, type ImportResult } from './import-issue';
-import { extractPdfText } from './pdf-text';
+import { extractPdfText, PdfReadError } from './pdf-text';
 import { formatFinding } from './report';
 import { validateInPlace, validateStaged, type IssueLocation } from './validate-issue';
 import { gazetteDifferences, planFiles, strayDocuments, writePlannedFiles, type PlannedFile } from './write-issue';
@@ -59,6 +59,7 @@ async function readInput(path: string): Promise<{ text: string; pdf: boolean }> 
     try {
       return { text: await extractPdfText(bytes), pdf: true };
     } catch (error) {
+      if (error instanceof PdfReadError) throw new ImportUsageError(`${path}: ${error.message}`);
       throw new ImportUsageError(`${path} is not a readable PDF: ${(error as Error).message}`);
     }
   }
