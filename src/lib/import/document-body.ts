@@ -17,11 +17,20 @@ import type { Findings } from './report';
 import { findSignature } from './signature';
 import type { SourceLine } from './text-lines';
 
+/** Lines `[start, end)` of a document that the importer could not place in it, and why. */
+export interface UnplacedRange {
+  start: number;
+  end: number;
+  reason: string;
+}
+
 export interface ParsedDocument {
   frontmatter: DocumentFrontmatterInput;
   blocks: Block[];
   /** Input line of the head, for reports. */
   line: number;
+  /** Lines of the document's span left out of its blocks: a document with any is not written. */
+  unplaced: UnplacedRange[];
 }
 
 const ATTACHMENT_LABEL = /^附\s*件\s*(\d*)$/u;
@@ -125,6 +134,8 @@ function issuersLine(text: string, cited: readonly string[]): string[] | null {
 interface IssuedDocument {
   blocks: Block[];
   forwards?: { title: string; issuers: string[] };
+  /** Index (into the lines given) of the first line left unread, when some are. */
+  unread?: number;
 }
 
 /**
@@ -159,7 +170,7 @@ function issuedDocument(
         lines[index]!.line,
         lines.at(-1)!.line,
       );
-      return { blocks };
+      return { blocks, unread: index };
     }
     findings.warn(`took "${first}" for the title of the document this notice issues; the notice does not cite it in 《》`, lines[index]!.line);
     title = { text: first, end: index + 1, cited: [] };
@@ -248,5 +259,9 @@ export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, 
     ...(facts.repeals.length > 0 ? { repeals: facts.repeals } : {}),
     ...(issued.forwards ? { forwards: issued.forwards } : {}),
   };
-  return { frontmatter, blocks, line: lines[head.start]!.line };
+  const unplaced: UnplacedRange[] =
+    issued.unread === undefined
+      ? []
+      : [{ start: signature.end + issued.unread, end: signature.end + afterSignature.length, reason: 'text after the signature that the importer cannot classify' }];
+  return { frontmatter, blocks, line: lines[head.start]!.line, unplaced };
 }

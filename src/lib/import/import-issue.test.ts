@@ -48,3 +48,31 @@ describe('slugs', () => {
     expect(result.documents.map(({ slug }) => slug)).toEqual(['zzbz-2020-54', 'p3', 'p3-2']);
   });
 });
+
+describe('text accounting', () => {
+  it('places every line of the sample: issue metadata, 简介, documents; nothing dropped or lost', () => {
+    const { accounting } = importIssueText(SAMPLE);
+    expect(accounting.unplaced).toEqual([]);
+    expect(accounting.dropped).toEqual([]);
+    expect(accounting.issue + accounting.about + accounting.documents).toBe(accounting.total);
+    expect(accounting.about).toBe(10);
+  });
+
+  it('does not write a document with text it cannot place, and names the lines', () => {
+    const text = [
+      '淄博市人民政府公报', '2020', '第7期', '目录', '【文件】', '关于甲的通知 (淄政办字〔2020〕54 号)\t(1)',
+      '淄博市人民政府办公室', '关于甲的通知', '淄政办字〔2020〕54号', '各区县人民政府:', '现将有关事项通知如下。',
+      '淄博市人民政府办公室', '2020年5月24日', '某市某局某处,', '不知所云的一段文字。',
+    ].join('\n');
+    const result = importIssueText(text);
+    expect(result.documents).toEqual([]);
+    expect(result.accounting.unplaced.map(({ line }) => line)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(result.accounting.unplaced[7]).toEqual({ line: 14, text: '某市某局某处,', reason: 'text after the signature that the importer cannot classify' });
+    expect(result.findings).toContainEqual({
+      severity: 'error',
+      line: 7,
+      endLine: 15,
+      message: '"关于甲的通知" is not written: lines 14-15 (text after the signature that the importer cannot classify) would be lost',
+    });
+  });
+});

@@ -10,8 +10,9 @@ import { parseCoverAndToc, type Cover } from './cover-and-toc';
 import { parseDocument } from './document-body';
 import { splitDocuments } from './document-split';
 import { documentFile, toYaml } from './markdown';
+import { inputLines, LineLedger, type LineAccounting } from './line-accounting';
 import { compareFindings, Findings, type Finding } from './report';
-import { readSourceText, type SourceLine } from './text-lines';
+import { PAGE_NUMBER, readSourceText, type SourceLine } from './text-lines';
 
 export interface ImportedDocument {
   slug: string;
@@ -32,6 +33,8 @@ export interface ImportResult {
   paged: boolean;
   /** How many running-header and page-number lines were dropped. */
   furniture: number;
+  /** Where every non-blank input line went. */
+  accounting: LineAccounting;
 }
 
 /** Splits off the 简介 page: it may close the issue or stand before the TOC. */
@@ -97,7 +100,13 @@ function assignSlugs<T extends { number?: string; page: number }>(documents: rea
 export function importIssueText(text: string): ImportResult {
   const findings = new Findings();
   const source = readSourceText(text);
+  const texts = inputLines(text);
+  const ledger = new LineLedger(texts);
+  for (const line of source.furniture) {
+    ledger.place(line, { dropped: PAGE_NUMBER.test(texts.get(line) ?? '') ? 'page number' : 'running header or footer' });
+  }
   const { main, about } = separateAboutPage(source.lines);
+  for (const line of about) ledger.place(line.line, 'about');
   const front = parseCoverAndToc(main, findings);
   const result: ImportResult = {
     gazette: null,
@@ -106,8 +115,10 @@ export function importIssueText(text: string): ImportResult {
     findings: findings.list,
     paged: source.paged,
     furniture: source.furniture.length,
+    accounting: ledger.accounting(),
   };
   if (!front) return result;
+  for (const line of main.slice(0, front.end)) ledger.place(line.line, 'issue');
 
   if (about.length > 0) {
     const values = gazetteValues(front.cover, parseAboutPage(about, findings), findings, about[0]!.line);
@@ -117,7 +128,29 @@ export function importIssueText(text: string): ImportResult {
   if (issue) result.issue = { values: issue, content: toYaml(issue) };
 
   const spans = splitDocuments(main, { bodyStart: front.end, bodyEnd: main.length, entries: front.entries, paged: source.paged }, findings);
-  const parsed = spans.flatMap((span) => parseDocument(main, span, findings) ?? []);
+  const firstDocument = spans[0]?.head.start ?? main.length;
+  for (const line of main.slice(front.end, firstDocument)) ledger.place(line.line, { unplaced: 'between the TOC and the first document' });
+  const parsed = spans.flatMap((span) => {
+    const spanLines = main.slice(span.head.start, span.end);
+    const document = parseDocument(main, span, findings);
+    if (document && document.unplaced.length === 0) {
+      for (const line of spanLines) ledger.place(line.line, 'document');
+      return [document];
+    }
+    for (const range of document?.unplaced ?? []) {
+      for (const line of main.slice(range.start, range.end)) ledger.place(line.line, { unplaced: range.reason });
+    }
+    const title = document?.frontmatter.title ?? span.head.title;
+    for (const line of spanLines) ledger.place(line.line, { unplaced: `in "${title}", which is not written` });
+    findings.error(
+      document
+        ? `"${title}" is not written: ${document.unplaced.map((range) => `lines ${main[range.start]!.line}-${main[range.end - 1]!.line} (${range.reason})`).join(', ')} would be lost`
+        : `"${title}" is not written: the document cannot be read (see the errors above)`,
+      spanLines[0]!.line,
+      spanLines.at(-1)!.line,
+    );
+    return [];
+  });
   const slugs = assignSlugs(parsed.map(({ frontmatter }) => frontmatter));
   result.documents = parsed.map((document, index) => ({
     slug: slugs[index]!,
@@ -125,6 +158,7 @@ export function importIssueText(text: string): ImportResult {
     line: document.line,
     content: documentFile(document.frontmatter, document.blocks),
   }));
+  result.accounting = ledger.accounting();
   result.findings.sort(compareFindings);
   return result;
 }

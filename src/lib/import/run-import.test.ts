@@ -79,7 +79,15 @@ describe('runImport', () => {
     const { code, out, err } = await run({ input: 'issue.pdf', saveText: 'issue.txt' });
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toBe('imported 2 documents into content/zibo/2020/07: 3 new, 0 overwritten, 0 unchanged; dropped 4 running-header and page-number lines; 0 errors, 0 warnings');
+    expect(out).toBe(
+      [
+        'issue.txt:10: dropped (running header or footer): 淄博市人民政府公报 2020年第7期',
+        'issue.txt:18: dropped (page number): — 1 —',
+        'issue.txt:19: dropped (running header or footer): 淄博市人民政府公报 2020年第7期',
+        'issue.txt:31: dropped (page number): — 2 —',
+        'imported 2 documents into content/zibo/2020/07: 3 new, 0 overwritten, 0 unchanged; dropped 4 running-header and page-number lines; 0 errors, 0 warnings',
+      ].join('\n'),
+    );
     expect(readFileSync(join(dir, 'issue.txt'), 'utf8')).toContain('\f');
   }, 60_000);
 
