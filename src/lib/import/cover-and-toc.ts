@@ -5,7 +5,7 @@
  */
 import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../cjk-text';
 import { parseChineseDate, toIsoDate } from '../dates';
-import { docNumberLine } from './line-kinds';
+import { decreeHead, docNumberLine } from './line-kinds';
 import type { Findings } from './report';
 import type { SourceLine } from './text-lines';
 
@@ -51,6 +51,21 @@ const PAGE_AFTER_GAP = /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*[.…·．]{2,}[ \u3
 const PAGE_IN_PARENTHESES = /^(.+?)[ \u3000]*[（(]\s*(\d{1,3})\s*[)）]$/u;
 const NUMBER_IN_PARENTHESES = /[（(]\s*([^（()）]+?)\s*[)）]$/u;
 
+/** A section heading printed without 【】 is short and has no page. */
+const MAX_PLAIN_SECTION_LENGTH = 10;
+
+/**
+ * A section heading printed without brackets ("国务院文件", "人事任免"): a short line with no
+ * page, no 关于, followed by an entry that is complete on its own line (a title's first line
+ * is followed by the rest of the title, which is not).
+ */
+function plainSection(line: SourceLine, next: SourceLine | undefined): [string, string] | null {
+  const text = normalizeParagraph(line.text).replace(/\u3000/gu, '');
+  if (Array.from(text).length > MAX_PLAIN_SECTION_LENGTH || text.includes('关于') || /[\p{P}\d]/u.test(text)) return null;
+  if (parseTocEntry(line.text) !== null || next === undefined || parseTocEntry(next.text) === null) return null;
+  return [text, text];
+}
+
 /** Parses one (joined) TOC entry; null when it does not end with a page. */
 export function parseTocEntry(text: string): { title: string; number?: string; page: number } | null {
   const match = PAGE_AFTER_GAP.exec(text.trim()) ?? PAGE_IN_PARENTHESES.exec(text.trim());
@@ -75,6 +90,8 @@ export function parseTocEntry(text: string): { title: string; number?: string; p
   }
   title = normalizeParagraph(title);
   if (title === '') return null;
+  // A decree listed by its name and number: 中华人民共和国国务院令（第709号）.
+  number ??= decreeHead(title, undefined)?.number;
   return number ? { title, number, page: Number(match[2]) } : { title, page: Number(match[2]) };
 }
 
@@ -83,12 +100,13 @@ function parseCover(lines: SourceLine[], findings: Findings): Cover {
   const romanized: string[] = [];
   for (const { text, line } of lines) {
     const compact = normalizeCjkSpacing(text);
-    const issue = /第(\d+)期/u.exec(compact);
-    const cumulative = /总第(\d+)期/u.exec(compact);
+    // 第7期（总第232期）; national gazettes count in 号: 第5号（总号：1650）.
+    const issue = /第(\d+)[期号]/u.exec(compact);
+    const cumulative = /总第(\d+)[期号]|总号[：:]?(\d+)/u.exec(compact);
     const year = /^(\d{4})年?(?:第\d+期)?/u.exec(compact);
     const published = /^(.+日)出版$/u.exec(compact);
     let known = false;
-    if (/^[A-Z][A-Z ]*$/u.test(compact)) {
+    if (/^[A-Z][A-Z '’.-]*$/u.test(compact)) {
       romanized.push(compact);
       known = true;
     }
@@ -101,7 +119,7 @@ function parseCover(lines: SourceLine[], findings: Findings): Cover {
       known = true;
     }
     if (cumulative) {
-      cover.cumulative = Number(cumulative[1]);
+      cover.cumulative = Number(cumulative[1] ?? cumulative[2]);
       known = true;
     }
     const publishedDate = published ? parseChineseDate(published[1]!) : null;
@@ -124,7 +142,7 @@ function parseCover(lines: SourceLine[], findings: Findings): Cover {
  * there is no 目录 line.
  */
 export function parseCoverAndToc(lines: SourceLine[], findings: Findings): CoverAndToc | null {
-  const tocIndex = lines.findIndex(({ text }) => TOC_HEADING.test(normalizeCjkSpacing(text)));
+  const tocIndex = lines.findIndex(({ text }) => TOC_HEADING.test(text.replace(/[\s\u3000]+/gu, '')));
   if (tocIndex === -1) {
     findings.error('no table of contents: the importer needs the 目录 line and its entries to find the documents');
     return null;
@@ -138,7 +156,7 @@ export function parseCoverAndToc(lines: SourceLine[], findings: Findings): Cover
   let index = tocIndex + 1;
   for (; index < lines.length; index++) {
     const current = lines[index]!;
-    const heading = SECTION.exec(normalizeCjkSpacing(current.text));
+    const heading = SECTION.exec(normalizeCjkSpacing(current.text)) ?? plainSection(current, lines[index + 1]);
     if (heading && pending.length === 0) {
       section = normalizeParagraph(heading[1]!);
       if (!sections.includes(section)) sections.push(section);

@@ -223,6 +223,8 @@ export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, 
     findings.warn(`"${head.title}" is signed "${signature.lines.slice(0, -1).join('、')}", not by its issuer ${head.issuers.join('、')}`, lines[signature.start]!.line);
   }
   if (!signature) {
+    const caption = captionDate(lines, head.bodyStart, end);
+    if (caption) return captionedDocument(lines, span, caption, findings);
     findings.error(
       `no signature in "${head.title}": expected the issuer's name on a line, then the date (2020年5月24日) on the next`,
       lines[head.start]!.line,
@@ -243,25 +245,52 @@ export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, 
     blocks.push(...buildBlocks(lines.slice(attachment.contentStart, attachments[position + 1]?.start ?? end), findings));
   });
 
+  const unplaced: UnplacedRange[] =
+    issued.unread === undefined
+      ? []
+      : [{ start: signature.end + issued.unread, end: signature.end + afterSignature.length, reason: 'text after the signature that the importer cannot classify' }];
+  return { frontmatter: frontmatterOf(lines, span, { date: signature.date, blocks, forwards: issued.forwards }, findings), blocks, line: lines[head.start]!.line, unplaced };
+}
+
+/**
+ * A date in brackets right under the title (题注), for documents that carry no signature:
+ * （2019年1月18日）, （2019年3月15日第十三届全国人民代表大会第二次会议通过）.
+ */
+const CAPTION = /^[（(](.*?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*)[)）]$/u;
+
+function captionDate(lines: readonly SourceLine[], at: number, end: number): string | null {
+  if (at >= end) return null;
+  const caption = CAPTION.exec(normalizeCjkSpacing(lines[at]!.text));
+  const date = caption ? parseChineseDate(caption[1]!) : null;
+  return date ? toIsoDate(date) : null;
+}
+
+/** A document dated by its caption: the caption and the text are its body; no signature. */
+function captionedDocument(lines: readonly SourceLine[], span: DocumentSpan, date: string, findings: Findings): ParsedDocument {
+  const blocks = buildBlocks(lines.slice(span.head.bodyStart, span.end), findings);
+  return { frontmatter: frontmatterOf(lines, span, { date, blocks }, findings), blocks, line: lines[span.head.start]!.line, unplaced: [] };
+}
+
+function frontmatterOf(
+  lines: readonly SourceLine[],
+  { head, entry }: DocumentSpan,
+  { date, blocks, forwards }: { date: string; blocks: readonly Block[]; forwards?: IssuedDocument['forwards'] },
+  findings: Findings,
+): DocumentFrontmatterInput {
   const type = deriveDocumentType(head.title);
   if (!type) findings.error(`cannot tell the document type (文种) from the title "${head.title}"`, lines[head.start]!.line);
   const facts = statedFacts(blocks);
-  const frontmatter: DocumentFrontmatterInput = {
+  return {
     title: head.title,
     ...(entry.number ? { number: entry.number } : {}),
     issuers: head.issuers,
-    date: signature.date,
+    date,
     ...(head.recipients.length > 0 ? { recipients: head.recipients } : {}),
     section: entry.section,
     page: entry.page,
     ...(type ? { type } : {}),
     ...(facts.expires ? { expires: facts.expires } : {}),
     ...(facts.repeals.length > 0 ? { repeals: facts.repeals } : {}),
-    ...(issued.forwards ? { forwards: issued.forwards } : {}),
+    ...(forwards ? { forwards } : {}),
   };
-  const unplaced: UnplacedRange[] =
-    issued.unread === undefined
-      ? []
-      : [{ start: signature.end + issued.unread, end: signature.end + afterSignature.length, reason: 'text after the signature that the importer cannot classify' }];
-  return { frontmatter, blocks, line: lines[head.start]!.line, unplaced };
 }
