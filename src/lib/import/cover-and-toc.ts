@@ -5,7 +5,7 @@
  */
 import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../cjk-text';
 import { parseChineseDate, toIsoDate } from '../dates';
-import { decreeHead, docNumberLine } from './line-kinds';
+import { decreeEntry, docNumberLine } from './line-kinds';
 import type { Findings } from './report';
 import type { SourceLine } from './text-lines';
 
@@ -90,8 +90,9 @@ export function parseTocEntry(text: string): { title: string; number?: string; p
   }
   title = normalizeParagraph(title);
   if (title === '') return null;
-  // A decree listed by its name and number: 中华人民共和国国务院令（第709号）.
-  number ??= decreeHead(title, undefined)?.number;
+  // A decree listed by its name and number, then what it promulgates.
+  const decree = number === undefined ? decreeEntry(title) : null;
+  if (decree) ({ number, title } = decree);
   return number ? { title, number, page: Number(match[2]) } : { title, page: Number(match[2]) };
 }
 

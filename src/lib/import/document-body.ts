@@ -11,7 +11,7 @@ import { deriveDocumentType } from '../doc-type';
 import { findDocNumbers } from '../doc-number';
 import type { DocumentFrontmatterInput } from '../../schemas/content';
 import type { DocumentSpan } from './document-split';
-import { organNames, SENTENCE_PUNCTUATION, splitTopLevel } from './line-kinds';
+import { decreeEntry, organNames, SENTENCE_PUNCTUATION, splitTopLevel } from './line-kinds';
 import { ATTACHMENT_NOTE, buildBlocks, type Block } from './paragraphs';
 import type { Findings } from './report';
 import { findSignature } from './signature';
@@ -277,12 +277,17 @@ function frontmatterOf(
   { date, blocks, forwards }: { date: string; blocks: readonly Block[]; forwards?: IssuedDocument['forwards'] },
   findings: Findings,
 ): DocumentFrontmatterInput {
-  const type = deriveDocumentType(head.title);
-  if (!type) findings.error(`cannot tell the document type (文种) from the title "${head.title}"`, lines[head.start]!.line);
+  // A decree is a 令 whatever it promulgates; its title is what it promulgates (the TOC's, or
+  // the first heading after the signature when the TOC names only the decree).
+  const promulgated = blocks.find((block) => block.kind === 'heading' && block.depth === 2);
+  const title = head.decree && decreeEntry(head.title)?.title === head.title && promulgated?.kind === 'heading' ? promulgated.text : head.title;
+  const type = head.decree ? '令' : deriveDocumentType(title);
+  if (!type) findings.error(`cannot tell the document type (文种) from the title "${title}"`, lines[head.start]!.line);
   const facts = statedFacts(blocks);
+  const number = head.decree?.number ?? entry.number;
   return {
-    title: head.title,
-    ...(entry.number ? { number: entry.number } : {}),
+    title,
+    ...(number ? { number } : {}),
     issuers: head.issuers,
     date,
     ...(head.recipients.length > 0 ? { recipients: head.recipients } : {}),

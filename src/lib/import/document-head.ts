@@ -21,6 +21,8 @@ export interface DocumentHead {
   recipients: string[];
   /** Index of the first body line. */
   bodyStart: number;
+  /** A decree (令): its printed number, which the TOC may give otherwise. */
+  decree?: DecreeHead;
 }
 
 /** An issuer line and a title of up to four lines. */
@@ -158,7 +160,7 @@ export function parseHead(
   findings: Findings,
 ): DocumentHead | null {
   // A decree's head is its order name and number: the TOC's title names it.
-  if (decree) return { start: titleEnd, issuers: [decree.issuer], title: tocTitle, recipients: [], bodyStart: afterNumber };
+  if (decree) return { start: titleEnd, issuers: [decree.issuer], title: tocTitle, recipients: [], bodyStart: afterNumber, decree };
   const split = locateTitle(lines, regionStart, titleEnd, tocTitle);
   if (!split) {
     findings.error(

@@ -6,6 +6,7 @@
  * TOC order and (for paged input) a first page other than the TOC's are errors.
  */
 import { joinPageBrokenLines, normalizeParagraph } from '../cjk-text';
+import { parseDocNumber } from '../doc-number';
 import type { TocEntry } from './cover-and-toc';
 import { parseHead, type DocumentHead } from './document-head';
 import { decreeHead, docNumberLine, titleKey, type DecreeHead } from './line-kinds';
@@ -63,7 +64,11 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
   for (const entry of entries) {
     const where = `"${entry.title}"${entry.number ? ` (${entry.number})` : ''}, page ${entry.page} in the TOC`;
     if (entry.number) {
-      const matches = [...numberLines].filter(([index, number]) => number === entry.number && !used.has(index)).map(([index]) => index);
+      // A TOC may cite a decree by a shorter order name: 市政府令第102号 for 淄博市人民政府令 第102号.
+      const order = parseDocNumber(entry.number);
+      const same = (index: number, number: string) =>
+        number === entry.number || (order?.kind === 'order' && decrees.get(index)?.seq === order.seq);
+      const matches = [...numberLines].filter(([index, number]) => same(index, number) && !used.has(index)).map(([index]) => index);
       const index = matches.find((candidate) => candidate >= cursor);
       if (index === undefined) {
         if (matches.length > 0) {

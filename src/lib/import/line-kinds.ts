@@ -111,8 +111,8 @@ export function titleKey(text: string): string {
 
 /**
  * A decree's head (令): the order's name ("中华人民共和国国务院令", "淄博市人民政府令") and its
- * number, on one line or two. The number is written without 中华人民共和国 (国务院令第709号), the
- * issuer is the organ that gives the order.
+ * number, on one line or two. The number is written as printed (中华人民共和国国务院令第709号);
+ * the issuer is the organ that gives the order, without 中华人民共和国 (国务院).
  */
 const DECREE_NAME = /^([\u3400-\u9fff]{2,24}?)(令)$/u;
 const DECREE_NUMBER = /^第\s*(\d{1,5})\s*号$/u;
@@ -123,8 +123,8 @@ export interface DecreeHead {
   lines: number;
   issuer: string;
   number: string;
-  /** As printed: 中华人民共和国国务院令第709号. */
-  printed: string;
+  /** The order's sequence number: a TOC citing 市政府令第102号 means 淄博市人民政府令 第102号. */
+  seq: number;
 }
 
 export function decreeHead(first: string, second: string | undefined): DecreeHead | null {
@@ -139,8 +139,18 @@ export function decreeHead(first: string, second: string | undefined): DecreeHea
 }
 
 function decree(organ: string, seq: number, lines: number): DecreeHead {
-  const issuer = organ.replace(STATE_PREFIX, '');
-  return { lines, issuer, number: `${issuer}令第${seq}号`, printed: `${organ}令第${seq}号` };
+  return { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令第${seq}号`, seq };
+}
+
+/**
+ * A TOC entry for a decree: its name and number, then the title of what it promulgates, if the
+ * TOC gives it ("中华人民共和国国务院令（第706号）　专利代理条例").
+ */
+export function decreeEntry(text: string): { number: string; title: string } | null {
+  const match = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?第\s*(\d{1,5})\s*号[)）]?[\s\u3000]*(.*)$/u.exec(normalizeParagraph(text));
+  if (!match || !isOrganName(match[1]!)) return null;
+  const number = `${match[1]}令第${match[2]}号`;
+  return { number, title: match[3]!.trim() === '' ? normalizeParagraph(text) : normalizeParagraph(match[3]!) };
 }
 
 /**
