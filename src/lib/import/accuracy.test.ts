@@ -118,7 +118,7 @@ describe('measuring an import against its expected file', () => {
   });
 
   it('reads text accounting when the import result reports it, and adds issues up', () => {
-    const result = { ...importIssueText(ISSUE_TEXT), accounting: { lines: 14, unplaced: [21] } } as ImportResult;
+    const result = { ...importIssueText(ISSUE_TEXT), accounting: { lines: 14, unplaced: [21] } } as unknown as ImportResult;
     const accuracy = measureIssue(result, EXPECTED);
     expect(accuracy.accounting).toEqual({ lines: 14, unplaced: 1 });
     const total = sumAccuracy([accuracy, measureIssue(importIssueText(ISSUE_TEXT), EXPECTED)]);

@@ -13,6 +13,7 @@ import type { DocumentFrontmatterInput } from '../../schemas/content';
 import type { DocumentSpan } from './document-split';
 import { decreeEntry, organNames, SENTENCE_PUNCTUATION, splitTopLevel } from './line-kinds';
 import { ATTACHMENT_NOTE, buildBlocks, type Block } from './paragraphs';
+import { isTableLine } from './table';
 import type { Findings } from './report';
 import { findSignature } from './signature';
 import type { SourceLine } from './text-lines';
@@ -33,7 +34,10 @@ export interface ParsedDocument {
   unplaced: UnplacedRange[];
 }
 
-const ATTACHMENT_LABEL = /^附\s*件\s*(\d*)$/u;
+/** An attachment's label on a line of its own: 附件, 附件1, 附件1., 附件2：. */
+const ATTACHMENT_LABEL = /^附\s*件\s*(\d*)\s*[.．:：]?$/u;
+/** An attachment's printed title is one line without sentence punctuation, at most this long. */
+const MAX_ATTACHMENT_TITLE_LENGTH = 60;
 const NUMBERED = /^\d{1,2}\s*[.．、]\s*/u;
 /** A note printed in brackets after the signature: （此件公开发布）. */
 const BRACKETED_NOTE = /^[（(][^（()）]+[)）]$/u;
@@ -42,7 +46,8 @@ const ISSUING = /印发|转发|批转|发布/u;
 const EXPIRES = /有效期至(\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/u;
 
 interface Attachment {
-  title: string;
+  /** Absent when the label is followed by the text (or a table) at once. */
+  title?: string;
   /** The label printed before the title ("附件2"), when there is one. */
   label?: string;
   /** Index of its first line (label or title) and of its first content line. */
@@ -67,6 +72,35 @@ function attachmentTitles(lines: readonly SourceLine[], from: number, to: number
   return { titles, noteIndex };
 }
 
+/** The title printed after an attachment's label: the 附件说明's when it reads so, else the next line. */
+function labelledTitle(lines: readonly SourceLine[], at: number, to: number, titles: readonly string[]): { title?: string; end: number } {
+  let text = '';
+  for (let end = at; end < Math.min(to, at + 3); end++) {
+    text = end === at ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
+    if (titles.includes(normalizeParagraph(text))) return { title: normalizeParagraph(text), end: end + 1 };
+  }
+  const next = at < to ? normalizeParagraph(lines[at]!.text) : '';
+  const readsAsTitle =
+    next !== '' && !SENTENCE_PUNCTUATION.test(next) && !isTableLine(lines[at]!.text) && Array.from(next).length <= MAX_ATTACHMENT_TITLE_LENGTH;
+  return readsAsTitle ? { title: next, end: at + 1 } : { end: at };
+}
+
+/**
+ * Attachments after their labels (附件1, 附件2：): each runs to the next label, whatever title
+ * it prints (the 附件说明 may word it otherwise).
+ */
+function labelledAttachments(lines: readonly SourceLine[], from: number, to: number, titles: readonly string[]): Attachment[] {
+  const labels: { index: number; number: string }[] = [];
+  for (let index = from; index < to; index++) {
+    const label = ATTACHMENT_LABEL.exec(normalizeCjkSpacing(lines[index]!.text));
+    if (label) labels.push({ index, number: label[1]! });
+  }
+  return labels.map(({ index, number }, position) => {
+    const { title, end } = labelledTitle(lines, index + 1, labels[position + 1]?.index ?? to, titles);
+    return { ...(title === undefined ? {} : { title }), label: `附件${number}`, start: index, contentStart: end };
+  });
+}
+
 /** Where each announced attachment starts: a 附件 label line and/or its title line(s). */
 function locateAttachments(
   lines: readonly SourceLine[],
@@ -74,6 +108,8 @@ function locateAttachments(
   titles: readonly string[],
   findings: Findings,
 ): Attachment[] {
+  const labelled = labelledAttachments(lines, from, to, titles);
+  if (labelled.length > 0) return labelled;
   const attachments: Attachment[] = [];
   let cursor = from;
   for (const title of titles) {
@@ -241,7 +277,8 @@ export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, 
   const blocks: Block[] = [...notice, { kind: 'signature', lines: signature.lines }, ...issued.blocks];
   attachments.forEach((attachment, position) => {
     const label = attachment.label ?? (attachments.length > 1 ? `附件${position + 1}` : '附件');
-    blocks.push({ kind: 'heading', depth: 2, text: label }, { kind: 'heading', depth: 3, text: attachment.title });
+    blocks.push({ kind: 'heading', depth: 2, text: label });
+    if (attachment.title !== undefined) blocks.push({ kind: 'heading', depth: 3, text: attachment.title });
     blocks.push(...buildBlocks(lines.slice(attachment.contentStart, attachments[position + 1]?.start ?? end), findings));
   });
 

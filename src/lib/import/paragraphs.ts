@@ -25,8 +25,8 @@ export type Block =
 const MAX_HEAD_LENGTH = 30;
 /** Contact details stay one per line: 电话：3183683. */
 const CONTACT_LINE = /^(?:联系人|联系电话|电话|传真|手机|邮箱|电子邮箱|电子信箱|地址|通讯地址|邮编|邮政编码|网址)\s*[:：]/u;
-/** 附件说明: "附件：…", "附件1：…"; further attachments follow as numbered lines. */
-export const ATTACHMENT_NOTE = /^附\s*件\s*\d*\s*[:：]\s*(.+)$/u;
+/** 附件说明: "附件：…", "附件1：…", "附件1.…"; further attachments follow as numbered lines. */
+export const ATTACHMENT_NOTE = /^附\s*件\s*(?:\d+(?!\d)\s*[:：.．、]?|[:：])\s*(.+)$/u;
 const NUMBERED_LINE = /^\d{1,2}\s*[.．、]\s*(\S.*)$/u;
 
 function isShortHead(text: string, marker: RegExp): boolean {
