@@ -9,7 +9,7 @@
  * 一、 paragraphs is the start of a paragraph cut by a page break, not a head.
  */
 import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../cjk-text';
-import { endsParagraph, FIRST_LEVEL_ITEM, SECOND_LEVEL_ITEM, SENTENCE_PUNCTUATION } from './line-kinds';
+import { dateLine, endsParagraph, FIRST_LEVEL_ITEM, organNames, SECOND_LEVEL_ITEM, SENTENCE_PUNCTUATION } from './line-kinds';
 import type { Findings } from './report';
 import { isTableLine, parseTable } from './table';
 import type { SourceLine } from './text-lines';
@@ -55,6 +55,93 @@ function headDepths(texts: readonly string[]): Map<number, 3 | 4> {
   return depths;
 }
 
+/** 第一章 总则, 第二节 …: chapter and section heads of regulations and plans. */
+const CHAPTER = /^第[一二三四五六七八九十百零〇]+([编章节])(?:[\s\u3000]*(\S.*))?$/u;
+/** 第一条: an article starts a paragraph, its number first (a later change may anchor it). */
+const ARTICLE = /^第[一二三四五六七八九十百零〇]+条(?:[\s\u3000]|$)/u;
+/** Numbered heads: 1. / 1.1 / 1.1.1 followed by a short text without sentence punctuation. */
+const NUMBERED_HEAD = /^\d{1,2}(?:[.．]\d{1,2}){0,3}(?:[.．、]|[\s\u3000])\s*\S/u;
+/** The start of a list of names: 召集人：…, 副主任：…, 成员：… (labels may be spaced out: 成    员：). */
+const NAME_LIST_LABEL = /^(?:副?召集人|副?组长|副?主任|副?主席|秘书长|副秘书长|成员|委员|联络员|办公室主任)[:：]/u;
+/** A line of a names list: a name, a wide gap, a position ("丁向阳　　国务院副秘书长"). */
+const NAME_AND_POSITION = /^\S{1,6}[\u3000]{2,}\S|^\S{1,6} {2,}\S/u;
+/** A 目录 heading inside a document: the lines after it, up to the first line printed again, are its entries. */
+const CONTENTS = /^目\s*录$/u;
+
+/** A paragraph's first line is indented (two full-width spaces, or spaces in pdftotext's layout). */
+const INDENTED = /^(?:\u3000{1,3}| {2,7})(?=[^\s\u3000])/u;
+/** Centred or right-aligned lines: titles, heads, signatures. */
+const CENTRED = /^(?:\u3000{4,}| {8,})/u;
+/** Text that indents its paragraphs has at least this share of indented lines. */
+const MIN_INDENTED_SHARE = 0.15;
+
+/**
+ * Whether the lines indent each paragraph's first line, as printed issues do: then an indented
+ * line starts a paragraph and any other line continues it, whatever it ends with.
+ */
+function indentsParagraphs(lines: readonly SourceLine[]): boolean {
+  const indented = lines.filter(({ text }) => INDENTED.test(text)).length;
+  return indented >= 2 && indented >= MIN_INDENTED_SHARE * lines.length;
+}
+
+/** Names of a list of names, spaces between characters of a label removed (召 集 人 → 召集人). */
+function compactLabel(text: string): string {
+  const colon = text.search(/[:：]/u);
+  return colon === -1 ? text : text.slice(0, colon).replace(/[\s\u3000]+/gu, '') + text.slice(colon);
+}
+
+/** A short line without sentence punctuation: what heads and names look like. */
+function isShortUnpunctuated(text: string): boolean {
+  return !SENTENCE_PUNCTUATION.test(text.replace(/^[^:：]{1,8}[:：]/u, '')) && Array.from(text).length <= MAX_HEAD_LENGTH;
+}
+
+/**
+ * Lines that stand alone whatever the page-break rule says: chapter heads, numbered heads,
+ * lists of names (label, then one name per line), the entries of a 目录, signatures of a
+ * forwarded report (organ's name above a date), centred lines in printed layout.
+ */
+function structuralLines(lines: readonly SourceLine[], texts: readonly string[]): Set<number> {
+  const alone = new Set<number>();
+  let inNames = false;
+  let contents: { first: string } | null | 'open' = null;
+  texts.forEach((text, index) => {
+    const trimmed = text.trim();
+    if (contents === 'open') {
+      contents = { first: trimmed };
+      alone.add(index);
+      return;
+    }
+    if (contents !== null && trimmed !== contents.first) {
+      alone.add(index);
+      return;
+    }
+    contents = null;
+    if (CONTENTS.test(trimmed)) {
+      contents = 'open';
+      alone.add(index);
+      return;
+    }
+    const label = NAME_LIST_LABEL.test(compactLabel(trimmed));
+    if (label) inNames = true;
+    else if (inNames && !(isShortUnpunctuated(trimmed) || NAME_AND_POSITION.test(trimmed))) inNames = false;
+    if (inNames || NAME_AND_POSITION.test(trimmed) && isShortUnpunctuated(trimmed)) alone.add(index);
+    if (CHAPTER.test(trimmed) && isShortUnpunctuated(trimmed)) alone.add(index);
+    if (NUMBERED_HEAD.test(trimmed) && isShortUnpunctuated(trimmed) && !endsParagraph(trimmed)) alone.add(index);
+    if (dateLine(trimmed) || (organNames(trimmed) && texts[index + 1] !== undefined && dateLine(texts[index + 1]!.trim()))) alone.add(index);
+    if (CENTRED.test(lines[index]!.text)) alone.add(index);
+  });
+  return alone;
+}
+
+/** Chapter heads become headings (### 第一章, #### 第一节), printed justification spaces removed. */
+function chapterHeading(text: string): Block | null {
+  const chapter = CHAPTER.exec(text);
+  if (!chapter || !isShortUnpunctuated(text)) return null;
+  const name = chapter[2] === undefined ? '' : `\u3000${chapter[2].replace(/[\s\u3000]+/gu, '')}`;
+  const number = text.slice(0, text.indexOf(chapter[1]!) + 1);
+  return { kind: 'heading', depth: chapter[1] === '节' ? 4 : 3, text: `${number}${name}` };
+}
+
 /** Indexes of lines that stand alone: contact details and 附件说明 with its numbered lines. */
 function standaloneLines(texts: readonly string[]): Set<number> {
   const standalone = new Set<number>();
@@ -76,7 +163,14 @@ export function buildBlocks(lines: readonly SourceLine[], findings: Findings): B
   const texts = lines.map(({ text }) => normalizeCjkSpacing(text));
   const depths = headDepths(texts);
   const standalone = standaloneLines(texts);
-  const alone = (index: number) => depths.has(index) || standalone.has(index) || isTableLine(lines[index]!.text);
+  const structural = structuralLines(lines, texts);
+  for (const index of structural) standalone.add(index);
+  const indents = indentsParagraphs(lines);
+  const alone = (index: number) =>
+    depths.has(index) || standalone.has(index) || isTableLine(lines[index]!.text) || ARTICLE.test(texts[index]!) || (indents && INDENTED.test(lines[index]!.text));
+  // In printed layout an unindented line continues the paragraph; in plain text a line does
+  // unless the one before ends a sentence.
+  const continues = (index: number) => !alone(index) && (indents || !endsParagraph(lines[index - 1]!.text));
   const blocks: Block[] = [];
   let index = 0;
   while (index < lines.length) {
@@ -92,9 +186,15 @@ export function buildBlocks(lines: readonly SourceLine[], findings: Findings): B
       index++;
       continue;
     }
+    const chapter = chapterHeading(texts[index]!);
+    if (chapter) {
+      blocks.push(chapter);
+      index++;
+      continue;
+    }
     let end = index + 1;
     if (!standalone.has(index)) {
-      while (end < lines.length && !alone(end) && !endsParagraph(lines[end - 1]!.text)) end++;
+      while (end < lines.length && continues(end)) end++;
     }
     blocks.push({ kind: 'paragraph', text: paragraphText(lines.slice(index, end)) });
     index = end;
