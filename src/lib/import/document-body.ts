@@ -90,14 +90,15 @@ function labelledTitle(lines: readonly SourceLine[], at: number, to: number, tit
  * it prints (the 附件说明 may word it otherwise).
  */
 function labelledAttachments(lines: readonly SourceLine[], from: number, to: number, titles: readonly string[]): Attachment[] {
-  const labels: { index: number; number: string }[] = [];
+  const labels: { index: number }[] = [];
   for (let index = from; index < to; index++) {
-    const label = ATTACHMENT_LABEL.exec(normalizeCjkSpacing(lines[index]!.text));
-    if (label) labels.push({ index, number: label[1]! });
+    if (ATTACHMENT_LABEL.test(normalizeCjkSpacing(lines[index]!.text))) labels.push({ index });
   }
-  return labels.map(({ index, number }, position) => {
+  return labels.map(({ index }, position) => {
     const { title, end } = labelledTitle(lines, index + 1, labels[position + 1]?.index ?? to, titles);
-    return { ...(title === undefined ? {} : { title }), label: `附件${number}`, start: index, contentStart: end };
+    // The label as printed (附件1., 附件2：), as the reader of the printed issue knows it.
+    const label = normalizeParagraph(lines[index]!.text);
+    return { ...(title === undefined ? {} : { title }), label, start: index, contentStart: end };
   });
 }
 

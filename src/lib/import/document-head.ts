@@ -27,7 +27,8 @@ export interface DocumentHead {
 
 /** An issuer line and a title of up to four lines. */
 const MAX_TITLE_LINES = 4;
-const MAX_RECIPIENT_LINES = 3;
+/** A long 主送 list (every province and military region) wraps over several lines. */
+const MAX_RECIPIENT_LINES = 6;
 /** A 主送 line lists organs; a sentence ending in a colon ("…提出如下意见：") opens the body. */
 const SENTENCE_OPENING = /^(?:为|根据|按照|依据|经|现|《|近日|今年)/u;
 

@@ -65,15 +65,17 @@ const NUMBERED_HEAD = /^\d{1,2}(?:[.．]\d{1,2}){0,3}(?:[.．、]|[\s\u3000])\s*
 const NAME_LIST_LABEL = /^(?:副?召集人|副?组长|副?主任|副?主席|秘书长|副秘书长|成员|委员|联络员|办公室主任)[:：]/u;
 /** A line of a names list: a name, a wide gap, a position ("丁向阳　　国务院副秘书长"). */
 const NAME_AND_POSITION = /^\S{1,6}[\u3000]{2,}\S|^\S{1,6} {2,}\S/u;
+/** A figure's or table's caption: 图5　汽车前号牌, 表1. */
+const CAPTION = /^[图表]\s*\d{1,3}(?:[.．-]\d{1,3})?(?:[\s\u3000]|$)/u;
 /** A 目录 heading inside a document: the lines after it, up to the first line printed again, are its entries. */
 const CONTENTS = /^目\s*录$/u;
 
 /** A paragraph's first line is indented (two full-width spaces, or spaces in pdftotext's layout). */
-const INDENTED = /^(?:\u3000{1,3}| {2,7})(?=[^\s\u3000])/u;
+const INDENTED = /^(?:\u3000{2,3}| {2,7})(?=[^\s\u3000])/u;
 /** Centred or right-aligned lines: titles, heads, signatures. */
 const CENTRED = /^(?:\u3000{4,}| {8,})/u;
-/** Text that indents its paragraphs has at least this share of indented lines. */
-const MIN_INDENTED_SHARE = 0.15;
+/** Text that indents its paragraphs has at least this share of indented lines (long paragraphs make it low). */
+const MIN_INDENTED_SHARE = 0.05;
 
 /**
  * Whether the lines indent each paragraph's first line, as printed issues do: then an indented
@@ -128,7 +130,7 @@ function structuralLines(lines: readonly SourceLine[], texts: readonly string[])
     if (CHAPTER.test(trimmed) && isShortUnpunctuated(trimmed)) alone.add(index);
     if (NUMBERED_HEAD.test(trimmed) && isShortUnpunctuated(trimmed) && !endsParagraph(trimmed)) alone.add(index);
     if (dateLine(trimmed) || (organNames(trimmed) && texts[index + 1] !== undefined && dateLine(texts[index + 1]!.trim()))) alone.add(index);
-    if (CENTRED.test(lines[index]!.text)) alone.add(index);
+    if (CENTRED.test(lines[index]!.text) || CAPTION.test(trimmed)) alone.add(index);
   });
   return alone;
 }
