@@ -126,3 +126,22 @@ describe('measuring an import against its expected file', () => {
     expect(total.accounting).toEqual({ lines: 14 + 21, unplaced: 1 });
   });
 });
+
+describe('the fixture issues (tests/fixtures/gazettes)', () => {
+  it('are what layout.ts makes from their sources, and each can be measured', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { load } = await import('js-yaml');
+    const { issueSources, layoutIssue } = await import('../../../tests/fixtures/gazettes/layout');
+    const root = join(import.meta.dirname, '../../../tests/fixtures/gazettes');
+    const issues = issueSources(root);
+    expect(new Set(issues.map(({ dir }) => dir)).size).toBeGreaterThanOrEqual(3);
+    for (const { dir, name } of issues) {
+      const { text, expected } = layoutIssue(load(readFileSync(join(dir, `${name}.source.yaml`), 'utf8')) as Parameters<typeof layoutIssue>[0]);
+      expect(readFileSync(join(dir, `${name}.txt`), 'utf8'), name).toBe(text);
+      expect(JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')), name).toEqual(expected);
+      const accuracy = measureIssue(importIssueText(text), expected);
+      expect(accuracy.fields.title.of, name).toBe(expected.documents.length);
+    }
+  });
+});
