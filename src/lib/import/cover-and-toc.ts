@@ -99,6 +99,7 @@ export function parseTocEntry(text: string): { title: string; number?: string; p
 function parseCover(lines: SourceLine[], findings: Findings): Cover {
   const cover: Cover = {};
   const romanized: string[] = [];
+  let previousWasName = false;
   for (const { text, line } of lines) {
     const compact = normalizeCjkSpacing(text);
     // 第7期（总第232期）; national gazettes count in 号: 第5号（总号：1650）.
@@ -128,10 +129,15 @@ function parseCover(lines: SourceLine[], findings: Findings): Cover {
       cover.published = toIsoDate(publishedDate);
       known = true;
     }
-    if (!known && cover.name === undefined && /[\u3400-\u9fff]/u.test(compact)) {
-      cover.name = normalizeParagraph(compact);
+    // The name may be printed over two lines (中华人民共和国 / 国务院公报) before anything else.
+    const nameContinues = cover.name !== undefined && previousWasName && !cover.name.endsWith('公报');
+    if (!known && (cover.name === undefined || nameContinues) && /[\u3400-\u9fff]/u.test(compact)) {
+      cover.name = `${cover.name ?? ''}${normalizeParagraph(compact)}`;
       known = true;
+      previousWasName = true;
+      continue;
     }
+    previousWasName = false;
     if (!known) findings.warn(`ignored a line on the cover: "${text.trim()}"`, line);
   }
   if (romanized.length > 0) cover.romanizedName = romanized.join(' ');

@@ -11,7 +11,7 @@ import { deriveDocumentType } from '../doc-type';
 import { findDocNumbers } from '../doc-number';
 import type { DocumentFrontmatterInput } from '../../schemas/content';
 import type { DocumentSpan } from './document-split';
-import { decreeEntry, organNames, SENTENCE_PUNCTUATION, splitTopLevel } from './line-kinds';
+import { chineseZero, decreeEntry, organNames, SENTENCE_PUNCTUATION, splitTopLevel } from './line-kinds';
 import { ATTACHMENT_NOTE, buildBlocks, type Block } from './paragraphs';
 import { isTableLine } from './table';
 import type { Findings } from './report';
@@ -298,7 +298,7 @@ const CAPTION = /^[（(](.*?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三
 
 function captionDate(lines: readonly SourceLine[], at: number, end: number): string | null {
   if (at >= end) return null;
-  const caption = CAPTION.exec(normalizeCjkSpacing(lines[at]!.text));
+  const caption = CAPTION.exec(chineseZero(normalizeCjkSpacing(lines[at]!.text)));
   const date = caption ? parseChineseDate(caption[1]!) : null;
   return date ? toIsoDate(date) : null;
 }

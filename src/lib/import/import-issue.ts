@@ -85,6 +85,27 @@ function issueValues(cover: Cover, sections: string[], findings: Findings, line:
   };
 }
 
+/** What follows the gazette's name in a running header: 2010年第9期, 2018·33. */
+const HEADER_ISSUE = /^(?:\d{4}年?)?(?:第\d+[期号])?(?:[（(]总第?\d+[期号][)）])?$|^\d{4}[·.．]\d{1,3}$/u;
+
+/**
+ * Running headers the page-furniture rule cannot see because they are printed once (an issue
+ * of one document): the gazette's name, with the year and issue or not, as the first or last
+ * line of a page.
+ */
+function gazetteHeaders(lines: readonly SourceLine[], from: number, name: string | undefined): Set<number> {
+  const headers = new Set<number>();
+  if (name === undefined) return headers;
+  const key = name.replace(/[\s\u3000]+/gu, '');
+  for (let index = from; index < lines.length; index++) {
+    const line = lines[index]!;
+    const edge = lines[index - 1]?.sheet !== line.sheet || lines[index + 1]?.sheet !== line.sheet;
+    const compact = line.text.replace(/[\s\u3000]+/gu, '');
+    if (edge && compact.startsWith(key) && HEADER_ISSUE.test(compact.slice(key.length))) headers.add(index);
+  }
+  return headers;
+}
+
 /** A slug per document: from its number (zzbz-2020-54), else its page (p16); then -2, -3 … */
 function assignSlugs<T extends { number?: string; page: number }>(documents: readonly T[]): string[] {
   const taken = new Set<string>();
@@ -127,24 +148,28 @@ export function importIssueText(text: string): ImportResult {
   const issue = issueValues(front.cover, front.sections, findings, front.tocLine);
   if (issue) result.issue = { values: issue, content: toYaml(issue) };
 
-  const spans = splitDocuments(main, { bodyStart: front.end, bodyEnd: main.length, entries: front.entries, paged: source.paged }, findings);
-  const firstDocument = spans[0]?.head.start ?? main.length;
-  for (const line of main.slice(front.end, firstDocument)) ledger.place(line.line, { unplaced: 'between the TOC and the first document' });
+  const headers = gazetteHeaders(main, front.end, front.cover.name);
+  for (const index of headers) ledger.place(main[index]!.line, { dropped: 'running header or footer' });
+  const body = [...main.slice(0, front.end), ...main.slice(front.end).filter((_, offset) => !headers.has(front.end + offset))];
+  result.furniture += headers.size;
+  const spans = splitDocuments(body, { bodyStart: front.end, bodyEnd: body.length, entries: front.entries, paged: source.paged }, findings);
+  const firstDocument = spans[0]?.head.start ?? body.length;
+  for (const line of body.slice(front.end, firstDocument)) ledger.place(line.line, { unplaced: 'between the TOC and the first document' });
   const parsed = spans.flatMap((span) => {
-    const spanLines = main.slice(span.head.start, span.end);
-    const document = parseDocument(main, span, findings);
+    const spanLines = body.slice(span.head.start, span.end);
+    const document = parseDocument(body, span, findings);
     if (document && document.unplaced.length === 0) {
       for (const line of spanLines) ledger.place(line.line, 'document');
       return [document];
     }
     for (const range of document?.unplaced ?? []) {
-      for (const line of main.slice(range.start, range.end)) ledger.place(line.line, { unplaced: range.reason });
+      for (const line of body.slice(range.start, range.end)) ledger.place(line.line, { unplaced: range.reason });
     }
     const title = document?.frontmatter.title ?? span.head.title;
     for (const line of spanLines) ledger.place(line.line, { unplaced: `in "${title}", which is not written` });
     findings.error(
       document
-        ? `"${title}" is not written: ${document.unplaced.map((range) => `lines ${main[range.start]!.line}-${main[range.end - 1]!.line} (${range.reason})`).join(', ')} would be lost`
+        ? `"${title}" is not written: ${document.unplaced.map((range) => `lines ${body[range.start]!.line}-${body[range.end - 1]!.line} (${range.reason})`).join(', ')} would be lost`
         : `"${title}" is not written: the document cannot be read (see the errors above)`,
       spanLines[0]!.line,
       spanLines.at(-1)!.line,

@@ -27,9 +27,14 @@ export function docNumberLine(text: string): string | null {
 
 const WHOLE_DATE = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;
 
+/** Typesetters print the zero of Chinese dates as ○ (a circle), not 〇: 二○一○年. */
+export function chineseZero(text: string): string {
+  return text.replace(/[○◯]/gu, '〇');
+}
+
 /** The ISO date when the whole line is a date (2020年5月24日, 二〇二〇年五月二十四日). */
 export function dateLine(text: string): string | null {
-  const compact = text.replace(/\s+/gu, '');
+  const compact = chineseZero(text.replace(/\s+/gu, ''));
   if (!WHOLE_DATE.test(compact)) return null;
   const date = parseChineseDate(compact);
   return date ? toIsoDate(date) : null;
