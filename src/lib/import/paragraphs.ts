@@ -86,6 +86,32 @@ function indentsParagraphs(lines: readonly SourceLine[]): boolean {
   return indented >= 2 && indented >= MIN_INDENTED_SHARE * lines.length;
 }
 
+/** Lines that start an item: 一、, （一）, 1., 第一条. */
+const ITEM = new RegExp(`${FIRST_LEVEL_ITEM.source}|${SECOND_LEVEL_ITEM.source}|^\\d{1,2}(?:[.．]\\d{1,2}){0,3}[.．、]|${ARTICLE.source}`, 'u');
+/** In text wrapped at a fixed width, at least this share of the lines run to the margin. */
+const MIN_MARGIN_SHARE = 0.3;
+const MIN_MARGIN_LINES = 4;
+
+/** Width as printed: a CJK character takes two columns. */
+function printedWidth(text: string): number {
+  let width = 0;
+  for (const char of text.trim()) width += /[\u1100-\uffff]/u.test(char) ? 2 : 1;
+  return width;
+}
+
+/**
+ * In text wrapped at a fixed width (pdftotext without layout), the lines that run to the right
+ * margin: a sentence ending there may go on in the next line ("…加工。" + "（海关总署负责）").
+ * Text whose lines are whole paragraphs has no margin, and gives none.
+ */
+function marginLines(lines: readonly SourceLine[]): Set<number> {
+  const widths = lines.map(({ text }) => printedWidth(text));
+  const margin = Math.max(0, ...widths);
+  const atMargin = widths.flatMap((width, index) => (width >= margin - 2 ? [index] : []));
+  const wrapped = atMargin.length >= MIN_MARGIN_LINES && atMargin.length >= MIN_MARGIN_SHARE * lines.length;
+  return new Set(wrapped ? atMargin : []);
+}
+
 /** Names of a list of names, spaces between characters of a label removed (召 集 人 → 召集人). */
 function compactLabel(text: string): string {
   const colon = text.search(/[:：]/u);
@@ -108,12 +134,15 @@ function structuralLines(lines: readonly SourceLine[], texts: readonly string[])
   let contents: { first: string } | null | 'open' = null;
   texts.forEach((text, index) => {
     const trimmed = text.trim();
-    if (contents === 'open') {
-      contents = { first: trimmed };
+    // The 目录's entries run to the first one printed again as a head (spacing aside), or to
+    // the first line that is not a short entry.
+    const key = trimmed.replace(/[\s\u3000]+/gu, '');
+    if (contents === 'open' && isShortUnpunctuated(trimmed)) {
+      contents = { first: key };
       alone.add(index);
       return;
     }
-    if (contents !== null && trimmed !== contents.first) {
+    if (contents !== null && contents !== 'open' && key !== contents.first && isShortUnpunctuated(trimmed)) {
       alone.add(index);
       return;
     }
@@ -168,11 +197,13 @@ export function buildBlocks(lines: readonly SourceLine[], findings: Findings): B
   const structural = structuralLines(lines, texts);
   for (const index of structural) standalone.add(index);
   const indents = indentsParagraphs(lines);
+  const full = marginLines(lines);
   const alone = (index: number) =>
     depths.has(index) || standalone.has(index) || isTableLine(lines[index]!.text) || ARTICLE.test(texts[index]!) || (indents && INDENTED.test(lines[index]!.text));
   // In printed layout an unindented line continues the paragraph; in plain text a line does
   // unless the one before ends a sentence.
-  const continues = (index: number) => !alone(index) && (indents || !endsParagraph(lines[index - 1]!.text));
+  const continues = (index: number) =>
+    !alone(index) && (indents || !endsParagraph(lines[index - 1]!.text) || (full.has(index - 1) && !ITEM.test(texts[index]!)));
   const blocks: Block[] = [];
   let index = 0;
   while (index < lines.length) {
