@@ -103,7 +103,8 @@ export function splitOfficialTitle(text: string): { issuers: string[]; title: st
     const rest = chars.slice(cut).join('');
     if (!TITLE_START.test(rest)) continue;
     const names = chars.slice(0, cut).join('').split(/[、\s\u3000]+/u).filter(Boolean);
-    if (names.length > 0 && names.every(isOrganName)) return { issuers: names, title: rest };
+    // An appointments list keeps its issuer in its title: 国务院任免国家工作人员.
+    if (names.length > 0 && names.every(isOrganName)) return { issuers: names, title: rest.startsWith('任免') ? chars.join('') : rest };
   }
   return null;
 }

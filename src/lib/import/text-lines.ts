@@ -68,6 +68,8 @@ function headerCandidate(line: SourceLine | undefined, cover: SourceLine | undef
   return (
     Array.from(text).length <= MAX_HEADER_LENGTH &&
     !SENTENCE_END.test(text) &&
+    // Notes such as （此件公开发布） end many documents, and so many pages.
+    !/^[（(][^（()）]+[)）]$/u.test(text) &&
     !isOrganName(text) &&
     docNumberLine(text) === null &&
     dateLine(text) === null
