@@ -115,4 +115,28 @@ describe('parseCoverAndToc', () => {
     expect(result?.cover).toMatchObject({ year: 2020, number: 7, published: '2020-06-15' });
     expect(findings).toEqual([{ severity: 'warning', message: 'ignored a line on the cover: "内部资料"', line: 4 }]);
   });
+
+  it('reads a national gazette: name over two lines, 第N号（总号：N）, sections without 【】, decree entries', () => {
+    const { result, findings } = parse(
+      [
+        '　　　中华人民共和国',
+        '　　　国务院公报',
+        "GAZETTE OF THE STATE COUNCIL OF THE PEOPLE'S REPUBLIC OF CHINA",
+        '2019年第5号（总号：1650）',
+        '目　　录',
+        '国务院令',
+        '中华人民共和国国务院令（第706号）　专利代理条例……………………（3）',
+        '国务院办公厅文件',
+        '国务院办公厅转发国家发展改革委关于深化公共资源交易平台整合',
+        '共享指导意见的通知（国办函〔2019〕41号）…………………………12',
+      ].join('\n'),
+    );
+    expect(findings).toEqual([]);
+    expect(result?.cover).toEqual({ name: '中华人民共和国国务院公报', romanizedName: "GAZETTE OF THE STATE COUNCIL OF THE PEOPLE'S REPUBLIC OF CHINA", year: 2019, number: 5, cumulative: 1650 });
+    expect(result?.sections).toEqual(['国务院令', '国务院办公厅文件']);
+    expect(result?.entries.map(({ section, title, number, page }) => [section, title, number, page])).toEqual([
+      ['国务院令', '专利代理条例', '中华人民共和国国务院令第706号', 3],
+      ['国务院办公厅文件', '国务院办公厅转发国家发展改革委关于深化公共资源交易平台整合共享指导意见的通知', '国办函〔2019〕41号', 12],
+    ]);
+  });
 });

@@ -56,14 +56,15 @@ const MAX_PLAIN_SECTION_LENGTH = 10;
 
 /**
  * A section heading printed without brackets ("国务院文件", "人事任免"): a short line with no
- * page, no 关于, followed by an entry that is complete on its own line (a title's first line
- * is followed by the rest of the title, which is not).
+ * page, no 关于, followed by an entry that is complete without it, on one line or two (a
+ * title's first line is followed by the rest of the title, which is not).
  */
-function plainSection(line: SourceLine, next: SourceLine | undefined): [string, string] | null {
+function plainSection(line: SourceLine, next: readonly SourceLine[]): [string, string] | null {
   const text = normalizeParagraph(line.text).replace(/\u3000/gu, '');
   if (Array.from(text).length > MAX_PLAIN_SECTION_LENGTH || text.includes('关于') || /[\p{P}\d]/u.test(text)) return null;
-  if (parseTocEntry(line.text) !== null || next === undefined || parseTocEntry(next.text) === null) return null;
-  return [text, text];
+  if (parseTocEntry(line.text) !== null) return null;
+  const entryFollows = [1, 2].some((count) => next.length >= count && parseTocEntry(next.slice(0, count).map(({ text: part }) => part).reduce(joinPageBrokenLines)) !== null);
+  return entryFollows ? [text, text] : null;
 }
 
 /** Parses one (joined) TOC entry; null when it does not end with a page. */
@@ -163,7 +164,7 @@ export function parseCoverAndToc(lines: SourceLine[], findings: Findings): Cover
   let index = tocIndex + 1;
   for (; index < lines.length; index++) {
     const current = lines[index]!;
-    const heading = SECTION.exec(normalizeCjkSpacing(current.text)) ?? plainSection(current, lines[index + 1]);
+    const heading = SECTION.exec(normalizeCjkSpacing(current.text)) ?? plainSection(current, lines.slice(index + 1, index + 3));
     if (heading && pending.length === 0) {
       section = normalizeParagraph(heading[1]!);
       if (!sections.includes(section)) sections.push(section);

@@ -72,4 +72,9 @@ describe('readSourceText', () => {
     const { lines } = readSourceText('封面\f同时废止。\n甲\f同时废止。\n乙\n');
     expect(lines.map(({ text }) => text)).toEqual(['封面', '同时废止。', '甲', '同时废止。', '乙']);
   });
+
+  it('keeps notes in brackets that end documents on several pages', () => {
+    const { lines } = readSourceText('封面\f甲。\n（此件公开发布）\f乙。\n（此件公开发布）\f丙。\n（此件公开发布）\n');
+    expect(lines.map(({ text }) => text)).toEqual(['封面', '甲。', '（此件公开发布）', '乙。', '（此件公开发布）', '丙。', '（此件公开发布）']);
+  });
 });
