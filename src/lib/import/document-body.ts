@@ -168,6 +168,17 @@ function issuersLine(text: string, cited: readonly string[]): string[] | null {
   return names.length > 1 || cited.includes(names[0]!) ? names : null;
 }
 
+/**
+ * What a 转发 notice forwards when the forwarded document is not printed after it: the title
+ * the notice cites in 《》 after the organs' names ("国家发展改革委《关于…的指导意见》已经国务院
+ * 同意，现转发给你们").
+ */
+function unprintedForward(title: string, notice: readonly Block[]): IssuedDocument['forwards'] {
+  if (!FORWARDING.test(title)) return undefined;
+  const cited = citedTitles(notice).find(({ names }) => names.length > 0 && names.every((name) => organNames(name) !== null));
+  return cited ? { title: cited.title, issuers: cited.names } : undefined;
+}
+
 interface IssuedDocument {
   blocks: Block[];
   forwards?: { title: string; issuers: string[] };
@@ -274,6 +285,7 @@ export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, 
   const attachments = locateAttachments(lines, { from: Math.max(signature.end, noteIndex + 1), to: end, noteIndex }, titles, findings);
   const afterSignature = lines.slice(signature.end, attachments[0]?.start ?? end);
   const issued = issuedDocument(afterSignature, { title: head.title, blocks: notice }, findings);
+  issued.forwards ??= unprintedForward(head.title, notice);
 
   const blocks: Block[] = [...notice, { kind: 'signature', lines: signature.lines }, ...issued.blocks];
   attachments.forEach((attachment, position) => {

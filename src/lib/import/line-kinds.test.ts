@@ -18,6 +18,7 @@ describe('splitOfficialTitle', () => {
     });
     expect(splitOfficialTitle('国务院办公厅对全国政协十届四次会议第4626号提案的答复')?.title).toBe('对全国政协十届四次会议第4626号提案的答复');
     expect(splitOfficialTitle('国务院任免国家工作人员')).toEqual({ issuers: ['国务院'], title: '国务院任免国家工作人员' });
+    expect(splitOfficialTitle('国家税务总局公告2019年第1号')).toEqual({ issuers: ['国家税务总局'], title: '国家税务总局公告2019年第1号' });
   });
 
   it('gives null for a title printed without its issuer', () => {

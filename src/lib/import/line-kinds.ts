@@ -87,10 +87,12 @@ export function splitTopLevel(text: string, separators = '，,'): string[] {
 
 /**
  * Where a full official title (GB/T 9704: 发文机关 + 事由 + 文种) may hand over from the issuers
- * to the title: 关于…, 转发/批转/印发…, 对…的答复, 任免…. Without 关于 the title still starts
- * here: 国务院办公厅转发国家发展改革委关于…的通知 is 转发…, never split at the inner 关于.
+ * to the title: 关于…, 转发/批转/印发…, 对…的答复, 任免…, 公告…. Without 关于 the title still
+ * starts here: 国务院办公厅转发国家发展改革委关于…的通知 is 转发…, never split at the inner 关于.
  */
-const TITLE_START = /^(?:关于|转发|批转|印发|对|任免)/u;
+const TITLE_START = /^(?:关于|转发|批转|印发|对|任免|公告|通告)/u;
+/** Titles that are the issuer's name and a kind of list or notice keep the name: 国务院任免…, 国家税务总局公告2019年第1号. */
+const WHOLE_TITLE = /^(?:任免|公告|通告)/u;
 
 /**
  * The issuers and the title of a full official title ("国务院关于…的通知", "国务院、中央军委
@@ -103,8 +105,7 @@ export function splitOfficialTitle(text: string): { issuers: string[]; title: st
     const rest = chars.slice(cut).join('');
     if (!TITLE_START.test(rest)) continue;
     const names = chars.slice(0, cut).join('').split(/[、\s\u3000]+/u).filter(Boolean);
-    // An appointments list keeps its issuer in its title: 国务院任免国家工作人员.
-    if (names.length > 0 && names.every(isOrganName)) return { issuers: names, title: rest.startsWith('任免') ? chars.join('') : rest };
+    if (names.length > 0 && names.every(isOrganName)) return { issuers: names, title: WHOLE_TITLE.test(rest) ? chars.join('') : rest };
   }
   return null;
 }
