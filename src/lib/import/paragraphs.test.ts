@@ -21,6 +21,9 @@ describe('buildBlocks: page-break joins', () => {
       expect(blocks(`第一段${end}`, '第二段。').blocks, end).toHaveLength(2);
     }
     expect(blocks('各区县、', '各部门。').blocks).toHaveLength(1);
+    // A line starting with a comma or a closing mark continues, whatever the line before ends with.
+    expect(blocks('根据《中华人民共和国专利法》', '，制定本办法。').blocks).toEqual([{ kind: 'paragraph', text: '根据《中华人民共和国专利法》，制定本办法。' }]);
+    expect(blocks('按照“一次办好”', '”的要求。').blocks).toHaveLength(1);
   });
 
   it('joins across "3." and document numbers cut in half (seed lines 336, 352)', () => {
@@ -131,6 +134,14 @@ describe('buildBlocks: structure survives', () => {
       { kind: 'paragraph', text: '第二条　本条例所称专利代理是指专利代理机构以委托人的名义办理专利事务的行为。' },
       { kind: 'heading', depth: 4, text: '第一节　一般规定' },
       { kind: 'paragraph', text: '第三条　略。' },
+    ]);
+  });
+
+  it('never joins a short 一、 head to the （一） item after it, even among long siblings', () => {
+    expect(texts('一、总体要求', '（一）指导思想。以习近平新时代中国特色社会主义思想为指导。', '二、重点任务。各地区要结合实际，完善工作机制，确保各项任务落到实处，形成工作合力。')).toEqual([
+      '一、总体要求',
+      '（一）指导思想。以习近平新时代中国特色社会主义思想为指导。',
+      '二、重点任务。各地区要结合实际，完善工作机制，确保各项任务落到实处，形成工作合力。',
     ]);
   });
 

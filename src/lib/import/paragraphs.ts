@@ -86,6 +86,11 @@ function indentsParagraphs(lines: readonly SourceLine[]): boolean {
   return indented >= 2 && indented >= MIN_INDENTED_SHARE * lines.length;
 }
 
+/**
+ * No paragraph starts with a comma or a closing mark: a line starting so continues the one
+ * before, even after a closing bracket or quote ("…《条例》" + "，制定本办法。").
+ */
+const CONTINUATION_START = /^[，。、；：？！）》」』”’】〕]/u;
 /** Lines that start an item: 一、, （一）, 1., 第一条. */
 const ITEM = new RegExp(`${FIRST_LEVEL_ITEM.source}|${SECOND_LEVEL_ITEM.source}|^\\d{1,2}(?:[.．]\\d{1,2}){0,3}[.．、]|${ARTICLE.source}`, 'u');
 /** In text wrapped at a fixed width, at least this share of the lines run to the margin. */
@@ -202,8 +207,12 @@ export function buildBlocks(lines: readonly SourceLine[], findings: Findings): B
     depths.has(index) || standalone.has(index) || isTableLine(lines[index]!.text) || ARTICLE.test(texts[index]!) || (indents && INDENTED.test(lines[index]!.text));
   // In printed layout an unindented line continues the paragraph; in plain text a line does
   // unless the one before ends a sentence.
+  // A short item line without punctuation before another item is a head, whatever its siblings.
+  const headBeforeItem = (index: number) => ITEM.test(texts[index]!) && ITEM.test(texts[index - 1]!) && isShortUnpunctuated(texts[index - 1]!);
   const continues = (index: number) =>
-    !alone(index) && (indents || !endsParagraph(lines[index - 1]!.text) || (full.has(index - 1) && !ITEM.test(texts[index]!)));
+    !alone(index) &&
+    !headBeforeItem(index) &&
+    (indents || !endsParagraph(lines[index - 1]!.text) || (full.has(index - 1) && !ITEM.test(texts[index]!)) || CONTINUATION_START.test(texts[index]!));
   const blocks: Block[] = [];
   let index = 0;
   while (index < lines.length) {
