@@ -50,6 +50,7 @@ function summaryRows(label: string, issues: readonly IssueAccuracy[]): string[] 
   const accounting = total.accounting ? `${total.accounting.lines - total.accounting.unplaced}/${total.accounting.lines}` : 'not reported';
   return [
     label,
+    percent(total.issueValues),
     cell(total.documents),
     ...FIELDS.map((field) => percent(total.fields[field])),
     percent(scoredFields(total.fields)),
@@ -94,7 +95,7 @@ function main(): number {
     return 0;
   }
 
-  const header = ['', 'documents', ...FIELDS, 'all 7 fields', 'boundaries', 'text kept', 'accounted lines'];
+  const header = ['', 'issue', 'documents', ...FIELDS, 'all 7 fields', 'boundaries', 'text kept', 'accounted lines'];
   const rows = [header];
   for (const { gazette, issue, accuracy } of results) rows.push(summaryRows(`${gazette}/${issue}`, [accuracy]));
   for (const gazette of new Set(results.map((result) => result.gazette))) {

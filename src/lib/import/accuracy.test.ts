@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { expectedJson, issueSources, layoutIssue, type Source } from '../../../tests/fixtures/gazettes/layout';
 import { bodyUnits, boundariesKept, measureIssue, readDocumentFile, scoredFields, sumAccuracy, textKept, type ExpectedIssue } from './accuracy';
 import { importIssueText, type ImportResult } from './import-issue';
 
@@ -122,23 +126,20 @@ describe('measuring an import against its expected file', () => {
     expect(accuracy.accounting).toEqual({ lines: 14, unplaced: 1 });
     const total = sumAccuracy([accuracy, measureIssue(importIssueText(ISSUE_TEXT), EXPECTED)]);
     expect(total.documents).toEqual({ right: 4, of: 4 });
+    expect(total.issueValues).toEqual({ right: 8, of: 8 });
     expect(total.accounting).toEqual({ lines: 14, unplaced: 1 });
   });
 });
 
 describe('the fixture issues (tests/fixtures/gazettes)', () => {
-  it('are what layout.ts makes from their sources, and each can be measured', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { load } = await import('js-yaml');
-    const { issueSources, layoutIssue } = await import('../../../tests/fixtures/gazettes/layout');
+  it('are what layout.ts makes from their sources, and each can be measured', () => {
     const root = join(import.meta.dirname, '../../../tests/fixtures/gazettes');
     const issues = issueSources(root);
     expect(new Set(issues.map(({ dir }) => dir)).size).toBeGreaterThanOrEqual(3);
     for (const { dir, name } of issues) {
-      const { text, expected } = layoutIssue(load(readFileSync(join(dir, `${name}.source.yaml`), 'utf8')) as Parameters<typeof layoutIssue>[0]);
+      const { text, expected } = layoutIssue(load(readFileSync(join(dir, `${name}.source.yaml`), 'utf8')) as Source);
       expect(readFileSync(join(dir, `${name}.txt`), 'utf8'), name).toBe(text);
-      expect(JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')), name).toEqual(expected);
+      expect(readFileSync(join(dir, `${name}.expected.json`), 'utf8'), name).toBe(expectedJson(expected));
       const accuracy = measureIssue(importIssueText(text), expected);
       expect(accuracy.fields.title.of, name).toBe(expected.documents.length);
     }
