@@ -8,10 +8,10 @@
  * fixture cannot be read.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { FIELDS, measureIssue, percent, scoredFields, sumAccuracy, type ExpectedIssue, type IssueAccuracy, type Ratio } from '../src/lib/import/accuracy';
 import { importIssueText } from '../src/lib/import/import-issue';
+import { invocationDir, parseCommandLine } from './invocation';
 
 const USAGE = 'usage: npm run import:accuracy [-- --json] [--details] [--fixtures <dir>]';
 
@@ -36,6 +36,12 @@ function fixtureIssues(root: string): { gazette: string; issue: string; text: st
     );
 }
 
+/** A path as the editor would type it: relative inside the working folder, else absolute. */
+function shown(path: string): string {
+  const inside = relative(invocationDir(), path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? resolve(path) : inside;
+}
+
 function cell(ratio: Ratio): string {
   return `${percent(ratio)} (${ratio.right}/${ratio.of})`;
 }
@@ -50,6 +56,7 @@ function summaryRows(label: string, issues: readonly IssueAccuracy[]): string[] 
   const accounting = total.accounting ? `${total.accounting.lines - total.accounting.unplaced}/${total.accounting.lines}` : 'not reported';
   return [
     label,
+    percent(total.issueValues),
     cell(total.documents),
     ...FIELDS.map((field) => percent(total.fields[field])),
     percent(scoredFields(total.fields)),
@@ -60,27 +67,25 @@ function summaryRows(label: string, issues: readonly IssueAccuracy[]): string[] 
 }
 
 function main(): number {
-  let args;
+  const args = parseCommandLine({ json: { type: 'boolean', default: false }, details: { type: 'boolean', default: false }, fixtures: { type: 'string' } }, USAGE);
+  if (!args) return Number(process.exitCode ?? 0);
+  const root = args.values.fixtures === undefined ? join(import.meta.dirname, '../tests/fixtures/gazettes') : resolve(invocationDir(), args.values.fixtures);
+  let fixtures;
   try {
-    args = parseArgs({ options: { json: { type: 'boolean', default: false }, details: { type: 'boolean', default: false }, fixtures: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    fixtures = fixtureIssues(root);
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${shown(root)}: cannot read the fixture folder: ${(error as Error).message}`);
     return 2;
   }
-  if (args.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const root = args.values.fixtures ?? join(import.meta.dirname, '../tests/fixtures/gazettes');
   const results: FixtureIssue[] = [];
-  for (const fixture of fixtureIssues(root)) {
+  for (const fixture of fixtures) {
     let text: string;
     let expected: ExpectedIssue;
     try {
       text = readFileSync(fixture.text, 'utf8');
       expected = JSON.parse(readFileSync(fixture.expected, 'utf8')) as ExpectedIssue;
     } catch (error) {
-      console.error(`${relative(process.cwd(), fixture.expected)}: cannot read the fixture: ${(error as Error).message}`);
+      console.error(`${shown(fixture.expected)}: cannot read the fixture: ${(error as Error).message}`);
       return 2;
     }
     results.push({ gazette: fixture.gazette, issue: fixture.issue, accuracy: measureIssue(importIssueText(text), expected) });
@@ -94,7 +99,7 @@ function main(): number {
     return 0;
   }
 
-  const header = ['', 'documents', ...FIELDS, 'all 7 fields', 'boundaries', 'text kept', 'accounted lines'];
+  const header = ['', 'issue', 'documents', ...FIELDS, 'all 7 fields', 'boundaries', 'text kept', 'accounted lines'];
   const rows = [header];
   for (const { gazette, issue, accuracy } of results) rows.push(summaryRows(`${gazette}/${issue}`, [accuracy]));
   for (const gazette of new Set(results.map((result) => result.gazette))) {

@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { bodyUnits, boundariesKept, measureIssue, readDocumentFile, scoredFields, sumAccuracy, textKept, type ExpectedIssue } from './accuracy';
+import { expectedJson, issueSources, layoutIssue, type Source } from '../../../tests/fixtures/gazettes/layout';
+import { bodyUnits, boundariesKept, measureIssue, readDocumentFile, scoredFields, sumAccuracy, textKept, type ExpectedDocument, type ExpectedIssue } from './accuracy';
 import { importIssueText, type ImportResult } from './import-issue';
 
 const ISSUE_TEXT = [
@@ -123,25 +127,52 @@ describe('measuring an import against its expected file', () => {
     expect(accuracy.accounting).toEqual({ lines: 14, unplaced: 1 });
     const total = sumAccuracy([accuracy, measureIssue(importIssueText(ISSUE_TEXT), EXPECTED)]);
     expect(total.documents).toEqual({ right: 4, of: 4 });
+    expect(total.issueValues).toEqual({ right: 8, of: 8 });
     expect(total.accounting).toEqual({ lines: 14 + 21, unplaced: 1 });
   });
 });
 
 describe('the fixture issues (tests/fixtures/gazettes)', () => {
-  it('are what layout.ts makes from their sources, and each can be measured', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { load } = await import('js-yaml');
-    const { issueSources, layoutIssue } = await import('../../../tests/fixtures/gazettes/layout');
+  it('are what layout.ts makes from their sources, and each can be measured', () => {
     const root = join(import.meta.dirname, '../../../tests/fixtures/gazettes');
     const issues = issueSources(root);
     expect(new Set(issues.map(({ dir }) => dir)).size).toBeGreaterThanOrEqual(3);
     for (const { dir, name } of issues) {
-      const { text, expected } = layoutIssue(load(readFileSync(join(dir, `${name}.source.yaml`), 'utf8')) as Parameters<typeof layoutIssue>[0]);
+      const { text, expected } = layoutIssue(load(readFileSync(join(dir, `${name}.source.yaml`), 'utf8')) as Source);
       expect(readFileSync(join(dir, `${name}.txt`), 'utf8'), name).toBe(text);
-      expect(JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')), name).toEqual(expected);
+      expect(readFileSync(join(dir, `${name}.expected.json`), 'utf8'), name).toBe(expectedJson(expected));
       const accuracy = measureIssue(importIssueText(text), expected);
       expect(accuracy.fields.title.of, name).toBe(expected.documents.length);
     }
+  });
+});
+
+describe('the Zibo sample against its committed files', () => {
+  it('scores every field and boundary, the committed files being what the import gives', () => {
+    const root = join(import.meta.dirname, '../../..');
+    const folder = join(root, 'content/zibo/2020/07');
+    const documents = readdirSync(folder)
+      .filter((file) => file.endsWith('.md'))
+      .map((file): ExpectedDocument => {
+        const { frontmatter, body } = readDocumentFile(readFileSync(join(folder, file), 'utf8'));
+        const values = frontmatter as Record<string, never>;
+        return {
+          title: values.title,
+          number: values.number ?? null,
+          issuers: values.issuers,
+          date: values.date,
+          page: values.page,
+          section: values.section,
+          type: values.type,
+          forwards: values.forwards ?? null,
+          paragraphs: bodyUnits(body).map((text) => ({ kind: 'paragraph', text })),
+        };
+      });
+    const expected: ExpectedIssue = { gazette: '淄博市人民政府公报', year: 2020, number: 7, cumulative: 232, sections: ['市政府办公室文件'], documents };
+    const accuracy = measureIssue(importIssueText(readFileSync(join(root, 'tests/fixtures/zibo-gazette-2020-07.txt'), 'utf8')), expected);
+    expect(accuracy.perDocument.map(({ wrong }) => wrong)).toEqual(documents.map(() => ({})));
+    expect(accuracy.boundaries.right).toBe(accuracy.boundaries.of);
+    expect(accuracy.textKept.right).toBe(accuracy.textKept.of);
+    expect(accuracy.issue).toEqual({ year: true, number: true, cumulative: true, sections: true });
   });
 });

@@ -71,6 +71,7 @@ export interface IssueAccuracy {
   documents: Ratio;
   /** Imported documents matched with no expected one. */
   extra: string[];
+  /** The issue's own values (issue.yaml): year, number, cumulative, sections. */
   issue: { year: boolean; number: boolean; cumulative: boolean; sections: boolean };
   fields: Record<Field, Ratio>;
   boundaries: Ratio;
@@ -271,16 +272,24 @@ export function measureIssue(result: ImportResult, expected: ExpectedIssue): Iss
 }
 
 /** Adds up issue figures (per gazette, or for the whole fixture set). */
-export function sumAccuracy(issues: readonly IssueAccuracy[]): Pick<IssueAccuracy, 'documents' | 'fields' | 'boundaries' | 'textKept' | 'accounting'> {
-  const total = {
+export interface TotalAccuracy extends Pick<IssueAccuracy, 'documents' | 'fields' | 'boundaries' | 'textKept' | 'accounting'> {
+  /** Issue values right (year, number, cumulative, sections of every issue). */
+  issueValues: Ratio;
+}
+
+export function sumAccuracy(issues: readonly IssueAccuracy[]): TotalAccuracy {
+  const total: TotalAccuracy = {
     documents: { right: 0, of: 0 },
+    issueValues: { right: 0, of: 0 },
     fields: Object.fromEntries(FIELDS.map((field) => [field, { right: 0, of: 0 }])) as Record<Field, Ratio>,
     boundaries: { right: 0, of: 0 },
     textKept: { right: 0, of: 0 },
-    accounting: null as IssueAccuracy['accounting'],
+    accounting: null,
   };
   for (const issue of issues) {
     add(total.documents, issue.documents);
+    const values = Object.values(issue.issue);
+    add(total.issueValues, { right: values.filter(Boolean).length, of: values.length });
     for (const field of FIELDS) add(total.fields[field], issue.fields[field]);
     add(total.boundaries, issue.boundaries);
     add(total.textKept, issue.textKept);
