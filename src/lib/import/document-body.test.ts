@@ -245,4 +245,26 @@ describe('parseDocument: forms of national and provincial gazettes', () => {
       '注：坐标系统为独立坐标系统。',
     ]);
   });
+
+  it('finds the title of what a decree promulgates when it holds 《》 of its own (cited as 〈〉)', () => {
+    const { document, findings } = parse('北京市人民政府令（第2号）　实施《中华人民共和国公司法》的规定\t(3)', [
+      '北京市人民政府令',
+      '第2号',
+      '《实施〈中华人民共和国公司法〉的规定》已经市政府常务会议通过，现予公布。',
+      '市长　陈吉宁',
+      '2020年5月30日',
+      '实施《中华人民共和国公司法》的规定',
+      '第一章　总　　则',
+      '第一条　为了实施公司法，制定本规定。',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.frontmatter).toMatchObject({ title: '实施《中华人民共和国公司法》的规定', number: '北京市人民政府令第2号', issuers: ['北京市人民政府'], type: '令', date: '2020-05-30' });
+    expect(document?.blocks.map((block) => ('text' in block ? block.text : block.kind))).toEqual([
+      '《实施〈中华人民共和国公司法〉的规定》已经市政府常务会议通过，现予公布。',
+      'signature',
+      '实施《中华人民共和国公司法》的规定',
+      '第一章　总则',
+      '第一条　为了实施公司法，制定本规定。',
+    ]);
+  });
 });

@@ -207,8 +207,10 @@ function issuedDocument(
   let text = '';
   for (let end = index; end < Math.min(lines.length, index + 3) && !title; end++) {
     text = end === index ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
-    const match = cited.find((citation) => citation.title === normalizeParagraph(text));
-    if (match) title = { text: match.title, end: end + 1, cited: match.names };
+    // Cited in 《》, a title's own 《》 become 〈〉: 《实施〈中华人民共和国公司法〉的规定》.
+    const printed = normalizeParagraph(text);
+    const match = cited.find((citation) => citation.title.replace(/〈/gu, '《').replace(/〉/gu, '》') === printed);
+    if (match) title = { text: printed, end: end + 1, cited: match.names };
   }
   if (!title) {
     const first = normalizeParagraph(lines[index]!.text);
