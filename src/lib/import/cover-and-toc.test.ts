@@ -10,6 +10,10 @@ function parse(text: string) {
 }
 
 describe('parseTocEntry', () => {
+  it('takes a 公告 number (2019年第1号) off the title: the 公告 prints it under its title', () => {
+    expect(parseTocEntry('国家税务总局关于个人所得税有关问题的公告（2019年第1号）……5')).toEqual({ title: '国家税务总局关于个人所得税有关问题的公告', page: 5 });
+  });
+
   it('reads title, number and page of the sample entries', () => {
     expect(parseTocEntry('关于公布淄博市人民政府 2020 年度重大行政决策目录(第一批)的通知 (淄政办发〔2020〕5 号)\t(1)')).toEqual({
       title: '关于公布淄博市人民政府2020年度重大行政决策目录（第一批）的通知',

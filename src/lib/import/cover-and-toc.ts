@@ -49,6 +49,8 @@ const MAX_ENTRY_LINES = 3;
 // "(12)" may also follow the title directly.
 const PAGE_AFTER_GAP = /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*[.…·．]{2,}[ \u3000]*|[ \u3000]{2,})[（(]?\s*(\d{1,4})\s*[)）]?$/u;
 const PAGE_IN_PARENTHESES = /^(.+?)[ \u3000]*[（(]\s*(\d{1,3})\s*[)）]$/u;
+/** 公告 are numbered per year: 2019年第1号. */
+const ANNOUNCEMENT_NUMBER = /^\d{4}年第\d{1,4}号$/u;
 const NUMBER_IN_PARENTHESES = /[（(]\s*([^（()）]+?)\s*[)）]$/u;
 
 /** A section heading printed without 【】 is short and has no page. */
@@ -77,6 +79,9 @@ export function parseTocEntry(text: string): { title: string; number?: string; p
   const inBrackets = bracketed ? docNumberLine(bracketed[1]!) : null;
   if (bracketed && inBrackets) {
     number = inBrackets;
+    title = title.slice(0, bracketed.index).trim();
+  } else if (bracketed && ANNOUNCEMENT_NUMBER.test(bracketed[1]!.replace(/\s+/gu, ''))) {
+    // A 公告's number (2019年第1号) is printed under its title, not in it; the body keeps it.
     title = title.slice(0, bracketed.index).trim();
   } else {
     // A number after a space ("…的决定  淄政发〔2020〕3 号"), which may itself hold spaces.

@@ -137,4 +137,13 @@ describe('parseHead', () => {
       bodyStart: 7,
     });
   });
+
+  it('takes neither a 公告 number nor an indented paragraph ending in a colon for the 主送 line', () => {
+    const text = '国家税务总局关于个人所得税有关问题的公告\n国家税务总局公告2019年第1号\n　　现将有关事项公告如下：\n　　一、本公告自发布之日起施行。';
+    const { lines } = readSourceText(text);
+    const findings = new Findings();
+    const result = parseHead(lines, { regionStart: 0, titleEnd: 1, afterNumber: 1, documentEnd: lines.length, tocTitle: '关于个人所得税有关问题的公告' }, findings);
+    expect(findings.list).toEqual([]);
+    expect(result).toMatchObject({ issuers: ['国家税务总局'], title: '关于个人所得税有关问题的公告', recipients: [], bodyStart: 1 });
+  });
 });

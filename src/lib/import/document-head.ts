@@ -128,10 +128,16 @@ function locateTitle(lines: readonly SourceLine[], regionStart: number, titleEnd
   return null;
 }
 
-/** 主送机关 after the number line: up to three lines, the last ending in a colon. */
+/** A 公告's number under its title: 国家税务总局公告2019年第1号, 2019年第1号. */
+const ANNOUNCEMENT_NUMBER_LINE = /^(?:\S{2,24}公告)?\d{4}年第\d{1,4}号$/u;
+/** The 主送 line is printed flush left; an indented line is the body's first paragraph. */
+const INDENTED_LINE = /^(?:\u3000{2}| {2})/u;
+
+/** 主送机关 after the number line: up to six lines, the last ending in a colon. */
 function recipientsAfter(lines: readonly SourceLine[], start: number, end: number): { recipients: string[]; end: number } {
   for (let last = start; last < Math.min(end, start + MAX_RECIPIENT_LINES); last++) {
     const text = lines[last]!.text.trim();
+    if (INDENTED_LINE.test(lines[last]!.text) || ANNOUNCEMENT_NUMBER_LINE.test(normalizeParagraph(text))) break;
     if (!/[：:]$/u.test(text)) {
       if (endsParagraph(text)) break;
       continue;
