@@ -54,7 +54,8 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
   for (let index = bodyStart; index < bodyEnd; index++) {
     const decree = decreeHead(lines[index]!.text, lines[index + 1]?.text);
     if (decree) decrees.set(index, decree);
-    const number = decree?.number ?? docNumberLine(lines[index]!.text);
+    // Compared canonically: the TOC's 河北省人民政府令〔2010〕第15号 is the head's 〔2010〕第15号.
+    const number = decree ? (parseDocNumber(decree.number)?.canonical ?? decree.number) : docNumberLine(lines[index]!.text);
     if (number) numberLines.set(index, number);
     if (decree) index += decree.lines - 1;
   }

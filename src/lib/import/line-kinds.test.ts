@@ -29,6 +29,11 @@ describe('splitOfficialTitle', () => {
 
   it('never takes words of a title for an organ', () => {
     expect(isOrganName('淄博市人民政府办公室转发市发展改革委')).toBe(false);
+    expect(isOrganName('浙江省人民政府贯彻国务院')).toBe(false);
+    expect(splitOfficialTitle('浙江省人民政府贯彻国务院关于进一步推进长江三角洲地区改革开放和经济社会发展指导意见的实施意见')).toEqual({
+      issuers: ['浙江省人民政府'],
+      title: '贯彻国务院关于进一步推进长江三角洲地区改革开放和经济社会发展指导意见的实施意见',
+    });
     expect(isOrganName('市发展改革委')).toBe(true);
   });
 });
@@ -39,6 +44,8 @@ describe('decrees', () => {
     expect(decreeHead('淄博市人民政府令', '第 102 号')).toMatchObject({ issuer: '淄博市人民政府', number: '淄博市人民政府令第102号' });
     expect(decreeHead('北京市人民政府令　第293号', undefined)).toMatchObject({ lines: 1, number: '北京市人民政府令第293号' });
     expect(decreeHead('现予公布', '第2号')).toBeNull();
+    // Numbered per year (河北省人民政府令〔2010〕第15号).
+    expect(decreeHead('河北省人民政府令', '〔2010〕第15号')).toMatchObject({ lines: 2, number: '河北省人民政府令〔2010〕第15号', seq: 15 });
   });
 
   it('reads TOC entries of decrees, with what they promulgate', () => {

@@ -44,7 +44,7 @@ export function dateLine(text: string): string | null {
 const ORGAN_NAME = /^[\u3400-\u9fff（）()]{2,40}(?:政府|办公室|办公厅|委员会|委|局|厅|部|院|署|行|中心|公司|会|办|处|室|所|组|站|社|团|馆|队)$/u;
 
 /** Words that start a title's 事由: an organ's name never holds them ("…办公室转发市发展改革委"). */
-const TITLE_WORDS = /关于|转发|批转|印发/u;
+const TITLE_WORDS = /关于|转发|批转|印发|贯彻|落实/u;
 
 export function isOrganName(name: string): boolean {
   const normalized = normalizeParagraph(name);
@@ -90,7 +90,7 @@ export function splitTopLevel(text: string, separators = '，,'): string[] {
  * to the title: 关于…, 转发/批转/印发…, 对…的答复, 任免…, 公告…. Without 关于 the title still
  * starts here: 国务院办公厅转发国家发展改革委关于…的通知 is 转发…, never split at the inner 关于.
  */
-const TITLE_START = /^(?:关于|转发|批转|印发|对|任免|公告|通告)/u;
+const TITLE_START = /^(?:关于|转发|批转|印发|贯彻|落实|对|任免|公告|通告)/u;
 /** Titles that are the issuer's name and a kind of list or notice keep the name: 国务院任免…, 国家税务总局公告2019年第1号. */
 const WHOLE_TITLE = /^(?:任免|公告|通告)/u;
 
@@ -122,7 +122,8 @@ export function titleKey(text: string): string {
  * the issuer is the organ that gives the order, without 中华人民共和国 (国务院).
  */
 const DECREE_NAME = /^([\u3400-\u9fff]{2,24}?)(令)$/u;
-const DECREE_NUMBER = /^第\s*(\d{1,5})\s*号$/u;
+/** 第707号; some provinces number decrees per year: 〔2010〕第15号. */
+const DECREE_NUMBER = /^([〔［[（(]\s*\d{4}\s*[〕］\]）)])?\s*第\s*(\d{1,5})\s*号$/u;
 const STATE_PREFIX = /^中华人民共和国(?=.)/u;
 
 export interface DecreeHead {
@@ -138,15 +139,15 @@ export function decreeHead(first: string, second: string | undefined): DecreeHea
   const name = DECREE_NAME.exec(normalizeCjkSpacing(first));
   const seq = second === undefined ? null : DECREE_NUMBER.exec(normalizeCjkSpacing(second));
   if (name && seq && isOrganName(name[1]!)) {
-    return decree(name[1]!, Number(seq[1]), 2);
+    return decree(name[1]!, Number(seq[2]), 2, seq[1]?.replace(/\s+/gu, ''));
   }
   const oneLine = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?第\s*(\d{1,5})\s*号[)）]?$/u.exec(normalizeCjkSpacing(first).replace(/\u3000/gu, ' '));
   if (oneLine && isOrganName(oneLine[1]!)) return decree(oneLine[1]!, Number(oneLine[2]), 1);
   return null;
 }
 
-function decree(organ: string, seq: number, lines: number): DecreeHead {
-  return { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令第${seq}号`, seq };
+function decree(organ: string, seq: number, lines: number, year = ''): DecreeHead {
+  return { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令${year}第${seq}号`, seq };
 }
 
 /**
@@ -162,6 +163,7 @@ export function decreeEntry(text: string): { number: string; title: string } | n
 
 /**
  * A decree signed by the head of government: its office and name on a line ("总理　李克强",
- * "市长　张三"), then the date.
+ * "代市长　陈如桂", or the office alone: "省长"), then the date.
  */
-export const OFFICIAL_SIGNATURE = /^(?:国务院)?(?:总理|主席|省长|市长|区长|县长|州长|盟长|主任|部长|署长|局长|行长|院长|检察长|委员长)[\s\u3000]+[\u3400-\u9fff·]{2,6}$/u;
+export const OFFICIAL_SIGNATURE =
+  /^(?:国务院)?代?(?:总理|主席|省长|市长|区长|县长|州长|盟长|主任|部长|署长|局长|行长|院长|检察长|委员长)(?:[\s\u3000]+[\u3400-\u9fff·]{2,6})?$/u;

@@ -73,6 +73,12 @@ describe('readSourceText', () => {
     expect(lines.map(({ text }) => text)).toEqual(['封面', '同时废止。', '甲', '同时废止。', '乙']);
   });
 
+  it('reads page numbers between middle dots', () => {
+    const { lines, furniture } = readSourceText('封面\n目录\f正文。\n                ·1·\f续文。\n·2·\n');
+    expect(furniture).toEqual([3, 4]);
+    expect(lines.slice(2).map(({ page }) => page)).toEqual([1, 2]);
+  });
+
   it('keeps notes in brackets that end documents on several pages', () => {
     const { lines } = readSourceText('封面\f甲。\n（此件公开发布）\f乙。\n（此件公开发布）\f丙。\n（此件公开发布）\n');
     expect(lines.map(({ text }) => text)).toEqual(['封面', '甲。', '（此件公开发布）', '乙。', '（此件公开发布）', '丙。', '（此件公开发布）']);

@@ -26,8 +26,8 @@ export interface SourceText {
   furniture: number[];
 }
 
-/** A page number alone on a line: 12, - 12 -, — 12 —, 第12页. */
-export const PAGE_NUMBER = /^[\s\-—–]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–]*$/u;
+/** A page number alone on a line: 12, - 12 -, — 12 —, ·12·, 第12页. */
+export const PAGE_NUMBER = /^[\s\-—–·]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–·]*$/u;
 /** A page number at either end of a running header: "12  淄博市人民政府公报", "公报 · 12". */
 const HEADER_PAGE_NUMBER = /^(\d{1,4})[\s·]+\S|\S[\s·]+(\d{1,4})$/u;
 const SENTENCE_END = /[。；：！？;:!?]$/u;
