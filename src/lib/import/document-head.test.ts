@@ -138,6 +138,11 @@ describe('parseHead', () => {
     });
   });
 
+  it('reads a 主送 list broken after a bracket', () => {
+    const { result } = head('中共深圳市委　深圳市人民政府\n关于某计划的通知\n淄政办字〔2020〕54号\n各区委、区政府，中直和各省（区）\n市驻深各单位，市属各企业：\n    正文。', '关于某计划的通知');
+    expect(result).toMatchObject({ issuers: ['中共深圳市委', '深圳市人民政府'], recipients: ['各区委、区政府', '中直和各省（区）市驻深各单位', '市属各企业'], bodyStart: 5 });
+  });
+
   it('takes neither a 公告 number nor an indented paragraph ending in a colon for the 主送 line', () => {
     const text = '国家税务总局关于个人所得税有关问题的公告\n国家税务总局公告2019年第1号\n　　现将有关事项公告如下：\n　　一、本公告自发布之日起施行。';
     const { lines } = readSourceText(text);

@@ -139,7 +139,8 @@ function recipientsAfter(lines: readonly SourceLine[], start: number, end: numbe
     const text = lines[last]!.text.trim();
     if (INDENTED_LINE.test(lines[last]!.text) || ANNOUNCEMENT_NUMBER_LINE.test(normalizeParagraph(text))) break;
     if (!/[：:]$/u.test(text)) {
-      if (endsParagraph(text)) break;
+      // A list may break after a bracket (…中直和各省（区）), never after a sentence.
+      if (/[。；！？;!?]$/u.test(text)) break;
       continue;
     }
     const list = normalizeParagraph(joined(lines.slice(start, last + 1))).replace(/：$/u, '');

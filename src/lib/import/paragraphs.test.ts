@@ -160,6 +160,15 @@ describe('buildBlocks: structure survives', () => {
     ]);
   });
 
+  it('keeps a list of people and their organs one line per person', () => {
+    expect(texts('（一）先进工作者', '李育洪　耒阳市林业局', '伍四銮　江华县林业局', '希望受到表彰的同志再接再厉。')).toEqual([
+      '（一）先进工作者',
+      '李育洪　耒阳市林业局',
+      '伍四銮　江华县林业局',
+      '希望受到表彰的同志再接再厉。',
+    ]);
+  });
+
   it('keeps the entries of a 目录 inside a document apart, up to the first one printed again', () => {
     expect(texts('目　录', '第一章　总则', '第二章　一般处置要求', '第一章　总　则', '第一条　为了加强建筑垃圾管理', '制定本规定。')).toEqual([
       '目　录',

@@ -9,7 +9,7 @@
  * 一、 paragraphs is the start of a paragraph cut by a page break, not a head.
  */
 import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../cjk-text';
-import { dateLine, endsParagraph, FIRST_LEVEL_ITEM, organNames, SECOND_LEVEL_ITEM, SENTENCE_PUNCTUATION } from './line-kinds';
+import { dateLine, endsParagraph, FIRST_LEVEL_ITEM, isOrganName, organNames, SECOND_LEVEL_ITEM, SENTENCE_PUNCTUATION } from './line-kinds';
 import type { Findings } from './report';
 import { isTableLine, parseTable } from './table';
 import type { SourceLine } from './text-lines';
@@ -65,6 +65,13 @@ const NUMBERED_HEAD = /^\d{1,2}(?:[.．]\d{1,2}){0,3}(?:[.．、]|[\s\u3000])\s*
 const NAME_LIST_LABEL = /^(?:副?召集人|副?组长|副?主任|副?主席|秘书长|副秘书长|成员|委员|联络员|办公室主任)[:：]/u;
 /** A line of a names list: a name, a wide gap, a position ("丁向阳　　国务院副秘书长"). */
 const NAME_AND_POSITION = /^\S{1,6}[\u3000]{2,}\S|^\S{1,6} {2,}\S/u;
+/** A person's name, a space, an organ: "李育洪　耒阳市林业局". */
+const NAME_AND_ORGAN = /^[\u3400-\u9fff·]{2,4}[\s\u3000]+(\S+)$/u;
+
+function isNameLine(text: string): boolean {
+  const organ = NAME_AND_ORGAN.exec(text);
+  return (NAME_AND_POSITION.test(text) && isShortUnpunctuated(text)) || (organ !== null && isOrganName(organ[1]!));
+}
 /** A figure's or table's caption: 图5　汽车前号牌, 表1. */
 const CAPTION = /^[图表]\s*\d{1,3}(?:[.．-]\d{1,3})?(?:[\s\u3000]|$)/u;
 /** A 目录 heading inside a document: the lines after it, up to the first line printed again, are its entries. */
@@ -160,7 +167,7 @@ function structuralLines(lines: readonly SourceLine[], texts: readonly string[])
     const label = NAME_LIST_LABEL.test(compactLabel(trimmed));
     if (label) inNames = true;
     else if (inNames && !(isShortUnpunctuated(trimmed) || NAME_AND_POSITION.test(trimmed))) inNames = false;
-    if (inNames || NAME_AND_POSITION.test(trimmed) && isShortUnpunctuated(trimmed)) alone.add(index);
+    if (inNames || isNameLine(trimmed)) alone.add(index);
     if (CHAPTER.test(trimmed) && isShortUnpunctuated(trimmed)) alone.add(index);
     if (NUMBERED_HEAD.test(trimmed) && isShortUnpunctuated(trimmed) && !endsParagraph(trimmed)) alone.add(index);
     if (dateLine(trimmed) || (organNames(trimmed) && texts[index + 1] !== undefined && dateLine(texts[index + 1]!.trim()))) alone.add(index);
