@@ -152,3 +152,21 @@ describe('a national gazette issue (国务院公报 layout)', () => {
     expect(frontmatter('p20')).toMatchObject({ title: '国务院任免国家工作人员', issuers: ['国务院'], date: '2019-01-18', section: '人事任免' });
   });
 });
+
+describe('running headers printed once', () => {
+  it('drops the gazette name and issue, or the issue alone, at a page edge, and lists them', () => {
+    const text = [
+      '山东省人民政府公报', '2010', '第9期（总第620期）', '目录', '【文件】', '关于甲的通知（鲁政办发〔2010〕21号）\t1',
+      '\f山东省人民政府公报　2010年第9期', '山东省人民政府办公厅', '关于甲的通知', '鲁政办发〔2010〕21号', '各市人民政府：', '现将有关事项通知如下，',
+      '\f2010年第9期', '请认真贯彻执行。', '山东省人民政府办公厅', '二○一○年四月三十日',
+    ].join('\n');
+    const result = importIssueText(text);
+    expect(result.findings.filter(({ severity }) => severity === 'error')).toEqual([]);
+    expect(result.documents).toHaveLength(1);
+    expect(result.accounting.dropped).toEqual([
+      { line: 7, text: '山东省人民政府公报　2010年第9期', reason: 'running header or footer' },
+      { line: 13, text: '2010年第9期', reason: 'running header or footer' },
+    ]);
+    expect(result.documents[0]!.content).toContain('现将有关事项通知如下，请认真贯彻执行。');
+  });
+});

@@ -90,18 +90,19 @@ const HEADER_ISSUE = /^(?:\d{4}年?)?(?:第\d+[期号])?(?:[（(]总第?\d+[期�
 
 /**
  * Running headers the page-furniture rule cannot see because they are printed once (an issue
- * of one document): the gazette's name, with the year and issue or not, as the first or last
- * line of a page.
+ * of one document): the gazette's name, with the year and issue or not, or the year and issue
+ * alone (2015年第11期), as the first or last line of a page.
  */
-function gazetteHeaders(lines: readonly SourceLine[], from: number, name: string | undefined): Set<number> {
+function gazetteHeaders(lines: readonly SourceLine[], from: number, cover: Cover): Set<number> {
   const headers = new Set<number>();
-  if (name === undefined) return headers;
-  const key = name.replace(/[\s\u3000]+/gu, '');
+  const key = (cover.name ?? '').replace(/[\s\u3000]+/gu, '');
+  const issue = cover.year === undefined || cover.number === undefined ? null : `${cover.year}年第${cover.number}期`;
   for (let index = from; index < lines.length; index++) {
     const line = lines[index]!;
     const edge = lines[index - 1]?.sheet !== line.sheet || lines[index + 1]?.sheet !== line.sheet;
     const compact = line.text.replace(/[\s\u3000]+/gu, '');
-    if (edge && compact.startsWith(key) && HEADER_ISSUE.test(compact.slice(key.length))) headers.add(index);
+    const named = key !== '' && compact.startsWith(key) && HEADER_ISSUE.test(compact.slice(key.length));
+    if (edge && (named || compact === issue)) headers.add(index);
   }
   return headers;
 }
@@ -148,7 +149,7 @@ export function importIssueText(text: string): ImportResult {
   const issue = issueValues(front.cover, front.sections, findings, front.tocLine);
   if (issue) result.issue = { values: issue, content: toYaml(issue) };
 
-  const headers = gazetteHeaders(main, front.end, front.cover.name);
+  const headers = gazetteHeaders(main, front.end, front.cover);
   for (const index of headers) ledger.place(main[index]!.line, { dropped: 'running header or footer' });
   const body = [...main.slice(0, front.end), ...main.slice(front.end).filter((_, offset) => !headers.has(front.end + offset))];
   result.furniture += headers.size;
