@@ -10,6 +10,10 @@ function parse(text: string) {
 }
 
 describe('parseTocEntry', () => {
+  it('takes a 公告 number (2019年第1号) off the title: the 公告 prints it under its title', () => {
+    expect(parseTocEntry('国家税务总局关于个人所得税有关问题的公告（2019年第1号）……5')).toEqual({ title: '国家税务总局关于个人所得税有关问题的公告', page: 5 });
+  });
+
   it('reads title, number and page of the sample entries', () => {
     expect(parseTocEntry('关于公布淄博市人民政府 2020 年度重大行政决策目录(第一批)的通知 (淄政办发〔2020〕5 号)\t(1)')).toEqual({
       title: '关于公布淄博市人民政府2020年度重大行政决策目录（第一批）的通知',
@@ -114,5 +118,29 @@ describe('parseCoverAndToc', () => {
     const { result, findings } = parse(['淄博市人民政府公报', '2020年第7期', '2020年6月15日出版', '内部资料', '目录', '【文件】', '某事的通知\t(1)'].join('\n'));
     expect(result?.cover).toMatchObject({ year: 2020, number: 7, published: '2020-06-15' });
     expect(findings).toEqual([{ severity: 'warning', message: 'ignored a line on the cover: "内部资料"', line: 4 }]);
+  });
+
+  it('reads a national gazette: name over two lines, 第N号（总号：N）, sections without 【】, decree entries', () => {
+    const { result, findings } = parse(
+      [
+        '　　　中华人民共和国',
+        '　　　国务院公报',
+        "GAZETTE OF THE STATE COUNCIL OF THE PEOPLE'S REPUBLIC OF CHINA",
+        '2019年第5号（总号：1650）',
+        '目　　录',
+        '国务院令',
+        '中华人民共和国国务院令（第706号）　专利代理条例……………………（3）',
+        '国务院办公厅文件',
+        '国务院办公厅转发国家发展改革委关于深化公共资源交易平台整合',
+        '共享指导意见的通知（国办函〔2019〕41号）…………………………12',
+      ].join('\n'),
+    );
+    expect(findings).toEqual([]);
+    expect(result?.cover).toEqual({ name: '中华人民共和国国务院公报', romanizedName: "GAZETTE OF THE STATE COUNCIL OF THE PEOPLE'S REPUBLIC OF CHINA", year: 2019, number: 5, cumulative: 1650 });
+    expect(result?.sections).toEqual(['国务院令', '国务院办公厅文件']);
+    expect(result?.entries.map(({ section, title, number, page }) => [section, title, number, page])).toEqual([
+      ['国务院令', '专利代理条例', '中华人民共和国国务院令第706号', 3],
+      ['国务院办公厅文件', '国务院办公厅转发国家发展改革委关于深化公共资源交易平台整合共享指导意见的通知', '国办函〔2019〕41号', 12],
+    ]);
   });
 });

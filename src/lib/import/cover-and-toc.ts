@@ -5,7 +5,7 @@
  */
 import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../cjk-text';
 import { parseChineseDate, toIsoDate } from '../dates';
-import { docNumberLine } from './line-kinds';
+import { decreeEntry, docNumberLine } from './line-kinds';
 import type { Findings } from './report';
 import type { SourceLine } from './text-lines';
 
@@ -49,7 +49,25 @@ const MAX_ENTRY_LINES = 3;
 // "(12)" may also follow the title directly.
 const PAGE_AFTER_GAP = /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*[.…·．]{2,}[ \u3000]*|[ \u3000]{2,})[（(]?\s*(\d{1,4})\s*[)）]?$/u;
 const PAGE_IN_PARENTHESES = /^(.+?)[ \u3000]*[（(]\s*(\d{1,3})\s*[)）]$/u;
+/** 公告 are numbered per year: 2019年第1号. */
+const ANNOUNCEMENT_NUMBER = /^\d{4}年第\d{1,4}号$/u;
 const NUMBER_IN_PARENTHESES = /[（(]\s*([^（()）]+?)\s*[)）]$/u;
+
+/** A section heading printed without 【】 is short and has no page. */
+const MAX_PLAIN_SECTION_LENGTH = 10;
+
+/**
+ * A section heading printed without brackets ("国务院文件", "人事任免"): a short line with no
+ * page, no 关于, followed by an entry that is complete without it, on one line or two (a
+ * title's first line is followed by the rest of the title, which is not).
+ */
+function plainSection(line: SourceLine, next: readonly SourceLine[]): [string, string] | null {
+  const text = normalizeParagraph(line.text).replace(/\u3000/gu, '');
+  if (Array.from(text).length > MAX_PLAIN_SECTION_LENGTH || text.includes('关于') || /[\p{P}\d]/u.test(text)) return null;
+  if (parseTocEntry(line.text) !== null) return null;
+  const entryFollows = [1, 2].some((count) => next.length >= count && parseTocEntry(next.slice(0, count).map(({ text: part }) => part).reduce(joinPageBrokenLines)) !== null);
+  return entryFollows ? [text, text] : null;
+}
 
 /** Parses one (joined) TOC entry; null when it does not end with a page. */
 export function parseTocEntry(text: string): { title: string; number?: string; page: number } | null {
@@ -61,6 +79,9 @@ export function parseTocEntry(text: string): { title: string; number?: string; p
   const inBrackets = bracketed ? docNumberLine(bracketed[1]!) : null;
   if (bracketed && inBrackets) {
     number = inBrackets;
+    title = title.slice(0, bracketed.index).trim();
+  } else if (bracketed && ANNOUNCEMENT_NUMBER.test(bracketed[1]!.replace(/\s+/gu, ''))) {
+    // A 公告's number (2019年第1号) is printed under its title, not in it; the body keeps it.
     title = title.slice(0, bracketed.index).trim();
   } else {
     // A number after a space ("…的决定  淄政发〔2020〕3 号"), which may itself hold spaces.
@@ -75,20 +96,25 @@ export function parseTocEntry(text: string): { title: string; number?: string; p
   }
   title = normalizeParagraph(title);
   if (title === '') return null;
+  // A decree listed by its name and number, then what it promulgates.
+  const decree = number === undefined ? decreeEntry(title) : null;
+  if (decree) ({ number, title } = decree);
   return number ? { title, number, page: Number(match[2]) } : { title, page: Number(match[2]) };
 }
 
 function parseCover(lines: SourceLine[], findings: Findings): Cover {
   const cover: Cover = {};
   const romanized: string[] = [];
+  let previousWasName = false;
   for (const { text, line } of lines) {
     const compact = normalizeCjkSpacing(text);
-    const issue = /第(\d+)期/u.exec(compact);
-    const cumulative = /总第(\d+)期/u.exec(compact);
+    // 第7期（总第232期）; national gazettes count in 号: 第5号（总号：1650）.
+    const issue = /第(\d+)[期号]/u.exec(compact);
+    const cumulative = /总第(\d+)[期号]|总号[：:]?(\d+)/u.exec(compact);
     const year = /^(\d{4})年?(?:第\d+期)?/u.exec(compact);
     const published = /^(.+日)出版$/u.exec(compact);
     let known = false;
-    if (/^[A-Z][A-Z ]*$/u.test(compact)) {
+    if (/^[A-Z][A-Z '’.-]*$/u.test(compact)) {
       romanized.push(compact);
       known = true;
     }
@@ -101,7 +127,7 @@ function parseCover(lines: SourceLine[], findings: Findings): Cover {
       known = true;
     }
     if (cumulative) {
-      cover.cumulative = Number(cumulative[1]);
+      cover.cumulative = Number(cumulative[1] ?? cumulative[2]);
       known = true;
     }
     const publishedDate = published ? parseChineseDate(published[1]!) : null;
@@ -109,10 +135,15 @@ function parseCover(lines: SourceLine[], findings: Findings): Cover {
       cover.published = toIsoDate(publishedDate);
       known = true;
     }
-    if (!known && cover.name === undefined && /[\u3400-\u9fff]/u.test(compact)) {
-      cover.name = normalizeParagraph(compact);
+    // The name may be printed over two lines (中华人民共和国 / 国务院公报) before anything else.
+    const nameContinues = cover.name !== undefined && previousWasName && !cover.name.endsWith('公报');
+    if (!known && (cover.name === undefined || nameContinues) && /[\u3400-\u9fff]/u.test(compact)) {
+      cover.name = `${cover.name ?? ''}${normalizeParagraph(compact)}`;
       known = true;
+      previousWasName = true;
+      continue;
     }
+    previousWasName = false;
     if (!known) findings.warn(`ignored a line on the cover: "${text.trim()}"`, line);
   }
   if (romanized.length > 0) cover.romanizedName = romanized.join(' ');
@@ -124,7 +155,7 @@ function parseCover(lines: SourceLine[], findings: Findings): Cover {
  * there is no 目录 line.
  */
 export function parseCoverAndToc(lines: SourceLine[], findings: Findings): CoverAndToc | null {
-  const tocIndex = lines.findIndex(({ text }) => TOC_HEADING.test(normalizeCjkSpacing(text)));
+  const tocIndex = lines.findIndex(({ text }) => TOC_HEADING.test(text.replace(/[\s\u3000]+/gu, '')));
   if (tocIndex === -1) {
     findings.error('no table of contents: the importer needs the 目录 line and its entries to find the documents');
     return null;
@@ -138,7 +169,7 @@ export function parseCoverAndToc(lines: SourceLine[], findings: Findings): Cover
   let index = tocIndex + 1;
   for (; index < lines.length; index++) {
     const current = lines[index]!;
-    const heading = SECTION.exec(normalizeCjkSpacing(current.text));
+    const heading = SECTION.exec(normalizeCjkSpacing(current.text)) ?? plainSection(current, lines.slice(index + 1, index + 3));
     if (heading && pending.length === 0) {
       section = normalizeParagraph(heading[1]!);
       if (!sections.includes(section)) sections.push(section);

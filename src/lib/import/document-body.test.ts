@@ -200,3 +200,71 @@ describe('parseDocument', () => {
     ]);
   });
 });
+
+describe('parseDocument: forms of national and provincial gazettes', () => {
+  it('fills forwards from the notice when the forwarded document is not printed', () => {
+    const { document, findings } = parse('转发市大数据局关于某工作的意见的通知 (淄政办字〔2020〕57 号)\t(16)', [
+      '淄博市人民政府办公室',
+      '转发市大数据局关于某工作的意见的通知',
+      '淄政办字〔2020〕57号',
+      '各区县人民政府:',
+      '市大数据局、市商务局《关于某工作的意见》已经市政府同意,现转发给你们,请认真组织实施。',
+      ...SIGNATURE,
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.frontmatter).toMatchObject({ title: '转发市大数据局关于某工作的意见的通知', forwards: { title: '关于某工作的意见', issuers: ['市大数据局', '市商务局'] } });
+  });
+
+  it('keeps attachments headed 附件1. and 附件2： whatever title they print, after the signature', () => {
+    const { document, findings } = parse('关于某事的批复 (淄政办字〔2020〕57 号)\t(16)', [
+      '淄博市人民政府办公室',
+      '关于某事的批复',
+      '淄政办字〔2020〕57号',
+      '某局:',
+      '同意。',
+      '附件1.甲坐标',
+      '2.乙坐标',
+      ...SIGNATURE,
+      '附件1.',
+      '甲坐标表',
+      '编号\tX',
+      '1\t15172.5',
+      '附件2：',
+      '乙坐标',
+      '注：坐标系统为独立坐标系统。',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.unplaced).toEqual([]);
+    expect(document?.blocks.slice(3).map((block) => ('text' in block ? block.text : block.kind))).toEqual([
+      'signature',
+      '附件1.',
+      '甲坐标表',
+      'table',
+      '附件2：',
+      '乙坐标',
+      '注：坐标系统为独立坐标系统。',
+    ]);
+  });
+
+  it('finds the title of what a decree promulgates when it holds 《》 of its own (cited as 〈〉)', () => {
+    const { document, findings } = parse('北京市人民政府令（第2号）　实施《中华人民共和国公司法》的规定\t(3)', [
+      '北京市人民政府令',
+      '第2号',
+      '《实施〈中华人民共和国公司法〉的规定》已经市政府常务会议通过，现予公布。',
+      '市长　陈吉宁',
+      '2020年5月30日',
+      '实施《中华人民共和国公司法》的规定',
+      '第一章　总　　则',
+      '第一条　为了实施公司法，制定本规定。',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.frontmatter).toMatchObject({ title: '实施《中华人民共和国公司法》的规定', number: '北京市人民政府令第2号', issuers: ['北京市人民政府'], type: '令', date: '2020-05-30' });
+    expect(document?.blocks.map((block) => ('text' in block ? block.text : block.kind))).toEqual([
+      '《实施〈中华人民共和国公司法〉的规定》已经市政府常务会议通过，现予公布。',
+      'signature',
+      '实施《中华人民共和国公司法》的规定',
+      '第一章　总则',
+      '第一条　为了实施公司法，制定本规定。',
+    ]);
+  });
+});

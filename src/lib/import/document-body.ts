@@ -11,20 +11,33 @@ import { deriveDocumentType } from '../doc-type';
 import { findDocNumbers } from '../doc-number';
 import type { DocumentFrontmatterInput } from '../../schemas/content';
 import type { DocumentSpan } from './document-split';
-import { organNames, SENTENCE_PUNCTUATION, splitTopLevel } from './line-kinds';
+import { chineseZero, decreeEntry, organNames, SENTENCE_PUNCTUATION, splitTopLevel } from './line-kinds';
 import { ATTACHMENT_NOTE, buildBlocks, type Block } from './paragraphs';
+import { isTableLine } from './table';
 import type { Findings } from './report';
 import { findSignature } from './signature';
 import type { SourceLine } from './text-lines';
+
+/** Lines `[start, end)` of a document that the importer could not place in it, and why. */
+export interface UnplacedRange {
+  start: number;
+  end: number;
+  reason: string;
+}
 
 export interface ParsedDocument {
   frontmatter: DocumentFrontmatterInput;
   blocks: Block[];
   /** Input line of the head, for reports. */
   line: number;
+  /** Lines of the document's span left out of its blocks: a document with any is not written. */
+  unplaced: UnplacedRange[];
 }
 
-const ATTACHMENT_LABEL = /^附\s*件\s*(\d*)$/u;
+/** An attachment's label on a line of its own: 附件, 附件1, 附件1., 附件2：. */
+const ATTACHMENT_LABEL = /^附\s*件\s*(\d*)\s*[.．:：]?$/u;
+/** An attachment's printed title is one line without sentence punctuation, at most this long. */
+const MAX_ATTACHMENT_TITLE_LENGTH = 60;
 const NUMBERED = /^\d{1,2}\s*[.．、]\s*/u;
 /** A note printed in brackets after the signature: （此件公开发布）. */
 const BRACKETED_NOTE = /^[（(][^（()）]+[)）]$/u;
@@ -33,7 +46,8 @@ const ISSUING = /印发|转发|批转|发布/u;
 const EXPIRES = /有效期至(\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/u;
 
 interface Attachment {
-  title: string;
+  /** Absent when the label is followed by the text (or a table) at once. */
+  title?: string;
   /** The label printed before the title ("附件2"), when there is one. */
   label?: string;
   /** Index of its first line (label or title) and of its first content line. */
@@ -58,6 +72,36 @@ function attachmentTitles(lines: readonly SourceLine[], from: number, to: number
   return { titles, noteIndex };
 }
 
+/** The title printed after an attachment's label: the 附件说明's when it reads so, else the next line. */
+function labelledTitle(lines: readonly SourceLine[], at: number, to: number, titles: readonly string[]): { title?: string; end: number } {
+  let text = '';
+  for (let end = at; end < Math.min(to, at + 3); end++) {
+    text = end === at ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
+    if (titles.includes(normalizeParagraph(text))) return { title: normalizeParagraph(text), end: end + 1 };
+  }
+  const next = at < to ? normalizeParagraph(lines[at]!.text) : '';
+  const readsAsTitle =
+    next !== '' && !SENTENCE_PUNCTUATION.test(next) && !isTableLine(lines[at]!.text) && Array.from(next).length <= MAX_ATTACHMENT_TITLE_LENGTH;
+  return readsAsTitle ? { title: next, end: at + 1 } : { end: at };
+}
+
+/**
+ * Attachments after their labels (附件1, 附件2：): each runs to the next label, whatever title
+ * it prints (the 附件说明 may word it otherwise).
+ */
+function labelledAttachments(lines: readonly SourceLine[], from: number, to: number, titles: readonly string[]): Attachment[] {
+  const labels: { index: number }[] = [];
+  for (let index = from; index < to; index++) {
+    if (ATTACHMENT_LABEL.test(normalizeCjkSpacing(lines[index]!.text))) labels.push({ index });
+  }
+  return labels.map(({ index }, position) => {
+    const { title, end } = labelledTitle(lines, index + 1, labels[position + 1]?.index ?? to, titles);
+    // The label as printed (附件1., 附件2：), as the reader of the printed issue knows it.
+    const label = normalizeParagraph(lines[index]!.text);
+    return { ...(title === undefined ? {} : { title }), label, start: index, contentStart: end };
+  });
+}
+
 /** Where each announced attachment starts: a 附件 label line and/or its title line(s). */
 function locateAttachments(
   lines: readonly SourceLine[],
@@ -65,6 +109,8 @@ function locateAttachments(
   titles: readonly string[],
   findings: Findings,
 ): Attachment[] {
+  const labelled = labelledAttachments(lines, from, to, titles);
+  if (labelled.length > 0) return labelled;
   const attachments: Attachment[] = [];
   let cursor = from;
   for (const title of titles) {
@@ -122,9 +168,22 @@ function issuersLine(text: string, cited: readonly string[]): string[] | null {
   return names.length > 1 || cited.includes(names[0]!) ? names : null;
 }
 
+/**
+ * What a 转发 notice forwards when the forwarded document is not printed after it: the title
+ * the notice cites in 《》 after the organs' names ("国家发展改革委《关于…的指导意见》已经国务院
+ * 同意，现转发给你们").
+ */
+function unprintedForward(title: string, notice: readonly Block[]): IssuedDocument['forwards'] {
+  if (!FORWARDING.test(title)) return undefined;
+  const cited = citedTitles(notice).find(({ names }) => names.length > 0 && names.every((name) => organNames(name) !== null));
+  return cited ? { title: cited.title, issuers: cited.names } : undefined;
+}
+
 interface IssuedDocument {
   blocks: Block[];
   forwards?: { title: string; issuers: string[] };
+  /** Index (into the lines given) of the first line left unread, when some are. */
+  unread?: number;
 }
 
 /**
@@ -148,8 +207,10 @@ function issuedDocument(
   let text = '';
   for (let end = index; end < Math.min(lines.length, index + 3) && !title; end++) {
     text = end === index ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
-    const match = cited.find((citation) => citation.title === normalizeParagraph(text));
-    if (match) title = { text: match.title, end: end + 1, cited: match.names };
+    // Cited in 《》, a title's own 《》 become 〈〉: 《实施〈中华人民共和国公司法〉的规定》.
+    const printed = normalizeParagraph(text);
+    const match = cited.find((citation) => citation.title.replace(/〈/gu, '《').replace(/〉/gu, '》') === printed);
+    if (match) title = { text: printed, end: end + 1, cited: match.names };
   }
   if (!title) {
     const first = normalizeParagraph(lines[index]!.text);
@@ -159,7 +220,7 @@ function issuedDocument(
         lines[index]!.line,
         lines.at(-1)!.line,
       );
-      return { blocks };
+      return { blocks, unread: index };
     }
     findings.warn(`took "${first}" for the title of the document this notice issues; the notice does not cite it in 《》`, lines[index]!.line);
     title = { text: first, end: index + 1, cited: [] };
@@ -212,6 +273,8 @@ export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, 
     findings.warn(`"${head.title}" is signed "${signature.lines.slice(0, -1).join('、')}", not by its issuer ${head.issuers.join('、')}`, lines[signature.start]!.line);
   }
   if (!signature) {
+    const caption = captionDate(lines, head.bodyStart, end);
+    if (caption) return captionedDocument(lines, span, caption, findings);
     findings.error(
       `no signature in "${head.title}": expected the issuer's name on a line, then the date (2020年5月24日) on the next`,
       lines[head.start]!.line,
@@ -224,29 +287,67 @@ export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, 
   const attachments = locateAttachments(lines, { from: Math.max(signature.end, noteIndex + 1), to: end, noteIndex }, titles, findings);
   const afterSignature = lines.slice(signature.end, attachments[0]?.start ?? end);
   const issued = issuedDocument(afterSignature, { title: head.title, blocks: notice }, findings);
+  issued.forwards ??= unprintedForward(head.title, notice);
 
   const blocks: Block[] = [...notice, { kind: 'signature', lines: signature.lines }, ...issued.blocks];
   attachments.forEach((attachment, position) => {
     const label = attachment.label ?? (attachments.length > 1 ? `附件${position + 1}` : '附件');
-    blocks.push({ kind: 'heading', depth: 2, text: label }, { kind: 'heading', depth: 3, text: attachment.title });
+    blocks.push({ kind: 'heading', depth: 2, text: label });
+    if (attachment.title !== undefined) blocks.push({ kind: 'heading', depth: 3, text: attachment.title });
     blocks.push(...buildBlocks(lines.slice(attachment.contentStart, attachments[position + 1]?.start ?? end), findings));
   });
 
-  const type = deriveDocumentType(head.title);
-  if (!type) findings.error(`cannot tell the document type (文种) from the title "${head.title}"`, lines[head.start]!.line);
+  const unplaced: UnplacedRange[] =
+    issued.unread === undefined
+      ? []
+      : [{ start: signature.end + issued.unread, end: signature.end + afterSignature.length, reason: 'text after the signature that the importer cannot classify' }];
+  return { frontmatter: frontmatterOf(lines, span, { date: signature.date, blocks, forwards: issued.forwards }, findings), blocks, line: lines[head.start]!.line, unplaced };
+}
+
+/**
+ * A date in brackets right under the title (题注), for documents that carry no signature:
+ * （2019年1月18日）, （2019年3月15日第十三届全国人民代表大会第二次会议通过）.
+ */
+const CAPTION = /^[（(](.*?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*)[)）]$/u;
+
+function captionDate(lines: readonly SourceLine[], at: number, end: number): string | null {
+  if (at >= end) return null;
+  const caption = CAPTION.exec(chineseZero(normalizeCjkSpacing(lines[at]!.text)));
+  const date = caption ? parseChineseDate(caption[1]!) : null;
+  return date ? toIsoDate(date) : null;
+}
+
+/** A document dated by its caption: the caption and the text are its body; no signature. */
+function captionedDocument(lines: readonly SourceLine[], span: DocumentSpan, date: string, findings: Findings): ParsedDocument {
+  const blocks = buildBlocks(lines.slice(span.head.bodyStart, span.end), findings);
+  return { frontmatter: frontmatterOf(lines, span, { date, blocks }, findings), blocks, line: lines[span.head.start]!.line, unplaced: [] };
+}
+
+function frontmatterOf(
+  lines: readonly SourceLine[],
+  { head, entry }: DocumentSpan,
+  { date, blocks, forwards }: { date: string; blocks: readonly Block[]; forwards?: IssuedDocument['forwards'] },
+  findings: Findings,
+): DocumentFrontmatterInput {
+  // A decree is a 令 whatever it promulgates; its title is what it promulgates (the TOC's, or
+  // the first heading after the signature when the TOC names only the decree).
+  const promulgated = blocks.find((block) => block.kind === 'heading' && block.depth === 2);
+  const title = head.decree && decreeEntry(head.title)?.title === head.title && promulgated?.kind === 'heading' ? promulgated.text : head.title;
+  const type = head.decree ? '令' : deriveDocumentType(title);
+  if (!type) findings.error(`cannot tell the document type (文种) from the title "${title}"`, lines[head.start]!.line);
   const facts = statedFacts(blocks);
-  const frontmatter: DocumentFrontmatterInput = {
-    title: head.title,
-    ...(entry.number ? { number: entry.number } : {}),
+  const number = head.decree?.number ?? entry.number;
+  return {
+    title,
+    ...(number ? { number } : {}),
     issuers: head.issuers,
-    date: signature.date,
+    date,
     ...(head.recipients.length > 0 ? { recipients: head.recipients } : {}),
     section: entry.section,
     page: entry.page,
     ...(type ? { type } : {}),
     ...(facts.expires ? { expires: facts.expires } : {}),
     ...(facts.repeals.length > 0 ? { repeals: facts.repeals } : {}),
-    ...(issued.forwards ? { forwards: issued.forwards } : {}),
+    ...(forwards ? { forwards } : {}),
   };
-  return { frontmatter, blocks, line: lines[head.start]!.line };
 }

@@ -8,7 +8,7 @@
  * match the title is taken from "关于", or after an organ-name line.
  */
 import { joinPageBrokenLines, normalizeParagraph } from '../cjk-text';
-import { dateLine, endsParagraph, organNames, splitTopLevel } from './line-kinds';
+import { dateLine, endsParagraph, organNames, splitOfficialTitle, splitTopLevel, titleKey, type DecreeHead } from './line-kinds';
 import type { Findings } from './report';
 import { isTableLine } from './table';
 import type { SourceLine } from './text-lines';
@@ -21,11 +21,14 @@ export interface DocumentHead {
   recipients: string[];
   /** Index of the first body line. */
   bodyStart: number;
+  /** A decree (令): its printed number, which the TOC may give otherwise. */
+  decree?: DecreeHead;
 }
 
 /** An issuer line and a title of up to four lines. */
 const MAX_TITLE_LINES = 4;
-const MAX_RECIPIENT_LINES = 3;
+/** A long 主送 list (every province and military region) wraps over several lines. */
+const MAX_RECIPIENT_LINES = 6;
 /** A 主送 line lists organs; a sentence ending in a colon ("…提出如下意见：") opens the body. */
 const SENTENCE_OPENING = /^(?:为|根据|按照|依据|经|现|《|近日|今年)/u;
 
@@ -48,7 +51,27 @@ interface TitleSplit {
   title: string;
 }
 
-/** Issuer and title when lines `[first, end)` read as an issuer followed by `title`. */
+/** Joint issuers may be printed over several lines above the title. */
+const MAX_ISSUER_LINES = 3;
+
+/** The issuers printed on the lines right above `first` (not before `regionStart`). */
+function issuersAbove(lines: readonly SourceLine[], first: number, regionStart: number): { start: number; issuers: string[] } {
+  let start = first;
+  const issuers: string[] = [];
+  while (start - 1 >= regionStart && first - start < MAX_ISSUER_LINES) {
+    const names = organNames(lines[start - 1]!.text);
+    if (!names) break;
+    issuers.unshift(...names);
+    start--;
+  }
+  return { start, issuers };
+}
+
+/**
+ * Issuer and title when lines `[first, end)` read as an issuer followed by `title`: the issuer
+ * before the title on its line, in front of the title (the full official title "国务院关于…"),
+ * or on the lines above.
+ */
 function splitAt(lines: readonly SourceLine[], first: number, end: number, regionStart: number, matches: (title: string) => boolean): TitleSplit | null {
   const head = lines[first]!.text;
   for (const cut of cutPoints(head)) {
@@ -60,8 +83,10 @@ function splitAt(lines: readonly SourceLine[], first: number, end: number, regio
       if (issuers) return { start: first, issuers, title };
       continue;
     }
-    const previous = first - 1 >= regionStart ? organNames(lines[first - 1]!.text) : null;
-    return { start: previous ? first - 1 : first, issuers: previous ?? [], title };
+    const above = issuersAbove(lines, first, regionStart);
+    const official = splitOfficialTitle(title);
+    if (official) return { start: above.start, issuers: official.issuers, title: official.title };
+    return { start: above.start, issuers: above.issuers, title };
   }
   return null;
 }
@@ -72,8 +97,9 @@ function splitAt(lines: readonly SourceLine[], first: number, end: number, regio
  */
 function locateTitle(lines: readonly SourceLine[], regionStart: number, titleEnd: number, tocTitle: string): TitleSplit | null {
   const lowest = Math.max(regionStart, titleEnd - MAX_TITLE_LINES);
+  const key = titleKey(tocTitle);
   for (let first = titleEnd - 1; first >= lowest; first--) {
-    const split = splitAt(lines, first, titleEnd, regionStart, (title) => title === tocTitle);
+    const split = splitAt(lines, first, titleEnd, regionStart, (title) => titleKey(title) === key);
     if (split) return split;
   }
   // No line reads as the TOC's title: take the lines back to the previous sentence, table or
@@ -88,6 +114,9 @@ function locateTitle(lines: readonly SourceLine[], regionStart: number, titleEnd
     first--;
   }
   for (let line = first; line < titleEnd; line++) {
+    if (splitOfficialTitle(joined(lines.slice(line, titleEnd)))) {
+      return splitAt(lines, line, titleEnd, first, (title) => splitOfficialTitle(title) !== null);
+    }
     if (lines[line]!.text.includes('关于')) {
       return splitAt(lines, line, titleEnd, first, (title) => title.startsWith('关于'));
     }
@@ -99,12 +128,19 @@ function locateTitle(lines: readonly SourceLine[], regionStart: number, titleEnd
   return null;
 }
 
-/** 主送机关 after the number line: up to three lines, the last ending in a colon. */
+/** A 公告's number under its title: 国家税务总局公告2019年第1号, 2019年第1号. */
+const ANNOUNCEMENT_NUMBER_LINE = /^(?:\S{2,24}公告)?\d{4}年第\d{1,4}号$/u;
+/** The 主送 line is printed flush left; an indented line is the body's first paragraph. */
+const INDENTED_LINE = /^(?:\u3000{2}| {2})/u;
+
+/** 主送机关 after the number line: up to six lines, the last ending in a colon. */
 function recipientsAfter(lines: readonly SourceLine[], start: number, end: number): { recipients: string[]; end: number } {
   for (let last = start; last < Math.min(end, start + MAX_RECIPIENT_LINES); last++) {
     const text = lines[last]!.text.trim();
+    if (INDENTED_LINE.test(lines[last]!.text) || ANNOUNCEMENT_NUMBER_LINE.test(normalizeParagraph(text))) break;
     if (!/[：:]$/u.test(text)) {
-      if (endsParagraph(text)) break;
+      // A list may break after a bracket (…中直和各省（区）), never after a sentence.
+      if (/[。；！？;!?]$/u.test(text)) break;
       continue;
     }
     const list = normalizeParagraph(joined(lines.slice(start, last + 1))).replace(/：$/u, '');
@@ -121,9 +157,18 @@ function recipientsAfter(lines: readonly SourceLine[], start: number, end: numbe
  */
 export function parseHead(
   lines: readonly SourceLine[],
-  { regionStart, titleEnd, afterNumber, documentEnd, tocTitle }: { regionStart: number; titleEnd: number; afterNumber: number; documentEnd: number; tocTitle: string },
+  {
+    regionStart,
+    titleEnd,
+    afterNumber,
+    documentEnd,
+    tocTitle,
+    decree,
+  }: { regionStart: number; titleEnd: number; afterNumber: number; documentEnd: number; tocTitle: string; decree?: DecreeHead },
   findings: Findings,
 ): DocumentHead | null {
+  // A decree's head is its order name and number: the TOC's title names it.
+  if (decree) return { start: titleEnd, issuers: [decree.issuer], title: tocTitle, recipients: [], bodyStart: afterNumber, decree };
   const split = locateTitle(lines, regionStart, titleEnd, tocTitle);
   if (!split) {
     findings.error(
@@ -137,7 +182,7 @@ export function parseHead(
     findings.error(`no issuer (发文机关) found before the title "${split.title}"`, lines[split.start]!.line);
     return null;
   }
-  if (split.title !== tocTitle) {
+  if (titleKey(split.title) !== titleKey(tocTitle)) {
     findings.warn(`the title printed ("${split.title}") differs from the TOC entry ("${tocTitle}"); the printed one is used`, lines[split.start]!.line, lines[titleEnd - 1]!.line);
   }
   const { recipients, end } = recipientsAfter(lines, afterNumber, documentEnd);

@@ -76,3 +76,14 @@ describe('splitDocuments', () => {
     expect(findings).toEqual([{ severity: 'error', message: 'lines between the TOC and the first document belong to no document', line: 7 }]);
   });
 });
+
+describe('splitDocuments: decrees', () => {
+  it('finds 淄博市人民政府令 / 第102号 from a TOC entry citing 市政府令第102号', () => {
+    const { spans, findings } = split(
+      `${COVER}淄博市重大行政决策程序规定 (市政府令第102号)\t(1)\n` +
+        '淄博市人民政府令\n第102号\n《淄博市重大行政决策程序规定》已经市政府常务会议通过，现予公布。\n市长　江敦涛\n2019年11月15日\n淄博市重大行政决策程序规定\n第一条　为了规范重大行政决策，制定本规定。\n',
+    );
+    expect(findings).toEqual([]);
+    expect(spans).toEqual([{ number: '市政府令第102号', start: 7, end: 13 }]);
+  });
+});

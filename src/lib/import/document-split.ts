@@ -6,9 +6,10 @@
  * TOC order and (for paged input) a first page other than the TOC's are errors.
  */
 import { joinPageBrokenLines, normalizeParagraph } from '../cjk-text';
+import { parseDocNumber } from '../doc-number';
 import type { TocEntry } from './cover-and-toc';
 import { parseHead, type DocumentHead } from './document-head';
-import { docNumberLine } from './line-kinds';
+import { decreeHead, docNumberLine, titleKey, type DecreeHead } from './line-kinds';
 import type { Findings } from './report';
 import type { SourceLine } from './text-lines';
 
@@ -25,17 +26,23 @@ interface Anchor {
   titleEnd: number;
   /** Index of the first line after the number (or title). */
   afterNumber: number;
+  /** For a decree (令), its head: the order's name and number, on one or two lines. */
+  decree?: DecreeHead;
 }
 
 const MAX_TITLE_LINES = 3;
 
-/** The line after a title of one to three lines reading as `title` (issuer prefix allowed). */
+/**
+ * The line after a title of one to three lines reading as `title`, with or without its issuers
+ * in front, whichever form the TOC uses.
+ */
 function findTitle(lines: readonly SourceLine[], from: number, to: number, title: string): number | null {
+  const key = titleKey(title);
   for (let index = from; index < to; index++) {
     let text = '';
     for (let end = index; end < Math.min(to, index + MAX_TITLE_LINES); end++) {
       text = end === index ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
-      if (normalizeParagraph(text).endsWith(title)) return end + 1;
+      if (normalizeParagraph(text).endsWith(key)) return end + 1;
     }
   }
   return null;
@@ -43,9 +50,14 @@ function findTitle(lines: readonly SourceLine[], from: number, to: number, title
 
 function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: number, entries: readonly TocEntry[], findings: Findings): Anchor[] {
   const numberLines = new Map<number, string>();
+  const decrees = new Map<number, DecreeHead>();
   for (let index = bodyStart; index < bodyEnd; index++) {
-    const number = docNumberLine(lines[index]!.text);
+    const decree = decreeHead(lines[index]!.text, lines[index + 1]?.text);
+    if (decree) decrees.set(index, decree);
+    // Compared canonically: the TOC's 河北省人民政府令〔2010〕第15号 is the head's 〔2010〕第15号.
+    const number = decree ? (parseDocNumber(decree.number)?.canonical ?? decree.number) : docNumberLine(lines[index]!.text);
     if (number) numberLines.set(index, number);
+    if (decree) index += decree.lines - 1;
   }
   const anchors: Anchor[] = [];
   const used = new Set<number>();
@@ -53,7 +65,11 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
   for (const entry of entries) {
     const where = `"${entry.title}"${entry.number ? ` (${entry.number})` : ''}, page ${entry.page} in the TOC`;
     if (entry.number) {
-      const matches = [...numberLines].filter(([index, number]) => number === entry.number && !used.has(index)).map(([index]) => index);
+      // A TOC may cite a decree by a shorter order name: 市政府令第102号 for 淄博市人民政府令 第102号.
+      const order = parseDocNumber(entry.number);
+      const same = (index: number, number: string) =>
+        number === entry.number || (order?.kind === 'order' && decrees.get(index)?.seq === order.seq);
+      const matches = [...numberLines].filter(([index, number]) => same(index, number) && !used.has(index)).map(([index]) => index);
       const index = matches.find((candidate) => candidate >= cursor);
       if (index === undefined) {
         if (matches.length > 0) {
@@ -64,7 +80,8 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
         continue;
       }
       used.add(index);
-      anchors.push({ entry, titleEnd: index, afterNumber: index + 1 });
+      const decree = decrees.get(index);
+      anchors.push({ entry, titleEnd: index, afterNumber: index + (decree?.lines ?? 1), ...(decree ? { decree } : {}) });
       cursor = index + 1;
       continue;
     }
@@ -106,6 +123,7 @@ export function splitDocuments(
         afterNumber: anchor.afterNumber,
         documentEnd: next ? next.titleEnd : bodyEnd,
         tocTitle: anchor.entry.title,
+        ...(anchor.decree ? { decree: anchor.decree } : {}),
       },
       findings,
     );

@@ -48,3 +48,125 @@ describe('slugs', () => {
     expect(result.documents.map(({ slug }) => slug)).toEqual(['zzbz-2020-54', 'p3', 'p3-2']);
   });
 });
+
+describe('text accounting', () => {
+  it('places every line of the sample: issue metadata, 简介, documents; nothing dropped or lost', () => {
+    const { accounting } = importIssueText(SAMPLE);
+    expect(accounting.unplaced).toEqual([]);
+    expect(accounting.dropped).toEqual([]);
+    expect(accounting.issue + accounting.about + accounting.documents).toBe(accounting.total);
+    expect(accounting.about).toBe(10);
+  });
+
+  it('does not write a document with text it cannot place, and names the lines', () => {
+    const text = [
+      '淄博市人民政府公报', '2020', '第7期', '目录', '【文件】', '关于甲的通知 (淄政办字〔2020〕54 号)\t(1)',
+      '淄博市人民政府办公室', '关于甲的通知', '淄政办字〔2020〕54号', '各区县人民政府:', '现将有关事项通知如下。',
+      '淄博市人民政府办公室', '2020年5月24日', '某市某局某处,', '不知所云的一段文字。',
+    ].join('\n');
+    const result = importIssueText(text);
+    expect(result.documents).toEqual([]);
+    expect(result.accounting.unplaced.map(({ line }) => line)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(result.accounting.unplaced[7]).toEqual({ line: 14, text: '某市某局某处,', reason: 'text after the signature that the importer cannot classify' });
+    expect(result.findings).toContainEqual({
+      severity: 'error',
+      line: 7,
+      endLine: 15,
+      message: '"关于甲的通知" is not written: lines 14-15 (text after the signature that the importer cannot classify) would be lost',
+    });
+  });
+});
+
+describe('a national gazette issue (国务院公报 layout)', () => {
+  const issue = [
+    '中华人民共和国',
+    '国务院公报',
+    '2019年第5号（总号：1650）',
+    '目　　录',
+    '国务院令',
+    '中华人民共和国国务院令（第709号）……………………14',
+    '国务院办公厅文件',
+    '国务院办公厅转发国家发展改革委关于深化公共资源交易平台整合',
+    '共享指导意见的通知（国办函〔2019〕41号）…………………16',
+    '人事任免',
+    '国务院任免国家工作人员………………………………20',
+    '　　　　　中华人民共和国国务院令',
+    '　　　　　　　第709号',
+    '　　《中华人民共和国外商投资法实施条例》已经2019年12月12日国务院第74次常务会议通过，现予公布，',
+    '自2020年1月1日起施行。',
+    '　　　　　　　　　　　　　　　　总理　　李克强',
+    '　　　　　　　　　　　　　　　2019年12月26日',
+    '　　　　　中华人民共和国外商投资法实施条例',
+    '　　　　　　　　第一章　总　　则',
+    '　　第一条　根据《中华人民共和国外商投资法》（以下简称外商投资法），制定本条例。',
+    '　　　国务院办公厅转发国家发展改革委关于深化公共资源交易平台',
+    '　　　　　　　　整合共享指导意见的通知',
+    '　　　　　　　　国办函〔2019〕41号',
+    '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+    '　　国家发展改革委《关于深化公共资源交易平台整合共享的指导意见》已经国务院同意，现转发给你们，请认真贯彻落实。',
+    '　　　　　　　　　　　　　　　　国务院办公厅',
+    '　　　　　　　　　　　　　　　2019年5月19日',
+    '　　（此件公开发布）',
+    '　　　　关于深化公共资源交易平台整合共享的指导意见',
+    '　　　　　　　　　国家发展改革委',
+    '　　公共资源交易平台是实施统一的制度和标准的公共资源交易电子服务系统。',
+    '　　　　　　　国务院任免国家工作人员',
+    '　　　　　　　　（2019年1月18日）',
+    '　　任命张三为教育部副部长。',
+  ].join('\n');
+  const result = importIssueText(issue);
+  const frontmatter = (slug: string) => load(result.documents.find((document) => document.slug === slug)!.content.split('---')[1]!);
+
+  it('writes every document, every line accounted for', () => {
+    // The only error allowed is the schema's type list not knowing 任免 (src/lib/doc-type.ts).
+    for (const { severity, message } of result.findings) {
+      if (severity === 'error') expect(message).toBe('cannot tell the document type (文种) from the title "国务院任免国家工作人员"');
+    }
+    expect(result.documents.map(({ slug }) => slug)).toEqual(['zhrmghggwyl-709', 'gbh-2019-41', 'p20']);
+    expect(result.accounting.unplaced).toEqual([]);
+    expect(result.issue?.values).toMatchObject({ year: 2019, number: 5, cumulative: 1650, sections: ['国务院令', '国务院办公厅文件', '人事任免'] });
+  });
+
+  it('reads the decree: its number as printed, the regulation it promulgates as its title, type 令, the regulation kept', () => {
+    expect(frontmatter('zhrmghggwyl-709')).toMatchObject({
+      title: '中华人民共和国外商投资法实施条例',
+      number: '中华人民共和国国务院令第709号',
+      issuers: ['国务院'],
+      date: '2019-12-26',
+      type: '令',
+    });
+    const body = result.documents[0]!.content.split('---\n\n')[1]!;
+    expect(body).toContain(':::signature\n总理　李克强\n2019年12月26日\n:::');
+    expect(body).toContain('## 中华人民共和国外商投资法实施条例\n\n### 第一章　总则\n\n第一条　根据');
+  });
+
+  it('reads a 转发 notice and fills forwards', () => {
+    expect(frontmatter('gbh-2019-41')).toMatchObject({
+      title: '转发国家发展改革委关于深化公共资源交易平台整合共享指导意见的通知',
+      issuers: ['国务院办公厅'],
+      forwards: { title: '关于深化公共资源交易平台整合共享的指导意见', issuers: ['国家发展改革委'] },
+    });
+  });
+
+  it('dates an appointments list by its caption', () => {
+    expect(frontmatter('p20')).toMatchObject({ title: '国务院任免国家工作人员', issuers: ['国务院'], date: '2019-01-18', section: '人事任免' });
+  });
+});
+
+describe('running headers printed once', () => {
+  it('drops the gazette name and issue, or the issue alone, at a page edge, and lists them', () => {
+    const text = [
+      '山东省人民政府公报', '2010', '第9期（总第620期）', '目录', '【文件】', '关于甲的通知（鲁政办发〔2010〕21号）\t1',
+      '\f山东省人民政府公报　2010年第9期', '山东省人民政府办公厅', '关于甲的通知', '鲁政办发〔2010〕21号', '各市人民政府：', '现将有关事项通知如下，',
+      '\f2010年第9期', '请认真贯彻执行。', '山东省人民政府办公厅', '二○一○年四月三十日',
+    ].join('\n');
+    const result = importIssueText(text);
+    expect(result.findings.filter(({ severity }) => severity === 'error')).toEqual([]);
+    expect(result.documents).toHaveLength(1);
+    expect(result.accounting.dropped).toEqual([
+      { line: 7, text: '山东省人民政府公报　2010年第9期', reason: 'running header or footer' },
+      { line: 13, text: '2010年第9期', reason: 'running header or footer' },
+    ]);
+    expect(result.documents[0]!.content).toContain('现将有关事项通知如下，请认真贯彻执行。');
+  });
+});

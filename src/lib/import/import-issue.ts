@@ -10,8 +10,9 @@ import { parseCoverAndToc, type Cover } from './cover-and-toc';
 import { parseDocument } from './document-body';
 import { splitDocuments } from './document-split';
 import { documentFile, toYaml } from './markdown';
+import { inputLines, LineLedger, type LineAccounting } from './line-accounting';
 import { compareFindings, Findings, type Finding } from './report';
-import { readSourceText, type SourceLine } from './text-lines';
+import { PAGE_NUMBER, readSourceText, type SourceLine } from './text-lines';
 
 export interface ImportedDocument {
   slug: string;
@@ -32,6 +33,8 @@ export interface ImportResult {
   paged: boolean;
   /** How many running-header and page-number lines were dropped. */
   furniture: number;
+  /** Where every non-blank input line went. */
+  accounting: LineAccounting;
 }
 
 /** Splits off the 简介 page: it may close the issue or stand before the TOC. */
@@ -82,6 +85,28 @@ function issueValues(cover: Cover, sections: string[], findings: Findings, line:
   };
 }
 
+/** What follows the gazette's name in a running header: 2010年第9期, 2018·33. */
+const HEADER_ISSUE = /^(?:\d{4}年?)?(?:第\d+[期号])?(?:[（(]总第?\d+[期号][)）])?$|^\d{4}[·.．]\d{1,3}$/u;
+
+/**
+ * Running headers the page-furniture rule cannot see because they are printed once (an issue
+ * of one document): the gazette's name, with the year and issue or not, or the year and issue
+ * alone (2015年第11期), as the first or last line of a page.
+ */
+function gazetteHeaders(lines: readonly SourceLine[], from: number, cover: Cover): Set<number> {
+  const headers = new Set<number>();
+  const key = (cover.name ?? '').replace(/[\s\u3000]+/gu, '');
+  const issue = cover.year === undefined || cover.number === undefined ? null : `${cover.year}年第${cover.number}期`;
+  for (let index = from; index < lines.length; index++) {
+    const line = lines[index]!;
+    const edge = lines[index - 1]?.sheet !== line.sheet || lines[index + 1]?.sheet !== line.sheet;
+    const compact = line.text.replace(/[\s\u3000]+/gu, '');
+    const named = key !== '' && compact.startsWith(key) && HEADER_ISSUE.test(compact.slice(key.length));
+    if (edge && (named || compact === issue)) headers.add(index);
+  }
+  return headers;
+}
+
 /** A slug per document: from its number (zzbz-2020-54), else its page (p16); then -2, -3 … */
 function assignSlugs<T extends { number?: string; page: number }>(documents: readonly T[]): string[] {
   const taken = new Set<string>();
@@ -97,7 +122,13 @@ function assignSlugs<T extends { number?: string; page: number }>(documents: rea
 export function importIssueText(text: string): ImportResult {
   const findings = new Findings();
   const source = readSourceText(text);
+  const texts = inputLines(text);
+  const ledger = new LineLedger(texts);
+  for (const line of source.furniture) {
+    ledger.place(line, { dropped: PAGE_NUMBER.test(texts.get(line) ?? '') ? 'page number' : 'running header or footer' });
+  }
   const { main, about } = separateAboutPage(source.lines);
+  for (const line of about) ledger.place(line.line, 'about');
   const front = parseCoverAndToc(main, findings);
   const result: ImportResult = {
     gazette: null,
@@ -106,8 +137,10 @@ export function importIssueText(text: string): ImportResult {
     findings: findings.list,
     paged: source.paged,
     furniture: source.furniture.length,
+    accounting: ledger.accounting(),
   };
   if (!front) return result;
+  for (const line of main.slice(0, front.end)) ledger.place(line.line, 'issue');
 
   if (about.length > 0) {
     const values = gazetteValues(front.cover, parseAboutPage(about, findings), findings, about[0]!.line);
@@ -116,8 +149,34 @@ export function importIssueText(text: string): ImportResult {
   const issue = issueValues(front.cover, front.sections, findings, front.tocLine);
   if (issue) result.issue = { values: issue, content: toYaml(issue) };
 
-  const spans = splitDocuments(main, { bodyStart: front.end, bodyEnd: main.length, entries: front.entries, paged: source.paged }, findings);
-  const parsed = spans.flatMap((span) => parseDocument(main, span, findings) ?? []);
+  const headers = gazetteHeaders(main, front.end, front.cover);
+  for (const index of headers) ledger.place(main[index]!.line, { dropped: 'running header or footer' });
+  const body = [...main.slice(0, front.end), ...main.slice(front.end).filter((_, offset) => !headers.has(front.end + offset))];
+  result.furniture += headers.size;
+  const spans = splitDocuments(body, { bodyStart: front.end, bodyEnd: body.length, entries: front.entries, paged: source.paged }, findings);
+  const firstDocument = spans[0]?.head.start ?? body.length;
+  for (const line of body.slice(front.end, firstDocument)) ledger.place(line.line, { unplaced: 'between the TOC and the first document' });
+  const parsed = spans.flatMap((span) => {
+    const spanLines = body.slice(span.head.start, span.end);
+    const document = parseDocument(body, span, findings);
+    if (document && document.unplaced.length === 0) {
+      for (const line of spanLines) ledger.place(line.line, 'document');
+      return [document];
+    }
+    for (const range of document?.unplaced ?? []) {
+      for (const line of body.slice(range.start, range.end)) ledger.place(line.line, { unplaced: range.reason });
+    }
+    const title = document?.frontmatter.title ?? span.head.title;
+    for (const line of spanLines) ledger.place(line.line, { unplaced: `in "${title}", which is not written` });
+    findings.error(
+      document
+        ? `"${title}" is not written: ${document.unplaced.map((range) => `lines ${body[range.start]!.line}-${body[range.end - 1]!.line} (${range.reason})`).join(', ')} would be lost`
+        : `"${title}" is not written: the document cannot be read (see the errors above)`,
+      spanLines[0]!.line,
+      spanLines.at(-1)!.line,
+    );
+    return [];
+  });
   const slugs = assignSlugs(parsed.map(({ frontmatter }) => frontmatter));
   result.documents = parsed.map((document, index) => ({
     slug: slugs[index]!,
@@ -125,6 +184,7 @@ export function importIssueText(text: string): ImportResult {
     line: document.line,
     content: documentFile(document.frontmatter, document.blocks),
   }));
+  result.accounting = ledger.accounting();
   result.findings.sort(compareFindings);
   return result;
 }

@@ -27,9 +27,14 @@ export function docNumberLine(text: string): string | null {
 
 const WHOLE_DATE = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;
 
+/** Typesetters print the zero of Chinese dates as ○ (a circle), not 〇: 二○一○年. */
+export function chineseZero(text: string): string {
+  return text.replace(/[○◯]/gu, '〇');
+}
+
 /** The ISO date when the whole line is a date (2020年5月24日, 二〇二〇年五月二十四日). */
 export function dateLine(text: string): string | null {
-  const compact = text.replace(/\s+/gu, '');
+  const compact = chineseZero(text.replace(/\s+/gu, ''));
   if (!WHOLE_DATE.test(compact)) return null;
   const date = parseChineseDate(compact);
   return date ? toIsoDate(date) : null;
@@ -38,13 +43,17 @@ export function dateLine(text: string): string | null {
 // Organs end in the word for what they are: 人民政府, 办公室, 局, 委员会, 中心支行, 分局 …
 const ORGAN_NAME = /^[\u3400-\u9fff（）()]{2,40}(?:政府|办公室|办公厅|委员会|委|局|厅|部|院|署|行|中心|公司|会|办|处|室|所|组|站|社|团|馆|队)$/u;
 
+/** Words that start a title's 事由: an organ's name never holds them ("…办公室转发市发展改革委"). */
+const TITLE_WORDS = /关于|转发|批转|印发|贯彻|落实/u;
+
 export function isOrganName(name: string): boolean {
-  return ORGAN_NAME.test(normalizeParagraph(name));
+  const normalized = normalizeParagraph(name);
+  return ORGAN_NAME.test(normalized) && !TITLE_WORDS.test(normalized);
 }
 
-/** Names printed side by side, separated by spaces ("市大数据局 市商务局"), when all are organs. */
+/** Names printed side by side, separated by spaces or 、 ("市大数据局 市商务局"), when all are organs. */
 export function organNames(text: string): string[] | null {
-  const names = text.trim().split(/[\s\u3000]+/u).filter(Boolean);
+  const names = text.trim().split(/[\s\u3000、]+/u).filter(Boolean);
   return names.length > 0 && names.every(isOrganName) ? names.map(normalizeParagraph) : null;
 }
 
@@ -75,3 +84,86 @@ export function splitTopLevel(text: string, separators = '，,'): string[] {
   parts.push(current.trim());
   return parts.filter(Boolean);
 }
+
+/**
+ * Where a full official title (GB/T 9704: 发文机关 + 事由 + 文种) may hand over from the issuers
+ * to the title: 关于…, 转发/批转/印发…, 对…的答复, 任免…, 公告…. Without 关于 the title still
+ * starts here: 国务院办公厅转发国家发展改革委关于…的通知 is 转发…, never split at the inner 关于.
+ */
+const TITLE_START = /^(?:关于|转发|批转|印发|贯彻|落实|对|任免|公告|通告)/u;
+/** Titles that are the issuer's name and a kind of list or notice keep the name: 国务院任免…, 国家税务总局公告2019年第1号. */
+const WHOLE_TITLE = /^(?:任免|公告|通告)/u;
+
+/**
+ * The issuers and the title of a full official title ("国务院关于…的通知", "国务院、中央军委
+ * 关于…", "X市人民政府办公室转发市发展改革委关于…意见的通知"); null when the title does not
+ * start with an organ's name (a title printed without its issuer: "关于…的通知").
+ */
+export function splitOfficialTitle(text: string): { issuers: string[]; title: string } | null {
+  const chars = Array.from(normalizeParagraph(text));
+  for (let cut = 2; cut < chars.length - 1; cut++) {
+    const rest = chars.slice(cut).join('');
+    if (!TITLE_START.test(rest)) continue;
+    const names = chars.slice(0, cut).join('').split(/[、\s\u3000]+/u).filter(Boolean);
+    if (names.length > 0 && names.every(isOrganName)) return { issuers: names, title: WHOLE_TITLE.test(rest) ? chars.join('') : rest };
+  }
+  return null;
+}
+
+/** A title with any issuers in front removed: how TOC entries and printed heads are compared. */
+export function titleKey(text: string): string {
+  const normalized = normalizeParagraph(text);
+  return splitOfficialTitle(normalized)?.title ?? normalized;
+}
+
+/**
+ * A decree's head (令): the order's name ("中华人民共和国国务院令", "淄博市人民政府令") and its
+ * number, on one line or two. The number is written as printed (中华人民共和国国务院令第709号);
+ * the issuer is the organ that gives the order, without 中华人民共和国 (国务院).
+ */
+const DECREE_NAME = /^([\u3400-\u9fff]{2,24}?)(令)$/u;
+/** 第707号; some provinces number decrees per year: 〔2010〕第15号. */
+const DECREE_NUMBER = /^([〔［[（(]\s*\d{4}\s*[〕］\]）)])?\s*第\s*(\d{1,5})\s*号$/u;
+const STATE_PREFIX = /^中华人民共和国(?=.)/u;
+
+export interface DecreeHead {
+  /** Lines the head takes (1 or 2). */
+  lines: number;
+  issuer: string;
+  number: string;
+  /** The order's sequence number: a TOC citing 市政府令第102号 means 淄博市人民政府令 第102号. */
+  seq: number;
+}
+
+export function decreeHead(first: string, second: string | undefined): DecreeHead | null {
+  const name = DECREE_NAME.exec(normalizeCjkSpacing(first));
+  const seq = second === undefined ? null : DECREE_NUMBER.exec(normalizeCjkSpacing(second));
+  if (name && seq && isOrganName(name[1]!)) {
+    return decree(name[1]!, Number(seq[2]), 2, seq[1]?.replace(/\s+/gu, ''));
+  }
+  const oneLine = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?第\s*(\d{1,5})\s*号[)）]?$/u.exec(normalizeCjkSpacing(first).replace(/\u3000/gu, ' '));
+  if (oneLine && isOrganName(oneLine[1]!)) return decree(oneLine[1]!, Number(oneLine[2]), 1);
+  return null;
+}
+
+function decree(organ: string, seq: number, lines: number, year = ''): DecreeHead {
+  return { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令${year}第${seq}号`, seq };
+}
+
+/**
+ * A TOC entry for a decree: its name and number, then the title of what it promulgates, if the
+ * TOC gives it ("中华人民共和国国务院令（第706号）　专利代理条例").
+ */
+export function decreeEntry(text: string): { number: string; title: string } | null {
+  const match = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?第\s*(\d{1,5})\s*号[)）]?[\s\u3000]*(.*)$/u.exec(normalizeParagraph(text));
+  if (!match || !isOrganName(match[1]!)) return null;
+  const number = `${match[1]}令第${match[2]}号`;
+  return { number, title: match[3]!.trim() === '' ? normalizeParagraph(text) : normalizeParagraph(match[3]!) };
+}
+
+/**
+ * A decree signed by the head of government: its office and name on a line ("总理　李克强",
+ * "代市长　陈如桂", or the office alone: "省长"), then the date.
+ */
+export const OFFICIAL_SIGNATURE =
+  /^(?:国务院)?代?(?:总理|主席|省长|市长|区长|县长|州长|盟长|主任|部长|署长|局长|行长|院长|检察长|委员长)(?:[\s\u3000]+[\u3400-\u9fff·]{2,6})?$/u;

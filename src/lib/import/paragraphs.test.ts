@@ -21,6 +21,9 @@ describe('buildBlocks: page-break joins', () => {
       expect(blocks(`第一段${end}`, '第二段。').blocks, end).toHaveLength(2);
     }
     expect(blocks('各区县、', '各部门。').blocks).toHaveLength(1);
+    // A line starting with a comma or a closing mark continues, whatever the line before ends with.
+    expect(blocks('根据《中华人民共和国专利法》', '，制定本办法。').blocks).toEqual([{ kind: 'paragraph', text: '根据《中华人民共和国专利法》，制定本办法。' }]);
+    expect(blocks('按照“一次办好”', '”的要求。').blocks).toHaveLength(1);
   });
 
   it('joins across "3." and document numbers cut in half (seed lines 336, 352)', () => {
@@ -117,6 +120,83 @@ describe('buildBlocks: lines that stand alone', () => {
     expect(blocks('说明如下', '序号\t名称', '1\t甲').blocks).toEqual([
       { kind: 'paragraph', text: '说明如下' },
       { kind: 'table', rows: [['序号', '名称'], ['1', '甲']] },
+    ]);
+  });
+});
+
+describe('buildBlocks: structure survives', () => {
+  const texts = (...lines: string[]) => blocks(...lines).blocks.map((block) => ('text' in block ? block.text : block.kind));
+
+  it('makes chapters headings and starts a paragraph at each article', () => {
+    expect(blocks('第一章　总　　则', '第一条　为了规范专利代理行为，根据《中华人民共和国专利法》，制定本条例。', '第二条　本条例所称专利代理', '是指专利代理机构以委托人的名义办理专利事务的行为。', '第一节　一般规定', '第三条　略。').blocks).toEqual([
+      { kind: 'heading', depth: 3, text: '第一章　总则' },
+      { kind: 'paragraph', text: '第一条　为了规范专利代理行为，根据《中华人民共和国专利法》，制定本条例。' },
+      { kind: 'paragraph', text: '第二条　本条例所称专利代理是指专利代理机构以委托人的名义办理专利事务的行为。' },
+      { kind: 'heading', depth: 4, text: '第一节　一般规定' },
+      { kind: 'paragraph', text: '第三条　略。' },
+    ]);
+  });
+
+  it('never joins a short 一、 head to the （一） item after it, even among long siblings', () => {
+    expect(texts('一、总体要求', '（一）指导思想。以习近平新时代中国特色社会主义思想为指导。', '二、重点任务。各地区要结合实际，完善工作机制，确保各项任务落到实处，形成工作合力。')).toEqual([
+      '一、总体要求',
+      '（一）指导思想。以习近平新时代中国特色社会主义思想为指导。',
+      '二、重点任务。各地区要结合实际，完善工作机制，确保各项任务落到实处，形成工作合力。',
+    ]);
+  });
+
+  it('never joins a numbered head to the next line', () => {
+    expect(texts('1.1 总体目标', '到2022年，基本建成。', '1.2 主要任务', '推进改革。')).toEqual(['1.1总体目标', '到2022年，基本建成。', '1.2主要任务', '推进改革。']);
+  });
+
+  it('keeps a list of names one line per name', () => {
+    expect(texts('召 集 人：孙春兰　　国务院副总理', '副召集人：陈宝生　　教育部部长', '丁向阳　　国务院副秘书长', '成    员：孙　尧　　教育部副部长', '连维良　　发展改革委副主任', '联席会议办公室设在教育部。')).toEqual([
+      '召集人：孙春兰　　国务院副总理',
+      '副召集人：陈宝生　　教育部部长',
+      '丁向阳　　国务院副秘书长',
+      '成员：孙　尧　　教育部副部长',
+      '连维良　　发展改革委副主任',
+      '联席会议办公室设在教育部。',
+    ]);
+  });
+
+  it('keeps a list of people and their organs one line per person', () => {
+    expect(texts('（一）先进工作者', '李育洪　耒阳市林业局', '伍四銮　江华县林业局', '希望受到表彰的同志再接再厉。')).toEqual([
+      '（一）先进工作者',
+      '李育洪　耒阳市林业局',
+      '伍四銮　江华县林业局',
+      '希望受到表彰的同志再接再厉。',
+    ]);
+  });
+
+  it('keeps the entries of a 目录 inside a document apart, up to the first one printed again', () => {
+    expect(texts('目　录', '第一章　总则', '第二章　一般处置要求', '第一章　总　则', '第一条　为了加强建筑垃圾管理', '制定本规定。')).toEqual([
+      '目　录',
+      '第一章　总则',
+      '第二章　一般处置要求',
+      '第一章　总则',
+      '第一条　为了加强建筑垃圾管理制定本规定。',
+    ]);
+  });
+
+  it('keeps the signature of a forwarded report apart from the text before it', () => {
+    expect(texts('以上意见如无不妥，请转发各地执行', '国家教委', '一九九六年六月二十日')).toEqual(['以上意见如无不妥，请转发各地执行', '国家教委', '一九九六年六月二十日']);
+  });
+
+  it('reads printed layout: an indented line starts a paragraph, others continue it whatever they end with', () => {
+    expect(texts('　　（十一）允许自贸试验区创新推出税收服务举措。（负责部门：', '税务总局）', '　　经双方协商，可提前终止。', '图5　汽车前号牌', '　　　　　　　　国务院办公厅')).toEqual([
+      '（十一）允许自贸试验区创新推出税收服务举措。（负责部门：税务总局）',
+      '经双方协商，可提前终止。',
+      '图5　汽车前号牌',
+      '国务院办公厅',
+    ]);
+  });
+
+  it('in text wrapped at a fixed width, continues a sentence that ends at the margin', () => {
+    const line = (text: string) => text.padEnd(20, '续');
+    expect(texts(line('1．释放企业产能。允许综合保税区内加工'), line('制造企业利用剩余产能承接委托'), line('加工业务，提高产能利用率。'), '（海关总署、商务部负责）', line('2．促进内销便利。将在综合保税区内'), '生产的产品从目录中剔除。')).toEqual([
+      `${line('1．释放企业产能。允许综合保税区内加工')}${line('制造企业利用剩余产能承接委托')}${line('加工业务，提高产能利用率。')}（海关总署、商务部负责）`,
+      `${line('2．促进内销便利。将在综合保税区内')}生产的产品从目录中剔除。`,
     ]);
   });
 });

@@ -79,9 +79,29 @@ describe('runImport', () => {
     const { code, out, err } = await run({ input: 'issue.pdf', saveText: 'issue.txt' });
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toBe('imported 2 documents into content/zibo/2020/07: 3 new, 0 overwritten, 0 unchanged; dropped 4 running-header and page-number lines; 0 errors, 0 warnings');
+    expect(out).toBe(
+      [
+        'issue.txt:10: dropped (running header or footer): 淄博市人民政府公报 2020年第7期',
+        'issue.txt:18: dropped (page number): — 1 —',
+        'issue.txt:19: dropped (running header or footer): 淄博市人民政府公报 2020年第7期',
+        'issue.txt:31: dropped (page number): — 2 —',
+        'imported 2 documents into content/zibo/2020/07: 3 new, 0 overwritten, 0 unchanged; dropped 4 running-header and page-number lines; 0 errors, 0 warnings',
+      ].join('\n'),
+    );
     expect(readFileSync(join(dir, 'issue.txt'), 'utf8')).toContain('\f');
   }, 60_000);
+
+  it('does not write a document whose text it cannot place, names the lines and exits 1', async () => {
+    gazetteOnly();
+    // Text after the last signature that is no note, issued document or attachment.
+    const sample = readFileSync(SAMPLE, 'utf8').replace('2020年6月3日\n', '2020年6月3日\n\n某市某局某处,\n\n不知所云的一段文字。\n');
+    writeFileSync(join(dir, 'issue.txt'), sample);
+    const { code, out, err } = await run({ input: 'issue.txt' });
+    expect(code).toBe(1);
+    expect(err).toMatch(/issue\.txt:\d+-\d+: error: "关于加强行政执法音像记录管理工作的意见" is not written: lines \d+-\d+ \(text after the signature that the importer cannot classify\) would be lost/u);
+    expect(out).toMatch(/^imported 4 documents/mu);
+    expect(existsSync(join(dir, 'content/zibo/2020/07/zzbz-2020-58.md'))).toBe(false);
+  });
 
   it('refuses to start a gazette without a 简介 page, or to guess which gazette', async () => {
     writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').split('《淄博市人民政府公报》简介')[0]!);

@@ -175,6 +175,8 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     const problems = validate(plan, location, at(issueDir), at(gazetteFile), options, io);
     for (const problem of problems) io.err(formatProblem(problem));
 
+    // The drop list: what the import left out as layout, so the editor can see nothing else was.
+    for (const { line, text, reason } of result.accounting.dropped) io.out(`${shownInput}:${line}: dropped (${reason}): ${text}`);
     const count = (action: PlannedFile['action']) => plan.filter((file) => file.action === action).length;
     const errors = result.findings.filter(({ severity }) => severity === 'error').length + problems.filter(({ severity }) => severity !== 'warning').length;
     const warnings = result.findings.length + problems.length - errors + targets.warnings + strays.length;

@@ -45,4 +45,11 @@ describe('findSignature', () => {
     expect(find('市大数据局\n2020年5月1日\n正文。\n淄博市人民政府办公室\n2020年5月24日', ['淄博市人民政府办公室'])).toMatchObject({ start: 3, signedByIssuers: true });
     expect(find('正文。\n淄博市人民政府\n2020年5月24日', ['淄博市人民政府办公室'])).toMatchObject({ start: 1, signedByIssuers: false });
   });
+
+  it('reads a decree signed by the head of government, acting, or by office alone', () => {
+    for (const [signer, printed] of [['总理　　李克强', '总理　李克强'], ['代市长　陈如桂', '代市长　陈如桂'], ['省长', '省长']] as const) {
+      const { lines } = readSourceText(`现予公布。\n${signer}\n二○一○年十二月二十五日`);
+      expect(findSignature(lines, 0, lines.length, ['河北省人民政府']), signer).toMatchObject({ start: 1, end: 3, lines: [printed, '二○一○年十二月二十五日'], date: '2010-12-25' });
+    }
+  });
 });

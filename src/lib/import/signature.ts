@@ -1,10 +1,10 @@
 /**
  * The signature (署名 and 成文日期, GB/T 9704 §7.3.5): the issuing organ's name on one line (or
  * joint issuers on one or more lines), then the date on its own line, in Arabic figures or
- * Chinese numerals.
+ * Chinese numerals. A decree is signed by the head of government instead ("总理　李克强").
  */
 import { normalizeParagraph } from '../cjk-text';
-import { dateLine, organNames } from './line-kinds';
+import { dateLine, OFFICIAL_SIGNATURE, organNames } from './line-kinds';
 import type { SourceLine } from './text-lines';
 
 export interface Signature {
@@ -43,14 +43,21 @@ function findSignatureOf(lines: readonly SourceLine[], from: number, to: number,
       if (!names || (known.size > 0 && !names.every((name) => known.has(name)))) break;
       start--;
     }
+    if (start === index && index - 1 >= from && OFFICIAL_SIGNATURE.test(lines[index - 1]!.text.trim())) {
+      return { start: index - 1, end: index + 1, lines: [spaced(lines[index - 1]!.text), normalizeParagraph(lines[index]!.text)], date };
+    }
     if (start === index) continue;
     return {
       start,
       end: index + 1,
-      // Joint issuers printed side by side keep a full-width space between their names.
-      lines: [...lines.slice(start, index).map(({ text }) => organNames(text)!.join('\u3000')), normalizeParagraph(lines[index]!.text)],
+      lines: [...lines.slice(start, index).map(({ text }) => spaced(text)), normalizeParagraph(lines[index]!.text)],
       date,
     };
   }
   return null;
+}
+
+/** Names printed side by side keep one full-width space between them (joint issuers, 总理　李克强). */
+function spaced(text: string): string {
+  return text.trim().split(/[\s\u3000]+/u).map(normalizeParagraph).join('\u3000');
 }

@@ -50,4 +50,14 @@ describe('parseTable', () => {
       { severity: 'error', message: 'a table row has 2 cells but the header has 3; check the tabs between cells', line: 4 },
     ]);
   });
+
+  it('ends a row printed without its empty last cells at the next numbered row', () => {
+    const result = table(['坐标编号\tX坐标\tY坐标\t说明', '1\t15172.500\t103655.000', '2\t14829.000\t103655.000', '3\t14235.569\t103427.917\t圆曲线起点'].join('\n'));
+    expect(result.rows.slice(1)).toEqual([
+      ['1', '15172.500', '103655.000', ''],
+      ['2', '14829.000', '103655.000', ''],
+      ['3', '14235.569', '103427.917', '圆曲线起点'],
+    ]);
+    expect(result.findings.map(({ severity, line }) => [severity, line])).toEqual([['warning', 2], ['warning', 3]]);
+  });
 });

@@ -27,6 +27,13 @@ function normalizeCell(cell: string): string {
   return normalizeParagraph(cell.replace(/<\/?p\s*>/giu, ''));
 }
 
+/** Whether `cells` start the row after the one numbered `first`: 1 then 2, A1 then A2. */
+function startsNextRow(first: string, cells: readonly string[]): boolean {
+  const current = /^(\D{0,2})(\d{1,4})$/u.exec(first.trim());
+  const next = /^(\D{0,2})(\d{1,4})$/u.exec(cells[0]!.trim());
+  return cells.length > 1 && current !== null && next !== null && current[1] === next[1] && Number(next[2]) === Number(current[2]) + 1;
+}
+
 /**
  * Reads the table starting at `lines[start]` (its header row). Returns the rows, header first,
  * with normalised cells, and the index of the first line after the table.
@@ -52,6 +59,12 @@ export function parseTable(lines: SourceLine[], start: number, findings: Finding
   for (; index < lines.length; index++) {
     const { text, line } = lines[index]!;
     const cells = cellsOf(text);
+    if (open && startsNextRow(open.cells[0]!, cells)) {
+      // A row printed with its last cells empty, and no tabs for them: the next row begins.
+      findings.warn(`a table row has ${open.cells.length} cells but the header has ${width}; the last ones are left empty`, open.line);
+      open.cells.push(...Array.from({ length: width - open.cells.length }, () => ''));
+      close(line);
+    }
     if (open) {
       // A wrapped cell: the line's first part ends the open cell, the rest are further cells.
       const cell = open.cells.length - 1;

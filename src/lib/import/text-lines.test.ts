@@ -72,4 +72,21 @@ describe('readSourceText', () => {
     const { lines } = readSourceText('封面\f同时废止。\n甲\f同时废止。\n乙\n');
     expect(lines.map(({ text }) => text)).toEqual(['封面', '同时废止。', '甲', '同时废止。', '乙']);
   });
+
+  it('reads page numbers between middle dots', () => {
+    const { lines, furniture } = readSourceText('封面\n目录\f正文。\n                ·1·\f续文。\n·2·\n');
+    expect(furniture).toEqual([3, 4]);
+    expect(lines.slice(2).map(({ page }) => page)).toEqual([1, 2]);
+  });
+
+  it('keeps notes in brackets that end documents on several pages', () => {
+    const { lines } = readSourceText('封面\f甲。\n（此件公开发布）\f乙。\n（此件公开发布）\f丙。\n（此件公开发布）\n');
+    expect(lines.map(({ text }) => text)).toEqual(['封面', '甲。', '（此件公开发布）', '乙。', '（此件公开发布）', '丙。', '（此件公开发布）']);
+  });
+
+  it('drops a header naming the gazette on every other page, however few the pages', () => {
+    const body = (n: number) => `\f${n % 2 === 0 ? `${n}　　北京市人民政府公报\n` : ''}正文${n}。\n${n % 2 === 1 ? `2018年第48期　　${n}\n` : ''}`;
+    const { furniture } = readSourceText(`北京市人民政府公报\n目录${[1, 2, 3, 4, 5, 6, 7].map(body).join('')}\f简介。\n`);
+    expect(furniture).toHaveLength(7);
+  });
 });

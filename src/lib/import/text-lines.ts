@@ -26,8 +26,8 @@ export interface SourceText {
   furniture: number[];
 }
 
-/** A page number alone on a line: 12, - 12 -, — 12 —, 第12页. */
-const PAGE_NUMBER = /^[\s\-—–]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–]*$/u;
+/** A page number alone on a line: 12, - 12 -, — 12 —, ·12·, 第12页. */
+export const PAGE_NUMBER = /^[\s\-—–·]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–·]*$/u;
 /** A page number at either end of a running header: "12  淄博市人民政府公报", "公报 · 12". */
 const HEADER_PAGE_NUMBER = /^(\d{1,4})[\s·]+\S|\S[\s·]+(\d{1,4})$/u;
 const SENTENCE_END = /[。；：！？;:!?]$/u;
@@ -68,6 +68,8 @@ function headerCandidate(line: SourceLine | undefined, cover: SourceLine | undef
   return (
     Array.from(text).length <= MAX_HEADER_LENGTH &&
     !SENTENCE_END.test(text) &&
+    // Notes such as （此件公开发布） end many documents, and so many pages.
+    !/^[（(][^（()）]+[)）]$/u.test(text) &&
     !isOrganName(text) &&
     docNumberLine(text) === null &&
     dateLine(text) === null
@@ -84,6 +86,10 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
   const cover = pages.find((lines) => lines.length > 0)?.[0];
   const furniture: number[] = [];
   const printed: (number | undefined)[] = pages.map(() => undefined);
+  // A header naming the gazette as its cover does may recur on even pages only, too few for
+  // the share: "2　　北京市人民政府公报".
+  const coverKey = cover ? headerKey(cover.text) : undefined;
+  const namesGazette = (key: string) => coverKey !== undefined && (key === coverKey || (key.startsWith(coverKey) && key.endsWith('公报')));
   const kept = pages.map((lines) => [...lines]);
 
   kept.forEach((lines, index) => {
@@ -107,8 +113,9 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
     kept.forEach((lines, index) => {
       const line = pick(lines);
       if (!headerCandidate(line, cover)) return;
-      const count = counts.get(headerKey(line.text)) ?? 0;
-      if (count < 2 || count < MIN_HEADER_SHARE * (kept.length - 1)) return;
+      const key = headerKey(line.text);
+      const count = counts.get(key) ?? 0;
+      if (count < 2 || (count < MIN_HEADER_SHARE * (kept.length - 1) && !namesGazette(key))) return;
       const number = HEADER_PAGE_NUMBER.exec(line.text.trim());
       if (number && printed[index] === undefined) printed[index] = Number(number[1] ?? number[2]);
       furniture.push(line.line);
