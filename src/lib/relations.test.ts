@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeRelations, documentStatus, resolveBuildDate, shanghaiDate, type RelationSource } from './relations';
+import { lookupContext } from './number-lookup';
 
 function doc(id: string, fields: Partial<RelationSource> = {}): RelationSource {
   return { id, date: '2020-01-01', repeals: [], amends: [], basis: [], ...fields };
@@ -62,6 +63,31 @@ describe('computeRelations', () => {
 
   it('does not relate a document to itself', () => {
     const self = doc('a', { number: '淄政发〔2020〕1号', citations: ['淄政发〔2020〕1号'] });
+    expect(computeRelations([self]).get('a')!).toMatchObject({ cites: [], citedBy: [] });
+  });
+
+  it('finds an order by its lookup key, and shows each number as written', () => {
+    const decree = doc('2018/40/decree', { number: '中华人民共和国国务院令第706号', date: '2018-12-29' });
+    const city = doc('2019/24/city', { number: '淄博市人民政府令第102号', date: '2019-12-20' });
+    const citing = doc('2020/07/citing', {
+      number: '淄政办字〔2020〕58号',
+      basis: ['国务院令第706号'],
+      amends: ['市政府令第102号'],
+      citations: ['国务院令第706号', '中华人民共和国国务院令第706号', '市政府令第102号', '淄政办字〔2020〕58号'],
+    });
+    const own = computeRelations([decree, city, citing], lookupContext('淄博市人民政府公报')).get(citing.id)!;
+    expect(own.basis).toEqual([{ number: '国务院令第706号', target: decree }]);
+    expect(own.amends).toEqual([{ number: '市政府令第102号', target: city }]);
+    expect(own.cites).toEqual([
+      { number: '国务院令第706号', target: decree },
+      { number: '市政府令第102号', target: city },
+    ]);
+    // Without the gazette, 市政府令 names no particular city.
+    expect(computeRelations([decree, city, citing]).get(citing.id)!.amends).toEqual([{ number: '市政府令第102号' }]);
+  });
+
+  it('does not relate a document to itself under another spelling of its number', () => {
+    const self = doc('a', { number: '中华人民共和国国务院令第1号', citations: ['国务院令第1号'] });
     expect(computeRelations([self]).get('a')!).toMatchObject({ cites: [], citedBy: [] });
   });
 });

@@ -7,6 +7,7 @@
  * (GAZETTE_BUILD_DATE) through `resolveBuildDate`.
  */
 import { parseIsoDate } from './dates';
+import { numberLookupKey, type NumberLookupContext } from './number-lookup';
 
 /** What a document says about others: frontmatter relations and the numbers its body cites. */
 export interface RelationSource {
@@ -54,24 +55,35 @@ function emptyRelations<T>(): DocumentRelations<T> {
 }
 
 /**
- * Relations of every document, keyed by id. Numbers are canonical (the schema and the citation
- * finder normalise them), so they are compared as they are. Reverse lists are oldest first,
- * in archive order on the same date, and hold each document once.
+ * Relations of every document, keyed by id. Numbers are compared by their lookup key
+ * (src/lib/number-lookup.ts: 国务院令第706号 is 中华人民共和国国务院令第706号) and shown as written.
+ * Reverse lists are oldest first, in archive order on the same date, and hold each document once.
  */
-export function computeRelations<T extends RelationSource>(documents: readonly T[]): Map<string, DocumentRelations<T>> {
+export function computeRelations<T extends RelationSource>(
+  documents: readonly T[],
+  context: NumberLookupContext = {},
+): Map<string, DocumentRelations<T>> {
+  const key = (number: string) => numberLookupKey(number, context);
   const byNumber = new Map<string, T>();
-  for (const document of documents) if (document.number && !byNumber.has(document.number)) byNumber.set(document.number, document);
+  for (const document of documents) {
+    if (document.number && !byNumber.has(key(document.number))) byNumber.set(key(document.number), document);
+  }
   const relations = new Map(documents.map((document) => [document.id, emptyRelations<T>()]));
 
   const link = (source: T, number: string, reverse: Incoming): RelationLink<T> => {
-    const target = byNumber.get(number);
+    const target = byNumber.get(key(number));
     if (!target || target === source) return { number };
     const list = relations.get(target.id)![reverse];
     if (!list.includes(source)) list.push(source);
     return { number, target };
   };
-  const links = (source: T, numbers: readonly string[], reverse: Incoming) =>
-    [...new Set(numbers)].filter((number) => number !== source.number).map((number) => link(source, number, reverse));
+  const links = (source: T, numbers: readonly string[], reverse: Incoming) => {
+    // One link per key, in the spelling first written; none to the document itself.
+    const byKey = new Map<string, string>();
+    for (const number of numbers) if (!byKey.has(key(number))) byKey.set(key(number), number);
+    if (source.number) byKey.delete(key(source.number));
+    return [...byKey.values()].map((number) => link(source, number, reverse));
+  };
 
   for (const document of documents) {
     const own = relations.get(document.id)!;

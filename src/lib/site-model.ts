@@ -12,6 +12,7 @@
 import type { Archive, ArchiveDocument, ArchiveGazette, ArchiveIssue } from './content/archive';
 import { compareDocNumbers, docNumberKey, parseDocNumber } from './doc-number';
 import { formatChineseDate } from './dates';
+import { lookupContext } from './number-lookup';
 import { computeRelations, type DocumentRelations } from './relations';
 import { uniqueSlugs } from './pinyin-slug';
 
@@ -168,7 +169,7 @@ export function buildSiteModel(archive: {
       document.next = issue.documents[index + 1];
     });
   }
-  const relations = computeRelations(documents);
+  const relations = computeRelations(documents, lookupContext(archive.gazette.name));
   for (const document of documents) document.relations = relations.get(document.id)!;
   issues.forEach((issue, index) => {
     issue.prev = issues[index - 1];
