@@ -111,6 +111,19 @@ describe('readArchive reports every problem with file, line and field', () => {
     ]);
   });
 
+  it('two documents with one order number spelt two ways', () => {
+    const { report } = archiveOf({
+      'content/test/2020/07/a-1.md': document({ number: '测试市人民政府令 第1号' }),
+      'content/test/2020/07/b-1.md': document({ number: '市政府令第1号', page: '3' }),
+      'content/test/2020/07/c-2.md': document({ number: '中华人民共和国国务院令第2号', page: '4' }),
+      'content/test/2020/07/d-2.md': document({ number: '国务院令第2号', page: '5' }),
+    });
+    expect(report).toEqual([
+      'content/test/2020/07/b-1.md:3:1: number: 市政府令第1号 is also the number of content/test/2020/07/a-1.md (测试市人民政府令第1号); two documents cannot share a number',
+      'content/test/2020/07/d-2.md:3:1: number: 国务院令第2号 is also the number of content/test/2020/07/c-2.md (中华人民共和国国务院令第2号); two documents cannot share a number',
+    ]);
+  });
+
   it('a section the issue does not declare', () => {
     const { report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ section: '部门文件' }) });
     expect(report).toEqual([

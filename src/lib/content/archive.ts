@@ -23,6 +23,7 @@ import {
   type Issue,
 } from '../../schemas/content';
 import { parseDocNumber } from '../doc-number';
+import { lookupContext, numberLookupKey, type NumberLookupContext } from '../number-lookup';
 import { checkCitations } from './citations';
 import { compareProblems, type ContentProblem } from './errors';
 import { findPlaceholders, placeholderMessage, placeholdersInValue } from './placeholders';
@@ -404,19 +405,22 @@ function checkIssueDocuments(
   }));
 }
 
-function checkArchiveWide(documents: ArchiveDocument[], locators: Locators, problems: ProblemList) {
+function checkArchiveWide(documents: ArchiveDocument[], context: NumberLookupContext, locators: Locators, problems: ProblemList) {
   const byNumber = new Map<string, ArchiveDocument>();
   const bySlug = new Map<string, ArchiveDocument>();
   for (const document of documents) {
     const where = locators.get(document.file)!;
     if (document.number) {
-      const first = byNumber.get(document.number);
+      // Compared by lookup key: 国务院令第706号 and 中华人民共和国国务院令第706号 are one number.
+      const key = numberLookupKey(document.number, context);
+      const first = byNumber.get(key);
       if (first) {
-        problems.add(where.absolute, `${document.number} is also the number of ${first.file}; two documents cannot share a number`, {
+        const same = first.number === document.number ? '' : ` (${first.number})`;
+        problems.add(where.absolute, `${document.number} is also the number of ${first.file}${same}; two documents cannot share a number`, {
           ...where.locate(['number']),
           field: 'number',
         });
-      } else byNumber.set(document.number, document);
+      } else byNumber.set(key, document);
     }
     const sameSlug = bySlug.get(document.slug);
     if (sameSlug) {
@@ -524,7 +528,7 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
   const documents = issues.flatMap((issue) => issue.documents);
 
   checkIssueSequence(gazette?.data, issues, issueLocators, problems);
-  checkArchiveWide(documents, locators, problems);
+  checkArchiveWide(documents, lookupContext(gazette?.data.name), locators, problems);
 
   if (problems.problems.length > 0 || !gazette) return failed();
   return {
