@@ -13,6 +13,7 @@ import { ContentError, formatProblem } from '../lib/content/errors';
 import { siteSettings } from '../site-settings';
 import { documentPath } from '../lib/site-model';
 import { bodyStore } from '../lib/content/body-store';
+import { lookupContext } from '../lib/number-lookup';
 import { citationTargets, citedTargets, registeredCitationTargets, reportedCitations, setCitationTargets } from '../plugins/rehype-citations';
 
 let pending: { root: string; archive: Promise<Archive> } | null = null;
@@ -35,7 +36,9 @@ function loadArchive(context: LoaderContext): Promise<Archive> {
         for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
         if (!result.archive) throw new ContentError(result.problems);
         // Bodies link the numbers they cite (src/plugins/rehype-citations.ts): register the table first.
-        setCitationTargets(citationTargets(result.archive.documents.map((d) => ({ ...d, path: documentPath(d.id) })), context.config.base));
+        const { documents, gazette } = result.archive;
+        const paths = documents.map((d) => ({ ...d, path: documentPath(d.id) }));
+        setCitationTargets(citationTargets(paths, context.config.base, lookupContext(gazette.name)));
         return result.archive;
       }),
     };

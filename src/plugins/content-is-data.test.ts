@@ -12,7 +12,7 @@ import { writePayloadSite } from '../../tests/helpers/payload-site';
 import { PAYLOADS } from '../../tests/helpers/payloads';
 import { readArchive } from '../lib/content/archive';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './markdown-pipeline';
-import { setCitationTargets } from './rehype-citations';
+import { citationTargets, setCitationTargets } from './rehype-citations';
 import remarkContentIsData, { unsafeImageUrl, unsafeLinkUrl } from './remark-content-is-data';
 
 /** The project's pipeline as Astro runs it (remark-parse, GFM, our lists, rehype-stringify). */
@@ -27,7 +27,7 @@ function pipeline(remark: PluggableList = remarkPlugins) {
 }
 
 // The citation plugin needs the archive's number table; these bodies cite nothing archived.
-beforeAll(() => setCitationTargets({}));
+beforeAll(() => setCitationTargets(citationTargets([], '/')));
 
 /** Runs the pipeline on `markdown` and returns the file with its messages, and the error thrown. */
 function check(markdown: string) {

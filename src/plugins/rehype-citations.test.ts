@@ -12,6 +12,7 @@ import rehypeCitations, {
   setCitationTargets,
   type CitationTargets,
 } from './rehype-citations';
+import { lookupContext } from '../lib/number-lookup';
 
 const targets = citationTargets(
   [
@@ -124,8 +125,40 @@ describe('rehypeCitations: text that is not a citation', () => {
   });
 });
 
+describe('rehypeCitations: orders cited in another spelling than printed', () => {
+  const printed = citationTargets(
+    [
+      { number: '中华人民共和国国务院令第706号', title: '国务院关于修改部分行政法规的决定', path: '2018/40/gwyl-706/' },
+      { number: '淄博市人民政府令第102号', title: '淄博市重大行政决策程序规定', path: '2019/24/szfl-102/' },
+    ],
+    '/',
+    lookupContext('淄博市人民政府公报'),
+  );
+
+  it('links 国务院令第706号 to the decree printed 中华人民共和国国务院令第706号, keeping the spelling cited', () => {
+    const { html, citations } = render('依据国务院令第706号和中华人民共和国国务院令 第706号。', { targets: printed });
+    expect(html).toBe(
+      '<p>依据<a class="citation-link" href="/2018/40/gwyl-706/" title="《国务院关于修改部分行政法规的决定》">国务院令第706号</a>和' +
+        '<a class="citation-link" href="/2018/40/gwyl-706/" title="《国务院关于修改部分行政法规的决定》">中华人民共和国国务院令 第706号</a>。</p>',
+    );
+    expect(citations).toEqual(['国务院令第706号', '中华人民共和国国务院令第706号']);
+  });
+
+  it("links the city's 市政府令 to its 淄博市人民政府令, and reads the organ where running text runs into it", () => {
+    expect(render('按照《规定》（市政府令第102号）', { targets: printed }).html).toContain('<a class="citation-link" href="/2019/24/szfl-102/"');
+    expect(render('继续执行淄博市政府令第102号', { targets: printed }).html).toBe(
+      '<p>继续执行<a class="citation-link" href="/2019/24/szfl-102/" title="《淄博市重大行政决策程序规定》">淄博市政府令第102号</a></p>',
+    );
+    expect(citedTargets(printed, ['市政府令第102号'])).toEqual({ '市政府令第102号': { href: '/2019/24/szfl-102/', title: '淄博市重大行政决策程序规定' } });
+  });
+
+  it('does not link another government\'s order', () => {
+    expect(render('省政府令第102号', { targets: printed }).html).toBe(`<p>${external('省政府令第102号')}</p>`);
+  });
+});
+
 describe('the citation table', () => {
-  afterEach(() => setCitationTargets({}));
+  afterEach(() => setCitationTargets(citationTargets([], '/')));
 
   it('is read from the registry when no table is passed', () => {
     setCitationTargets(targets);
@@ -134,7 +167,7 @@ describe('the citation table', () => {
 
   it('adds the trailing slash a base may lack, and skips documents without a number', () => {
     const table = citationTargets([{ number: '淄政发〔2020〕1号', title: 't', path: '2020/01/a/' }, { title: 'u', path: '2020/01/b/' }], '/sub');
-    expect(table).toEqual({ '淄政发〔2020〕1号': { href: '/sub/2020/01/a/', title: 't' } });
+    expect(table.byKey).toEqual({ '淄政发〔2020〕1号': { href: '/sub/2020/01/a/', title: 't' } });
   });
 
   it('gives the part of the table a body depends on, with null for numbers not in the archive', () => {

@@ -18,6 +18,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { findDocNumbers, parseDocNumber, type FoundDocNumber } from '../lib/doc-number';
+import { docNumberLookupKey, numberLookupKey, prefixLookupKey, type NumberLookupContext } from '../lib/number-lookup';
 
 export interface CitationTarget {
   /** The document's URL, with the site's base. */
@@ -25,8 +26,15 @@ export interface CitationTarget {
   title: string;
 }
 
-/** Canonical number → archived document. */
-export type CitationTargets = Readonly<Record<string, CitationTarget>>;
+/**
+ * The archived documents by number. Keyed by lookup key (src/lib/number-lookup.ts), so that a body
+ * citing 国务院令第706号 links to the decree printed as 中华人民共和国国务院令第706号.
+ */
+export interface CitationTargets {
+  readonly byKey: Readonly<Record<string, CitationTarget>>;
+  /** What the keys depend on: the archive's gazette. */
+  readonly context: NumberLookupContext;
+}
 
 export interface RehypeCitationsOptions {
   /** The table to link against; defaults to the one registered with setCitationTargets. */
@@ -54,17 +62,22 @@ export function registeredCitationTargets(): CitationTargets {
   return targets;
 }
 
-/** The table for an archive: each numbered document under its canonical number. */
+/** The table for an archive: each numbered document under its number's lookup key. */
 export function citationTargets(
   documents: Iterable<{ number?: string; title: string; path: string }>,
   base: string,
+  context: NumberLookupContext = {},
 ): CitationTargets {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const targets: Record<string, CitationTarget> = {};
+  const byKey: Record<string, CitationTarget> = {};
   for (const document of documents) {
-    if (document.number) targets[document.number] = { href: `${prefix}${document.path}`, title: document.title };
+    if (document.number) byKey[numberLookupKey(document.number, context)] = { href: `${prefix}${document.path}`, title: document.title };
   }
-  return targets;
+  return { byKey, context };
+}
+
+function targetOf(targets: CitationTargets, key: string): CitationTarget | undefined {
+  return Object.hasOwn(targets.byKey, key) ? targets.byKey[key] : undefined;
 }
 
 /**
@@ -73,7 +86,7 @@ export function citationTargets(
  * loader puts this in the body's cache digest.
  */
 export function citedTargets(targets: CitationTargets, numbers: readonly string[]): Record<string, CitationTarget | null> {
-  return Object.fromEntries(numbers.map((number) => [number, Object.hasOwn(targets, number) ? targets[number] : null]));
+  return Object.fromEntries(numbers.map((number) => [number, targetOf(targets, numberLookupKey(number, targets.context)) ?? null]));
 }
 
 /** The numbers a render reported, from its metadata. */
@@ -85,8 +98,9 @@ export function reportedCitations(metadata: { frontmatter?: Record<string, unkno
 /** Elements whose text is not running prose: never linked inside. */
 const NO_CITATIONS_INSIDE = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea', 'button']);
 
-function citationNode(raw: string, canonical: string, targets: CitationTargets): Element {
-  const target = Object.hasOwn(targets, canonical) ? targets[canonical] : undefined;
+function citationNode(number: FoundDocNumber, targets: CitationTargets): Element {
+  const raw = number.raw;
+  const target = targetOf(targets, docNumberLookupKey(number, targets.context));
   if (target) {
     return {
       type: 'element',
@@ -108,11 +122,11 @@ function citationNode(raw: string, canonical: string, targets: CitationTargets):
 
 const prefixCache = new WeakMap<CitationTargets, Set<string>>();
 
-/** The 机关代字 and order names of the archive's numbers. */
+/** The 机关代字 and order names (their lookup keys) of the archive's numbers. */
 function knownPrefixes(targets: CitationTargets): Set<string> {
   let prefixes = prefixCache.get(targets);
   if (!prefixes) {
-    prefixes = new Set(Object.keys(targets).flatMap((number) => parseDocNumber(number)?.prefix ?? []));
+    prefixes = new Set(Object.keys(targets.byKey).flatMap((key) => parseDocNumber(key)?.prefix ?? []));
     prefixCache.set(targets, prefixes);
   }
   return prefixes;
@@ -123,10 +137,10 @@ function knownPrefixes(targets: CitationTargets): Set<string> {
  * reads as the 代字 继续执行淄政办字). When the archive knows a 代字 that ends the one found, the
  * longest such is the one cited.
  */
-function trimToKnownPrefix(number: FoundDocNumber, prefixes: Set<string>): FoundDocNumber {
+function trimToKnownPrefix(number: FoundDocNumber, prefixes: Set<string>, context: NumberLookupContext): FoundDocNumber {
   for (let cut = 1; cut <= number.prefix.length - 2; cut++) {
     const prefix = number.prefix.slice(cut);
-    if (prefixes.has(prefix)) {
+    if (prefixes.has(prefixLookupKey(prefix, context))) {
       return { ...number, prefix, canonical: number.canonical.slice(cut), raw: number.raw.slice(cut), start: number.start + cut };
     }
   }
@@ -154,9 +168,10 @@ function split(node: Text, targets: CitationTargets, cited: Set<string>): Elemen
       index = -1;
       continue;
     }
-    const number = prefixes.has(found[index].prefix) ? found[index] : trimToKnownPrefix(found[index], prefixes);
+    const known = prefixes.has(prefixLookupKey(found[index].prefix, targets.context));
+    const number = known ? found[index] : trimToKnownPrefix(found[index], prefixes, targets.context);
     if (number.start > offset) parts.push({ type: 'text', value: text.slice(offset, number.start) });
-    parts.push(citationNode(number.raw, number.canonical, targets));
+    parts.push(citationNode(number, targets));
     cited.add(number.canonical);
     offset = number.end;
   }
