@@ -42,11 +42,13 @@ describe('numberLookupKey', () => {
   });
 
   it("leaves another level's short form alone: the gazette does not say which government it is", () => {
-    expect(numberLookupKey('省政府令第311号', zibo)).toBe('省人民政府令第311号');
+    expect(numberLookupKey('省政府令第311号', zibo)).toBe('省政府令第311号');
     expect(numberLookupKey('山东省人民政府令第311号', zibo)).toBe('山东省人民政府令第311号');
-    expect(numberLookupKey('市政府令第102号', shandong)).toBe('市人民政府令第102号');
+    expect(numberLookupKey('市政府令第102号', shandong)).toBe('市政府令第102号');
     expect(numberLookupKey('市政府令第102号')).not.toBe(numberLookupKey('淄博市人民政府令第102号'));
-    expect(numberLookupKey('市政府令第102号', national)).toBe('市人民政府令第102号');
+    expect(numberLookupKey('市政府令第102号', national)).toBe('市政府令第102号');
+    expect(numberLookupKey('市人民政府令第102号')).toBe('市人民政府令第102号');
+    expect(numberLookupKey('北京市政府令第1号', zibo)).toBe('北京市人民政府令第1号');
   });
 
   it('keeps document numbers, different orders and different sequence numbers apart', () => {
@@ -59,6 +61,14 @@ describe('numberLookupKey', () => {
   it('keys a text that is not a number as itself', () => {
     expect(numberLookupKey(' 不是文号 ')).toBe('不是文号');
   });
+});
+
+it('is its own key: a key looks up the same document as the number', () => {
+  for (const number of ['中华人民共和国国务院令第706号', '市政府令第102号', '淄博市政府令第102号', '省政府令第1号', '淄政办字〔2020〕54号']) {
+    for (const context of [zibo, shandong, national]) {
+      expect(numberLookupKey(numberLookupKey(number, context), context)).toBe(numberLookupKey(number, context));
+    }
+  }
 });
 
 describe('prefixLookupKey', () => {

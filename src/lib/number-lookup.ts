@@ -10,11 +10,11 @@
  *
  * - each issuing organ of an order loses the state prefix 中华人民共和国 (国务院, 中央军事委员会,
  *   国家工商行政管理局… are the organs of the People's Republic either way);
- * - 政府 after a place or a level is 人民政府 (淄博市政府 = 淄博市人民政府, 市政府 = 市人民政府);
- * - a level alone (市人民政府, 省人民政府, 自治区人民政府…) is the government the gazette belongs to
- *   when the gazette's name makes that unambiguous (淄博市人民政府公报: 市 is 淄博市; a province's
- *   gazette: 省 is that province). A level other than the gazette's own (省政府令 in a city's
- *   gazette) stays as it is: the gazette does not say which province.
+ * - 政府 after a place name is 人民政府 (淄博市政府 = 淄博市人民政府);
+ * - a level alone (市政府, 市人民政府, 省政府, 自治区人民政府…) is the government the gazette belongs
+ *   to when the gazette's name makes that unambiguous (淄博市人民政府公报: 市 is 淄博市; a
+ *   province's gazette: 省 is that province). Any other level alone (省政府令 in a city's gazette,
+ *   or any level without a gazette) stays as written: nothing says which government it is.
  *
  * Document numbers (发文字号) are keyed as printed: their 代字 are fixed abbreviations.
  */
@@ -38,7 +38,7 @@ const STATE = '中华人民共和国';
 const LEVELS = ['自治区', '自治州', '自治县', '省', '市', '州', '县', '区', '旗', '盟'];
 const LEVEL = LEVELS.join('|');
 const GAZETTE_NAME = new RegExp(`^(.+?(?:${LEVEL}))(?:人民)?政府公报$`, 'u');
-const SHORT_GOVERNMENT = new RegExp(`^(.*(?:${LEVEL}))政府$`, 'u');
+const PLACE_GOVERNMENT = new RegExp(`^(.+(?:${LEVEL}))政府$`, 'u');
 
 /** The government of a gazette named 淄博市人民政府公报 (淄博市, 市); none for 国务院公报. */
 export function gazetteLocality(gazetteName: string | undefined): Locality | undefined {
@@ -55,9 +55,8 @@ export function lookupContext(gazetteName: string | undefined): NumberLookupCont
 
 function organKey(organ: string, locality: Locality | undefined): string {
   let key = organ.startsWith(STATE) && organ.length - STATE.length >= 2 ? organ.slice(STATE.length) : organ;
-  key = key.replace(SHORT_GOVERNMENT, '$1人民政府');
-  if (locality && key === `${locality.level}人民政府`) key = `${locality.name}人民政府`;
-  return key;
+  if (locality && (key === `${locality.level}政府` || key === `${locality.level}人民政府`)) return `${locality.name}人民政府`;
+  return key.replace(PLACE_GOVERNMENT, '$1人民政府');
 }
 
 /**
