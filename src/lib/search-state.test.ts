@@ -21,6 +21,7 @@ import {
   toPagefindSort,
   type NumberTable,
 } from './search-state';
+import { lookupContext } from './number-lookup';
 
 describe('parseSearchState', () => {
   it('reads q, filters and sort', () => {
@@ -220,6 +221,49 @@ describe('lookupNumber', () => {
       expect(inBucket('市政府令第102号')).toBe('/2019/12/order-102/');
       expect(inBucket('市政府令102号')).toBe('/2019/12/order-102/');
     }
+  });
+});
+
+describe('lookupNumber: an order by another spelling of its number', () => {
+  const zibo = lookupContext('淄博市人民政府公报');
+  const docs = [
+    { url: '2018/40/gwyl-706/', title: '国务院关于修改部分行政法规的决定', number: '中华人民共和国国务院令第706号', date: '2019-03-02', issuers: ['国务院'] },
+    { url: '2019/24/szfl-102/', title: '淄博市重大行政决策程序规定', number: '淄博市人民政府令 第102号', date: '2019-12-20', issuers: ['淄博市人民政府'] },
+  ];
+  const table = buildNumberTable(docs, '/', zibo);
+
+  it('keys the table by lookup key and keeps the number as printed', () => {
+    expect(Object.keys(table)).toEqual(['国务院令第706号', '淄博市人民政府令第102号']);
+    expect(table['淄博市人民政府令第102号']!.number).toBe('淄博市人民政府令第102号');
+    expect(table['国务院令第706号']!.number).toBe('中华人民共和国国务院令第706号');
+  });
+
+  it('finds each document by either spelling, exact or partial, in the one bucket the query names', () => {
+    const decree = '/2018/40/gwyl-706/';
+    const rules = '/2019/24/szfl-102/';
+    const cases: [string, string][] = [
+      ['国务院令第706号', decree],
+      ['中华人民共和国国务院令第706号', decree],
+      ['国务院令706号', decree],
+      ['中华人民共和国国务院令706', decree],
+      ['市政府令第102号', rules],
+      ['淄博市人民政府令第102号', rules],
+      ['淄博市政府令102号', rules],
+      ['市政府令102', rules],
+    ];
+    for (const buckets of [1, 2, 8, 64]) {
+      const split = splitNumberTable(table, buckets);
+      for (const [q, url] of cases) {
+        const query = classifyNumberQuery(q)!;
+        expect(lookupNumber(query, table, zibo)?.url, q).toBe(url);
+        expect(lookupNumber(query, split[bucketOfQuery(query, buckets, zibo)]!, zibo)?.url, `${q} in ${buckets} buckets`).toBe(url);
+      }
+    }
+  });
+
+  it("does not take another government's 令 for the gazette's own", () => {
+    expect(lookupNumber(classifyNumberQuery('省政府令第102号')!, table, zibo)).toBeNull();
+    expect(lookupNumber(classifyNumberQuery('国务院令第102号')!, table, zibo)).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@
  * Pure: no DOM, no Astro. The search page's client script and the tests share it.
  */
 import { findDocNumbers, parseDocNumber, type DocNumber } from './doc-number';
+import { numberLookupKey, prefixLookupKey, type NumberLookupContext } from './number-lookup';
 
 export const FILTER_KEYS = ['year', 'issuer', 'type', 'section', 'status'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -190,18 +191,27 @@ export function classifyNumberQuery(query: string): NumberQuery | null {
   return null;
 }
 
+/** The key a query's 代字 or order name is looked up by (src/lib/number-lookup.ts). */
+function queryPrefixKey(query: NumberQuery, context: NumberLookupContext): string {
+  return prefixLookupKey(query.kind === 'exact' ? query.number.prefix : query.prefix, context);
+}
+
 /**
- * Finds the document a number query names in the lookup table. A partial number only counts
+ * Finds the document a number query names in the lookup table (keyed by lookup key, with the
+ * same context: 国务院令第706号 finds 中华人民共和国国务院令第706号). A partial number only counts
  * when exactly one entry has that 代字 and sequence (across years and order numbers).
  */
-export function lookupNumber(query: NumberQuery, table: NumberTable): NumberEntry | null {
-  if (query.kind === 'exact') return table[query.canonical] ?? null;
+export function lookupNumber(query: NumberQuery, table: NumberTable, context: NumberLookupContext = {}): NumberEntry | null {
+  if (query.kind === 'exact') {
+    const key = numberLookupKey(query.canonical, context);
+    return Object.hasOwn(table, key) ? table[key]! : null;
+  }
+  const wanted = queryPrefixKey(query, context);
   let found: NumberEntry | null = null;
-  for (const [canonical, entry] of Object.entries(table)) {
-    const parsed = parseDocNumber(canonical);
+  for (const [key, entry] of Object.entries(table)) {
+    const parsed = parseDocNumber(key);
     if (!parsed || parsed.seq !== query.seq) continue;
-    const prefix = parsed.kind === 'order' ? parsed.prefix.replace(/第$/u, '') : parsed.prefix;
-    if (prefix !== query.prefix) continue;
+    if (prefixLookupKey(parsed.prefix.replace(/第$/u, ''), context) !== wanted) continue;
     if (found) return null; // ambiguous: 淄政办字56号 exists in more than one year
     found = entry;
   }
@@ -219,18 +229,20 @@ export interface NumberedDocument {
 }
 
 /**
- * The number lookup table (split into `search/numbers/<bucket>.json`): canonical number → document, keys in code-point
- * order so the file is byte-for-byte reproducible. If two documents ever share a number, the
- * earliest (then the smallest URL) wins.
+ * The number lookup table (split into `search/numbers/<bucket>.json`): lookup key
+ * (src/lib/number-lookup.ts) → document with its number as printed, keys in code-point order so
+ * the file is byte-for-byte reproducible. If two documents ever share a key, the earliest (then
+ * the smallest URL) wins.
  */
-export function buildNumberTable(documents: readonly NumberedDocument[], base: string): NumberTable {
+export function buildNumberTable(documents: readonly NumberedDocument[], base: string, context: NumberLookupContext = {}): NumberTable {
   const ordered = [...documents].sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.url, b.url));
   const byNumber = new Map<string, NumberEntry>();
   for (const doc of ordered) {
     if (!doc.number?.trim()) continue;
     const canonical = parseDocNumber(doc.number)?.canonical ?? doc.number.trim();
-    if (byNumber.has(canonical)) continue;
-    byNumber.set(canonical, {
+    const key = numberLookupKey(canonical, context);
+    if (byNumber.has(key)) continue;
+    byNumber.set(key, {
       url: joinBase(base, doc.url),
       title: doc.title,
       number: canonical,
@@ -273,11 +285,9 @@ export function numberBucket(prefix: string, seq: number, buckets: number): numb
   return hash % buckets;
 }
 
-/** The bucket a number query needs. */
-export function bucketOfQuery(query: NumberQuery, buckets: number): number {
-  return query.kind === 'exact'
-    ? numberBucket(query.number.prefix, query.number.seq, buckets)
-    : numberBucket(query.prefix, query.seq, buckets);
+/** The bucket a number query needs, in a table built with the same context. */
+export function bucketOfQuery(query: NumberQuery, buckets: number, context: NumberLookupContext = {}): number {
+  return numberBucket(queryPrefixKey(query, context), query.kind === 'exact' ? query.number.seq : query.seq, buckets);
 }
 
 /** Base-relative path of a bucket file. */
@@ -288,10 +298,10 @@ export function numberBucketPath(bucket: number): string {
 /** Splits a table into `buckets` tables (each keeps the code-point order of keys). */
 export function splitNumberTable(table: NumberTable, buckets: number): NumberTable[] {
   const out: NumberTable[] = Array.from({ length: buckets }, () => ({}));
-  for (const [canonical, entry] of Object.entries(table)) {
-    const parsed = parseDocNumber(canonical);
-    // Keys are canonical numbers (buildNumberTable); one that does not parse cannot be queried.
-    if (parsed) out[numberBucket(parsed.prefix, parsed.seq, buckets)]![canonical] = entry;
+  for (const [key, entry] of Object.entries(table)) {
+    const parsed = parseDocNumber(key);
+    // Keys are lookup keys (buildNumberTable), numbers themselves; one that does not parse cannot be queried.
+    if (parsed) out[numberBucket(parsed.prefix, parsed.seq, buckets)]![key] = entry;
   }
   return out;
 }

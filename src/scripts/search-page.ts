@@ -18,6 +18,7 @@
  *   one bucket of the number lookup (`<base>search/numbers/<n>.json`), followed by the
  *   full-text results without a duplicate.
  */
+import { lookupContext } from '../lib/number-lookup';
 import { dateOrderWindow, SHARD_MANIFEST_FILE, type ShardManifest } from '../lib/search-shards';
 import {
   FILTER_KEYS,
@@ -109,6 +110,8 @@ const { form, input, sortSelect, filtersBox, filterGroups, clearFilters, statusB
 const filterNote = document.getElementById('search-filter-note');
 /** How many number-lookup buckets the build wrote (search/numbers/<n>.json). */
 const NUMBER_BUCKETS = Number(form.dataset.numberBuckets) || 1;
+/** Numbers are looked up by the key the build used (src/lib/number-lookup.ts). */
+const NUMBER_CONTEXT = lookupContext(form.dataset.gazette);
 
 /* --------------------------------------------------------------------------------- state */
 
@@ -369,8 +372,8 @@ async function runSearch(state: SearchState): Promise<void> {
 
     const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
     const pinnedPromise = numberQuery
-      ? loadNumberBucket(bucketOfQuery(numberQuery, NUMBER_BUCKETS))
-          .then((table) => lookupNumber(numberQuery, table))
+      ? loadNumberBucket(bucketOfQuery(numberQuery, NUMBER_BUCKETS, NUMBER_CONTEXT))
+          .then((table) => lookupNumber(numberQuery, table, NUMBER_CONTEXT))
           .catch(() => null)
       : Promise.resolve(null);
 

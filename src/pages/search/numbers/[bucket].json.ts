@@ -1,7 +1,8 @@
 /**
  * `search/numbers/<bucket>.json`: the document-number lookup of the search page, in buckets.
  *
- * `{ [canonicalNumber]: { url, title, number, date, issuers } }`, keys in code-point order,
+ * `{ [lookupKey]: { url, title, number, date, issuers } }` (src/lib/number-lookup.ts: the key
+ * folds an order's spellings, `number` is as printed), keys in code-point order,
  * URLs already prefixed with the site's base. Which bucket holds a number is decided by
  * src/lib/search-state.ts (`numberBucket`); the search page learns the number of buckets from
  * its own HTML and fetches the one bucket a query needs, only when the query looks like a
@@ -9,13 +10,14 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive';
+import { lookupContext } from '../../../lib/number-lookup';
 import { buildNumberTable, numberBucketCount, splitNumberTable, type NumberTable } from '../../../lib/search-state';
 
 export const prerender = true;
 
 export const getStaticPaths = (async () => {
-  const { documents } = await getArchive();
-  const table = buildNumberTable(documents, import.meta.env.BASE_URL);
+  const { documents, gazette } = await getArchive();
+  const table = buildNumberTable(documents, import.meta.env.BASE_URL, lookupContext(gazette.name));
   const buckets = splitNumberTable(table, numberBucketCount(Object.keys(table).length));
   return buckets.map((bucket, index) => ({ params: { bucket: String(index) }, props: { bucket } }));
 }) satisfies GetStaticPaths;
