@@ -26,6 +26,25 @@ describe('buildSiteModel', () => {
     expect(model.documents.find((d) => d.id === '2020/08/c')!.shortUrl).toBeUndefined();
   });
 
+  it('adds a short link by lookup key when the number is printed otherwise, and relates by it', () => {
+    const city = buildSiteModel({
+      gazette: { ...gazette, name: '测试市人民政府公报' },
+      issues: [issue('2020/07', ['2020/07/decree', '2020/07/rules', '2020/07/notice'])],
+      documents: [
+        doc('2020/07/decree', { number: '中华人民共和国国务院令第713号', type: '令', title: '某条例' }),
+        doc('2020/07/rules', { number: '市政府令第102号', type: '令', title: '测试市某某规定', tocIndex: 1 }),
+        doc('2020/07/notice', { number: '测政办字〔2020〕9号', basis: ['国务院令第713号', '测试市人民政府令第102号'], tocIndex: 2 }),
+      ],
+    });
+    const byId = (id: string) => city.documents.find((d) => d.id === id)!;
+    expect(byId('2020/07/decree')).toMatchObject({ shortUrl: 'n/中华人民共和国国务院令-713/', shortUrlAliases: ['n/国务院令-713/'] });
+    expect(byId('2020/07/rules')).toMatchObject({ shortUrl: 'n/市政府令-102/', shortUrlAliases: ['n/测试市人民政府令-102/'] });
+    expect(byId('2020/07/notice').shortUrlAliases).toEqual([]);
+    expect(byId('2020/07/notice').relations.basis.map((link) => link.target?.id)).toEqual(['2020/07/decree', '2020/07/rules']);
+    // The sample's gazette (测试公报) names no city: 市政府令 stays as written.
+    expect(model.documents.find((d) => d.id === '2019/24/z')!.shortUrlAliases).toEqual([]);
+  });
+
   it('orders years and issues newest first, documents as printed', () => {
     expect(model.years.map((y) => [y.year, y.issues.map((i) => i.number), y.documentCount])).toEqual([
       [2020, [7, 8], 3],

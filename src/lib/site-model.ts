@@ -12,7 +12,7 @@
 import type { Archive, ArchiveDocument, ArchiveGazette, ArchiveIssue } from './content/archive';
 import { compareDocNumbers, docNumberKey, parseDocNumber } from './doc-number';
 import { formatChineseDate } from './dates';
-import { lookupContext } from './number-lookup';
+import { lookupContext, numberLookupKey, type NumberLookupContext } from './number-lookup';
 import { computeRelations, type DocumentRelations } from './relations';
 import { uniqueSlugs } from './pinyin-slug';
 
@@ -28,6 +28,11 @@ export interface SiteDocument extends DocumentData {
   url: string;
   /** Short link by document number, when the document has one. */
   shortUrl?: string;
+  /**
+   * Short links by the number's lookup key (src/lib/number-lookup.ts) when it is spelt otherwise
+   * than printed: n/国务院令-713/ for 中华人民共和国国务院令第713号.
+   */
+  shortUrlAliases: string[];
   issue: SiteIssue;
   prev?: SiteDocument;
   next?: SiteDocument;
@@ -103,6 +108,12 @@ export function shortLinkKey(number: string): string | undefined {
   return parsed ? docNumberKey(parsed) : undefined;
 }
 
+/** The short link by lookup key, when it differs from the printed number's. */
+function shortLinkAliases(number: string, context: NumberLookupContext): string[] {
+  const alias = shortLinkKey(numberLookupKey(number, context));
+  return alias && alias !== shortLinkKey(number) ? [`n/${alias}/`] : [];
+}
+
 function newestFirst(a: SiteDocument, b: SiteDocument): number {
   return b.date.localeCompare(a.date) || b.issue.id.localeCompare(a.issue.id) || a.tocIndex - b.tocIndex;
 }
@@ -141,6 +152,7 @@ export function buildSiteModel(archive: {
       sections: [],
       latestDate: '',
     }));
+  const context = lookupContext(archive.gazette.name);
   const documents: SiteDocument[] = [];
   for (const issue of issues) {
     for (const id of issue.documentIds) {
@@ -151,6 +163,7 @@ export function buildSiteModel(archive: {
         ...data,
         url: documentPath(data.id),
         shortUrl: key ? `n/${key}/` : undefined,
+        shortUrlAliases: data.number ? shortLinkAliases(data.number, context) : [],
         issue,
         // Filled in below, once every document exists to be linked to.
         relations: undefined!,
@@ -169,7 +182,7 @@ export function buildSiteModel(archive: {
       document.next = issue.documents[index + 1];
     });
   }
-  const relations = computeRelations(documents, lookupContext(archive.gazette.name));
+  const relations = computeRelations(documents, context);
   for (const document of documents) document.relations = relations.get(document.id)!;
   issues.forEach((issue, index) => {
     issue.prev = issues[index - 1];
