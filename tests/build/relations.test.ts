@@ -9,9 +9,11 @@ import type { Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ISSUE_TOC } from '../helpers/archive';
 import { readPage, select, selectAll, textOf } from '../helpers/built-site';
-import { buildRelationsArchive, FIXTURE, FIXTURE_STATUS, RELATIONS_BASE, RELATIONS_CONTENT, relationsOutDir } from '../helpers/relations-archive';
+import { buildRelationsArchive, FIXTURE, FIXTURE_STATUS, ORDERS, RELATIONS_BASE, RELATIONS_CONTENT, relationsOutDir } from '../helpers/relations-archive';
 import { readArchive } from '../../src/lib/content/archive';
 import { findDocNumbers } from '../../src/lib/doc-number';
+import { lookupContext } from '../../src/lib/number-lookup';
+import { bucketOfQuery, classifyNumberQuery, lookupNumber, numberBucketPath } from '../../src/lib/search-state';
 import { DOCUMENT_STATUSES } from '../../src/lib/relations';
 
 const page = (dir: string, id: string) => readPage(dir, `${id}/index.html`);
@@ -168,5 +170,55 @@ describe('an archive whose documents refer to each other', () => {
       ['淄政办字〔2019〕10号', FIXTURE.repealed],
       ['淄政办发〔2018〕9号', null],
     ]);
+  });
+
+  describe('orders printed in full and cited in short', () => {
+    const decreeHref = `${RELATIONS_BASE}${ORDERS.decree}/`;
+    const cityOrderHref = `${RELATIONS_BASE}${ORDERS.cityOrder}/`;
+
+    it('links 国务院令第713号 to the decree printed 中华人民共和国国务院令第713号, and 市政府令第103号 to 淄博市人民政府令第103号', () => {
+      const links = selectAll('.doc-body a.citation-link', page(out, ORDERS.citing)).map((a) => [textOf(a), a.properties.href]);
+      expect(links).toEqual([
+        ['国务院令第713号', decreeHref],
+        ['市政府令第103号', cityOrderHref],
+      ]);
+      expect(selectAll('.doc-body .citation-external', page(out, ORDERS.citing))).toEqual([]);
+    });
+
+    it('relates them both ways, each number shown as printed', () => {
+      expect(relationRows(page(out, ORDERS.citing))).toEqual({
+        本文件依据: ['《重大行政决策程序暂行条例》（中华人民共和国国务院令第713号）', '《淄博市行政规范性文件管理规定》（淄博市人民政府令第103号）'],
+      });
+      for (const id of [ORDERS.decree, ORDERS.cityOrder]) {
+        expect(relationRows(page(out, id)), id).toEqual({
+          以本文件为依据的文件: ['《关于贯彻落实重大行政决策程序有关规定的通知》（淄政办字〔2020〕4号）'],
+          引用本文件的文件: ['《关于贯彻落实重大行政决策程序有关规定的通知》（淄政办字〔2020〕4号）'],
+        });
+      }
+    });
+
+    it("finds each by either spelling in the search page's number lookup, in the bucket the page names", () => {
+      const form = select('#search-form', readPage(out, 'search/index.html'))!;
+      const context = lookupContext(String(form.properties.dataGazette));
+      const buckets = Number(form.properties.dataNumberBuckets);
+      const find = (q: string) => {
+        const query = classifyNumberQuery(q)!;
+        const table = JSON.parse(readFileSync(join(out, numberBucketPath(bucketOfQuery(query, buckets, context))), 'utf8'));
+        return lookupNumber(query, table, context);
+      };
+      for (const q of ['中华人民共和国国务院令第713号', '国务院令第713号', '国务院令713号']) {
+        expect(find(q), q).toMatchObject({ url: decreeHref, number: '中华人民共和国国务院令第713号' });
+      }
+      for (const q of ['淄博市人民政府令第103号', '市政府令第103号', '市政府令 第103号']) {
+        expect(find(q), q).toMatchObject({ url: cityOrderHref, number: '淄博市人民政府令第103号' });
+      }
+    });
+
+    it('leads to the decree from a short link by either spelling', () => {
+      for (const key of ['中华人民共和国国务院令-713', '国务院令-713']) {
+        const link = select('main a', readPage(out, `n/${key}/index.html`))!;
+        expect([key, link.properties.href]).toEqual([key, decreeHref]);
+      }
+    });
   });
 });

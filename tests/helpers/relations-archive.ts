@@ -25,6 +25,16 @@ export const FIXTURE = {
   expired: '2020/01/zzbz-2020-3',
 } as const;
 
+/** Orders printed in full and cited in short (src/lib/number-lookup.ts). */
+export const ORDERS = {
+  /** Printed 中华人民共和国国务院令第713号; basis of and cited by 2020-4 as 国务院令第713号. */
+  decree: '2020/02/gwyl-713',
+  /** Printed 淄博市人民政府令 第103号; basis of and cited by 2020-4 as 市政府令第103号. */
+  cityOrder: '2020/02/szfl-103',
+  /** 淄政办字〔2020〕4号: cites both in their short forms. */
+  citing: '2020/02/zzbz-2020-4',
+} as const;
+
 export const FIXTURE_STATUS: Record<string, string> = {
   [FIXTURE.rules]: '已修改',
   [FIXTURE.repealed]: '已废止',
