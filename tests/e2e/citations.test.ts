@@ -7,7 +7,8 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { checkA11y } from '../helpers/browser';
-import { buildRelationsArchive, FIXTURE, RELATIONS_BASE, relationsOutDir } from '../helpers/relations-archive';
+import { readSearchResults } from '../helpers/archive';
+import { buildRelationsArchive, FIXTURE, ORDERS, RELATIONS_BASE, relationsOutDir } from '../helpers/relations-archive';
 import { startServer, type StaticServer } from '../helpers/serve';
 import { useSite } from '../helpers/site';
 
@@ -58,6 +59,23 @@ describe('citations in an archive whose documents cite each other', () => {
     await backlinks.getByRole('link', { name: '《关于加强重大行政决策合法性审查的意见》' }).click();
     await page.waitForURL(`**${RELATIONS_BASE}${FIXTURE.repealing}/`);
     expect(pathOf(page)).toBe(`${RELATIONS_BASE}${FIXTURE.repealing}/`);
+  });
+
+  test('an order cited in short links to the order printed in full, and search finds it by either spelling', async () => {
+    const page = await openFixture(`${ORDERS.citing}/`);
+    await page.getByRole('link', { name: '国务院令第713号' }).click();
+    await page.waitForURL(`**${RELATIONS_BASE}${ORDERS.decree}/`);
+    expect(await page.locator('h1').innerText()).toBe('重大行政决策程序暂行条例');
+    for (const [query, id, number] of [
+      ['国务院令第713号', ORDERS.decree, '中华人民共和国国务院令第713号'],
+      ['市政府令第103号', ORDERS.cityOrder, '淄博市人民政府令第103号'],
+      ['淄博市人民政府令103号', ORDERS.cityOrder, '淄博市人民政府令第103号'],
+    ]) {
+      const search = await openFixture(`search/?q=${encodeURIComponent(query)}`);
+      const [first] = await readSearchResults(search);
+      expect([query, first?.path, first?.number]).toEqual([query, `${RELATIONS_BASE}${id}/`, number]);
+      expect(await search.locator('li.search-result').first().getAttribute('class')).toContain('is-number-match');
+    }
   });
 
   test('an order number cited with a space links too, and the link names the document', async () => {
