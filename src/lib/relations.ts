@@ -63,7 +63,13 @@ export function computeRelations<T extends RelationSource>(
   documents: readonly T[],
   context: NumberLookupContext = {},
 ): Map<string, DocumentRelations<T>> {
-  const key = (number: string) => numberLookupKey(number, context);
+  // Each number is met several times (its document, and every relation and citation to it).
+  const keys = new Map<string, string>();
+  const key = (number: string) => {
+    let found = keys.get(number);
+    if (found === undefined) keys.set(number, (found = numberLookupKey(number, context)));
+    return found;
+  };
   const byNumber = new Map<string, T>();
   for (const document of documents) {
     if (document.number && !byNumber.has(key(document.number))) byNumber.set(key(document.number), document);
