@@ -163,7 +163,17 @@ export function decreeEntry(text: string): { number: string; title: string } | n
 
 /**
  * A decree signed by the head of government: its office and name on a line ("总理　李克强",
- * "代市长　陈如桂", or the office alone: "省长"), then the date.
+ * "代市长　陈如桂", or the office alone: "省长"), then the date. The office may carry its
+ * jurisdiction or organ in front, as autonomous regions and ministries print it: "自治区主席　乌力吉",
+ * "交通运输部部长　李小鹏".
  */
-export const OFFICIAL_SIGNATURE =
-  /^(?:国务院)?代?(?:总理|主席|省长|市长|区长|县长|州长|盟长|主任|部长|署长|局长|行长|院长|检察长|委员长)(?:[\s\u3000]+[\u3400-\u9fff·]{2,6})?$/u;
+const OFFICE = /^(.*?)代?(?:总理|主席|省长|市长|区长|县长|州长|盟长|旗长|主任|部长|署长|局长|行长|院长|检察长|委员长)$/u;
+const JURISDICTION = /^(?:国务院|自治区|自治州|自治县|自治旗|特别行政区|省|市|区|县|州|盟|旗)$/u;
+const SIGNER_NAME = /^[\u3400-\u9fff·]{2,6}$/u;
+
+export function isOfficialSignature(text: string): boolean {
+  const [office, ...names] = text.trim().split(/[\s\u3000]+/u);
+  if (names.length > 1 || (names.length === 1 && !SIGNER_NAME.test(names[0]!))) return false;
+  const prefix = OFFICE.exec(office ?? '')?.[1];
+  return prefix !== undefined && (prefix === '' || JURISDICTION.test(prefix) || isOrganName(prefix));
+}

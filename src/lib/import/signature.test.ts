@@ -52,4 +52,15 @@ describe('findSignature', () => {
       expect(findSignature(lines, 0, lines.length, ['河北省人民政府']), signer).toMatchObject({ start: 1, end: 3, lines: [printed, '二○一○年十二月二十五日'], date: '2010-12-25' });
     }
   });
+
+  it('reads an office printed with its jurisdiction or organ in front, not any line ending in an office', () => {
+    for (const signer of ['自治区主席　乌力吉', '交通运输部部长　李小鹏', '国务院总理　李鹏']) {
+      const { lines } = readSourceText(`现予公布。\n${signer}\n1997年7月23日`);
+      expect(findSignature(lines, 0, lines.length, ['内蒙古自治区人民政府']), signer).toMatchObject({ start: 1, end: 3, lines: [signer, '1997年7月23日'] });
+    }
+    for (const body of ['由各单位主任', '一、主任', '总理　李克强同志讲话']) {
+      const { lines } = readSourceText(`现予公布。\n${body}\n1997年7月23日`);
+      expect(findSignature(lines, 0, lines.length, ['内蒙古自治区人民政府']), body).toBeNull();
+    }
+  });
 });

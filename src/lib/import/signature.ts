@@ -4,7 +4,7 @@
  * Chinese numerals. A decree is signed by the head of government instead ("总理　李克强").
  */
 import { normalizeParagraph } from '../cjk-text';
-import { dateLine, OFFICIAL_SIGNATURE, organNames } from './line-kinds';
+import { dateLine, isOfficialSignature, organNames } from './line-kinds';
 import type { SourceLine } from './text-lines';
 
 export interface Signature {
@@ -43,7 +43,7 @@ function findSignatureOf(lines: readonly SourceLine[], from: number, to: number,
       if (!names || (known.size > 0 && !names.every((name) => known.has(name)))) break;
       start--;
     }
-    if (start === index && index - 1 >= from && OFFICIAL_SIGNATURE.test(lines[index - 1]!.text.trim())) {
+    if (start === index && index - 1 >= from && isOfficialSignature(lines[index - 1]!.text)) {
       return { start: index - 1, end: index + 1, lines: [spaced(lines[index - 1]!.text), normalizeParagraph(lines[index]!.text)], date };
     }
     if (start === index) continue;
