@@ -122,8 +122,10 @@ export function titleKey(text: string): string {
  * the issuer is the organ that gives the order, without 中华人民共和国 (国务院).
  */
 const DECREE_NAME = /^([\u3400-\u9fff]{2,24}?)(令)$/u;
-/** 第707号; some provinces number decrees per year: 〔2010〕第15号. */
-const DECREE_NUMBER = /^([〔［[（(]\s*\d{4}\s*[〕］\]）)])?\s*第\s*(\d{1,5})\s*号$/u;
+/** 第707号; some provinces number decrees per year, 〔2010〕第15号, and ministries too: 2019年第32号. */
+const DECREE_NUMBER = /^(?:([〔［[（(]\s*\d{4}\s*[〕］\]）)])|(\d{4})\s*年)?\s*第\s*(\d{1,5})\s*号$/u;
+/** An order's name and number on one line (中华人民共和国国务院令第707号, 交通运输部令（2019年第32号）), then anything. */
+const DECREE_ON_ONE_LINE = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?(?:(\d{4})\s*年)?第\s*(\d{1,5})\s*号[)）]?/u;
 const STATE_PREFIX = /^中华人民共和国(?=.)/u;
 
 export interface DecreeHead {
@@ -133,21 +135,29 @@ export interface DecreeHead {
   number: string;
   /** The order's sequence number: a TOC citing 市政府令第102号 means 淄博市人民政府令 第102号. */
   seq: number;
+  /** The year of an order numbered per year (2019年第32号). */
+  year?: number;
 }
 
 export function decreeHead(first: string, second: string | undefined): DecreeHead | null {
   const name = DECREE_NAME.exec(normalizeCjkSpacing(first));
   const seq = second === undefined ? null : DECREE_NUMBER.exec(normalizeCjkSpacing(second));
   if (name && seq && isOrganName(name[1]!)) {
-    return decree(name[1]!, Number(seq[2]), 2, seq[1]?.replace(/\s+/gu, ''));
+    return decree(name[1]!, Number(seq[3]), 2, seq[1]?.replace(/\s+/gu, '') ?? optionalYear(seq[2]));
   }
-  const oneLine = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?第\s*(\d{1,5})\s*号[)）]?$/u.exec(normalizeCjkSpacing(first).replace(/\u3000/gu, ' '));
-  if (oneLine && isOrganName(oneLine[1]!)) return decree(oneLine[1]!, Number(oneLine[2]), 1);
+  const text = normalizeCjkSpacing(first).replace(/\u3000/gu, ' ');
+  const oneLine = DECREE_ON_ONE_LINE.exec(text);
+  if (oneLine && oneLine[0].length === text.length && isOrganName(oneLine[1]!)) return decree(oneLine[1]!, Number(oneLine[3]), 1, optionalYear(oneLine[2]));
   return null;
 }
 
-function decree(organ: string, seq: number, lines: number, year = ''): DecreeHead {
-  return { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令${year}第${seq}号`, seq };
+function optionalYear(year: string | undefined): number | undefined {
+  return year === undefined ? undefined : Number(year);
+}
+
+function decree(organ: string, seq: number, lines: number, year: string | number = ''): DecreeHead {
+  const head = { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令${typeof year === 'number' ? `${year}年` : year}第${seq}号`, seq };
+  return typeof year === 'number' ? { ...head, year } : head;
 }
 
 /**
@@ -155,10 +165,12 @@ function decree(organ: string, seq: number, lines: number, year = ''): DecreeHea
  * TOC gives it ("中华人民共和国国务院令（第706号）　专利代理条例").
  */
 export function decreeEntry(text: string): { number: string; title: string } | null {
-  const match = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?第\s*(\d{1,5})\s*号[)）]?[\s\u3000]*(.*)$/u.exec(normalizeParagraph(text));
+  const normalized = normalizeParagraph(text);
+  const match = DECREE_ON_ONE_LINE.exec(normalized);
   if (!match || !isOrganName(match[1]!)) return null;
-  const number = `${match[1]}令第${match[2]}号`;
-  return { number, title: match[3]!.trim() === '' ? normalizeParagraph(text) : normalizeParagraph(match[3]!) };
+  const number = `${match[1]}令${match[2] === undefined ? '' : `${match[2]}年`}第${match[3]}号`;
+  const rest = normalized.slice(match[0].length).trim();
+  return { number, title: rest === '' ? normalized : normalizeParagraph(rest) };
 }
 
 /**
