@@ -63,4 +63,14 @@ describe('findSignature', () => {
       expect(findSignature(lines, 0, lines.length, ['内蒙古自治区人民政府']), body).toBeNull();
     }
   });
+
+  it('reads a sealed document dated without the issuer name, after the text has ended', () => {
+    const { lines } = readSourceText('现印发给你们，请抓好贯彻落实。\n2017年8月18日\n（此件主动公开）');
+    expect(findSignature(lines, 0, lines.length, ['市商务委'])).toMatchObject({ start: 1, end: 2, lines: ['2017年8月18日'], date: '2017-08-18', signedByIssuers: true });
+    // A date that continues a sentence, or comes after a later date in a list, is none.
+    for (const text of ['会议定于\n2020年5月24日\n召开。', '时间安排如下：\n2020年5月24日\n报名。\n2020年6月1日']) {
+      const { lines: body } = readSourceText(text);
+      expect(findSignature(body, 0, body.length, ['市商务委']), text).toBeNull();
+    }
+  });
 });
