@@ -51,9 +51,13 @@ export function isOrganName(name: string): boolean {
   return ORGAN_NAME.test(normalized) && !TITLE_WORDS.test(normalized);
 }
 
-/** Names printed side by side, separated by spaces or 、 ("市大数据局 市商务局"), when all are organs. */
+/**
+ * Names printed side by side, separated by spaces or 、 ("市大数据局 市商务局"), when all are
+ * organs. A name letter-spaced to fill its line ("国 务 院") is one name.
+ */
 export function organNames(text: string): string[] | null {
-  const names = text.trim().split(/[\s\u3000、]+/u).filter(Boolean);
+  const parts = text.trim().split(/[\s\u3000、]+/u).filter(Boolean);
+  const names = parts.length > 1 && parts.every((part) => Array.from(part).length === 1) ? [parts.join('')] : parts;
   return names.length > 0 && names.every(isOrganName) ? names.map(normalizeParagraph) : null;
 }
 

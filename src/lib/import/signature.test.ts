@@ -73,4 +73,9 @@ describe('findSignature', () => {
       expect(findSignature(body, 0, body.length, ['市商务委']), text).toBeNull();
     }
   });
+
+  it('reads a signature letter-spaced to fill its line as one name', () => {
+    const { lines } = readSourceText('现批复如下。\n                国 务 院\n二○○三年四月四日');
+    expect(findSignature(lines, 0, lines.length, ['国务院'])).toMatchObject({ start: 1, end: 3, date: '2003-04-04', signedByIssuers: true });
+  });
 });
