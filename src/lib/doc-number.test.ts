@@ -43,6 +43,19 @@ describe('parseDocNumber', () => {
     expect(normalizeDocNumber('市政府令第 102 号')).toBe('市政府令第102号');
   });
 
+  it('understands orders a ministry numbers per year', () => {
+    expect(parseDocNumber('交通运输部令2019年第32号')).toEqual({
+      kind: 'order',
+      prefix: '交通运输部令',
+      year: 2019,
+      seq: 32,
+      canonical: '交通运输部令2019年第32号',
+    });
+    expect(normalizeDocNumber('中华人民共和国交通运输部令 2019 年第 32 号')).toBe('中华人民共和国交通运输部令2019年第32号');
+    expect(findDocNumbers('对《港口工程建设管理规定》（交通运输部令2018年第42号）作如下修改').map(({ raw }) => raw)).toEqual(['交通运输部令2018年第42号']);
+    expect(docNumberKey(parseDocNumber('交通运输部令2019年第32号')!)).toBe('交通运输部令-2019-32');
+  });
+
   it.each(['', '2020年5月24日', '淄政办字56号', '淄政办字〔2020〕', '〔2020〕56号', '0533-3183683', '关于印发实施方案的通知'])(
     'rejects %j',
     (input) => {

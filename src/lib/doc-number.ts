@@ -13,11 +13,11 @@ export interface DocNumber {
   kind: DocNumberKind;
   /** 机关代字 (淄政办字) or, for order numbers, the issuing organ's order name (市政府令). */
   prefix: string;
-  /** Year in the brackets; order numbers have none. */
+  /** Year in the brackets; for order numbers, the year a ministry numbers its orders in (交通运输部令2019年第32号), if any. */
   year?: number;
   /** 发文顺序号 or order number. */
   seq: number;
-  /** Canonical spelling: 淄政办字〔2020〕54号, 市政府令第102号. */
+  /** Canonical spelling: 淄政办字〔2020〕54号, 市政府令第102号, 交通运输部令2019年第32号. */
   canonical: string;
 }
 
@@ -44,7 +44,8 @@ const DOCUMENT_TAIL = new RegExp(
   `${SPACE}[${OPEN}]${SPACE}((?:19|20)\\d{2})${SPACE}[${CLOSE}]${SPACE}第?${SPACE}(\\d{1,5})${SPACE}号`,
   'gu',
 );
-const ORDER_TAIL = new RegExp(`令${SPACE}第${SPACE}(\\d{1,5})${SPACE}号`, 'gu');
+// Ministries number their orders per year: 交通运输部令2019年第32号.
+const ORDER_TAIL = new RegExp(`令${SPACE}(?:((?:19|20)\\d{2})${SPACE}年${SPACE})?第${SPACE}(\\d{1,5})${SPACE}号`, 'gu');
 
 /** 代字 are abbreviations: 国办发, 鲁政办字, 温国土资发, 国办发明电, and the court's 法 (以法〔1998〕86号). */
 const DOCUMENT_PREFIX = { min: 1, max: 8, window: 12 };
@@ -199,8 +200,10 @@ function documentNumber(prefix: string, year: number, seq: number): DocNumber {
   return { kind: 'document', prefix, year, seq, canonical: `${prefix}〔${year}〕${seq}号` };
 }
 
-function orderNumber(prefix: string, seq: number): DocNumber {
-  return { kind: 'order', prefix, seq, canonical: `${prefix}第${seq}号` };
+function orderNumber(prefix: string, seq: number, year?: number): DocNumber {
+  return year === undefined
+    ? { kind: 'order', prefix, seq, canonical: `${prefix}第${seq}号` }
+    : { kind: 'order', prefix, year, seq, canonical: `${prefix}${year}年第${seq}号` };
 }
 
 /**
@@ -251,7 +254,7 @@ export function findDocNumbers(
     if (!prefix) continue;
     const end = match.index + match[0].length;
     results.push({
-      ...orderNumber(prefix.canonical, Number(match[1])),
+      ...orderNumber(prefix.canonical, Number(match[2]), match[1] === undefined ? undefined : Number(match[1])),
       start: prefix.start,
       end,
       raw: text.slice(prefix.start, end),
@@ -265,9 +268,7 @@ export function findDocNumbers(
  * 市政府令第102号 → "市政府令-102". Stable for a given canonical number.
  */
 export function docNumberKey(number: DocNumber): string {
-  return number.kind === 'document'
-    ? `${number.prefix}-${number.year}-${number.seq}`
-    : `${number.prefix}-${number.seq}`;
+  return number.year === undefined ? `${number.prefix}-${number.seq}` : `${number.prefix}-${number.year}-${number.seq}`;
 }
 
 /** Sort order for lists of numbers: by prefix, then year, then sequence. */

@@ -143,4 +143,24 @@ describe('parseCoverAndToc', () => {
       ['国务院办公厅文件', '国务院办公厅转发国家发展改革委关于深化公共资源交易平台整合共享指导意见的通知', '国办函〔2019〕41号', 12],
     ]);
   });
+
+  it('reads entries printed with the page before the title, a long title under a hanging indent', () => {
+    const toc = [
+      '上海市人民政府公报', '2018年第1期（总第433期）', '目　录', '市政府文件',
+      '1　上海市人民政府印发《关于本市加强政务诚信建设的实施意见》', '　　的通知（沪府发〔2017〕92号）',
+      '5　上海市人民政府关于甲的通知（沪府发〔2017〕93号）', '【市政府办公厅文件】', '12　上海市人民政府办公厅关于乙的通知',
+    ];
+    const entries = (text: string) => parse(text).result?.entries.map(({ section, title, number, page, line, endLine }) => [section, title, number, page, line, endLine]);
+    const expected = [
+      ['市政府文件', '上海市人民政府印发《关于本市加强政务诚信建设的实施意见》的通知', '沪府发〔2017〕92号', 1, 5, 6],
+      ['市政府文件', '上海市人民政府关于甲的通知', '沪府发〔2017〕93号', 5, 7, 7],
+      ['市政府办公厅文件', '上海市人民政府办公厅关于乙的通知', undefined, 12, 9, 9],
+    ];
+    // The body starts on the next page: its first lines are not the last entry's.
+    expect(entries([...toc, '\f上海市人民政府办公厅', '关于乙的通知'].join('\n'))).toEqual(expected);
+    // Without page breaks only an indented line continues an entry.
+    expect(entries([...toc, '上海市人民政府办公厅', '关于乙的通知'].join('\n'))).toEqual(expected);
+    // A title that starts with a year is no page.
+    expect(parseTocEntry('2019年政府工作报告……3')).toEqual({ title: '2019年政府工作报告', page: 3 });
+  });
 });

@@ -61,19 +61,26 @@ const MAX_PLAIN_SECTION_LENGTH = 10;
  * page, no 关于, followed by an entry that is complete without it, on one line or two (a
  * title's first line is followed by the rest of the title, which is not).
  */
-function plainSection(line: SourceLine, next: readonly SourceLine[]): [string, string] | null {
-  const text = normalizeParagraph(line.text).replace(/\u3000/gu, '');
+function plainSection(lines: readonly SourceLine[], index: number): [string, string] | null {
+  const text = normalizeParagraph(lines[index]!.text).replace(/\u3000/gu, '');
   if (Array.from(text).length > MAX_PLAIN_SECTION_LENGTH || text.includes('关于') || /[\p{P}\d]/u.test(text)) return null;
-  if (parseTocEntry(line.text) !== null) return null;
-  const entryFollows = [1, 2].some((count) => next.length >= count && parseTocEntry(next.slice(0, count).map(({ text: part }) => part).reduce(joinPageBrokenLines)) !== null);
+  if (parseTocEntry(lines[index]!.text) !== null) return null;
+  const next = lines.slice(index + 1, index + 3);
+  const entryFollows =
+    (next.length > 0 && pageFirstEntry(lines, index + 1) !== null) ||
+    [1, 2].some((count) => next.length >= count && parseTocEntry(next.slice(0, count).map(({ text: part }) => part).reduce(joinPageBrokenLines)) !== null);
   return entryFollows ? [text, text] : null;
 }
 
 /** Parses one (joined) TOC entry; null when it does not end with a page. */
 export function parseTocEntry(text: string): { title: string; number?: string; page: number } | null {
   const match = PAGE_AFTER_GAP.exec(text.trim()) ?? PAGE_IN_PARENTHESES.exec(text.trim());
-  if (!match) return null;
-  let title = match[1]!.trim();
+  return match ? entryOf(match[1]!, Number(match[2])) : null;
+}
+
+/** The title and number of an entry whose page has been read. */
+function entryOf(printed: string, page: number): { title: string; number?: string; page: number } | null {
+  let title = printed.trim();
   let number: string | undefined;
   const bracketed = NUMBER_IN_PARENTHESES.exec(title);
   const inBrackets = bracketed ? docNumberLine(bracketed[1]!) : null;
@@ -99,7 +106,33 @@ export function parseTocEntry(text: string): { title: string; number?: string; p
   // A decree listed by its name and number, then what it promulgates.
   const decree = number === undefined ? decreeEntry(title) : null;
   if (decree) ({ number, title } = decree);
-  return number ? { title, number, page: Number(match[2]) } : { title, page: Number(match[2]) };
+  return number ? { title, number, page } : { title, page };
+}
+
+/**
+ * Some gazettes print the page before the title ("1　上海市人民政府印发《…》"), a long title
+ * wrapping under a hanging indent. Such an entry runs on over the lines after it on the same
+ * TOC page that are no entry or section of their own; on text without page breaks only
+ * over indented lines, since nothing else tells where the TOC ends.
+ */
+const PAGE_FIRST = /^[（(]?(\d{1,4})[)）]?[ \u3000\t]+(\S.*)$/u;
+
+function pageFirstEntry(lines: readonly SourceLine[], index: number): { entry: NonNullable<ReturnType<typeof entryOf>>; last: number } | null {
+  const first = lines[index]!;
+  const match = PAGE_FIRST.exec(first.text.trim());
+  if (!match || parseTocEntry(first.text) !== null) return null;
+  const paged = lines.some(({ sheet }) => sheet !== first.sheet);
+  let last = index;
+  let title = match[2]!;
+  while (last + 1 < lines.length && last - index + 1 < MAX_ENTRY_LINES) {
+    const next = lines[last + 1]!;
+    const own = PAGE_FIRST.test(next.text.trim()) || SECTION.test(normalizeCjkSpacing(next.text)) || docNumberLine(next.text) !== null;
+    if (own || next.sheet !== first.sheet || (!paged && !/^[\s\u3000]/u.test(next.text))) break;
+    title = joinPageBrokenLines(title, next.text);
+    last++;
+  }
+  const entry = entryOf(title, Number(match[1]));
+  return entry ? { entry, last } : null;
 }
 
 function parseCover(lines: SourceLine[], findings: Findings): Cover {
@@ -169,7 +202,7 @@ export function parseCoverAndToc(lines: SourceLine[], findings: Findings): Cover
   let index = tocIndex + 1;
   for (; index < lines.length; index++) {
     const current = lines[index]!;
-    const heading = SECTION.exec(normalizeCjkSpacing(current.text)) ?? plainSection(current, lines.slice(index + 1, index + 3));
+    const heading = SECTION.exec(normalizeCjkSpacing(current.text)) ?? plainSection(lines, index);
     if (heading && pending.length === 0) {
       section = normalizeParagraph(heading[1]!);
       if (!sections.includes(section)) sections.push(section);
@@ -178,14 +211,16 @@ export function parseCoverAndToc(lines: SourceLine[], findings: Findings): Cover
     // A document's number line means the documents have begun (a TOC entry never ends with
     // a bare number).
     if (docNumberLine(current.text)) break;
-    pending.push(current);
-    const entry = parseTocEntry(pending.map(({ text }) => text).reduce(joinPageBrokenLines));
+    const pageFirst = pending.length === 0 ? pageFirstEntry(lines, index) : null;
+    if (pageFirst) index = pageFirst.last;
+    pending.push(...(pageFirst ? lines.slice(lines.indexOf(current), pageFirst.last + 1) : [current]));
+    const entry = pageFirst?.entry ?? parseTocEntry(pending.map(({ text }) => text).reduce(joinPageBrokenLines));
     if (entry) {
       entriesRead++;
       if (section === undefined) {
         findings.error('a TOC entry before any 【section】 heading: every document needs a section', pending[0]!.line, current.line);
       } else {
-        entries.push({ section, ...entry, line: pending[0]!.line, endLine: current.line });
+        entries.push({ section, ...entry, line: pending[0]!.line, endLine: pending.at(-1)!.line });
       }
       pending = [];
       continue;

@@ -215,6 +215,24 @@ describe('parseDocument: forms of national and provincial gazettes', () => {
     expect(document?.frontmatter).toMatchObject({ title: '转发市大数据局关于某工作的意见的通知', forwards: { title: '关于某工作的意见', issuers: ['市大数据局', '市商务局'] } });
   });
 
+  it('reads a forwarded document printed after 附：, and the organs cited after 现将', () => {
+    const { document, findings } = parse('转发省某办公室关于某督查情况的通报的通知\t(9)', [
+      '淄博市人民政府办公室',
+      '转发省某办公室关于某督查情况的通报的通知',
+      '各区县人民政府:',
+      '现将省某办公室《关于某督查情况的通报》转发给你们，请认真整改。',
+      '二○○五年十一月二十一日',
+      '附：',
+      '关于某督查情况的通报',
+      '各市州人民政府：',
+      '督查组对我省专项行动进行了督查。',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.unplaced).toEqual([]);
+    expect(document?.frontmatter).toMatchObject({ date: '2005-11-21', forwards: { title: '关于某督查情况的通报', issuers: ['省某办公室'] } });
+    expect(document?.blocks.slice(1).map((block) => ('text' in block ? block.text : block.kind))).toEqual(['signature', '附：', '关于某督查情况的通报', '各市州人民政府：', '督查组对我省专项行动进行了督查。']);
+  });
+
   it('keeps attachments headed 附件1. and 附件2： whatever title they print, after the signature', () => {
     const { document, findings } = parse('关于某事的批复 (淄政办字〔2020〕57 号)\t(16)', [
       '淄博市人民政府办公室',

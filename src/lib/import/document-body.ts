@@ -34,8 +34,8 @@ export interface ParsedDocument {
   unplaced: UnplacedRange[];
 }
 
-/** An attachment's label on a line of its own: 附件, 附件1, 附件1., 附件2：. */
-const ATTACHMENT_LABEL = /^附\s*件\s*(\d*)\s*[.．:：]?$/u;
+/** An attachment's label on a line of its own: 附件, 附件1, 附件1., 附件2：, and the older 附： */
+const ATTACHMENT_LABEL = /^附\s*(?:件\s*(\d*)\s*[.．:：]?|[:：])$/u;
 /** An attachment's printed title is one line without sentence punctuation, at most this long. */
 const MAX_ATTACHMENT_TITLE_LENGTH = 60;
 const NUMBERED = /^\d{1,2}\s*[.．、]\s*/u;
@@ -122,7 +122,7 @@ function locateAttachments(
       for (let end = titleAt; end < Math.min(to, titleAt + 3); end++) {
         text = end === titleAt ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
         if (normalizeParagraph(text) === title) {
-          found = { title, start: index, contentStart: end + 1, ...(label ? { label: `附件${label[1]}` } : {}) };
+          found = { title, start: index, contentStart: end + 1, ...(label ? { label: normalizeParagraph(lines[index]!.text) } : {}) };
           break;
         }
       }
@@ -143,13 +143,16 @@ interface Citation {
   names: string[];
 }
 
+/** The verb a notice hands a document on with comes before the names: 现将省…办公室《…》转发给你们. */
+const HANDING_ON = /^(?:现将|现把|特将|兹将|并将)/u;
+
 /** Titles the notice cites in 《》, with the names cited right before each. */
 function citedTitles(blocks: readonly Block[]): Citation[] {
   const cited: Citation[] = [];
   for (const block of blocks) {
     if (block.kind !== 'paragraph') continue;
     for (const match of block.text.matchAll(/《([^《》]+)》/gu)) {
-      const before = block.text.slice(0, match.index).split(/[，。；：]/u).at(-1) ?? '';
+      const before = (block.text.slice(0, match.index).split(/[，。；：]/u).at(-1) ?? '').replace(HANDING_ON, '');
       cited.push({ title: match[1]!, names: splitTopLevel(before, '、') });
     }
   }

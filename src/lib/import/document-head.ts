@@ -167,8 +167,9 @@ export function parseHead(
   }: { regionStart: number; titleEnd: number; afterNumber: number; documentEnd: number; tocTitle: string; decree?: DecreeHead },
   findings: Findings,
 ): DocumentHead | null {
-  // A decree's head is its order name and number: the TOC's title names it.
-  if (decree) return { start: titleEnd, issuers: [decree.issuer], title: tocTitle, recipients: [], bodyStart: afterNumber, decree };
+  // A decree's head is its order name and number: the TOC's title names what it promulgates,
+  // without its issuer when that is a full official title (交通运输部关于修改…的决定).
+  if (decree) return { start: titleEnd, issuers: [decree.issuer], title: titleKey(tocTitle), recipients: [], bodyStart: afterNumber, decree };
   const split = locateTitle(lines, regionStart, titleEnd, tocTitle);
   if (!split) {
     findings.error(

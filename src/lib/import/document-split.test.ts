@@ -86,4 +86,13 @@ describe('splitDocuments: decrees', () => {
     expect(findings).toEqual([]);
     expect(spans).toEqual([{ number: '市政府令第102号', start: 7, end: 13 }]);
   });
+
+  it('finds an order a ministry numbers per year, by its year and number', () => {
+    const head = (year: number) =>
+      `中华人民共和国交通运输部令\n${year}年第32号\n《某规定》已经部务会议通过，现予公布。\n部长　李小鹏\n${year}年11月28日\n某规定\n第一条　为了规范管理，制定本规定。\n`;
+    const toc = `${COVER}交通运输部关于修改某规定的决定（交通运输部令2019年第32号）\t(1)\n`;
+    expect(split(toc + head(2019))).toMatchObject({ findings: [], spans: [{ number: '交通运输部令2019年第32号', start: 7 }] });
+    // The same number of another year is another order.
+    expect(split(toc + head(2018)).findings.map(({ message }) => message)).toContainEqual(expect.stringMatching(/^missing document/u));
+  });
 });

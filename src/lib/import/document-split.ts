@@ -68,7 +68,8 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
       // A TOC may cite a decree by a shorter order name: 市政府令第102号 for 淄博市人民政府令 第102号.
       const order = parseDocNumber(entry.number);
       const same = (index: number, number: string) =>
-        number === entry.number || (order?.kind === 'order' && decrees.get(index)?.seq === order.seq);
+        number === entry.number ||
+        (order?.kind === 'order' && decrees.get(index)?.seq === order.seq && (order.year === undefined || decrees.get(index)?.year === order.year));
       const matches = [...numberLines].filter(([index, number]) => same(index, number) && !used.has(index)).map(([index]) => index);
       const index = matches.find((candidate) => candidate >= cursor);
       if (index === undefined) {

@@ -169,4 +169,16 @@ describe('running headers printed once', () => {
     ]);
     expect(result.documents[0]!.content).toContain('现将有关事项通知如下，请认真贯彻执行。');
   });
+
+  it('drops a header printed with the short form of a long name (国务院公报 for 中华人民共和国国务院公报)', () => {
+    const text = [
+      '中华人民共和国', '国务院公报', '2020', '第2号', '目　　录', '【部门文件】', '交通运输部关于修改《某规定》的决定（交通运输部令2019年第32号）……（41）',
+      '\f国务院公报 2020·2', '中华人民共和国交通运输部令', '2019年第32号', '《交通运输部关于修改〈某规定〉的决定》已经部务会议通过，现予公布。', '部长　李小鹏', '2019年11月28日',
+      '交通运输部关于修改《某规定》的决定', '一、删去第四十三条。', '— 41 —',
+    ].join('\n');
+    const result = importIssueText(text);
+    expect(result.findings.filter(({ severity }) => severity === 'error')).toEqual([]);
+    expect(result.accounting.dropped).toContainEqual({ line: 8, text: '国务院公报 2020·2', reason: 'running header or footer' });
+    expect(load(result.documents[0]!.content.split('---')[1]!)).toMatchObject({ title: '关于修改《某规定》的决定', number: '中华人民共和国交通运输部令2019年第32号', issuers: ['交通运输部'], type: '令', date: '2019-11-28' });
+  });
 });

@@ -88,10 +88,13 @@ function issueValues(cover: Cover, sections: string[], findings: Findings, line:
 /** What follows the gazette's name in a running header: 2010年第9期, 2018·33. */
 const HEADER_ISSUE = /^(?:\d{4}年?)?(?:第\d+[期号])?(?:[（(]总第?\d+[期号][)）])?$|^\d{4}[·.．]\d{1,3}$/u;
 
+/** Running headers shorten a long name from the front: 国务院公报 for 中华人民共和国国务院公报. */
+const MIN_SHORT_NAME = 4;
+
 /**
  * Running headers the page-furniture rule cannot see because they are printed once (an issue
- * of one document): the gazette's name, with the year and issue or not, or the year and issue
- * alone (2015年第11期), as the first or last line of a page.
+ * of one document): the gazette's name or its short form, with the year and issue or not, or
+ * the year and issue alone (2015年第11期), as the first or last line of a page.
  */
 function gazetteHeaders(lines: readonly SourceLine[], from: number, cover: Cover): Set<number> {
   const headers = new Set<number>();
@@ -101,7 +104,9 @@ function gazetteHeaders(lines: readonly SourceLine[], from: number, cover: Cover
     const line = lines[index]!;
     const edge = lines[index - 1]?.sheet !== line.sheet || lines[index + 1]?.sheet !== line.sheet;
     const compact = line.text.replace(/[\s\u3000]+/gu, '');
-    const named = key !== '' && compact.startsWith(key) && HEADER_ISSUE.test(compact.slice(key.length));
+    const named = Array.from({ length: Math.max(0, key.length - MIN_SHORT_NAME + 1) }, (_, cut) => key.slice(cut)).some(
+      (name) => compact.startsWith(name) && HEADER_ISSUE.test(compact.slice(name.length)),
+    );
     if (edge && (named || compact === issue)) headers.add(index);
   }
   return headers;

@@ -46,12 +46,18 @@ describe('decrees', () => {
     expect(decreeHead('现予公布', '第2号')).toBeNull();
     // Numbered per year (河北省人民政府令〔2010〕第15号).
     expect(decreeHead('河北省人民政府令', '〔2010〕第15号')).toMatchObject({ lines: 2, number: '河北省人民政府令〔2010〕第15号', seq: 15 });
+    // Ministries number their orders per year (交通运输部令2019年第32号), letter-spaced or not.
+    expect(decreeHead('中华人民共和国交通运输部令', '2019年第32号')).toEqual({ lines: 2, issuer: '交通运输部', number: '中华人民共和国交通运输部令2019年第32号', seq: 32, year: 2019 });
+    expect(decreeHead('交通运输部令2019年第32号', undefined)).toMatchObject({ lines: 1, number: '交通运输部令2019年第32号', year: 2019 });
+    expect(decreeHead('内 蒙 古 自 治 区 人 民 政 府 令', '第 82 号')).toMatchObject({ issuer: '内蒙古自治区人民政府', number: '内蒙古自治区人民政府令第82号' });
+    expect(decreeHead('依照本规定第十二条规定的程序执行，2019年第3号', undefined)).toBeNull();
   });
 
   it('reads TOC entries of decrees, with what they promulgate', () => {
     expect(decreeEntry('中华人民共和国国务院令（第706号）　专利代理条例')).toEqual({ number: '中华人民共和国国务院令第706号', title: '专利代理条例' });
     expect(decreeEntry('中华人民共和国国务院令（第709号）')).toEqual({ number: '中华人民共和国国务院令第709号', title: '中华人民共和国国务院令（第709号）' });
     expect(decreeEntry('关于印发某方案的通知')).toBeNull();
+    expect(decreeEntry('中华人民共和国交通运输部令（2019年第32号）　关于修改某规定的决定')).toEqual({ number: '中华人民共和国交通运输部令2019年第32号', title: '关于修改某规定的决定' });
   });
 });
 

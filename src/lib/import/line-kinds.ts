@@ -51,9 +51,13 @@ export function isOrganName(name: string): boolean {
   return ORGAN_NAME.test(normalized) && !TITLE_WORDS.test(normalized);
 }
 
-/** Names printed side by side, separated by spaces or 、 ("市大数据局 市商务局"), when all are organs. */
+/**
+ * Names printed side by side, separated by spaces or 、 ("市大数据局 市商务局"), when all are
+ * organs. A name letter-spaced to fill its line ("国 务 院") is one name.
+ */
 export function organNames(text: string): string[] | null {
-  const names = text.trim().split(/[\s\u3000、]+/u).filter(Boolean);
+  const parts = text.trim().split(/[\s\u3000、]+/u).filter(Boolean);
+  const names = parts.length > 1 && parts.every((part) => Array.from(part).length === 1) ? [parts.join('')] : parts;
   return names.length > 0 && names.every(isOrganName) ? names.map(normalizeParagraph) : null;
 }
 
@@ -122,8 +126,10 @@ export function titleKey(text: string): string {
  * the issuer is the organ that gives the order, without 中华人民共和国 (国务院).
  */
 const DECREE_NAME = /^([\u3400-\u9fff]{2,24}?)(令)$/u;
-/** 第707号; some provinces number decrees per year: 〔2010〕第15号. */
-const DECREE_NUMBER = /^([〔［[（(]\s*\d{4}\s*[〕］\]）)])?\s*第\s*(\d{1,5})\s*号$/u;
+/** 第707号; some provinces number decrees per year, 〔2010〕第15号, and ministries too: 2019年第32号. */
+const DECREE_NUMBER = /^(?:([〔［[（(]\s*\d{4}\s*[〕］\]）)])|(\d{4})\s*年)?\s*第\s*(\d{1,5})\s*号$/u;
+/** An order's name and number on one line (中华人民共和国国务院令第707号, 交通运输部令（2019年第32号）), then anything. */
+const DECREE_ON_ONE_LINE = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?(?:(\d{4})\s*年)?第\s*(\d{1,5})\s*号[)）]?/u;
 const STATE_PREFIX = /^中华人民共和国(?=.)/u;
 
 export interface DecreeHead {
@@ -133,21 +139,29 @@ export interface DecreeHead {
   number: string;
   /** The order's sequence number: a TOC citing 市政府令第102号 means 淄博市人民政府令 第102号. */
   seq: number;
+  /** The year of an order numbered per year (2019年第32号). */
+  year?: number;
 }
 
 export function decreeHead(first: string, second: string | undefined): DecreeHead | null {
   const name = DECREE_NAME.exec(normalizeCjkSpacing(first));
   const seq = second === undefined ? null : DECREE_NUMBER.exec(normalizeCjkSpacing(second));
   if (name && seq && isOrganName(name[1]!)) {
-    return decree(name[1]!, Number(seq[2]), 2, seq[1]?.replace(/\s+/gu, ''));
+    return decree(name[1]!, Number(seq[3]), 2, seq[1]?.replace(/\s+/gu, '') ?? optionalYear(seq[2]));
   }
-  const oneLine = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?第\s*(\d{1,5})\s*号[)）]?$/u.exec(normalizeCjkSpacing(first).replace(/\u3000/gu, ' '));
-  if (oneLine && isOrganName(oneLine[1]!)) return decree(oneLine[1]!, Number(oneLine[2]), 1);
+  const text = normalizeCjkSpacing(first).replace(/\u3000/gu, ' ');
+  const oneLine = DECREE_ON_ONE_LINE.exec(text);
+  if (oneLine && oneLine[0].length === text.length && isOrganName(oneLine[1]!)) return decree(oneLine[1]!, Number(oneLine[3]), 1, optionalYear(oneLine[2]));
   return null;
 }
 
-function decree(organ: string, seq: number, lines: number, year = ''): DecreeHead {
-  return { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令${year}第${seq}号`, seq };
+function optionalYear(year: string | undefined): number | undefined {
+  return year === undefined ? undefined : Number(year);
+}
+
+function decree(organ: string, seq: number, lines: number, year: string | number = ''): DecreeHead {
+  const head = { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令${typeof year === 'number' ? `${year}年` : year}第${seq}号`, seq };
+  return typeof year === 'number' ? { ...head, year } : head;
 }
 
 /**
@@ -155,15 +169,27 @@ function decree(organ: string, seq: number, lines: number, year = ''): DecreeHea
  * TOC gives it ("中华人民共和国国务院令（第706号）　专利代理条例").
  */
 export function decreeEntry(text: string): { number: string; title: string } | null {
-  const match = /^([\u3400-\u9fff]{2,24}?)令[\s\u3000]*[（(]?第\s*(\d{1,5})\s*号[)）]?[\s\u3000]*(.*)$/u.exec(normalizeParagraph(text));
+  const normalized = normalizeParagraph(text);
+  const match = DECREE_ON_ONE_LINE.exec(normalized);
   if (!match || !isOrganName(match[1]!)) return null;
-  const number = `${match[1]}令第${match[2]}号`;
-  return { number, title: match[3]!.trim() === '' ? normalizeParagraph(text) : normalizeParagraph(match[3]!) };
+  const number = `${match[1]}令${match[2] === undefined ? '' : `${match[2]}年`}第${match[3]}号`;
+  const rest = normalized.slice(match[0].length).trim();
+  return { number, title: rest === '' ? normalized : normalizeParagraph(rest) };
 }
 
 /**
  * A decree signed by the head of government: its office and name on a line ("总理　李克强",
- * "代市长　陈如桂", or the office alone: "省长"), then the date.
+ * "代市长　陈如桂", or the office alone: "省长"), then the date. The office may carry its
+ * jurisdiction or organ in front, as autonomous regions and ministries print it: "自治区主席　乌力吉",
+ * "交通运输部部长　李小鹏".
  */
-export const OFFICIAL_SIGNATURE =
-  /^(?:国务院)?代?(?:总理|主席|省长|市长|区长|县长|州长|盟长|主任|部长|署长|局长|行长|院长|检察长|委员长)(?:[\s\u3000]+[\u3400-\u9fff·]{2,6})?$/u;
+const OFFICE = /^(.*?)代?(?:总理|主席|省长|市长|区长|县长|州长|盟长|旗长|主任|部长|署长|局长|行长|院长|检察长|委员长)$/u;
+const JURISDICTION = /^(?:国务院|自治区|自治州|自治县|自治旗|特别行政区|省|市|区|县|州|盟|旗)$/u;
+const SIGNER_NAME = /^[\u3400-\u9fff·]{2,6}$/u;
+
+export function isOfficialSignature(text: string): boolean {
+  const [office, ...names] = text.trim().split(/[\s\u3000]+/u);
+  if (names.length > 1 || (names.length === 1 && !SIGNER_NAME.test(names[0]!))) return false;
+  const prefix = OFFICE.exec(office ?? '')?.[1];
+  return prefix !== undefined && (prefix === '' || JURISDICTION.test(prefix) || isOrganName(prefix));
+}

@@ -52,4 +52,30 @@ describe('findSignature', () => {
       expect(findSignature(lines, 0, lines.length, ['河北省人民政府']), signer).toMatchObject({ start: 1, end: 3, lines: [printed, '二○一○年十二月二十五日'], date: '2010-12-25' });
     }
   });
+
+  it('reads an office printed with its jurisdiction or organ in front, not any line ending in an office', () => {
+    for (const signer of ['自治区主席　乌力吉', '交通运输部部长　李小鹏', '国务院总理　李鹏']) {
+      const { lines } = readSourceText(`现予公布。\n${signer}\n1997年7月23日`);
+      expect(findSignature(lines, 0, lines.length, ['内蒙古自治区人民政府']), signer).toMatchObject({ start: 1, end: 3, lines: [signer, '1997年7月23日'] });
+    }
+    for (const body of ['由各单位主任', '一、主任', '总理　李克强同志讲话']) {
+      const { lines } = readSourceText(`现予公布。\n${body}\n1997年7月23日`);
+      expect(findSignature(lines, 0, lines.length, ['内蒙古自治区人民政府']), body).toBeNull();
+    }
+  });
+
+  it('reads a sealed document dated without the issuer name, after the text has ended', () => {
+    const { lines } = readSourceText('现印发给你们，请抓好贯彻落实。\n2017年8月18日\n（此件主动公开）');
+    expect(findSignature(lines, 0, lines.length, ['市商务委'])).toMatchObject({ start: 1, end: 2, lines: ['2017年8月18日'], date: '2017-08-18', signedByIssuers: true });
+    // A date that continues a sentence, or comes after a later date in a list, is none.
+    for (const text of ['会议定于\n2020年5月24日\n召开。', '时间安排如下：\n2020年5月24日\n报名。\n2020年6月1日']) {
+      const { lines: body } = readSourceText(text);
+      expect(findSignature(body, 0, body.length, ['市商务委']), text).toBeNull();
+    }
+  });
+
+  it('reads a signature letter-spaced to fill its line as one name', () => {
+    const { lines } = readSourceText('现批复如下。\n                国 务 院\n二○○三年四月四日');
+    expect(findSignature(lines, 0, lines.length, ['国务院'])).toMatchObject({ start: 1, end: 3, date: '2003-04-04', signedByIssuers: true });
+  });
 });

@@ -4,7 +4,7 @@
  * Chinese numerals. A decree is signed by the head of government instead ("总理　李克强").
  */
 import { normalizeParagraph } from '../cjk-text';
-import { dateLine, OFFICIAL_SIGNATURE, organNames } from './line-kinds';
+import { dateLine, isOfficialSignature, organNames } from './line-kinds';
 import type { SourceLine } from './text-lines';
 
 export interface Signature {
@@ -30,7 +30,23 @@ export function findSignature(lines: readonly SourceLine[], from: number, to: nu
   const signature = findSignatureOf(lines, from, to, new Set(issuers.map(normalizeParagraph)));
   if (signature) return { ...signature, signedByIssuers: true };
   const anyOrgan = findSignatureOf(lines, from, to, new Set());
-  return anyOrgan ? { ...anyOrgan, signedByIssuers: false } : null;
+  if (anyOrgan) return { ...anyOrgan, signedByIssuers: false };
+  const sealed = sealedDate(lines, from, to);
+  return sealed ? { ...sealed, signedByIssuers: true } : null;
+}
+
+/**
+ * A document sealed rather than signed prints the date alone under its text (GB/T 9704 §7.3.5.1:
+ * the seal stands for the issuer's name, which web and gazette reprints then leave out): the
+ * first line that is a whole date, right after a line that ends a sentence.
+ */
+function sealedDate(lines: readonly SourceLine[], from: number, to: number): Signature | null {
+  for (let index = from + 1; index < to; index++) {
+    const date = dateLine(lines[index]!.text);
+    if (!date) continue;
+    return /[。！？]$/u.test(lines[index - 1]!.text.trim()) ? { start: index, end: index + 1, lines: [normalizeParagraph(lines[index]!.text)], date } : null;
+  }
+  return null;
 }
 
 function findSignatureOf(lines: readonly SourceLine[], from: number, to: number, known: ReadonlySet<string>): Signature | null {
@@ -43,7 +59,7 @@ function findSignatureOf(lines: readonly SourceLine[], from: number, to: number,
       if (!names || (known.size > 0 && !names.every((name) => known.has(name)))) break;
       start--;
     }
-    if (start === index && index - 1 >= from && OFFICIAL_SIGNATURE.test(lines[index - 1]!.text.trim())) {
+    if (start === index && index - 1 >= from && isOfficialSignature(lines[index - 1]!.text)) {
       return { start: index - 1, end: index + 1, lines: [spaced(lines[index - 1]!.text), normalizeParagraph(lines[index]!.text)], date };
     }
     if (start === index) continue;

@@ -89,4 +89,13 @@ describe('readSourceText', () => {
     const { furniture } = readSourceText(`北京市人民政府公报\n目录${[1, 2, 3, 4, 5, 6, 7].map(body).join('')}\f简介。\n`);
     expect(furniture).toHaveLength(7);
   });
+
+  it('counts indents from the page margin that every line of a page starts with', () => {
+    const page = ['天津市人民政府公报                2021年第12期', '    各区人民政府：', '        现将任务分工印发给你', '    们，望遵照执行。', '                  天津市人民政府', '        一、任务分工', '               — 3 —'];
+    const { lines } = readSourceText(`封面\n目录\f${page.join('\n')}\n`);
+    expect(lines.slice(2).map(({ text }) => text)).toEqual(['天津市人民政府公报                2021年第12期', '各区人民政府：', '    现将任务分工印发给你', '们，望遵照执行。', '              天津市人民政府', '    一、任务分工']);
+    // Full-width indents are the text's own, and a short centred page keeps its spaces.
+    expect(readSourceText('封面\f页眉\n　　甲。\n　　乙。\n　　丙。\n　　丁。\n页脚\n').lines.map(({ text }) => text)).toContain('　　甲。');
+    expect(readSourceText('封面\f页眉\n        国务院令\n          第1号\n页脚\n').lines.map(({ text }) => text)).toContain('        国务院令');
+  });
 });

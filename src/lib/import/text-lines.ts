@@ -133,10 +133,27 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
   return { pages: withPages, furniture: furniture.sort((a, b) => a - b) };
 }
 
+/** Below this many lines a page's common indent may be its layout (a centred page), not a margin. */
+const MIN_MARGIN_LINES = 4;
+
+/**
+ * Layout extraction of a page set off from the paper's edge starts every line with the spaces
+ * of its left margin (more on odd pages than even ones, with a binding gutter); indents count
+ * from the margin, so the spaces every line of a page starts with are taken off. The first and
+ * last lines do not count: a running header or page number printed once is still there.
+ */
+function withoutMargin(lines: SourceLine[]): SourceLine[] {
+  const inner = lines.slice(1, -1);
+  if (inner.length < MIN_MARGIN_LINES) return lines;
+  const indent = (text: string) => /^ */u.exec(text)![0].length;
+  const margin = Math.min(...inner.map(({ text }) => indent(text)));
+  return margin === 0 ? lines : lines.map((line) => ({ ...line, text: line.text.slice(Math.min(margin, indent(line.text))) }));
+}
+
 /** Reads extracted text: numbered non-empty lines, page furniture removed from paged text. */
 export function readSourceText(text: string): SourceText {
   const pages = splitPages(text);
-  if (pages.length === 1) return { lines: pages[0]!, paged: false, furniture: [] };
+  if (pages.length === 1) return { lines: withoutMargin(pages[0]!), paged: false, furniture: [] };
   const stripped = stripFurniture(pages);
-  return { lines: stripped.pages.flat(), paged: true, furniture: stripped.furniture };
+  return { lines: stripped.pages.flatMap(withoutMargin), paged: true, furniture: stripped.furniture };
 }
