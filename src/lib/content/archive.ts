@@ -397,6 +397,9 @@ function readIssue(
   }
   if (data.pdf && !/^https?:/.test(data.pdf) && !names.includes(data.pdf)) {
     problems.add(issueFile, `the PDF "${data.pdf}" is not in the issue folder`, { ...parsed.locate(['pdf']), field: 'pdf' });
+  } else if (data.pdf && !/^https?:/.test(data.pdf) && !data.pdf.endsWith('.pdf')) {
+    // The site serves it as <name>.pdf ([pdf].pdf.ts): the link must match.
+    problems.add(issueFile, `rename the PDF to end in lower-case ".pdf" (the site serves it under that name)`, { ...parsed.locate(['pdf']), field: 'pdf' });
   }
   if (!entries.some(({ name, isDirectory }) => !isDirectory && DOCUMENT_FILE.test(name))) {
     problems.add(issueFile, 'the issue has no documents; add them (npm run import, npm run new) or remove the issue folder');
