@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { MAX_MARKUP_PER_PARAGRAPH, MAX_NESTING, MAX_UNBROKEN_RUN } from './body-limits';
+import { MAX_CONTAINER_MARKERS, MAX_LINES, MAX_MARKUP, MAX_MARKUP_PER_PARAGRAPH, MAX_NESTING, MAX_UNBROKEN_RUN } from './body-limits';
 import { markdownProblems } from './markdown-check';
 
 describe('markdownProblems', () => {
@@ -58,6 +58,25 @@ describe('markdownProblems', () => {
     ]);
     expect(markdownProblems(`${'\\['.repeat(MAX_MARKUP_PER_PARAGRAPH + 1)}\n`)).toEqual([]);
     expect(markdownProblems(`${'*a* '.repeat(MAX_MARKUP_PER_PARAGRAPH / 2)}\n\n${'*a* '.repeat(MAX_MARKUP_PER_PARAGRAPH / 2)}\n`)).toEqual([]);
+  });
+
+  it('bounds the lines and the markup of a whole document', () => {
+    expect(markdownProblems('- 项\n'.repeat(MAX_LINES))).toEqual([
+      { line: 1, column: 1, message: `${MAX_LINES + 1} lines; at most ${MAX_LINES} are allowed in one document: split it (or move long tables into an attachment)` },
+    ]);
+    const paragraph = `${'*强调* '.repeat(MAX_MARKUP_PER_PARAGRAPH / 4)}\n\n`;
+    const paragraphs = MAX_MARKUP / 100;
+    expect(markdownProblems(paragraph.repeat(paragraphs))).toEqual([]);
+    expect(markdownProblems(paragraph.repeat(paragraphs + 1))).toEqual([
+      { line: paragraphs * 2 + 1, column: 1, message: expect.stringMatching(/^more than 20000 Markdown markup characters .* in one document/) },
+    ]);
+  });
+
+  it('bounds the list items and block quotes of a whole document', () => {
+    expect(markdownProblems('> 引文\n\n'.repeat(MAX_CONTAINER_MARKERS))).toEqual([]);
+    expect(markdownProblems(`${'- 项\n'.repeat(MAX_CONTAINER_MARKERS - 1)}> > 引文\n`)).toEqual([
+      { line: MAX_CONTAINER_MARKERS, column: 1, message: expect.stringMatching(/^more than 2000 list items and block-quote markers/) },
+    ]);
   });
 
   it('reports each kind of limit once', () => {
