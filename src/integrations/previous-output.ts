@@ -174,11 +174,12 @@ export default function previousOutputIntegration(): AstroIntegration {
         await rm(probe);
       },
       'astro:build:done': async ({ logger }) => {
-        // Kept output: what is stale is removed while the search index is built (Node does not
-        // exit before). Removed output: that started with the build and has had its time.
+        // Kept output: only what is stale is removed, a few files. Removed output: that started
+        // with the build and has had its time. Both are awaited: the astro CLI calls
+        // process.exit() after the last hook, which would cut a removal still under way.
         const current = await readAstroManifest(cacheDir);
         if (keep) await prune(logger, current?.manifest);
-        else await removal;
+        await removal;
         if (current) await writeFile(join(cacheDir, MARKER_FILE), `${JSON.stringify({ outDir, manifest: current.hash } satisfies Marker)}\n`);
       },
     },
