@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -275,6 +275,19 @@ describe('readArchive: a reader that cannot be hung', () => {
   it('refuses a FIFO without opening it', () => {
     const { report } = archiveOf(valid, (root) => execFileSync('mkfifo', [join(root, issue, 'fifo.md')]));
     expect(report).toEqual([`${issue}/fifo.md: not a regular file (a device, FIFO or socket); content is folders and regular files only`]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a file or folder it may not read', () => {
+    const { report } = archiveOf({ ...valid, [`${issue}/b-2.md`]: document({ page: '2', number: '测政办字〔2020〕2号' }) }, (root) => {
+      chmodSync(join(root, issue, 'b-2.md'), 0o000);
+      mkdirSync(join(root, 'content/test/2021'));
+      chmodSync(join(root, 'content/test/2021'), 0o000);
+    });
+    expect(report).toEqual([
+      `${issue}/b-2.md: cannot be read (EACCES: permission denied); give the user running the build read access`,
+      'content/test/2021: cannot be read (EACCES: permission denied); give the user running the build read access',
+    ]);
+    chmodSync(join(roots.at(-1)!, 'content/test/2021'), 0o755);
   });
 
   it('reports hidden files instead of skipping them silently', () => {

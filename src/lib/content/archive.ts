@@ -171,13 +171,26 @@ function inspect(path: string, problems: ProblemList, dirent?: Dirent): Kind {
 
 const NOT_REGULAR = 'not a regular file (a device, FIFO or socket); content is folders and regular files only';
 
+/** `read()`, or null with a problem when the file system refuses it (permissions). */
+function unreadable<T>(path: string, problems: ProblemList, read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    problems.add(path, `cannot be read (${code}: permission denied); give the user running the build read access`);
+    return null;
+  }
+}
+
 /**
  * A folder's entries in name order; one readdir, a stat only for links. Hidden entries (.draft.md,
  * .DS_Store) are never read: each is reported, so that nobody expects a hidden file to be published.
  */
 function listEntries(dir: string, problems: ProblemList): Entry[] {
   const entries: Entry[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  const dirents = unreadable(dir, problems, () => readdirSync(dir, { withFileTypes: true }));
+  for (const entry of dirents ?? []) {
     const path = join(dir, entry.name);
     if (HIDDEN_ENTRY.test(entry.name)) {
       problems.warn(path, 'hidden (the name starts with a dot), so it is neither checked nor published; rename it to publish it, or keep drafts outside the content folder');
@@ -203,7 +216,8 @@ function readText(file: string, problems: ProblemList): string | null {
     problems.add(file, tooLarge);
     return null;
   }
-  const bytes = readFileSync(file);
+  const bytes = unreadable(file, problems, () => readFileSync(file));
+  if (!bytes) return null;
   const decoded = decodeContentFile(bytes);
   if (!decoded.ok) {
     problems.add(file, decoded.message, decoded);
