@@ -311,6 +311,12 @@ describe('readArchive: a reader that cannot be hung', () => {
     ]);
   });
 
+  it('reports a missing content folder', () => {
+    expect(readArchive('/nonexistent/content', '/nonexistent').problems.map(formatProblem)).toEqual([
+      'content: no content folder here; create it, or point GAZETTE_CONTENT_DIR (or --content) at it',
+    ]);
+  });
+
   it('refuses an issue without documents', () => {
     expect(archiveOf({}).report).toEqual([`${issue}/issue.yaml: the issue has no documents; add them (npm run import, npm run new) or remove the issue folder`]);
   });

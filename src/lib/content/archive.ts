@@ -4,7 +4,7 @@
  * so every rule about content lives in one place. Every problem is collected (not just the
  * first) with its file, line and field.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -551,8 +551,13 @@ function checkIssueSequence(gazette: Gazette | undefined, issues: ArchiveIssue[]
 
 /** Reads `contentDir` (holding one gazette folder) and validates everything in it. */
 export function readArchive(contentDir: string, projectRoot = join(contentDir, '..'), options: ReadArchiveOptions = {}): ArchiveResult {
+  const cwd = options.cwd ?? projectRoot;
+  if (!existsSync(contentDir)) {
+    const problem = { file: displayPath(contentDir, cwd), line: 0, column: 0, field: '', message: 'no content folder here; create it, or point GAZETTE_CONTENT_DIR (or --content) at it' };
+    return { archive: null, problems: [problem], warnings: [], files: [] };
+  }
   const linkRoots = [contentDir, ...(options.linkRoots ?? [])].map((root) => realpathSync(root));
-  const problems = new ProblemList(projectRoot, options.cwd ?? projectRoot, linkRoots, options.markdown ?? false);
+  const problems = new ProblemList(projectRoot, cwd, linkRoots, options.markdown ?? false);
   const failed = (): ArchiveResult => ({
     archive: null,
     problems: problems.problems.sort(compareProblems),
