@@ -174,9 +174,9 @@ export default function previousOutputIntegration(): AstroIntegration {
         await rm(probe);
       },
       'astro:build:done': async ({ logger }) => {
-        // Kept output: only what is stale is removed, a few files. Removed output: that started
-        // with the build and has had its time. Both are awaited: the astro CLI calls
-        // process.exit() after the last hook, which would cut a removal still under way.
+        // Kept output: what is stale is moved aside and removed now, since astro's CLI ends with
+        // process.exit(), which would cut a removal left running. Removed output: that started
+        // with the build and has had its time.
         const current = await readAstroManifest(cacheDir);
         if (keep) await prune(logger, current?.manifest);
         await removal;

@@ -96,6 +96,11 @@ describe('what content may still say', () => {
     );
   });
 
+  it('refuses an address that is not a URL at all', () => {
+    expect(unsafeLinkUrl('http://[zibo')).toBe('the link address "http://[zibo" is not a valid URL');
+    expect(unsafeImageUrl('http://[zibo')).toBe('the image address "http://[zibo" is not a valid URL');
+  });
+
   it('refuses images from other hosts, however written', () => {
     for (const refused of ['https://evil.example/a.png', '//evil.example/a.png', '/\\evil.example/a.png', 'data:image/png;base64,AAAA'])
       expect(unsafeImageUrl(refused), refused).not.toBeNull();

@@ -34,26 +34,27 @@ function describeHtml(value: string): string {
   return `raw HTML ${JSON.stringify(trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed)}`;
 }
 
+/** The URL as a browser resolves it on a page of the site, or why it cannot be one. */
+function resolve(url: string, what: string): URL | string {
+  try {
+    return new URL(url, SITE);
+  } catch {
+    return `the ${what} address ${JSON.stringify(url)} is not a valid URL`;
+  }
+}
+
 /** Why a link's URL is refused, or null when it is allowed. */
 export function unsafeLinkUrl(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url, SITE);
-  } catch {
-    return `the link address ${JSON.stringify(url)} is not a valid URL`;
-  }
+  const parsed = resolve(url, 'link');
+  if (typeof parsed === 'string') return parsed;
   if (LINK_PROTOCOLS.has(parsed.protocol)) return null;
   return `the link address ${JSON.stringify(url)} uses ${parsed.protocol}, which is not allowed: links may be http:, https:, mailto: or relative`;
 }
 
 /** Why an image's URL is refused, or null when it names a file of the site. */
 export function unsafeImageUrl(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url, SITE);
-  } catch {
-    return `the image address ${JSON.stringify(url)} is not a valid URL`;
-  }
+  const parsed = resolve(url, 'image');
+  if (typeof parsed === 'string') return parsed;
   if (parsed.origin === SITE.origin) return null;
   return `the image address ${JSON.stringify(url)} is not a file of this site: images must be relative paths to files in the archive (the site loads nothing from elsewhere)`;
 }

@@ -9,9 +9,12 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MIRROR_CONTENT_SECURITY_POLICY } from '../../src/lib/csp';
 import { buildZim, checkZim } from '../../src/lib/mirror/zim';
 import { DOC_56, ISSUE_TOC } from '../helpers/archive';
+import { select } from '../helpers/built-site';
 import { mirrorSampleBuild } from '../helpers/mirror';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-zim-test-'));
@@ -86,7 +89,12 @@ describe('the ZIM', () => {
     it('serves a document page', async () => {
       const response = await fetch(`${origin}/${book}/${DOC_56.path}index.html`);
       expect(response.status).toBe(200);
-      expect(await response.text()).toContain(DOC_56.title);
+      const html = await response.text();
+      expect(html).toContain(DOC_56.title);
+      // Kiwix serves the page as packed: under the mirror's Content-Security-Policy.
+      expect(select('head > meta[http-equiv="Content-Security-Policy"]', fromHtml(html))?.properties.content).toBe(
+        MIRROR_CONTENT_SECURITY_POLICY,
+      );
     });
 
     it('finds the document by a Chinese full-text search (人才贷)', async () => {
