@@ -8,6 +8,7 @@ import { siteSettings } from './src/site-settings';
 import pagefind from './src/integrations/pagefind';
 import cdnHeaders from './src/integrations/cdn-headers';
 import previousOutput from './src/integrations/previous-output';
+import buildGuard from './src/integrations/build-guard';
 
 const settings = siteSettings(process.env);
 // Everything in this build that reads the content folder (loaders, git history) takes it from
@@ -38,7 +39,8 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [previousOutput(), pagefind(), cdnHeaders()],
+  // buildGuard last: it checks every output the others wrote.
+  integrations: [previousOutput(), pagefind(), cdnHeaders(), buildGuard()],
   experimental: {
     // Pages whose getStaticPaths() cacheKey (src/lib/page-cache-key.ts) and code are unchanged
     // are reused from the previous build (src/integrations/previous-output.ts) instead of

@@ -65,6 +65,40 @@ describe('atomFeed', () => {
     ]);
   });
 
+  it('writes titles, summaries and categories as escaped text, whatever they hold', () => {
+    const hostile: DocumentData = {
+      ...documents[0],
+      id: '2020/07/h',
+      slug: 'h',
+      title: '<img src=x onerror=alert(1)> ]]> & "引号"',
+      section: '<市政府 "文件">',
+      issuers: ['<b>办公室</b>'],
+    };
+    const hostileModel = buildSiteModel({
+      gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
+      issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [hostile.section], documentIds: [hostile.id] }],
+      documents: [hostile],
+    });
+    const xml = atomFeed({
+      title: '测试公报：<最新>',
+      gazetteName: '测试公报',
+      publisher: '测试市人民政府',
+      feedUrl: 'https://example.org/feed.xml?a=1&b="2"',
+      homeUrl: 'https://example.org/',
+      absoluteUrl: (path) => `https://example.org/${path}`,
+      documents: hostileModel.documents,
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toContain('CDATA');
+    expect(xml).not.toContain('type="html"');
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'category' }).parse(xml).feed;
+    expect(parsed.entry.title).toEqual({ '#text': '<img src=x onerror=alert(1)> ]]> & "引号"（测政办字〔2020〕1号）', '@_type': 'text' });
+    expect(parsed.entry.summary['@_type']).toBe('text');
+    expect(parsed.entry.author.name).toBe('<b>办公室</b>');
+    expect(parsed.entry.category.map((c: Record<string, string>) => c['@_term'])).toEqual(['通知', '<市政府 "文件">']);
+    expect(parsed.link[1]['@_href']).toBe('https://example.org/feed.xml?a=1&b="2"');
+  });
+
   it('keeps the newest documents only', () => {
     expect(newestDocuments(model.documents, 2).map((d) => d.slug)).toEqual(['d1', 'd2']);
   });

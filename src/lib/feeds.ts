@@ -2,9 +2,9 @@
  * Atom feeds of documents, newest first. Dates come from the documents themselves (never the
  * build clock), so the same content gives the same feed.
  */
-import { Feed } from 'feed';
 import type { SiteDocument } from './site-model';
 import { describeDocument } from './site-model';
+import { escapeXml } from './sitemap';
 
 export const FEED_SIZE = 50;
 
@@ -33,32 +33,52 @@ export function newestDocuments(documents: SiteDocument[], count = FEED_SIZE): S
     .slice(0, count);
 }
 
+const INDENT = '    ';
+
+/** `<name attributes>text</name>`, every value escaped: content is text, never markup. */
+function element(name: string, text: string | null, attributes: Record<string, string> = {}): string {
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+    .join('');
+  return text === null ? `<${name}${attrs}/>` : `<${name}${attrs}>${escapeXml(text)}</${name}>`;
+}
+
+const person = (name: string) => `<author>${element('name', name)}</author>`;
+
+/**
+ * Atom 1.0 (RFC 4287) written here rather than by a feed library: titles and summaries go out
+ * as type="text" (escaped), never as type="html" CDATA that readers would render as markup,
+ * and every attribute is escaped (a section named `<…>` once made the feed invalid XML).
+ */
 export function atomFeed(options: FeedOptions): string {
   const documents = newestDocuments(options.documents);
-  const feed = new Feed({
-    title: options.title,
-    description: `${options.gazetteName}刊载的最新文件`,
-    id: options.id ?? options.homeUrl,
-    link: options.homeUrl,
-    language: 'zh-CN',
-    copyright: options.publisher,
-    updated: documents[0] ? beijingMidnight(documents[0].date) : new Date(0),
-    generator: 'gazette-archive',
-    feedLinks: { atom: options.feedUrl },
-    author: { name: options.publisher },
-  });
+  const updated = documents[0] ? beijingMidnight(documents[0].date) : new Date(0);
+  const lines = [
+    element('id', options.id ?? options.homeUrl),
+    element('title', options.title, { type: 'text' }),
+    element('updated', updated.toISOString()),
+    element('generator', 'gazette-archive'),
+    person(options.publisher),
+    element('link', null, { rel: 'alternate', href: options.homeUrl }),
+    element('link', null, { rel: 'self', href: options.feedUrl }),
+    element('subtitle', `${options.gazetteName}刊载的最新文件`, { type: 'text' }),
+    element('rights', options.publisher, { type: 'text' }),
+  ];
   for (const document of documents) {
     const url = options.absoluteUrl(document.url);
-    feed.addItem({
-      title: document.number ? `${document.title}（${document.number}）` : document.title,
-      id: url,
-      link: url,
-      date: beijingMidnight(document.date),
-      published: beijingMidnight(document.date),
-      description: describeDocument(document, options.gazetteName),
-      author: document.issuers.map((name) => ({ name })),
-      category: [{ name: document.type }, { name: document.section }],
-    });
+    const date = beijingMidnight(document.date).toISOString();
+    const entry = [
+      element('title', document.number ? `${document.title}（${document.number}）` : document.title, { type: 'text' }),
+      element('id', url),
+      element('link', null, { href: url }),
+      element('updated', date),
+      element('summary', describeDocument(document, options.gazetteName), { type: 'text' }),
+      ...document.issuers.map(person),
+      element('category', null, { term: document.type }),
+      element('category', null, { term: document.section }),
+      element('published', date),
+    ];
+    lines.push(`<entry>\n${entry.map((line) => `${INDENT}${INDENT}${line}`).join('\n')}\n${INDENT}</entry>`);
   }
-  return feed.atom1();
+  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">\n${lines.map((line) => `${INDENT}${line}`).join('\n')}\n</feed>`;
 }

@@ -157,6 +157,19 @@ describe('catalog.csv', () => {
     const csv = catalogCsv([{ ...record, title: '甲"乙\n丙' }]);
     expect(csv).toContain('"甲""乙\n丙"');
   });
+
+  it('escapes fields a spreadsheet would run as formulas', () => {
+    const [record] = data.catalog.documents;
+    const rows = (fields: Partial<typeof record>) => parseCsv(catalogCsv([{ ...record, ...fields }]), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows({ title: '=HYPERLINK("http://x","y")', number: '+1', section: '@SUM(A1)', issuers: ['-2+3', '甲'] })[0]).toMatchObject({
+      title: `'=HYPERLINK("http://x","y")`,
+      number: "'+1",
+      section: "'@SUM(A1)",
+      issuers: "'-2+3、甲",
+    });
+    expect(rows({ title: "=cmd|' /C calc'!A0" })[0].title).toBe("'=cmd|' /C calc'!A0");
+    expect(rows({})[0].title).toBe(record.title);
+  });
 });
 
 describe('paths', () => {

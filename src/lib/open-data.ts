@@ -188,8 +188,10 @@ export function catalogCsv(records: readonly CatalogRecord[]): string {
       issue: record.issue.label,
       expires: record.expires ?? '',
     })),
-    // RFC 4180: CRLF between records; the BOM makes spreadsheet software read UTF-8.
-    { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows' },
+    // RFC 4180: CRLF between records; the BOM makes spreadsheet software read UTF-8. A field
+    // starting with = + - @ (a title "=HYPERLINK(…)") gets a leading ' so that spreadsheets show
+    // it as text instead of running it as a formula (CSV injection).
+    { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows', escape_formulas: true },
   );
 }
 

@@ -7,7 +7,8 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
-const escapeXml = (text: string) =>
+/** Text or an attribute value, escaped for XML. */
+export const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[char]!);
 
 export function sitemapXml(entries: SitemapEntry[]): string {

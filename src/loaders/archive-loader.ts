@@ -5,11 +5,14 @@
  * re-rendered only when their digest changes; the HTML is kept in the body store beside Astro's
  * data store (src/lib/content/body-store.ts), the data store keeps its hash.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readArchive, type Archive } from '../lib/content/archive';
-import { ContentError, formatProblem } from '../lib/content/errors';
+import { bodyLimitProblems } from '../lib/content/body-limits';
+import { displayPath, formatProblem, type ContentProblem } from '../lib/content/errors';
+import { positionAt } from '../lib/content/yaml-source';
+import { stopBuild } from '../integrations/build-guard';
 import { siteSettings } from '../site-settings';
 import { documentPath } from '../lib/site-model';
 import { bodyStore } from '../lib/content/body-store';
@@ -29,12 +32,13 @@ function loadArchive(context: LoaderContext): Promise<Archive> {
     pending = {
       root,
       archive: Promise.resolve().then(() => {
-        // Paths in problems start at the content folder's parent: content/zibo/… for editors.
+        // Archive paths start at the content folder's parent (content/zibo/…, for edit links);
+        // problems name files from where the build was started, as check does.
         const dir = contentDir(root);
-        const result = readArchive(dir, dirname(dir));
+        const result = readArchive(dir, dirname(dir), { cwd: process.cwd() });
         // Warnings are `npm run check`'s too: the build shows them and goes on.
         for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
-        if (!result.archive) throw new ContentError(result.problems);
+        if (!result.archive) stopBuild(result.problems.map(formatProblem));
         // Bodies link the numbers they cite (src/plugins/rehype-citations.ts): register the table first.
         const { documents, gazette } = result.archive;
         const paths = documents.map((d) => ({ ...d, path: documentPath(d.id) }));
@@ -55,10 +59,38 @@ function watchForChanges(context: LoaderContext, reload: () => Promise<void>) {
   });
 }
 
-/** What a Markdown plugin reported when rendering failed (a VFileMessage has its position). */
-function renderFailure(error: unknown): { reason: string; line?: number; column?: number } {
-  const { reason, line, column } = error as { reason?: string; line?: number; column?: number };
-  return { reason: reason ?? (error as Error).message, line, column };
+/** Where a file of the archive (a path from the content folder's parent) is on disk. */
+function archiveFile(context: LoaderContext, file: string): string {
+  return resolve(dirname(contentDir(fileURLToPath(context.config.root))), file);
+}
+
+type Rendered = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
+type TextProblem = { message: string; line?: number; column?: number };
+
+/**
+ * Renders Markdown, or says why it cannot be: the limits of body-limits.ts first (beyond them
+ * the renderer overflows its stack or stalls), then what a Markdown plugin threw (a
+ * VFileMessage has its position). `npm run check` reports the same (markdown-check.ts).
+ */
+async function renderChecked(context: LoaderContext, text: string, fileURL?: URL): Promise<Rendered | TextProblem[]> {
+  const limits = bodyLimitProblems(text);
+  if (limits.length > 0) return limits.map(({ index, message }) => ({ ...positionAt(text, index), message }));
+  // Astro's renderer dumps the error object on the console before throwing it; the build
+  // reports it as one located line instead. Anything else logged meanwhile is passed on.
+  const logged: unknown[][] = [];
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => void logged.push(args);
+  let thrown: unknown;
+  try {
+    return await context.renderMarkdown(text, fileURL ? { fileURL } : undefined);
+  } catch (error) {
+    thrown = error;
+    const { reason, line, column } = error as { reason?: string; line?: number; column?: number };
+    return [{ message: reason ?? (error as Error).message, line, column }];
+  } finally {
+    console.error = consoleError;
+    for (const args of logged) if (args[0] !== thrown || thrown === undefined) consoleError(...args);
+  }
 }
 
 function replaceEntries(context: LoaderContext, ids: Set<string>) {
@@ -73,13 +105,15 @@ export function gazetteLoader(): Loader {
         const { gazette } = await loadArchive(context);
         const data = { ...gazette };
         // The 简介 is Markdown: rendered with the site's processor, like document bodies.
-        let rendered;
-        try {
-          rendered = gazette.about ? await context.renderMarkdown(gazette.about) : undefined;
-        } catch (error) {
-          const { reason, line, column } = renderFailure(error);
-          const where = line ? ` (line ${line}${column ? `, column ${column}` : ''} of the text)` : '';
-          throw new Error(`${gazette.file}: about${where}: ${reason}`, { cause: error });
+        const rendered = gazette.about ? await renderChecked(context, gazette.about) : undefined;
+        if (Array.isArray(rendered)) {
+          const file = displayPath(archiveFile(context, gazette.file), process.cwd());
+          stopBuild(
+            rendered.map(({ message, line, column }) => {
+              const where = line ? ` (line ${line}${column ? `, column ${column}` : ''} of the text)` : '';
+              return `${file}: about${where}: ${message}`;
+            }),
+          );
         }
         context.store.set({ id: gazette.id, data, body: gazette.about, digest: context.generateDigest(data), rendered });
         replaceEntries(context, new Set([gazette.id]));
@@ -117,6 +151,7 @@ export function documentsLoader(): Loader {
         const targets = registeredCitationTargets();
         const bodies = bodyStore(fileURLToPath(context.config.cacheDir));
         const used = new Set<string>();
+        const problems: ContentProblem[] = [];
         for (const { body, ...data } of documents) {
           // A body's HTML also depends on whether the numbers it cites are archived (and where):
           // the digest covers the targets of the numbers its last render found. It covers the
@@ -129,14 +164,15 @@ export function documentsLoader(): Loader {
             used.add(previousBody);
             continue;
           }
-          const fileURL = new URL(data.file, context.config.root);
-          let rendered;
-          try {
-            rendered = await context.renderMarkdown(body, { fileURL });
-          } catch (error) {
-            const { reason, line, column } = renderFailure(error);
-            const at = line ? `${data.bodyLine + line - 1}${column ? `:${column}` : ''}` : `${data.bodyLine}`;
-            throw new Error(`${data.file}:${at}: body: ${reason}`, { cause: error });
+          const path = archiveFile(context, data.file);
+          const rendered = await renderChecked(context, body, pathToFileURL(path));
+          if (Array.isArray(rendered)) {
+            // Every document is rendered before the build stops, so that it reports them all.
+            const file = displayPath(path, process.cwd());
+            for (const { message, line = 1, column = 1 } of rendered) {
+              problems.push({ file, line: data.bodyLine + line - 1, column, field: 'body', message });
+            }
+            continue;
           }
           const citations = reportedCitations(rendered.metadata);
           // Astro bundles its data store into the build: the store keeps the metadata and the
@@ -145,6 +181,7 @@ export function documentsLoader(): Loader {
           used.add(bodyHash);
           context.store.set({ id: data.id, data: { ...data, citations, bodyHash }, filePath: `${data.file}`, digest: digestOf(citations, bodyHash) });
         }
+        if (problems.length > 0) stopBuild(problems.map(formatProblem));
         replaceEntries(context, new Set(documents.map((document) => document.id)));
         bodies.prune(used);
       };

@@ -22,6 +22,8 @@ export interface AstroBuildOptions {
   site?: string;
   /** GAZETTE_BUILD_DATE, YYYY-MM-DD; defaults to TEST_BUILD_DATE. */
   buildDate?: string;
+  /** GAZETTE_CACHE_DIR; defaults to `<outDir>.astro-cache`. */
+  cacheDir?: string;
   /** Another Astro config file, relative to the repository (astro joins it to --root): test-only configs. */
   config?: string;
 }
@@ -55,7 +57,7 @@ export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult
         GAZETTE_OUT_DIR: outDir,
         // Astro's data store is read back while pages render: a build must not share it with
         // the builds that other test files run at the same time.
-        GAZETTE_CACHE_DIR: `${outDir}.astro-cache`,
+        GAZETTE_CACHE_DIR: options.cacheDir ?? `${outDir}.astro-cache`,
         GAZETTE_CONTENT_DIR: options.contentDir ?? '',
         GAZETTE_BUILD_DATE: options.buildDate ?? TEST_BUILD_DATE,
         // Vitest sets these for its own workers (the Vite ones would override the build's

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ afterEach(() => {
 });
 
 /** Writes a project with content/ holding the given files; returns the problems as text. */
-function archiveOf(files: Record<string, string | Uint8Array>) {
+function archiveOf(files: Record<string, string | Uint8Array>, prepare: (root: string) => void = () => {}, markdown = false) {
   const root = mkdtempSync(join(tmpdir(), 'gazette-archive-'));
   roots.push(root);
   const all = { 'content/test/gazette.yaml': GAZETTE, 'content/test/2020/07/issue.yaml': ISSUE, ...files };
@@ -45,7 +46,8 @@ function archiveOf(files: Record<string, string | Uint8Array>) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), contents);
   }
-  const result = readArchive(join(root, 'content'), root);
+  prepare(root);
+  const result = readArchive(join(root, 'content'), root, { markdown });
   return { ...result, report: result.problems.map(formatProblem), warningReport: result.warnings.map(formatProblem) };
 }
 
@@ -146,6 +148,7 @@ describe('readArchive reports every problem with file, line and field', () => {
     });
     expect(report).toEqual([
       'content/test/2020/07/关于.md: file name "关于.md" is not a valid slug: use lower-case ASCII letters, digits and hyphens, e.g. zzbz-2020-54.md',
+      'content/test/2020/08/issue.yaml: the issue has no documents; add them (npm run import, npm run new) or remove the issue folder',
       'content/test/2020/08/issue.yaml:2:1: number: the issue is in folder 2020/08/ but says number 7; its folder must be 2020/07/',
     ]);
   });
@@ -218,6 +221,7 @@ describe('readArchive reports every problem with file, line and field', () => {
     const root = archiveOf({ 'content/test/notes.txt': 'x', 'content/README.md': 'x' });
     expect(root.report).toEqual([
       'content/README.md: unexpected file: content/ holds one folder per gazette',
+      'content/test/2020/07/issue.yaml: the issue has no documents; add them (npm run import, npm run new) or remove the issue folder',
       'content/test/notes.txt: unexpected entry: a gazette folder holds gazette.yaml and one folder per year (e.g. 2020/)',
     ]);
   });
@@ -289,5 +293,99 @@ describe('readArchive: rules between fields, files and issues', () => {
   it('lists every file it read, valid or not', () => {
     const { files } = archiveOf({ 'content/test/2020/07/a-1.md': document({ page: 'x' }) });
     expect(files).toEqual(['content/test/gazette.yaml', 'content/test/2020/07/issue.yaml', 'content/test/2020/07/a-1.md']);
+  });
+});
+
+describe('readArchive: a reader that cannot be hung', () => {
+  const issue = 'content/test/2020/07';
+  const valid = { [`${issue}/a-1.md`]: document({}) };
+
+  it('refuses symbolic links that leave the content folder, before reading them', () => {
+    const { report } = archiveOf(valid, (root) => {
+      symlinkSync('/dev/zero', join(root, issue, 'zero.md'));
+      writeFileSync(join(root, 'outside.md'), document({}));
+      symlinkSync(join(root, 'outside.md'), join(root, issue, 'b-2.md'));
+      symlinkSync(join(root, 'missing.md'), join(root, issue, 'c-3.md'));
+    });
+    expect(report).toEqual([
+      `${issue}/b-2.md: symbolic link to ${roots.at(-1)}/outside.md, outside the content folder; copy the file into the content folder instead`,
+      `${issue}/c-3.md: symbolic link to nothing (its target is missing, or links loop); fix or delete the link`,
+      `${issue}/zero.md: symbolic link to /dev/zero, outside the content folder; copy the file into the content folder instead`,
+    ]);
+  });
+
+  it('follows symbolic links inside the content folder', () => {
+    const { problems, archive } = archiveOf(valid, (root) => {
+      mkdirSync(join(root, 'content/test/2020/08'));
+      writeFileSync(join(root, 'content/test/2020/08/issue.yaml'), ISSUE.replace('number: 7', 'number: 8').replace('232', '233'));
+      symlinkSync(join(root, issue, 'a-1.md'), join(root, 'content/test/2020/08/a-2.md'));
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      'content/test/2020/08/a-2.md:3:1: number: 测政办字〔2020〕1号 is also the number of content/test/2020/07/a-1.md; two documents cannot share a number',
+    ]);
+    expect(archive).toBeNull();
+  });
+
+  it('refuses a FIFO without opening it', () => {
+    const { report } = archiveOf(valid, (root) => execFileSync('mkfifo', [join(root, issue, 'fifo.md')]));
+    expect(report).toEqual([`${issue}/fifo.md: not a regular file (a device, FIFO or socket); content is folders and regular files only`]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports a file or folder it may not read', () => {
+    const { report } = archiveOf({ ...valid, [`${issue}/b-2.md`]: document({ page: '2', number: '测政办字〔2020〕2号' }) }, (root) => {
+      chmodSync(join(root, issue, 'b-2.md'), 0o000);
+      mkdirSync(join(root, 'content/test/2021'));
+      chmodSync(join(root, 'content/test/2021'), 0o000);
+    });
+    expect(report).toEqual([
+      `${issue}/b-2.md: cannot be read (EACCES: permission denied); give the user running the build read access`,
+      'content/test/2021: cannot be read (EACCES: permission denied); give the user running the build read access',
+    ]);
+    chmodSync(join(roots.at(-1)!, 'content/test/2021'), 0o755);
+  });
+
+  it('reports hidden files instead of skipping them silently', () => {
+    const { archive, warningReport } = archiveOf({ ...valid, [`${issue}/.draft.md`]: document({}) });
+    expect(archive).not.toBeNull();
+    expect(warningReport).toEqual([
+      `${issue}/.draft.md: warning: hidden (the name starts with a dot), so it is neither checked nor published; rename it to publish it, or keep drafts outside the content folder`,
+      `${issue}/issue.yaml:5:5: sections.0: warning: no document is in section "市政府文件"; add its documents or remove the section`,
+    ]);
+  });
+
+  it('refuses a NUL byte in a body and an alias bomb in frontmatter', () => {
+    const bomb = 'a: &a [x, x]\nb: &b [*a, *a]';
+    const { report } = archiveOf({
+      [`${issue}/a-1.md`]: document({}, '正文\u0000。\n'),
+      [`${issue}/b-2.md`]: document({ page: '2', number: '测政办字〔2020〕2号' }).replace('---\n', `---\n${bomb}\n`),
+    });
+    expect(report).toEqual([
+      `${issue}/a-1.md:11:3: invisible control character U+0000 in the text; delete it (it is not allowed in the site's XML feeds and breaks search)`,
+      `${issue}/b-2.md:3:9: invalid YAML: YAML aliases (*name) are not allowed in content files; write the value out in full; check the quotes, brackets and indentation on this line and the one before`,
+    ]);
+  });
+
+  it('reports a missing content folder', () => {
+    expect(readArchive('/nonexistent/content', '/nonexistent').problems.map(formatProblem)).toEqual([
+      'content: no content folder here; create it, or point GAZETTE_CONTENT_DIR (or --content) at it',
+    ]);
+  });
+
+  it('refuses an issue without documents', () => {
+    expect(archiveOf({}).report).toEqual([`${issue}/issue.yaml: the issue has no documents; add them (npm run import, npm run new) or remove the issue folder`]);
+  });
+
+  it('runs the build\'s Markdown parse and plugins on bodies and the 简介 when asked', () => {
+    const files = {
+      'content/test/gazette.yaml': `${GAZETTE}about: |\n  简介。\n\n  <script>x</script>\n`,
+      [`${issue}/a-1.md`]: document({}, '正文。\n\n:::warning\n注意\n:::\n'),
+      [`${issue}/b-2.md`]: document({ page: '2', number: '测政办字〔2020〕2号' }, '正文。\n\n' + '- '.repeat(10_000) + 'x\n'),
+    };
+    expect(archiveOf(files).problems).toEqual([]);
+    expect(archiveOf(files, () => {}, true).report).toEqual([
+      `${issue}/a-1.md:13:1: body: unknown block ":::warning"; the blocks are :::signature and :::issuers`,
+      `${issue}/b-2.md:13:1: body: nested 10000 levels deep (lists, block quotes or indentation); at most 16 are allowed: remove the extra "-" or ">" markers or indentation`,
+      `content/test/gazette.yaml:4:1: about: line 3, column 1 of the text: the HTML tag <script> is not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown (a "<" meant as text is written "\\<")`,
+    ]);
   });
 });

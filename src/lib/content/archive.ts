@@ -4,7 +4,7 @@
  * so every rule about content lives in one place. Every problem is collected (not just the
  * first) with its file, line and field.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -25,9 +25,10 @@ import {
 import { parseDocNumber } from '../doc-number';
 import { lookupContext, numberLookupKey, type NumberLookupContext } from '../number-lookup';
 import { checkCitations } from './citations';
-import { compareProblems, type ContentProblem } from './errors';
+import { compareProblems, displayPath, type ContentProblem } from './errors';
+import { markdownProblems } from './markdown-check';
 import { findPlaceholders, placeholderMessage, placeholdersInValue } from './placeholders';
-import { decodeContentFile, splitFrontmatter } from './source-text';
+import { decodeContentFile, sizeProblem, splitFrontmatter } from './source-text';
 import { parseYaml, positionAt, YamlSyntaxError, type ParsedYaml } from './yaml-source';
 
 export interface ArchiveGazette extends Gazette {
@@ -75,13 +76,25 @@ export type ArchiveResult = (
   | { archive: Archive; problems: []; warnings: ContentProblem[] }
   | { archive: null; problems: ContentProblem[]; warnings: ContentProblem[] }
 ) & {
-  /** Every content file read (project-relative paths), valid or not. */
+  /** Every content file read (paths as displayed in problems), valid or not. */
   files: string[];
 };
 
+export interface ReadArchiveOptions {
+  /** Problems name files relative to this folder when inside it (else absolutely); default projectRoot. */
+  cwd?: string;
+  /**
+   * Also run every body and the 简介 through the Markdown parse and remark plugins of the build
+   * (markdown-check.ts), as `npm run check` does; the build checks each body as it renders it.
+   */
+  markdown?: boolean;
+  /** Folders besides the content folder that its symbolic links may lead into. */
+  linkRoots?: string[];
+}
+
 type At = { line?: number; column?: number; field?: string };
 
-const IGNORED_ENTRY = /^\./;
+const HIDDEN_ENTRY = /^\./;
 const DOCUMENT_FILE = /\.md$/;
 const ISSUE_ATTACHMENT = /\.pdf$/i;
 
@@ -89,14 +102,26 @@ class ProblemList {
   readonly problems: ContentProblem[] = [];
   readonly warnings: ContentProblem[] = [];
   readonly files: string[] = [];
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly cwd: string,
+    /** Real paths that symbolic links may lead into. */
+    readonly linkRoots: string[],
+    readonly markdown: boolean,
+  ) {}
 
+  /** The path an archive records (edit links, ids): relative to the project root. */
   path(absolute: string): string {
     return relative(this.root, absolute).split(sep).join('/');
   }
 
+  /** The path a problem names: openable from where the command ran. */
+  display(absolute: string): string {
+    return displayPath(absolute, this.cwd);
+  }
+
   private problem(file: string, message: string, at: At): ContentProblem {
-    return { file: this.path(file), line: at.line ?? 0, column: at.column ?? 0, field: at.field ?? '', message };
+    return { file: this.display(file), line: at.line ?? 0, column: at.column ?? 0, field: at.field ?? '', message };
   }
 
   add(file: string, message: string, at: At = {}): void {
@@ -113,20 +138,87 @@ interface Entry {
   isDirectory: boolean;
 }
 
-/** A folder's entries in name order; one readdir, no stat per file (10,000 files add up). */
-function listEntries(dir: string): Entry[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !IGNORED_ENTRY.test(entry.name))
-    .map((entry: Dirent) => ({
-      name: entry.name,
-      isDirectory: entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isDirectory()),
-    }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+type Kind = { kind: 'directory' | 'file'; size: number } | { problem: string };
+
+/**
+ * What a path is, judged before anything reads it: a symbolic link must stay inside the
+ * content folder, and only folders and regular files are content (a link to /dev/zero or a
+ * FIFO would make every read hang).
+ */
+function inspect(path: string, problems: ProblemList, dirent?: Dirent): Kind {
+  if (dirent && !dirent.isSymbolicLink()) {
+    if (dirent.isDirectory()) return { kind: 'directory', size: 0 };
+    if (!dirent.isFile()) return { problem: NOT_REGULAR };
+  }
+  // Throws ENOENT for a path that does not exist, as reading it would.
+  const link = lstatSync(path);
+  let stats = link;
+  try {
+    if (link.isSymbolicLink()) {
+      const target = realpathSync(path);
+      const inside = problems.linkRoots.some((root) => target === root || target.startsWith(`${root}${sep}`));
+      if (!inside) return { problem: `symbolic link to ${target}, outside the content folder; copy the file into the content folder instead` };
+      stats = statSync(target);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ELOOP') return { problem: 'symbolic link to nothing (its target is missing, or links loop); fix or delete the link' };
+    throw error;
+  }
+  if (stats.isDirectory()) return { kind: 'directory', size: 0 };
+  if (!stats.isFile()) return { problem: NOT_REGULAR };
+  return { kind: 'file', size: stats.size };
+}
+
+const NOT_REGULAR = 'not a regular file (a device, FIFO or socket); content is folders and regular files only';
+
+/** `read()`, or null with a problem when the file system refuses it (permissions). */
+function unreadable<T>(path: string, problems: ProblemList, read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    problems.add(path, `cannot be read (${code}: permission denied); give the user running the build read access`);
+    return null;
+  }
+}
+
+/**
+ * A folder's entries in name order; one readdir, a stat only for links. Hidden entries (.draft.md,
+ * .DS_Store) are never read: each is reported, so that nobody expects a hidden file to be published.
+ */
+function listEntries(dir: string, problems: ProblemList): Entry[] {
+  const entries: Entry[] = [];
+  const dirents = unreadable(dir, problems, () => readdirSync(dir, { withFileTypes: true }));
+  for (const entry of dirents ?? []) {
+    const path = join(dir, entry.name);
+    if (HIDDEN_ENTRY.test(entry.name)) {
+      problems.warn(path, 'hidden (the name starts with a dot), so it is neither checked nor published; rename it to publish it, or keep drafts outside the content folder');
+      continue;
+    }
+    const found = inspect(path, problems, entry);
+    if ('problem' in found) problems.add(path, found.problem);
+    else entries.push({ name: entry.name, isDirectory: found.kind === 'directory' });
+  }
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function readText(file: string, problems: ProblemList): string | null {
-  const bytes = readFileSync(file);
-  problems.files.push(problems.path(file));
+  const found = inspect(file, problems);
+  if ('problem' in found) {
+    problems.add(file, found.problem);
+    return null;
+  }
+  problems.files.push(problems.display(file));
+  // The size is judged before reading: nothing larger than the limit is ever loaded.
+  const tooLarge = sizeProblem(found.size);
+  if (tooLarge) {
+    problems.add(file, tooLarge);
+    return null;
+  }
+  const bytes = unreadable(file, problems, () => readFileSync(file));
+  if (!bytes) return null;
   const decoded = decodeContentFile(bytes);
   if (!decoded.ok) {
     problems.add(file, decoded.message, decoded);
@@ -240,6 +332,13 @@ function readDocument(file: string, slug: string, problems: ProblemList): Pendin
     problems.add(file, 'the document has no body text below its frontmatter', { line: parts.bodyLine, column: 1 });
   }
   checkBody(file, parts.body, parts.bodyLine, frontmatter, problems);
+  if (problems.markdown) {
+    for (const { line, column, message, severity } of markdownProblems(parts.body)) {
+      const at = { line: parts.bodyLine + line - 1, column, field: 'body' };
+      if (severity) problems.warn(file, message, at);
+      else problems.add(file, message, at);
+    }
+  }
   return { file, slug, frontmatter, parsed, body: parts.body, bodyLine: parts.bodyLine };
 }
 
@@ -261,7 +360,7 @@ function readIssue(
   issueLocators: Locators,
 ): ArchiveIssue | null {
   const issueFile = join(dir, ISSUE_FILE);
-  const entries = listEntries(dir);
+  const entries = listEntries(dir, problems);
   const names = entries.map((entry) => entry.name);
   if (!names.includes(ISSUE_FILE)) {
     problems.add(dir, `an issue folder needs an ${ISSUE_FILE} (year, number, sections)`);
@@ -313,6 +412,12 @@ function readIssue(
   }
   if (data.pdf && !/^https?:/.test(data.pdf) && !names.includes(data.pdf)) {
     problems.add(issueFile, `the PDF "${data.pdf}" is not in the issue folder`, { ...parsed.locate(['pdf']), field: 'pdf' });
+  } else if (data.pdf && !/^https?:/.test(data.pdf) && !data.pdf.endsWith('.pdf')) {
+    // The site serves it as <name>.pdf ([pdf].pdf.ts): the link must match.
+    problems.add(issueFile, `rename the PDF to end in lower-case ".pdf" (the site serves it under that name)`, { ...parsed.locate(['pdf']), field: 'pdf' });
+  }
+  if (!entries.some(({ name, isDirectory }) => !isDirectory && DOCUMENT_FILE.test(name))) {
+    problems.add(issueFile, 'the issue has no documents; add them (npm run import, npm run new) or remove the issue folder');
   }
   const id = `${yearFolder}/${issueFolder}`;
   const documents = checkIssueDocuments(data, issueFile, id, pending, problems);
@@ -365,7 +470,7 @@ function checkIssueDocuments(
     if (!sectionOrder.has(frontmatter.section)) {
       problems.add(
         file,
-        `section "${frontmatter.section}" is not declared in ${problems.path(issueFile)}; use one of: ${issue.sections.join('、')}`,
+        `section "${frontmatter.section}" is not declared in ${problems.display(issueFile)}; use one of: ${issue.sections.join('、')}`,
         at('section'),
       );
     }
@@ -386,7 +491,7 @@ function checkIssueDocuments(
     if (previous && document.frontmatter.page < previous.frontmatter.page) {
       problems.add(
         document.file,
-        `page ${document.frontmatter.page} comes before page ${previous.frontmatter.page} of ${problems.path(previous.file)}, which precedes it in the table of contents (section order, then page); check the page or the section`,
+        `page ${document.frontmatter.page} comes before page ${previous.frontmatter.page} of ${problems.display(previous.file)}, which precedes it in the table of contents (section order, then page); check the page or the section`,
         { ...document.parsed.locate(['page']), field: 'page' },
       );
     }
@@ -416,7 +521,8 @@ function checkArchiveWide(documents: ArchiveDocument[], context: NumberLookupCon
       const first = byNumber.get(key);
       if (first) {
         const same = first.number === document.number ? '' : ` (${first.number})`;
-        problems.add(where.absolute, `${document.number} is also the number of ${first.file}${same}; two documents cannot share a number`, {
+        const other = problems.display(locators.get(first.file)!.absolute);
+        problems.add(where.absolute, `${document.number} is also the number of ${other}${same}; two documents cannot share a number`, {
           ...where.locate(['number']),
           field: 'number',
         });
@@ -424,7 +530,7 @@ function checkArchiveWide(documents: ArchiveDocument[], context: NumberLookupCon
     }
     const sameSlug = bySlug.get(document.slug);
     if (sameSlug) {
-      problems.add(where.absolute, `the slug "${document.slug}" is also used by ${sameSlug.file}; slugs must be unique in the archive`);
+      problems.add(where.absolute, `the slug "${document.slug}" is also used by ${problems.display(locators.get(sameSlug.file)!.absolute)}; slugs must be unique in the archive`);
     } else bySlug.set(document.slug, document);
   }
 }
@@ -468,15 +574,21 @@ function checkIssueSequence(gazette: Gazette | undefined, issues: ArchiveIssue[]
 }
 
 /** Reads `contentDir` (holding one gazette folder) and validates everything in it. */
-export function readArchive(contentDir: string, projectRoot = join(contentDir, '..')): ArchiveResult {
-  const problems = new ProblemList(projectRoot);
+export function readArchive(contentDir: string, projectRoot = join(contentDir, '..'), options: ReadArchiveOptions = {}): ArchiveResult {
+  const cwd = options.cwd ?? projectRoot;
+  if (!existsSync(contentDir)) {
+    const problem = { file: displayPath(contentDir, cwd), line: 0, column: 0, field: '', message: 'no content folder here; create it, or point GAZETTE_CONTENT_DIR (or --content) at it' };
+    return { archive: null, problems: [problem], warnings: [], files: [] };
+  }
+  const linkRoots = [contentDir, ...(options.linkRoots ?? [])].map((root) => realpathSync(root));
+  const problems = new ProblemList(projectRoot, cwd, linkRoots, options.markdown ?? false);
   const failed = (): ArchiveResult => ({
     archive: null,
     problems: problems.problems.sort(compareProblems),
     warnings: problems.warnings.sort(compareProblems),
     files: problems.files,
   });
-  const top = listEntries(contentDir);
+  const top = listEntries(contentDir, problems);
   const gazetteFolders = top.filter((entry) => entry.isDirectory).map((entry) => entry.name);
   for (const entry of top) {
     if (!entry.isDirectory) problems.add(join(contentDir, entry.name), 'unexpected file: content/ holds one folder per gazette');
@@ -496,25 +608,34 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
     problems.add(gazetteDir, `gazette folder "${gazetteId}" must be lower-case ASCII letters, digits and hyphens`);
   }
   const gazetteFile = join(gazetteDir, GAZETTE_FILE);
-  let gazette: { data: Gazette } | null = null;
+  let gazette: { data: Gazette; parsed: ParsedYaml } | null = null;
   try {
     gazette = readYamlFile(gazetteSchema, gazetteFile, problems);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     problems.add(gazetteDir, `missing ${GAZETTE_FILE} (name, publisher, editor, …)`);
   }
+  if (gazette?.data.about && problems.markdown) {
+    // The 简介 is a YAML string: its problems are placed at the field, with their place in the text.
+    const at = { ...gazette.parsed.locate(['about']), field: 'about' };
+    for (const { line, column, message, severity } of markdownProblems(gazette.data.about)) {
+      const text = `line ${line}, column ${column} of the text: ${message}`;
+      if (severity) problems.warn(gazetteFile, text, at);
+      else problems.add(gazetteFile, text, at);
+    }
+  }
 
   const issues: ArchiveIssue[] = [];
   const locators: Locators = new Map();
   const issueLocators: Locators = new Map();
-  for (const { name: yearFolder, isDirectory } of listEntries(gazetteDir)) {
+  for (const { name: yearFolder, isDirectory } of listEntries(gazetteDir, problems)) {
     const yearDir = join(gazetteDir, yearFolder);
     if (yearFolder === GAZETTE_FILE) continue;
     if (!isDirectory || !YEAR_FOLDER.test(yearFolder)) {
       problems.add(yearDir, 'unexpected entry: a gazette folder holds gazette.yaml and one folder per year (e.g. 2020/)');
       continue;
     }
-    for (const { name: issueFolder, isDirectory } of listEntries(yearDir)) {
+    for (const { name: issueFolder, isDirectory } of listEntries(yearDir, problems)) {
       const issueDir = join(yearDir, issueFolder);
       if (!isDirectory || !ISSUE_FOLDER.test(issueFolder)) {
         problems.add(issueDir, 'unexpected entry: a year folder holds one folder per issue, named by its number with two digits (e.g. 07/)');

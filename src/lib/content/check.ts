@@ -2,15 +2,17 @@
  * `npm run check`: validates content with the same reader as the build, and reports every
  * problem and warning in one run, one line each, then a summary.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { readArchive } from './archive';
-import { compareProblems, formatProblem, type ContentProblem } from './errors';
+import { compareProblems, displayPath, formatProblem, type ContentProblem } from './errors';
 
 export interface CheckOptions {
   contentDir: string;
   /** Paths (files or folders, relative to `cwd` or absolute) to report on; all when empty. */
   paths?: string[];
   cwd?: string;
+  /** Folders besides the content folder that its symbolic links may lead into. */
+  linkRoots?: string[];
 }
 
 export interface CheckResult {
@@ -26,7 +28,7 @@ export interface CheckResult {
  * Cross-document rules (unique numbers and slugs, cumulative issue numbers) need the whole
  * archive, so it is always read; `paths` narrows what is reported, not what is checked.
  */
-export function checkContent({ contentDir, paths = [], cwd = process.cwd() }: CheckOptions): CheckResult {
+export function checkContent({ contentDir, paths = [], cwd = process.cwd(), linkRoots }: CheckOptions): CheckResult {
   const absoluteContent = resolve(cwd, contentDir);
   const projectRoot = resolve(absoluteContent, '..');
   const scopes = paths.map((path) => {
@@ -35,11 +37,11 @@ export function checkContent({ contentDir, paths = [], cwd = process.cwd() }: Ch
     if (inContent.startsWith('..') || isAbsolute(inContent)) {
       throw new CheckUsageError(`${path} is not inside the content folder ${absoluteContent}`);
     }
-    return relative(projectRoot, absolute).split(sep).join('/');
+    return displayPath(absolute, cwd);
   });
   const inScope = (file: string) =>
-    scopes.length === 0 || scopes.some((scope) => file === scope || file.startsWith(`${scope}/`));
-  const result = readArchive(absoluteContent, projectRoot);
+    scopes.length === 0 || scopes.some((scope) => scope === '.' || file === scope || file.startsWith(`${scope}/`));
+  const result = readArchive(absoluteContent, projectRoot, { cwd, markdown: true, linkRoots });
   const errors = result.problems.filter((problem) => inScope(problem.file));
   const warnings = result.warnings.filter((problem) => inScope(problem.file));
   return {

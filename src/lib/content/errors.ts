@@ -2,8 +2,10 @@
  * Content problems, reported the way compilers do so that editors and their editors' tools can
  * jump to them: `path:line:column: field: message`.
  */
+import { isAbsolute, relative, sep } from 'node:path';
+
 export interface ContentProblem {
-  /** Path relative to the project root, with forward slashes. */
+  /** Path as displayed: see displayPath. */
   file: string;
   /** 1-based; 0 when the problem concerns the whole file or folder. */
   line: number;
@@ -16,6 +18,16 @@ export interface ContentProblem {
    * as a citation that is almost a document number) are reported and let it through.
    */
   severity?: 'warning';
+}
+
+/**
+ * A path as the editor can open it from where the command ran: relative to `cwd` (forward
+ * slashes) when inside it, else absolute.
+ */
+export function displayPath(absolute: string, cwd: string): string {
+  const path = relative(cwd, absolute);
+  if (path === '') return '.';
+  return path.startsWith('..') || isAbsolute(path) ? absolute : path.split(sep).join('/');
 }
 
 export function formatProblem({ file, line, column, field, message, severity }: ContentProblem): string {

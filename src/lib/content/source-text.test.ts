@@ -26,6 +26,14 @@ describe('decodeContentFile', () => {
     expect(decodeContentFile(gbk)).toMatchObject({ ok: false, line: 2, column: 3, message: /not valid UTF-8/ });
   });
 
+  it('rejects control characters, naming the code point and where it is', () => {
+    expect(decodeContentFile(utf8('标题\n正文\u0000后'))).toMatchObject({ ok: false, line: 2, column: 3, message: /U\+0000/ });
+    expect(decodeContentFile(utf8('a\u001bb'))).toMatchObject({ ok: false, line: 1, column: 2, message: /U\+001B/ });
+    expect(decodeContentFile(utf8('a\u0085b'))).toMatchObject({ ok: false, message: /U\+0085/ });
+    expect(decodeContentFile(utf8('a\uffffb'))).toMatchObject({ ok: false, message: /U\+FFFF/ });
+    expect(decodeContentFile(utf8('\t缩进\n'))).toEqual({ ok: true, text: '\t缩进\n' });
+  });
+
   it('rejects huge files', () => {
     expect(decodeContentFile(new Uint8Array(MAX_CONTENT_FILE_BYTES + 1).fill(0x41))).toMatchObject({
       ok: false,

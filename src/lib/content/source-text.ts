@@ -5,20 +5,21 @@
  */
 export const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
 
+/** Why a file of `size` bytes is refused, or null. */
+export function sizeProblem(size: number): string | null {
+  return size > MAX_CONTENT_FILE_BYTES
+    ? `the file is ${size} bytes, more than the ${MAX_CONTENT_FILE_BYTES} allowed; split the document or move large tables into attachments`
+    : null;
+}
+
 export type DecodeResult =
   | { ok: true; text: string }
   | { ok: false; line: number; column: number; message: string };
 
 export function decodeContentFile(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, line: 0, column: 0, message: 'the file is empty' };
-  if (bytes.length > MAX_CONTENT_FILE_BYTES) {
-    return {
-      ok: false,
-      line: 0,
-      column: 0,
-      message: `the file is ${bytes.length} bytes, more than the ${MAX_CONTENT_FILE_BYTES} allowed; split the document or move large tables into attachments`,
-    };
-  }
+  const tooLarge = sizeProblem(bytes.length);
+  if (tooLarge) return { ok: false, line: 0, column: 0, message: tooLarge };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { ok: false, line: 1, column: 1, message: 'the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM' };
   }
@@ -46,8 +47,26 @@ export function decodeContentFile(bytes: Uint8Array): DecodeResult {
     };
   }
   if (text.trim() === '') return { ok: false, line: 0, column: 0, message: 'the file holds only white space' };
+  const control = CONTROL_CHARACTER.exec(text);
+  if (control) {
+    const at = control.index;
+    const code = control[0].codePointAt(0)!;
+    return {
+      ok: false,
+      line: text.slice(0, at).split('\n').length,
+      column: [...text.slice(text.lastIndexOf('\n', at - 1) + 1, at)].length + 1,
+      message: `invisible control character U+${code.toString(16).toUpperCase().padStart(4, '0')} in the text; delete it (it is not allowed in the site's XML feeds and breaks search)`,
+    };
+  }
   return { ok: true, text };
 }
+
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab and line feed; U+FFFE, U+FFFF) and the
+ * other controls (DEL, C1), which no printed text has: they come from pasted binary or bad
+ * conversions. Carriage returns are reported above, with their own fix.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/u;
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   // Walks the bytes as UTF-8 sequences; the first lead byte whose sequence does not decode is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseYaml, positionAt, YamlSyntaxError } from './yaml-source';
+import { MAX_YAML_DEPTH, parseYaml, positionAt, YamlSyntaxError } from './yaml-source';
 
 const source = `title: 关于印发实施方案的通知
 issuers:
@@ -43,6 +43,31 @@ describe('parseYaml', () => {
       expect(error).toBeInstanceOf(YamlSyntaxError);
       expect((error as YamlSyntaxError).position.line).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe('parseYaml limits', () => {
+  const reason = (text: string) => {
+    try {
+      parseYaml(text);
+    } catch (error) {
+      return error as YamlSyntaxError;
+    }
+    throw new Error('parsed');
+  };
+
+  it('refuses aliases, so that an alias bomb cannot expand', () => {
+    const levels = 'abcdefghi'.split('');
+    const bomb = levels
+      .map((name, index) => `${name}: &${name} [${Array(9).fill(index === 0 ? '"lol"' : `*${levels[index - 1]}`).join(',')}]`)
+      .join('\n');
+    expect(reason(bomb)).toMatchObject({ reason: /aliases \(\*name\) are not allowed/, position: { line: 2 } });
+  });
+
+  it('refuses nesting deeper than MAX_YAML_DEPTH', () => {
+    const deep = `a: ${'['.repeat(MAX_YAML_DEPTH + 1)}${']'.repeat(MAX_YAML_DEPTH + 1)}`;
+    expect(reason(deep).reason).toMatch(/nested more than 16 levels/);
+    expect(parseYaml(`a: ${'['.repeat(MAX_YAML_DEPTH - 1)}${']'.repeat(MAX_YAML_DEPTH - 1)}`).value).toBeTruthy();
   });
 });
 

@@ -47,10 +47,24 @@ function eventOffset(event: Event): number {
   return -1;
 }
 
+/**
+ * Content files are small hand-written records. Aliases (`*name`) would let 700 bytes expand
+ * to millions of values for every later pass (a "billion laughs" bomb), and nesting deeper than
+ * any field needs only costs stack: both are refused.
+ */
+export const MAX_YAML_DEPTH = 16;
+const LIMITS = { maxAliases: 0, maxDepth: MAX_YAML_DEPTH };
+
+function limitReason(reason: string): string {
+  if (reason.includes('maxAliases')) return 'YAML aliases (*name) are not allowed in content files; write the value out in full';
+  if (reason.includes('maxDepth')) return `YAML nested more than ${MAX_YAML_DEPTH} levels deep; no field needs that`;
+  return reason;
+}
+
 function fieldOffsets(text: string): Map<string, number> {
   const offsets = new Map<string, number>();
   const stack: Frame[] = [];
-  for (const event of parseEvents(text, {})) {
+  for (const event of parseEvents(text, LIMITS)) {
     if (event.type === EVENT_ID.DOCUMENT) continue;
     if (event.type === EVENT_ID.POP) {
       stack.pop();
@@ -89,11 +103,11 @@ function fieldOffsets(text: string): Map<string, number> {
 export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   let value: unknown;
   try {
-    value = load(text);
+    value = load(text, LIMITS);
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = error.mark;
-      throw new YamlSyntaxError(error.reason, {
+      throw new YamlSyntaxError(limitReason(error.reason), {
         line: (mark ? mark.line + 1 : 1) + lineOffset,
         column: mark ? mark.column + 1 : 1,
       });

@@ -21,9 +21,9 @@ export interface IssueLocation {
 }
 
 /** Problems (errors and warnings) in the issue folder and gazette.yaml, checked in place. */
-export function validateInPlace({ contentDir, gazetteId, year, issue }: IssueLocation, cwd: string): ContentProblem[] {
+export function validateInPlace({ contentDir, gazetteId, year, issue }: IssueLocation, cwd: string, linkRoots?: string[]): ContentProblem[] {
   const gazetteDir = join(contentDir, gazetteId);
-  const result = checkContent({ contentDir, paths: [join(gazetteDir, year, issue), join(gazetteDir, GAZETTE_FILE)], cwd });
+  const result = checkContent({ contentDir, paths: [join(gazetteDir, year, issue), join(gazetteDir, GAZETTE_FILE)], cwd, linkRoots });
   return [...result.errors, ...result.warnings];
 }
 
@@ -60,7 +60,8 @@ export function validateStaged(
       }
     }
     for (const [name, content] of files) writeFileSync(join(issueDir, name), content);
-    const problems = validateInPlace({ contentDir: join(scratch, 'content'), gazetteId, year, issue }, scratch);
+    // The scratch archive links the gazette's other issues in from the real content folder.
+    const problems = validateInPlace({ contentDir: join(scratch, 'content'), gazetteId, year, issue }, scratch, existsSync(realGazette) ? [realGazette] : []);
     const issuePrefix = relative(scratch, issueDir).split(sep).join('/');
     return problems.map((problem) => ({
       ...problem,

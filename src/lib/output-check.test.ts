@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { outputProblems } from './output-check';
+
+const dir = mkdtempSync(join(tmpdir(), 'gazette-outputs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(files: Record<string, string>) {
+  rmSync(dir, { recursive: true, force: true });
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return outputProblems(dir).map(({ file, line, message }) => `${file.slice(dir.length + 1)}:${line}: ${message.split(':')[0]}`);
+}
+
+describe('outputProblems', () => {
+  it('accepts well-formed XML, JSON, JSON Lines and CSV, and ignores other files', () => {
+    expect(
+      write({
+        'feed.xml': '<?xml version="1.0"?>\n<feed><title type="text">&lt;a&gt;</title></feed>',
+        'data/a.json': '{"a": 1}\n',
+        'data/d.jsonl': '{"a":1}\n{"b":2}\n',
+        'data/c.csv': '\uFEFFa,b\r\n"x,1",2\r\n',
+        'index.html': '<p>not checked',
+      }),
+    ).toEqual([]);
+  });
+
+  it('names every file that does not parse, with the line', () => {
+    expect(
+      write({
+        'feed.xml': '<feed>\n<category term="<x>"/></feed>',
+        'data/a.json': '{"a": 1',
+        'data/d.jsonl': '{"a":1}\n{"b":\n',
+        'data/c.csv': 'a,b\r\n1,2,3\r\n',
+      }),
+    ).toEqual(['data/a.json:1: invalid JSON', 'data/c.csv:2: invalid CSV', 'data/d.jsonl:2: invalid JSON', 'feed.xml:2: invalid XML']);
+  });
+});
