@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCoverAndToc } from './cover-and-toc';
-import { parseDocument, signedFullNames } from './document-body';
+import { gazetteFullNames, parseDocument, signedFullNames } from './document-body';
 import { splitDocuments } from './document-split';
 import { Findings } from './report';
 import { readSourceText } from './text-lines';
@@ -320,5 +320,15 @@ describe('signedFullNames', () => {
     expect(signedFullNames(['淄博市人民政府'], ['山东省淄博市人民政府'])).toBeNull();
     expect(signedFullNames(['区人民政府'], ['区人民政府', '区委'])).toBeNull();
     expect(signedFullNames(['区人民政府'], ['市财政局'])).toBeNull();
+  });
+});
+
+describe('gazetteFullNames', () => {
+  it('names a short-form issuer after the government whose gazette prints it, at its level only', () => {
+    expect(gazetteFullNames(['省政府办公厅'], '江苏省人民政府公报')).toEqual(['江苏省人民政府办公厅']);
+    expect(gazetteFullNames(['自治区人民政府'], '宁夏回族自治区人民政府公报')).toEqual(['宁夏回族自治区人民政府']);
+    expect(gazetteFullNames(['市政府办公厅'], '江苏省人民政府公报')).toBeNull();
+    expect(gazetteFullNames(['省政府办公厅'], '安徽政报')).toBeNull();
+    expect(gazetteFullNames(['江苏省人民政府'], '江苏省人民政府公报')).toBeNull();
   });
 });

@@ -282,17 +282,40 @@ export function signedFullNames(issuers: readonly string[], signed: readonly str
   return full ? [...signed] : null;
 }
 
-export function parseDocument(lines: readonly SourceLine[], parsedSpan: DocumentSpan, findings: Findings): ParsedDocument | null {
+const LEVELS = ['自治区', '自治州', '自治县', '省', '市', '区', '县', '州'];
+const SHORT_GOVERNMENT = /^(自治区|自治州|自治县|省|市|区|县|州)(?:人民)?政府(.*)$/u;
+
+/**
+ * The full names of issuers named by their short form (省政府办公厅) in the gazette of their own
+ * government (江苏省人民政府公报 → 江苏省人民政府办公厅); null when none is.
+ */
+export function gazetteFullNames(issuers: readonly string[], gazette: string | undefined): string[] | null {
+  const government = /^(.+)人民政府公报$/u.exec((gazette ?? '').replace(/[\s\u3000]+/gu, ''))?.[1];
+  const level = government === undefined ? undefined : LEVELS.find((suffix) => government.endsWith(suffix));
+  if (government === undefined || level === undefined) return null;
+  let expanded = false;
+  const names = issuers.map((issuer) => {
+    const short = SHORT_GOVERNMENT.exec(issuer);
+    if (!short || short[1] !== level) return issuer;
+    expanded = true;
+    return `${government}人民政府${short[2]}`;
+  });
+  return expanded ? names : null;
+}
+
+/** `gazette` is the gazette's name as its cover prints it, for issuers it names by short forms. */
+export function parseDocument(lines: readonly SourceLine[], parsedSpan: DocumentSpan, findings: Findings, gazette?: string): ParsedDocument | null {
   let span = parsedSpan;
   const { entry, end } = span;
   let { head } = span;
   const signature = findSignature(lines, head.bodyStart, end, head.issuers);
-  const fullNames = signature && !signature.signedByIssuers ? signedFullNames(head.issuers, signature.lines.slice(0, -1)) : null;
+  const signedNames = signature && !signature.signedByIssuers ? signedFullNames(head.issuers, signature.lines.slice(0, -1)) : null;
+  const fullNames = signedNames ?? gazetteFullNames(head.issuers, gazette);
   if (fullNames) {
     head = { ...head, issuers: fullNames };
     span = { ...span, head };
   }
-  if (signature && !signature.signedByIssuers && !fullNames) {
+  if (signature && !signature.signedByIssuers && !signedNames) {
     findings.warn(`"${head.title}" is signed "${signature.lines.slice(0, -1).join('、')}", not by its issuer ${head.issuers.join('、')}`, lines[signature.start]!.line);
   }
   if (!signature) {
