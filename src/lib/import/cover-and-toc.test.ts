@@ -164,3 +164,9 @@ describe('parseCoverAndToc', () => {
     expect(parseTocEntry('2019年政府工作报告……3')).toEqual({ title: '2019年政府工作报告', page: 3 });
   });
 });
+
+describe('parseTocEntry: leaders', () => {
+  it('takes a single ellipsis before the page for a leader', () => {
+    expect(parseTocEntry('省政府办公厅关于某事的通知（苏政办发〔2007〕19号）…（41）')).toEqual({ title: '省政府办公厅关于某事的通知', number: '苏政办发〔2007〕19号', page: 41 });
+  });
+});

@@ -47,7 +47,8 @@ const MAX_ENTRY_LINES = 3;
 
 // The page at the end of an entry: after a tab, a dot leader or a wide gap, "(12)" or "12";
 // "(12)" may also follow the title directly.
-const PAGE_AFTER_GAP = /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*[.…·．]{2,}[ \u3000]*|[ \u3000]{2,})[（(]?\s*(\d{1,4})\s*[)）]?$/u;
+// An ellipsis (…) is a leader even alone; dots only when repeated (2020·2 is an issue).
+const PAGE_AFTER_GAP = /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*(?:[.…·．]{2,}|…)[ \u3000]*|[ \u3000]{2,})[（(]?\s*(\d{1,4})\s*[)）]?$/u;
 const PAGE_IN_PARENTHESES = /^(.+?)[ \u3000]*[（(]\s*(\d{1,3})\s*[)）]$/u;
 /** 公告 are numbered per year: 2019年第1号. */
 const ANNOUNCEMENT_NUMBER = /^\d{4}年第\d{1,4}号$/u;

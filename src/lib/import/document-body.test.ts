@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCoverAndToc } from './cover-and-toc';
-import { parseDocument } from './document-body';
+import { gazetteFullNames, parseDocument, signedFullNames } from './document-body';
 import { splitDocuments } from './document-split';
 import { Findings } from './report';
 import { readSourceText } from './text-lines';
@@ -284,5 +284,51 @@ describe('parseDocument: forms of national and provincial gazettes', () => {
       '第一章　总则',
       '第一条　为了实施公司法，制定本规定。',
     ]);
+  });
+});
+
+describe('parseDocument: heads of city, district and 1980s provincial gazettes', () => {
+  it('takes the date and the number from a caption when the TOC lists the title alone', () => {
+    const { document, findings } = parse('淄博市人民政府关于任免国家机关工作人员问题的通知\t(9)', [
+      '淄博市人民政府关于任免国家机关',
+      '工作人员问题的通知',
+      '（1985年5月4日淄政〔1985〕38号）',
+      '根据组织法，现将有关问题通知如下：',
+      '一、任免权限',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.frontmatter).toMatchObject({ title: '关于任免国家机关工作人员问题的通知', number: '淄政〔1985〕38号', date: '1985-05-04' });
+  });
+
+  it('names the issuer as signed when the head gives its short form (区人民政府关于…)', () => {
+    const { document, findings } = parse('区人民政府关于公布某名录的通知\t(7)', [
+      '区人民政府关于公布某名录的通知',
+      '各街道办事处:',
+      '现予以公布。',
+      '淄博市张店区人民政府',
+      '2025年8月15日',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.frontmatter).toMatchObject({ issuers: ['淄博市张店区人民政府'], title: '关于公布某名录的通知' });
+  });
+});
+
+describe('signedFullNames', () => {
+  it('expands short forms that the signed names end with, and nothing else', () => {
+    expect(signedFullNames(['区人民政府'], ['武汉市江夏区人民政府'])).toEqual(['武汉市江夏区人民政府']);
+    expect(signedFullNames(['市政府办公厅'], ['南京市政府办公厅'])).toEqual(['南京市政府办公厅']);
+    expect(signedFullNames(['淄博市人民政府'], ['山东省淄博市人民政府'])).toBeNull();
+    expect(signedFullNames(['区人民政府'], ['区人民政府', '区委'])).toBeNull();
+    expect(signedFullNames(['区人民政府'], ['市财政局'])).toBeNull();
+  });
+});
+
+describe('gazetteFullNames', () => {
+  it('names a short-form issuer after the government whose gazette prints it, at its level only', () => {
+    expect(gazetteFullNames(['省政府办公厅'], '江苏省人民政府公报')).toEqual(['江苏省人民政府办公厅']);
+    expect(gazetteFullNames(['自治区人民政府'], '宁夏回族自治区人民政府公报')).toEqual(['宁夏回族自治区人民政府']);
+    expect(gazetteFullNames(['市政府办公厅'], '江苏省人民政府公报')).toBeNull();
+    expect(gazetteFullNames(['省政府办公厅'], '安徽政报')).toBeNull();
+    expect(gazetteFullNames(['江苏省人民政府'], '江苏省人民政府公报')).toBeNull();
   });
 });

@@ -269,15 +269,63 @@ function statedFacts(blocks: readonly Block[]): { expires?: string; repeals: str
 }
 
 /** Parses one document. Returns null (with an error) when it has no signature to date it. */
-export function parseDocument(lines: readonly SourceLine[], span: DocumentSpan, findings: Findings): ParsedDocument | null {
-  const { head, entry, end } = span;
+/** How a government names itself or its office in its own heads: 区人民政府, 市政府办公厅. */
+const SHORT_ISSUER = /^(?:省|市|区|县|州|自治区|自治州|自治县)(?:人民)?政府/u;
+
+/**
+ * The full names of issuers that the head names by their short form (区人民政府关于…), when the
+ * signature prints them in full and in the same order (武汉市江夏区人民政府); else null.
+ */
+export function signedFullNames(issuers: readonly string[], signed: readonly string[]): string[] | null {
+  if (issuers.length === 0 || signed.length !== issuers.length) return null;
+  const full = issuers.every((issuer, index) => SHORT_ISSUER.test(issuer) && signed[index]!.length > issuer.length && signed[index]!.endsWith(issuer));
+  return full ? [...signed] : null;
+}
+
+const LEVELS = ['自治区', '自治州', '自治县', '省', '市', '区', '县', '州'];
+const SHORT_GOVERNMENT = /^(自治区|自治州|自治县|省|市|区|县|州)(?:人民)?政府(.*)$/u;
+
+/**
+ * The full names of issuers named by their short form (省政府办公厅) in the gazette of their own
+ * government (江苏省人民政府公报 → 江苏省人民政府办公厅); null when none is.
+ */
+export function gazetteFullNames(issuers: readonly string[], gazette: string | undefined): string[] | null {
+  const government = /^(.+)人民政府公报$/u.exec((gazette ?? '').replace(/[\s\u3000]+/gu, ''))?.[1];
+  const level = government === undefined ? undefined : LEVELS.find((suffix) => government.endsWith(suffix));
+  if (government === undefined || level === undefined) return null;
+  let expanded = false;
+  const names = issuers.map((issuer) => {
+    const short = SHORT_GOVERNMENT.exec(issuer);
+    if (!short || short[1] !== level) return issuer;
+    expanded = true;
+    return `${government}人民政府${short[2]}`;
+  });
+  return expanded ? names : null;
+}
+
+/** `gazette` is the gazette's name as its cover prints it, for issuers it names by short forms. */
+export function parseDocument(lines: readonly SourceLine[], parsedSpan: DocumentSpan, findings: Findings, gazette?: string): ParsedDocument | null {
+  let span = parsedSpan;
+  const { entry, end } = span;
+  let { head } = span;
   const signature = findSignature(lines, head.bodyStart, end, head.issuers);
-  if (signature && !signature.signedByIssuers) {
+  const signedNames = signature && !signature.signedByIssuers ? signedFullNames(head.issuers, signature.lines.slice(0, -1)) : null;
+  const fullNames = signedNames ?? gazetteFullNames(head.issuers, gazette);
+  if (fullNames) {
+    head = { ...head, issuers: fullNames };
+    span = { ...span, head };
+  }
+  if (signature && !signature.signedByIssuers && !signedNames) {
     findings.warn(`"${head.title}" is signed "${signature.lines.slice(0, -1).join('、')}", not by its issuer ${head.issuers.join('、')}`, lines[signature.start]!.line);
   }
   if (!signature) {
     const caption = captionDate(lines, head.bodyStart, end);
-    if (caption) return captionedDocument(lines, span, caption, findings);
+    if (caption) {
+      // A caption may give the number too (（1985年5月4日皖政〔1985〕38号）), which a TOC listing
+      // the title alone does not.
+      const number = entry.number ?? findDocNumbers(lines[head.bodyStart]!.text)[0]?.canonical;
+      return captionedDocument(lines, number ? { ...span, entry: { ...entry, number } } : span, caption, findings);
+    }
     findings.error(
       `no signature in "${head.title}": expected the issuer's name on a line, then the date (2020年5月24日) on the next`,
       lines[head.start]!.line,

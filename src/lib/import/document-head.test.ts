@@ -152,3 +152,11 @@ describe('parseHead', () => {
     expect(result).toMatchObject({ issuers: ['国家税务总局'], title: '关于个人所得税有关问题的公告', recipients: [], bodyStart: 1 });
   });
 });
+
+describe('parseHead: captions', () => {
+  it('does not read a caption under the title (date and number in brackets) as the 主送 line', () => {
+    const { lines } = readSourceText('安徽省人民政府关于任免国家机关\n工作人员问题的通知\n（1985年5月4日皖政〔1985〕38号）\n根据组织法，现将有关问题\n通知如下：\n一、任免权限');
+    const result = parseHead(lines, { regionStart: 0, titleEnd: 2, afterNumber: 2, documentEnd: lines.length, tocTitle: '安徽省人民政府关于任免国家机关工作人员问题的通知' }, new Findings());
+    expect(result).toMatchObject({ issuers: ['安徽省人民政府'], recipients: [], bodyStart: 2 });
+  });
+});

@@ -138,6 +138,8 @@ function recipientsAfter(lines: readonly SourceLine[], start: number, end: numbe
   for (let last = start; last < Math.min(end, start + MAX_RECIPIENT_LINES); last++) {
     const text = lines[last]!.text.trim();
     if (INDENTED_LINE.test(lines[last]!.text) || ANNOUNCEMENT_NUMBER_LINE.test(normalizeParagraph(text))) break;
+    // A line wholly in brackets under the title is its caption (题注: date, number), never 主送.
+    if (/^[（(].*[)）]$/u.test(text)) break;
     if (!/[：:]$/u.test(text)) {
       // A list may break after a bracket (…中直和各省（区）), never after a sentence.
       if (/[。；！？;!?]$/u.test(text)) break;

@@ -96,3 +96,11 @@ describe('splitDocuments: decrees', () => {
     expect(split(toc + head(2018)).findings.map(({ message }) => message)).toContainEqual(expect.stringMatching(/^missing document/u));
   });
 });
+
+describe('splitDocuments: a TOC entry without its number', () => {
+  it('takes the number printed under the title as the document\'s', () => {
+    const { spans, findings } = split(`${COVER}关于甲的通知\t(1)\n` + document('关于甲的通知', '淄政办字〔2020〕54号'));
+    expect(findings).toEqual([]);
+    expect(spans).toEqual([{ number: '淄政办字〔2020〕54号', start: 7, end: 13 }]);
+  });
+});

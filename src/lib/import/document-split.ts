@@ -91,6 +91,14 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
       findings.error(`missing document: ${where}: its title is not printed after the previous document`, entry.line, entry.endLine);
       continue;
     }
+    // A TOC may list a document by its title alone while its head prints the number under it.
+    const printed = numberLines.get(titleEnd);
+    if (printed !== undefined && !used.has(titleEnd) && !decrees.has(titleEnd)) {
+      used.add(titleEnd);
+      anchors.push({ entry: { ...entry, number: printed }, titleEnd, afterNumber: titleEnd + 1 });
+      cursor = titleEnd + 1;
+      continue;
+    }
     anchors.push({ entry, titleEnd, afterNumber: titleEnd });
     cursor = titleEnd;
   }

@@ -182,3 +182,17 @@ describe('running headers printed once', () => {
     expect(load(result.documents[0]!.content.split('---')[1]!)).toMatchObject({ title: '关于修改《某规定》的决定', number: '中华人民共和国交通运输部令2019年第32号', issuers: ['交通运输部'], type: '令', date: '2019-11-28' });
   });
 });
+
+describe('provincial heads that name the issuer by its short form', () => {
+  it('drops a header printed once with the issue first, and names the issuer in full from the gazette', () => {
+    const text = [
+      '江苏省人民政府公报', '2007年第7期', '目　录', '【省政府办公厅文件】', '省政府办公厅关于某事的通知（苏政办发〔2007〕19号）…（41）',
+      '\f2007年第7期　　江苏省人民政府公报', '省政府办公厅关于某事的通知', '苏政办发〔2007〕19号', '各市人民政府：', '现予表彰。',
+      '附件：某单位名单', '二○○七年三月七日', '41',
+    ].join('\n');
+    const result = importIssueText(text);
+    expect(result.findings.filter(({ severity }) => severity === 'error')).toEqual([]);
+    expect(result.accounting.dropped).toContainEqual({ line: 6, text: '2007年第7期　　江苏省人民政府公报', reason: 'running header or footer' });
+    expect(load(result.documents[0]!.content.split('---')[1]!)).toMatchObject({ title: '关于某事的通知', issuers: ['江苏省人民政府办公厅'], date: '2007-03-07' });
+  });
+});

@@ -105,7 +105,10 @@ function gazetteHeaders(lines: readonly SourceLine[], from: number, cover: Cover
     const edge = lines[index - 1]?.sheet !== line.sheet || lines[index + 1]?.sheet !== line.sheet;
     const compact = line.text.replace(/[\s\u3000]+/gu, '');
     const named = Array.from({ length: Math.max(0, key.length - MIN_SHORT_NAME + 1) }, (_, cut) => key.slice(cut)).some(
-      (name) => compact.startsWith(name) && HEADER_ISSUE.test(compact.slice(name.length)),
+      (name) =>
+        (compact.startsWith(name) && HEADER_ISSUE.test(compact.slice(name.length))) ||
+        // The issue may come first: "2009年第3期　　嘉兴市人民政府公报".
+        (compact.endsWith(name) && compact.length > name.length && HEADER_ISSUE.test(compact.slice(0, -name.length))),
     );
     if (edge && (named || compact === issue)) headers.add(index);
   }
@@ -163,7 +166,7 @@ export function importIssueText(text: string): ImportResult {
   for (const line of body.slice(front.end, firstDocument)) ledger.place(line.line, { unplaced: 'between the TOC and the first document' });
   const parsed = spans.flatMap((span) => {
     const spanLines = body.slice(span.head.start, span.end);
-    const document = parseDocument(body, span, findings);
+    const document = parseDocument(body, span, findings, front.cover.name);
     if (document && document.unplaced.length === 0) {
       for (const line of spanLines) ledger.place(line.line, 'document');
       return [document];

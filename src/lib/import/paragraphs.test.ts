@@ -200,3 +200,14 @@ describe('buildBlocks: structure survives', () => {
     ]);
   });
 });
+
+describe('buildBlocks: rows of names', () => {
+  it('keeps rows of organs\' names typed apart as rows (a run wrapped inside a name is the hunan fixture\'s)', () => {
+    const lines = ['　　一、先进单位', '新安县人民政府　市住房城乡建设委　市发展改革委', '市财政局　市水务局　市交通运输局'];
+    expect(buildBlocks(readSourceText(lines.join('\n')).lines, new Findings())).toEqual([
+      { kind: 'heading', depth: 3, text: '一、先进单位' },
+      { kind: 'paragraph', text: '新安县人民政府　市住房城乡建设委　市发展改革委' },
+      { kind: 'paragraph', text: '市财政局　市水务局　市交通运输局' },
+    ]);
+  });
+});

@@ -124,6 +124,24 @@ function marginLines(lines: readonly SourceLine[]): Set<number> {
   return new Set(wrapped ? atMargin : []);
 }
 
+/** The names of a row typed apart with full-width spaces ("市财政局　市水务局"), else null. */
+function rowNames(text: string | undefined): string[] | null {
+  const cells = text?.split(/\u3000+/u).filter(Boolean) ?? [];
+  return cells.length >= 2 ? cells : null;
+}
+
+/**
+ * A row of organs' names typed apart ("市财政局　市水务局　市交通运输局") ends where it ends: the next
+ * row is not its continuation, unless the row before breaks inside a name ("…桂阳县林业局　保靖" /
+ * "县林业局　花垣县林业局"), which makes the names one run wrapped at the page width.
+ */
+function isNameRow(text: string, previous: string | undefined): boolean {
+  const cells = rowNames(text);
+  if (!cells || !cells.every(isOrganName)) return false;
+  const before = rowNames(previous);
+  return !before || isOrganName(before.at(-1)!);
+}
+
 /** Names of a list of names, spaces between characters of a label removed (召 集 人 → 召集人). */
 function compactLabel(text: string): string {
   const colon = text.search(/[:：]/u);
@@ -167,7 +185,7 @@ function structuralLines(lines: readonly SourceLine[], texts: readonly string[])
     const label = NAME_LIST_LABEL.test(compactLabel(trimmed));
     if (label) inNames = true;
     else if (inNames && !(isShortUnpunctuated(trimmed) || NAME_AND_POSITION.test(trimmed))) inNames = false;
-    if (inNames || isNameLine(trimmed)) alone.add(index);
+    if (inNames || isNameLine(trimmed) || isNameRow(trimmed, texts[index - 1]?.trim())) alone.add(index);
     if (CHAPTER.test(trimmed) && isShortUnpunctuated(trimmed)) alone.add(index);
     if (NUMBERED_HEAD.test(trimmed) && isShortUnpunctuated(trimmed) && !endsParagraph(trimmed)) alone.add(index);
     if (dateLine(trimmed) || (organNames(trimmed) && texts[index + 1] !== undefined && dateLine(texts[index + 1]!.trim()))) alone.add(index);

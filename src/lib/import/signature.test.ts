@@ -79,3 +79,19 @@ describe('findSignature', () => {
     expect(findSignature(lines, 0, lines.length, ['国务院'])).toMatchObject({ start: 1, end: 3, date: '2003-04-04', signedByIssuers: true });
   });
 });
+
+describe('findSignature: sealed documents', () => {
+  it('takes the date alone after an 附件说明 as the signature of a sealed document', () => {
+    expect(find('请认真贯彻执行。\n附件：需修改的省政府规章目录\n（37件）\n二○一一年二月二十五日\n附件：', ['陕西省人民政府办公厅'])).toEqual({
+      start: 3,
+      end: 4,
+      lines: ['二○一一年二月二十五日'],
+      date: '2011-02-25',
+      signedByIssuers: true,
+    });
+  });
+
+  it('does not take a date after an unfinished sentence for one', () => {
+    expect(find('本办法自\n2011年2月25日\n起施行。', ['陕西省人民政府办公厅'])).toBeNull();
+  });
+});

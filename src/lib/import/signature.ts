@@ -44,9 +44,27 @@ function sealedDate(lines: readonly SourceLine[], from: number, to: number): Sig
   for (let index = from + 1; index < to; index++) {
     const date = dateLine(lines[index]!.text);
     if (!date) continue;
-    return /[。！？]$/u.test(lines[index - 1]!.text.trim()) ? { start: index, end: index + 1, lines: [normalizeParagraph(lines[index]!.text)], date } : null;
+    return /[。！？]$/u.test(lines[index - 1]!.text.trim()) || afterAttachmentNote(lines, from, index)
+      ? { start: index, end: index + 1, lines: [normalizeParagraph(lines[index]!.text)], date }
+      : null;
   }
   return null;
+}
+
+/** An 附件说明 wraps over this many lines at most before the signature. */
+const MAX_NOTE_LINES = 3;
+const ATTACHMENT_NOTE = /^[\s\u3000]*附件\s*(?:[：:]|\d)/u;
+
+/**
+ * Whether the lines before `index` are an 附件说明 (附件：…), which comes between the text and the
+ * signature (GB/T 9704 §7.3.4) and ends without a full stop.
+ */
+function afterAttachmentNote(lines: readonly SourceLine[], from: number, index: number): boolean {
+  for (let note = index - 1; note >= Math.max(from, index - MAX_NOTE_LINES); note--) {
+    if (note < index - 1 && /[。！？；]$/u.test(lines[note]!.text.trim())) return false;
+    if (ATTACHMENT_NOTE.test(lines[note]!.text)) return true;
+  }
+  return false;
 }
 
 function findSignatureOf(lines: readonly SourceLine[], from: number, to: number, known: ReadonlySet<string>): Signature | null {

@@ -99,3 +99,29 @@ describe('readSourceText', () => {
     expect(readSourceText('封面\f页眉\n        国务院令\n          第1号\n页脚\n').lines.map(({ text }) => text)).toContain('        国务院令');
   });
 });
+
+describe('readSourceText: headers printed once', () => {
+  it('drops a header printed once when it carries the page number with the gazette name or the issue', () => {
+    // Two pages of one document: the odd page's header differs from the even page's.
+    const text = [
+      '陕西省人民政府公报',
+      '2011年第6期',
+      '\f2011年第6期　　23',
+      '陕西省人民政府办公厅',
+      '\f24　　陕西省人民政府公报',
+      '附件：',
+    ].join('\n');
+    const { lines, furniture } = readSourceText(text);
+    expect(furniture).toEqual([3, 5]);
+    expect(lines.slice(2)).toEqual([
+      { text: '陕西省人民政府办公厅', line: 4, sheet: 2, page: 23 },
+      { text: '附件：', line: 6, sheet: 3, page: 24 },
+    ]);
+  });
+
+  it('keeps a first line printed once that names neither the gazette nor the issue', () => {
+    const { lines, furniture } = readSourceText('陕西省人民政府公报\n目录\n\f第一章　总则　2\n第一条\n');
+    expect(furniture).toEqual([]);
+    expect(lines.map(({ text }) => text)).toEqual(['陕西省人民政府公报', '目录', '第一章　总则　2', '第一条']);
+  });
+});

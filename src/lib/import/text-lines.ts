@@ -32,6 +32,8 @@ export const PAGE_NUMBER = /^[\s\-—–·]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-
 const HEADER_PAGE_NUMBER = /^(\d{1,4})[\s·]+\S|\S[\s·]+(\d{1,4})$/u;
 const SENTENCE_END = /[。；：！？;:!?]$/u;
 const MAX_HEADER_LENGTH = 40;
+/** The issue as a running header prints it, before or after the gazette's name: 2011年第6期. */
+const HEADER_ISSUE_LABEL = /^\d{4}年第\d{1,3}[期号]$/u;
 /** Running headers recur on this share of the pages at least (odd and even pages may differ). */
 const MIN_HEADER_SHARE = 0.4;
 
@@ -90,6 +92,16 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
   // the share: "2　　北京市人民政府公报".
   const coverKey = cover ? headerKey(cover.text) : undefined;
   const namesGazette = (key: string) => coverKey !== undefined && (key === coverKey || (key.startsWith(coverKey) && key.endsWith('公报')));
+  // A header with the page number in it is furniture even when printed once (an issue of one
+  // or two pages, odd and even headers differing): the gazette's name or the issue, and a folio.
+  const coverName = cover?.text.replace(/[\s\u3000]+/gu, '') ?? '';
+  const foliated = (text: string): boolean => {
+    const folio = HEADER_PAGE_NUMBER.exec(text.trim());
+    if (!folio) return false;
+    const rest = text.trim().replace(folio[1] !== undefined ? /^\d+/u : /\d+$/u, '').replace(/[\s\u3000·]+/gu, '');
+    const label = coverName !== '' && rest.startsWith(coverName) ? rest.slice(coverName.length) : coverName !== '' && rest.endsWith(coverName) ? rest.slice(0, -coverName.length) : rest;
+    return rest === coverName || HEADER_ISSUE_LABEL.test(label);
+  };
   const kept = pages.map((lines) => [...lines]);
 
   kept.forEach((lines, index) => {
@@ -115,7 +127,8 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
       if (!headerCandidate(line, cover)) return;
       const key = headerKey(line.text);
       const count = counts.get(key) ?? 0;
-      if (count < 2 || (count < MIN_HEADER_SHARE * (kept.length - 1) && !namesGazette(key))) return;
+      const recurring = count >= 2 && (count >= MIN_HEADER_SHARE * (kept.length - 1) || namesGazette(key));
+      if (!recurring && (index === 0 || !foliated(line.text))) return;
       const number = HEADER_PAGE_NUMBER.exec(line.text.trim());
       if (number && printed[index] === undefined) printed[index] = Number(number[1] ?? number[2]);
       furniture.push(line.line);
