@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeBadBodiesArchive } from '../../../tests/helpers/edge-archives';
+import { checkContent } from './check';
 import { markdownProblems, type MarkdownProblem } from './markdown-check';
 import { CHECK_CACHE_FOLDER, markdownCache, verdictFingerprint, verdictSources } from './markdown-cache';
 
@@ -129,5 +131,19 @@ describe('verdictFingerprint', () => {
     writeFileSync(plugin, 'export default 2;');
     expect(verdictFingerprint([plugin, limits])).not.toBe(after);
     expect(verdictFingerprint([plugin, join(dir, 'missing.ts')])).toBeNull();
+  });
+});
+
+describe('checkContent with the cache', () => {
+  it('prints the same lines uncached, cold and warm', () => {
+    const content = join(dir, 'content');
+    writeBadBodiesArchive(content);
+    const check = (cacheDir?: string) => checkContent({ contentDir: content, cwd: dir, cacheDir }).lines;
+    const uncached = check();
+    expect(uncached.filter((line) => line.includes(': body: '))).toHaveLength(5);
+    const cacheDir = join(dir, 'cache');
+    expect(check(cacheDir)).toEqual(uncached);
+    expect(existsSync(join(cacheDir, CHECK_CACHE_FOLDER, 'markdown.json'))).toBe(true);
+    expect(check(cacheDir)).toEqual(uncached);
   });
 });
