@@ -4,7 +4,9 @@
  * Validates content/ without building the site: every problem on its own line as
  * `path:line:column: field: message` (warnings marked), then a summary. Exits 1 on any error.
  */
+import { resolve } from 'node:path';
 import { checkContent, CheckUsageError, summary } from '../src/lib/content/check';
+import { siteSettings } from '../src/site-settings';
 import { contentDir, invocationDir, parseCommandLine } from './invocation';
 
 const USAGE = 'usage: npm run check -- [<path>…] [--content <dir>]';
@@ -15,7 +17,12 @@ function main(): number {
   if (!args) return process.exitCode as number;
   const started = performance.now();
   try {
-    const result = checkContent({ contentDir: contentDir(args.values.content), paths: args.positionals, cwd: invocationDir() });
+    const result = checkContent({
+      contentDir: contentDir(args.values.content),
+      paths: args.positionals,
+      cwd: invocationDir(),
+      cacheDir: resolve(siteSettings(process.env).cacheDir),
+    });
     for (const line of result.lines) console.log(line);
     console.log(summary(result, (performance.now() - started) / 1000));
     return result.errors.length > 0 ? 1 : 0;

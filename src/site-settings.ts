@@ -6,8 +6,9 @@
  *   GAZETTE_BASE     path the site is served under, e.g. /gazette/ (default /)
  *   GAZETTE_OUT_DIR  where the build writes (default dist/)
  *   GAZETTE_CONTENT_DIR  the content tree to build (default content/)
- *   GAZETTE_CACHE_DIR    Astro's cache, incl. the content layer's data store (default
- *                        node_modules/.astro/); builds running at the same time need their own
+ *   GAZETTE_CACHE_DIR    Astro's cache, incl. the content layer's data store, and check's
+ *                        Markdown verdicts (default node_modules/.astro/); builds running at
+ *                        the same time need their own
  */
 export interface SiteSettings {
   site: string;

@@ -26,7 +26,7 @@ import { parseDocNumber } from '../doc-number';
 import { lookupContext, numberLookupKey, type NumberLookupContext } from '../number-lookup';
 import { checkCitations } from './citations';
 import { compareProblems, displayPath, type ContentProblem } from './errors';
-import { markdownProblems } from './markdown-check';
+import { markdownProblems, type MarkdownProblem } from './markdown-check';
 import { findPlaceholders, placeholderMessage, placeholdersInValue } from './placeholders';
 import { decodeContentFile, sizeProblem, splitFrontmatter } from './source-text';
 import { parseYaml, positionAt, YamlSyntaxError, type ParsedYaml } from './yaml-source';
@@ -86,8 +86,9 @@ export interface ReadArchiveOptions {
   /**
    * Also run every body and the 简介 through the Markdown parse and remark plugins of the build
    * (markdown-check.ts), as `npm run check` does; the build checks each body as it renders it.
+   * A function given here stands in for markdownProblems (a cache of its verdicts).
    */
-  markdown?: boolean;
+  markdown?: boolean | ((text: string) => MarkdownProblem[]);
   /** Folders besides the content folder that its symbolic links may lead into. */
   linkRoots?: string[];
 }
@@ -107,7 +108,8 @@ class ProblemList {
     private readonly cwd: string,
     /** Real paths that symbolic links may lead into. */
     readonly linkRoots: string[],
-    readonly markdown: boolean,
+    /** markdownProblems or a stand-in; null when bodies are not parsed. */
+    readonly markdown: ((text: string) => MarkdownProblem[]) | null,
   ) {}
 
   /** The path an archive records (edit links, ids): relative to the project root. */
@@ -333,7 +335,7 @@ function readDocument(file: string, slug: string, problems: ProblemList): Pendin
   }
   checkBody(file, parts.body, parts.bodyLine, frontmatter, problems);
   if (problems.markdown) {
-    for (const { line, column, message, severity } of markdownProblems(parts.body)) {
+    for (const { line, column, message, severity } of problems.markdown(parts.body)) {
       const at = { line: parts.bodyLine + line - 1, column, field: 'body' };
       if (severity) problems.warn(file, message, at);
       else problems.add(file, message, at);
@@ -581,7 +583,7 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
     return { archive: null, problems: [problem], warnings: [], files: [] };
   }
   const linkRoots = [contentDir, ...(options.linkRoots ?? [])].map((root) => realpathSync(root));
-  const problems = new ProblemList(projectRoot, cwd, linkRoots, options.markdown ?? false);
+  const problems = new ProblemList(projectRoot, cwd, linkRoots, options.markdown === true ? markdownProblems : options.markdown || null);
   const failed = (): ArchiveResult => ({
     archive: null,
     problems: problems.problems.sort(compareProblems),
@@ -618,7 +620,7 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
   if (gazette?.data.about && problems.markdown) {
     // The 简介 is a YAML string: its problems are placed at the field, with their place in the text.
     const at = { ...gazette.parsed.locate(['about']), field: 'about' };
-    for (const { line, column, message, severity } of markdownProblems(gazette.data.about)) {
+    for (const { line, column, message, severity } of problems.markdown(gazette.data.about)) {
       const text = `line ${line}, column ${column} of the text: ${message}`;
       if (severity) problems.warn(gazetteFile, text, at);
       else problems.add(gazetteFile, text, at);

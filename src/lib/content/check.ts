@@ -5,6 +5,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { readArchive } from './archive';
 import { compareProblems, displayPath, formatProblem, type ContentProblem } from './errors';
+import { markdownCache } from './markdown-cache';
 
 export interface CheckOptions {
   contentDir: string;
@@ -13,6 +14,8 @@ export interface CheckOptions {
   cwd?: string;
   /** Folders besides the content folder that its symbolic links may lead into. */
   linkRoots?: string[];
+  /** Where to keep the Markdown verdicts between runs (markdown-cache.ts); none when absent. */
+  cacheDir?: string;
 }
 
 export interface CheckResult {
@@ -28,7 +31,7 @@ export interface CheckResult {
  * Cross-document rules (unique numbers and slugs, cumulative issue numbers) need the whole
  * archive, so it is always read; `paths` narrows what is reported, not what is checked.
  */
-export function checkContent({ contentDir, paths = [], cwd = process.cwd(), linkRoots }: CheckOptions): CheckResult {
+export function checkContent({ contentDir, paths = [], cwd = process.cwd(), linkRoots, cacheDir }: CheckOptions): CheckResult {
   const absoluteContent = resolve(cwd, contentDir);
   const projectRoot = resolve(absoluteContent, '..');
   const scopes = paths.map((path) => {
@@ -41,7 +44,9 @@ export function checkContent({ contentDir, paths = [], cwd = process.cwd(), link
   });
   const inScope = (file: string) =>
     scopes.length === 0 || scopes.some((scope) => scope === '.' || file === scope || file.startsWith(`${scope}/`));
-  const result = readArchive(absoluteContent, projectRoot, { cwd, markdown: true, linkRoots });
+  const cache = cacheDir === undefined ? undefined : markdownCache(cacheDir);
+  const result = readArchive(absoluteContent, projectRoot, { cwd, markdown: cache ? (text) => cache.problems(text) : true, linkRoots });
+  cache?.save();
   const errors = result.problems.filter((problem) => inScope(problem.file));
   const warnings = result.warnings.filter((problem) => inScope(problem.file));
   return {
