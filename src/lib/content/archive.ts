@@ -29,12 +29,25 @@ import { compareProblems, displayPath, type ContentProblem } from './errors';
 import { markdownProblems } from './markdown-check';
 import { findPlaceholders, placeholderMessage, placeholdersInValue } from './placeholders';
 import { decodeContentFile, sizeProblem, splitFrontmatter } from './source-text';
-import { parseYaml, positionAt, YamlSyntaxError, type ParsedYaml } from './yaml-source';
+import { parseYaml, placeInText, positionAt, YamlSyntaxError, type ParsedYaml, type SourcePosition, type TextOrigin } from './yaml-source';
 
 export interface ArchiveGazette extends Gazette {
   /** Folder name under content/. */
   id: string;
   file: string;
+  /** Where the 简介 is written in gazette.yaml, for the build's problems in it (aboutProblem). */
+  aboutOrigin?: TextOrigin;
+}
+
+/**
+ * A problem found in the 简介's text, placed in gazette.yaml so that check and the build print
+ * the same `gazette.yaml:line:column: about: …`: at its own line and column when the text is a
+ * literal block (`about: |`), else at the key, with its place in the text in the message.
+ */
+export function aboutProblem(origin: TextOrigin, { line, column = 1, message }: { line?: number; column?: number; message: string }): SourcePosition & { message: string } {
+  if (!line) return { ...origin.key, message };
+  const place = placeInText(origin, line, column);
+  return place ? { ...place, message } : { ...origin.key, message: `line ${line}, column ${column} of the text: ${message}` };
 }
 
 export interface ArchiveDocument extends DocumentFrontmatter {
@@ -616,12 +629,11 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
     problems.add(gazetteDir, `missing ${GAZETTE_FILE} (name, publisher, editor, …)`);
   }
   if (gazette?.data.about && problems.markdown) {
-    // The 简介 is a YAML string: its problems are placed at the field, with their place in the text.
-    const at = { ...gazette.parsed.locate(['about']), field: 'about' };
-    for (const { line, column, message, severity } of markdownProblems(gazette.data.about)) {
-      const text = `line ${line}, column ${column} of the text: ${message}`;
-      if (severity) problems.warn(gazetteFile, text, at);
-      else problems.add(gazetteFile, text, at);
+    const origin = gazette.parsed.locateText(['about']);
+    for (const { severity, ...problem } of markdownProblems(gazette.data.about)) {
+      const { message, ...at } = aboutProblem(origin, problem);
+      if (severity) problems.warn(gazetteFile, message, { ...at, field: 'about' });
+      else problems.add(gazetteFile, message, { ...at, field: 'about' });
     }
   }
 
@@ -653,7 +665,11 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
 
   if (problems.problems.length > 0 || !gazette) return failed();
   return {
-    archive: { gazette: { ...gazette.data, id: gazetteId, file: problems.path(gazetteFile) }, issues, documents },
+    archive: {
+      gazette: { ...gazette.data, id: gazetteId, file: problems.path(gazetteFile), ...(gazette.data.about ? { aboutOrigin: gazette.parsed.locateText(['about']) } : {}) },
+      issues,
+      documents,
+    },
     problems: [],
     warnings: problems.warnings.sort(compareProblems),
     files: problems.files,
