@@ -389,6 +389,17 @@ describe('readArchive: a reader that cannot be hung', () => {
     ]);
   });
 
+  it('warns about markup in a title, which readers see as written', () => {
+    const { problems, warnings } = archiveOf({
+      'content/test/2020/07/a-1.md': document({ title: `'关于<img src="x" onerror="alert(1)">的通知'` }),
+      'content/test/2020/07/b-2.md': document({ title: '关于PM2.5<35的<部门>通知', number: '测政办字〔2020〕2号', page: '2' }),
+    });
+    expect(problems).toEqual([]);
+    expect(warnings.filter((warning) => warning.field === 'title').map(formatProblem)).toEqual([
+      `content/test/2020/07/a-1.md:2:1: title: warning: "<img src="x" onerror="alert(1)">" looks like HTML, but a title is plain text: readers see it exactly as written; write the title as printed`,
+    ]);
+  });
+
   it('places a problem in a 简介 not written as a literal block at its key, with its place in the text', () => {
     const files = { 'content/test/gazette.yaml': `${GAZETTE}about: "简介。\\n<b>x</b>"\n`, [`${issue}/a-1.md`]: document({}, '正文。\n') };
     expect(archiveOf(files, () => {}, true).report).toEqual([

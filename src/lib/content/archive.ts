@@ -316,6 +316,12 @@ interface PendingDocument {
   bodyLine: number;
 }
 
+/**
+ * An HTML tag or comment. A title is text, escaped wherever it goes (pages, feeds, data files),
+ * so markup in it is harmless but never what the gazette printed: check says so.
+ */
+const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--/iu;
+
 function readDocument(file: string, slug: string, problems: ProblemList): PendingDocument | null {
   const text = readText(file, problems);
   if (text === null) return null;
@@ -331,6 +337,13 @@ function readDocument(file: string, slug: string, problems: ProblemList): Pendin
   if (!parsed) return null;
   const frontmatter = validate(documentSchema, file, parsed, problems);
   if (!frontmatter) return null;
+  const markup = MARKUP.exec(frontmatter.title);
+  if (markup) {
+    problems.warn(file, `"${markup[0]}" looks like HTML, but a title is plain text: readers see it exactly as written; write the title as printed`, {
+      ...parsed.locate(['title']),
+      field: 'title',
+    });
+  }
   const year = Number(frontmatter.date.slice(0, 4));
   frontmatter.repeals.forEach((number, index) => {
     const repealedYear = parseDocNumber(number)?.year;
