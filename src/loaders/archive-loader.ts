@@ -8,7 +8,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readArchive, type Archive } from '../lib/content/archive';
+import { aboutProblem, readArchive, type Archive } from '../lib/content/archive';
 import { bodyLimitProblems } from '../lib/content/body-limits';
 import { displayPath, formatProblem, type ContentProblem } from '../lib/content/errors';
 import { positionAt } from '../lib/content/yaml-source';
@@ -102,20 +102,16 @@ export function gazetteLoader(): Loader {
     name: 'gazette-archive:gazette',
     load: async (context) => {
       const load = async () => {
-        const { gazette } = await loadArchive(context);
-        const data = { ...gazette };
+        // Where the 简介 is written only places its problems: the page gets the rest.
+        const { aboutOrigin, ...gazette } = (await loadArchive(context)).gazette;
         // The 简介 is Markdown: rendered with the site's processor, like document bodies.
         const rendered = gazette.about ? await renderChecked(context, gazette.about) : undefined;
         if (Array.isArray(rendered)) {
           const file = displayPath(archiveFile(context, gazette.file), process.cwd());
-          stopBuild(
-            rendered.map(({ message, line, column }) => {
-              const where = line ? ` (line ${line}${column ? `, column ${column}` : ''} of the text)` : '';
-              return `${file}: about${where}: ${message}`;
-            }),
-          );
+          // readArchive sets aboutOrigin whenever there is an about.
+          stopBuild(rendered.map((problem) => formatProblem({ file, ...aboutProblem(aboutOrigin!, problem), field: 'about' })));
         }
-        context.store.set({ id: gazette.id, data, body: gazette.about, digest: context.generateDigest(data), rendered });
+        context.store.set({ id: gazette.id, data: gazette, body: gazette.about, digest: context.generateDigest(gazette), rendered });
         replaceEntries(context, new Set([gazette.id]));
       };
       await load();

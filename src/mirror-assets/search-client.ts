@@ -160,7 +160,7 @@ async function runSearch(state: SearchState): Promise<void> {
     }
     setResultsState(resultsList, 'loading');
     const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
-    const pinned = numberQuery ? lookupNumber(numberQuery, manifest.numbers) : null;
+    const pinned = numberQuery ? lookupNumber(numberQuery, manifest.numbers, manifest.numberContext) : null;
     const text = state.q ? fullTextQuery(state.q, numberQuery) : '';
     const result = searchIndex(manifest, await loadShards(manifest, text), { text, filters: state.filters, sort: state.sort });
     const pinnedId = pinned ? manifest.documents.findIndex((doc) => doc.url === pinned.url) : -1;

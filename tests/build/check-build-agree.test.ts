@@ -25,6 +25,8 @@ import {
   writeValidEdgeArchive,
 } from '../helpers/edge-archives';
 import { outputProblems } from '../../src/lib/output-check';
+import { createMirror } from '../../src/lib/mirror/mirror';
+import { SAMPLE_README } from '../helpers/mirror';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-agree-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -113,6 +115,15 @@ describe('valid content on every edge builds', () => {
     expect(readFileSync(join(run.out, path), 'utf8')).toBe(LOCAL_PDF.bytes);
     const links = selectAll('a', readPage(run.out, `${LOCAL_PDF.issue}/index.html`)).map((a) => String(a.properties.href));
     expect(links).toContain(`/${path}`);
+  });
+
+  it('serves the local issue PDF from the offline mirror too, linked relatively', async () => {
+    const mirror = await createMirror({ siteDir: run.out, outDir: join(work, 'valid/mirror'), name: 'edge', date: '2021-01-01', readme: SAMPLE_README, zip: false });
+    const path = `${LOCAL_PDF.issue}/${LOCAL_PDF.name}`;
+    expect(readFileSync(join(mirror.folder, path), 'utf8')).toBe(LOCAL_PDF.bytes);
+    const links = selectAll('a', readPage(mirror.folder, `${LOCAL_PDF.issue}/index.html`)).map((a) => String(a.properties.href));
+    expect(links).toContain(LOCAL_PDF.name);
+    expect(mirror.missingLinks).toEqual([]);
   });
 });
 

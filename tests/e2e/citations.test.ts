@@ -3,17 +3,23 @@
  * (tests/fixtures/relations-archive, built here under /gazette/), and axe on every page this
  * feature adds or changes, in that archive and in the sample.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createMirror } from '../../src/lib/mirror/mirror';
 import { checkA11y } from '../helpers/browser';
 import { readSearchResults } from '../helpers/archive';
+import { SAMPLE_README } from '../helpers/mirror';
 import { buildRelationsArchive, FIXTURE, ORDERS, RELATIONS_BASE, relationsOutDir } from '../helpers/relations-archive';
 import { startServer, type StaticServer } from '../helpers/serve';
 import { useSite } from '../helpers/site';
 
 const site = useSite('root');
 const out = relationsOutDir();
+const mirrorWork = mkdtempSync(join(tmpdir(), 'gazette-relations-mirror-'));
 let server: StaticServer | undefined;
 let contexts: BrowserContext[] = [];
 
@@ -31,6 +37,7 @@ afterEach(async () => {
 afterAll(async () => {
   await server?.close();
   rmSync(out, { recursive: true, force: true });
+  rmSync(mirrorWork, { recursive: true, force: true });
 });
 
 /** Opens a page of the fixture archive in the file's one Chromium. */
@@ -76,6 +83,28 @@ describe('citations in an archive whose documents cite each other', () => {
       expect([query, first?.path, first?.number]).toEqual([query, `${RELATIONS_BASE}${id}/`, number]);
       expect(await search.locator('li.search-result').first().getAttribute('class')).toContain('is-number-match');
     }
+  });
+
+  test('the offline mirror finds an order by either spelling too: its manifest carries the gazette', async () => {
+    // The relations fixture is the Zibo gazette (淄博市人民政府公报), as the sample's README facts say.
+    const mirror = await createMirror({ siteDir: out, outDir: mirrorWork, name: 'relations', date: '2021-01-01', base: RELATIONS_BASE, readme: SAMPLE_README, zip: false });
+    const root = pathToFileURL(mirror.folder).href;
+    const context = await site.browser.newContext({ locale: 'zh-CN' });
+    contexts.push(context);
+    const left: string[] = [];
+    await context.route(/^(?!file:)/u, (route) => (left.push(route.request().url()), route.abort()));
+    for (const [query, id, number] of [
+      ['市政府令第103号', ORDERS.cityOrder, '淄博市人民政府令第103号'],
+      ['淄博市人民政府令103号', ORDERS.cityOrder, '淄博市人民政府令第103号'],
+      ['国务院令第713号', ORDERS.decree, '中华人民共和国国务院令第713号'],
+    ]) {
+      const page = await context.newPage();
+      await page.goto(`${root}/search/index.html?q=${encodeURIComponent(query)}`);
+      const [first] = await readSearchResults(page);
+      expect([query, first?.path.endsWith(`/${id}/index.html`), first?.number]).toEqual([query, true, number]);
+      expect(await page.locator('li.search-result').first().getAttribute('class')).toContain('is-number-match');
+    }
+    expect(left).toEqual([]);
   });
 
   test('an order number cited with a space links too, and the link names the document', async () => {

@@ -15,6 +15,8 @@ export interface PayloadSite {
   contentDir: string;
   /** `zibo/2020/07/<file>.md` → file line and column where its first payload starts. */
   firstPayload: Map<string, { line: number; column: number }>;
+  /** `zibo/gazette.yaml` line and column where the payloads in `about` start (when written). */
+  aboutPayload?: { line: number; column: number };
 }
 
 export interface PayloadSiteOptions {
@@ -57,7 +59,9 @@ export function writePayloadSite(dir: string, { bodies = true, about = true, tit
     const end = rest.search(/^\S/mu);
     const aboutText = end === -1 ? rest : rest.slice(0, end);
     const after = end === -1 ? '' : rest.slice(end);
-    writeFileSync(gazetteFile, `${head}about: |\n${aboutText.replace(/\n*$/u, '')}\n\n${indented}\n${after}`);
+    const before = `${head}about: |\n${aboutText.replace(/\n*$/u, '')}\n\n`;
+    writeFileSync(gazetteFile, `${before}${indented}\n${after}`);
+    return { contentDir, firstPayload, aboutPayload: { line: before.split('\n').length, column: 3 } };
   }
   return { contentDir, firstPayload };
 }

@@ -385,7 +385,26 @@ describe('readArchive: a reader that cannot be hung', () => {
     expect(archiveOf(files, () => {}, true).report).toEqual([
       `${issue}/a-1.md:13:1: body: unknown block ":::warning"; the blocks are :::signature and :::issuers`,
       `${issue}/b-2.md:13:1: body: nested 10000 levels deep (lists, block quotes or indentation); at most 16 are allowed: remove the extra "-" or ">" markers or indentation`,
-      `content/test/gazette.yaml:4:1: about: line 3, column 1 of the text: the HTML tag <script> is not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown (a "<" meant as text is written "\\<")`,
+      `content/test/gazette.yaml:7:3: about: the HTML tag <script> is not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown (a "<" meant as text is written "\\<")`,
+    ]);
+  });
+
+  it('warns about markup in a title, which readers see as written', () => {
+    const { problems, warnings } = archiveOf({
+      'content/test/2020/07/a-1.md': document({ title: `'关于<img src="x" onerror="alert(1)">的通知'` }),
+      'content/test/2020/07/b-2.md': document({ title: '关于PM2.5<35的<部门>通知', number: '测政办字〔2020〕2号', page: '2' }),
+    });
+    expect(problems).toEqual([]);
+    expect(warnings.filter((warning) => warning.field === 'title').map(formatProblem)).toEqual([
+      `content/test/2020/07/a-1.md:2:1: title: warning: "<img src="x" onerror="alert(1)">" looks like HTML, but a title is plain text: readers see it exactly as written; write the title as printed`,
+    ]);
+  });
+
+  it('places a problem in a 简介 not written as a literal block at its key, with its place in the text', () => {
+    const files = { 'content/test/gazette.yaml': `${GAZETTE}about: "简介。\\n<b>x</b>"\n`, [`${issue}/a-1.md`]: document({}, '正文。\n') };
+    expect(archiveOf(files, () => {}, true).report).toEqual([
+      `content/test/gazette.yaml:4:1: about: line 2, column 1 of the text: the HTML tag <b> is not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown (a "<" meant as text is written "\\<")`,
+      `content/test/gazette.yaml:4:1: about: line 2, column 5 of the text: the HTML tag </b> is not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown (a "<" meant as text is written "\\<")`,
     ]);
   });
 });

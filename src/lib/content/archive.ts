@@ -29,12 +29,25 @@ import { compareProblems, displayPath, type ContentProblem } from './errors';
 import { markdownProblems, type MarkdownProblem } from './markdown-check';
 import { findPlaceholders, placeholderMessage, placeholdersInValue } from './placeholders';
 import { decodeContentFile, sizeProblem, splitFrontmatter } from './source-text';
-import { parseYaml, positionAt, YamlSyntaxError, type ParsedYaml } from './yaml-source';
+import { parseYaml, placeInText, positionAt, YamlSyntaxError, type ParsedYaml, type SourcePosition, type TextOrigin } from './yaml-source';
 
 export interface ArchiveGazette extends Gazette {
   /** Folder name under content/. */
   id: string;
   file: string;
+  /** Where the 简介 is written in gazette.yaml, for the build's problems in it (aboutProblem). */
+  aboutOrigin?: TextOrigin;
+}
+
+/**
+ * A problem found in the 简介's text, placed in gazette.yaml so that check and the build print
+ * the same `gazette.yaml:line:column: about: …`: at its own line and column when the text is a
+ * literal block (`about: |`), else at the key, with its place in the text in the message.
+ */
+export function aboutProblem(origin: TextOrigin, { line, column = 1, message }: { line?: number; column?: number; message: string }): SourcePosition & { message: string } {
+  if (!line) return { ...origin.key, message };
+  const place = placeInText(origin, line, column);
+  return place ? { ...place, message } : { ...origin.key, message: `line ${line}, column ${column} of the text: ${message}` };
 }
 
 export interface ArchiveDocument extends DocumentFrontmatter {
@@ -305,6 +318,12 @@ interface PendingDocument {
   bodyLine: number;
 }
 
+/**
+ * An HTML tag or comment. A title is text, escaped wherever it goes (pages, feeds, data files),
+ * so markup in it is harmless but never what the gazette printed: check says so.
+ */
+const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|<!--/iu;
+
 function readDocument(file: string, slug: string, problems: ProblemList): PendingDocument | null {
   const text = readText(file, problems);
   if (text === null) return null;
@@ -320,6 +339,13 @@ function readDocument(file: string, slug: string, problems: ProblemList): Pendin
   if (!parsed) return null;
   const frontmatter = validate(documentSchema, file, parsed, problems);
   if (!frontmatter) return null;
+  const markup = MARKUP.exec(frontmatter.title);
+  if (markup) {
+    problems.warn(file, `"${markup[0]}" looks like HTML, but a title is plain text: readers see it exactly as written; write the title as printed`, {
+      ...parsed.locate(['title']),
+      field: 'title',
+    });
+  }
   const year = Number(frontmatter.date.slice(0, 4));
   frontmatter.repeals.forEach((number, index) => {
     const repealedYear = parseDocNumber(number)?.year;
@@ -618,12 +644,11 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
     problems.add(gazetteDir, `missing ${GAZETTE_FILE} (name, publisher, editor, …)`);
   }
   if (gazette?.data.about && problems.markdown) {
-    // The 简介 is a YAML string: its problems are placed at the field, with their place in the text.
-    const at = { ...gazette.parsed.locate(['about']), field: 'about' };
-    for (const { line, column, message, severity } of problems.markdown(gazette.data.about)) {
-      const text = `line ${line}, column ${column} of the text: ${message}`;
-      if (severity) problems.warn(gazetteFile, text, at);
-      else problems.add(gazetteFile, text, at);
+    const origin = gazette.parsed.locateText(['about']);
+    for (const { severity, ...problem } of problems.markdown(gazette.data.about)) {
+      const { message, ...at } = aboutProblem(origin, problem);
+      if (severity) problems.warn(gazetteFile, message, { ...at, field: 'about' });
+      else problems.add(gazetteFile, message, { ...at, field: 'about' });
     }
   }
 
@@ -655,7 +680,11 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
 
   if (problems.problems.length > 0 || !gazette) return failed();
   return {
-    archive: { gazette: { ...gazette.data, id: gazetteId, file: problems.path(gazetteFile) }, issues, documents },
+    archive: {
+      gazette: { ...gazette.data, id: gazetteId, file: problems.path(gazetteFile), ...(gazette.data.about ? { aboutOrigin: gazette.parsed.locateText(['about']) } : {}) },
+      issues,
+      documents,
+    },
     problems: [],
     warnings: problems.warnings.sort(compareProblems),
     files: problems.files,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_YAML_DEPTH, parseYaml, positionAt, YamlSyntaxError } from './yaml-source';
+import { MAX_YAML_DEPTH, parseYaml, placeInText, positionAt, YamlSyntaxError } from './yaml-source';
 
 const source = `title: 关于印发实施方案的通知
 issuers:
@@ -42,6 +42,35 @@ describe('parseYaml', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(YamlSyntaxError);
       expect((error as YamlSyntaxError).position.line).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe('locateText and placeInText', () => {
+  const place = (text: string, line: number, column: number) => {
+    const parsed = parseYaml(text);
+    return placeInText(parsed.locateText(['about']), line, column);
+  };
+
+  it("places a line and column of a literal block's text at its line and column in the file", () => {
+    const text = 'name: 公报\nabout: |\n  第一行\n\n  第三行 <b>\nphone: 1\n';
+    expect(parseYaml(text).locateText(['about'])).toEqual({ key: { line: 2, column: 1 }, block: { line: 3, indent: 2 } });
+    // <b> is the 5th character of the text's 3rd line: file line 5, after the two spaces.
+    expect(place(text, 3, 5)).toEqual({ line: 5, column: 7 });
+    expect(place(text, 1, 1)).toEqual({ line: 3, column: 3 });
+  });
+
+  it('keeps an explicit indentation indicator and the frontmatter shift', () => {
+    const text = 'about: |2-\n    缩进\n';
+    expect(parseYaml(text).value).toEqual({ about: '  缩进' });
+    expect(place(text, 1, 3)).toEqual({ line: 2, column: 5 });
+    expect(placeInText(parseYaml(text, 3).locateText(['about']), 1, 1)).toEqual({ line: 5, column: 3 });
+  });
+
+  it('has only the key for text not written line for line', () => {
+    for (const text of ['about: "甲\\n乙"\n', "about: '甲'\n", 'about: 甲\n  乙\n', 'about: >\n  甲\n  乙\n']) {
+      expect(parseYaml(text).locateText(['about']), text).toEqual({ key: { line: 1, column: 1 } });
+      expect(place(text, 1, 1), text).toBeNull();
     }
   });
 });

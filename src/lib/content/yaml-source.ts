@@ -3,7 +3,7 @@
  * offsets, from which we map every field path to the line and column where it is written,
  * so that a schema error can point at `issuers[1]` on line 5 rather than at the file.
  */
-import { EVENT_ID, getScalarValue, load, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { EVENT_ID, getScalarValue, load, parseEvents, SCALAR_STYLE, YAMLException, type Event } from 'js-yaml';
 
 export interface SourcePosition {
   line: number;
@@ -14,6 +14,27 @@ export interface ParsedYaml {
   value: unknown;
   /** Where a field path is written: the key of a mapping entry, the start of a sequence item. */
   locate(path: readonly PropertyKey[]): SourcePosition;
+  /** Where a string field's text is written, to place a problem found inside the text. */
+  locateText(path: readonly PropertyKey[]): TextOrigin;
+}
+
+/** Where a string value is written: see placeInText. Plain data, so that it can be stored. */
+export interface TextOrigin {
+  /** The field's key. */
+  key: SourcePosition;
+  /**
+   * For a literal block scalar (`about: |`), whose lines are the file's lines less their
+   * indentation: the file line of the text's first line, and that indentation.
+   */
+  block?: { line: number; indent: number };
+}
+
+/**
+ * A line and column of a string value's text as a place in the file, or null when the text is
+ * not written line for line (quoted, plain and folded scalars join, unescape or fold lines).
+ */
+export function placeInText(origin: TextOrigin, line: number, column: number): SourcePosition | null {
+  return origin.block ? { line: origin.block.line + line - 1, column: origin.block.indent + column } : null;
 }
 
 export class YamlSyntaxError extends Error {
@@ -61,8 +82,16 @@ function limitReason(reason: string): string {
   return reason;
 }
 
-function fieldOffsets(text: string): Map<string, number> {
+interface FieldOffsets {
+  /** Field path → offset of its key (or sequence item). */
+  keys: Map<string, number>;
+  /** Field path → where a literal block scalar's text starts, and its indentation. */
+  blocks: Map<string, { offset: number; indent: number }>;
+}
+
+function fieldOffsets(text: string): FieldOffsets {
   const offsets = new Map<string, number>();
+  const blocks = new Map<string, { offset: number; indent: number }>();
   const stack: Frame[] = [];
   for (const event of parseEvents(text, LIMITS)) {
     if (event.type === EVENT_ID.DOCUMENT) continue;
@@ -90,10 +119,13 @@ function fieldOffsets(text: string): Map<string, number> {
       path = [...parent.path, String(parent.index++)];
       offsets.set(path.join('.'), eventOffset(event));
     }
+    if (event.type === EVENT_ID.SCALAR && event.style === SCALAR_STYLE.LITERAL_BLOCK) {
+      blocks.set(path.join('.'), { offset: event.valueStart, indent: event.indent });
+    }
     if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'mapping', path, pendingKey: null });
     if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'sequence', path, index: 0 });
   }
-  return offsets;
+  return { keys: offsets, blocks };
 }
 
 /**
@@ -116,17 +148,23 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   }
   // Positions are only needed to report a problem, and the event pass costs as much as the
   // load itself: it runs on the first call of locate().
-  let offsets: Map<string, number> | undefined;
+  let offsets: FieldOffsets | undefined;
+  const locate = (path: readonly PropertyKey[]): SourcePosition => {
+    offsets ??= fieldOffsets(text);
+    // Fall back to the nearest written ancestor: a missing field is reported at its parent.
+    for (let depth = path.length; depth > 0; depth--) {
+      const offset = offsets.keys.get(path.slice(0, depth).map(String).join('.'));
+      if (offset !== undefined && offset >= 0) return positionAt(text, offset, lineOffset);
+    }
+    return { line: 1 + lineOffset, column: 1 };
+  };
   return {
     value,
-    locate(path) {
-      offsets ??= fieldOffsets(text);
-      // Fall back to the nearest written ancestor: a missing field is reported at its parent.
-      for (let depth = path.length; depth > 0; depth--) {
-        const offset = offsets.get(path.slice(0, depth).map(String).join('.'));
-        if (offset !== undefined && offset >= 0) return positionAt(text, offset, lineOffset);
-      }
-      return { line: 1 + lineOffset, column: 1 };
+    locate,
+    locateText(path) {
+      const key = locate(path);
+      const block = offsets!.blocks.get(path.map(String).join('.'));
+      return block ? { key, block: { line: positionAt(text, block.offset, lineOffset).line, indent: block.indent } } : { key };
     },
   };
 }

@@ -22,6 +22,7 @@ import { sha256sums } from './checksums';
 import { bundleSearchClient } from './client-bundle';
 import rehypeOfflinePage from './offline-page';
 import { MIRROR_CONTENT_SECURITY_POLICY } from '../csp';
+import { lookupContext } from '../number-lookup';
 import { mirrorReadme, type MirrorReadmeInfo } from './readme';
 import rehypeRelativize, { relativizeCss, type RelativizeContext } from './relativize';
 import { CLIENT_FILE, SEARCH_DIR, searchDataPath } from './search-files';
@@ -145,7 +146,7 @@ export async function createMirror(options: MirrorOptions): Promise<MirrorReport
     }
   }
 
-  const index = buildSearchIndex(documents);
+  const index = buildSearchIndex(documents, { numberContext: lookupContext(options.readme.gazetteName) });
   const indexFiles = searchIndexFiles(index);
   let indexBytes = 0;
   for (const [path, content] of indexFiles) {

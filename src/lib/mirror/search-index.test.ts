@@ -1,6 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
+import { lookupContext } from '../number-lookup';
+import { classifyNumberQuery, lookupNumber } from '../search-state';
 import { SEARCH_GLOBAL } from './search-files';
 import { buildSearchIndex, extractSearchDocument, searchIndexFiles, type SearchDocument } from './search-index';
 import { decodePostings, shardOf } from './search-text';
@@ -86,6 +88,20 @@ describe('buildSearchIndex', () => {
         issuers: ['市政府'],
       },
     });
+  });
+
+  it("keys orders for the archive's gazette and carries that context, so an order cited in short is found", () => {
+    const order = doc('2020/02/szfl-103/index.html', '规定', { meta: { title: '规定', number: '淄博市人民政府令第103号', date: '2020-02-01' } });
+    const index = buildSearchIndex([order], { numberContext: lookupContext('淄博市人民政府公报') });
+    expect(index.manifest.numberContext).toEqual({ locality: { name: '淄博市', level: '市' } });
+    for (const query of ['市政府令第103号', '淄博市人民政府令103号', '淄博市政府令第103号']) {
+      const found = lookupNumber(classifyNumberQuery(query)!, index.manifest.numbers, index.manifest.numberContext);
+      expect([query, found?.url]).toEqual([query, '2020/02/szfl-103/index.html']);
+    }
+    // Without the gazette, 市 names no government: the short form stays unresolved.
+    const bare = buildSearchIndex([order]);
+    expect(bare.manifest.numberContext).toEqual({});
+    expect(lookupNumber(classifyNumberQuery('市政府令第103号')!, bare.manifest.numbers, bare.manifest.numberContext)).toBeNull();
   });
 
   it('is deterministic: the same documents in any order give the same files', () => {

@@ -14,6 +14,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
+import type { NumberLookupContext } from '../number-lookup';
 import { buildNumberTable, type NumberTable } from '../search-state';
 import { dataScript, searchDataKey, searchDataPath } from './search-files';
 import { encodePostings, isCountedTerm, shardOf, textTerms, type Posting } from './search-text';
@@ -147,6 +148,11 @@ export interface SearchManifest {
   documents: ManifestDocument[];
   /** Document-number lookup (search-state.ts), URLs relative to the mirror's root. */
   numbers: NumberTable;
+  /**
+   * The gazette the numbers are keyed for (number-lookup.ts): the client keys a query with it,
+   * so that 市政府令第103号 finds 淄博市人民政府令第103号 offline as it does online.
+   */
+  numberContext: NumberLookupContext;
 }
 
 export interface SearchIndex {
@@ -159,6 +165,8 @@ export interface SearchIndex {
 export interface SearchIndexOptions {
   /** Aimed-for size of one shard file; the shard count is the power of two that gets closest. */
   targetShardBytes?: number;
+  /** The archive's gazette, for the number table's keys (lookupContext of its name). */
+  numberContext?: NumberLookupContext;
 }
 
 export const DEFAULT_TARGET_SHARD_BYTES = 24 * 1024;
@@ -180,6 +188,7 @@ function weightAt(position: number, weights: readonly [number, number, number][]
 
 export function buildSearchIndex(documents: readonly SearchDocument[], options: SearchIndexOptions = {}): SearchIndex {
   const docs = [...documents].sort((a, b) => compare(a.url, b.url));
+  const numberContext = options.numberContext ?? {};
   const postings = new Map<string, Posting[]>();
 
   docs.forEach((doc, id) => {
@@ -216,6 +225,7 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
       issuers: doc.filters.issuer ?? (doc.meta.issuer ? [doc.meta.issuer] : []),
     })),
     '/',
+    numberContext,
   );
   for (const entry of Object.values(numbers)) entry.url = entry.url.replace(/^\//u, '');
 
@@ -234,6 +244,7 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
         weights: doc.weights,
       })),
       numbers,
+      numberContext,
     },
     shards,
     texts: docs.map((doc) => doc.text),
