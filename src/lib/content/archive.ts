@@ -56,7 +56,7 @@ export interface ArchiveIssue extends Issue {
   /** `<year>/<issue folder>` */
   id: string;
   file: string;
-  /** Documents in printed order: by section, then page. */
+  /** Documents in printed order: by section (when the issue has sections), then page. */
   documents: ArchiveDocument[];
 }
 
@@ -467,7 +467,17 @@ function checkIssueDocuments(
   const sectionOrder = new Map(issue.sections.map((name, index) => [name, index]));
   for (const { file, frontmatter, parsed } of pending) {
     const at = (field: string) => ({ ...parsed.locate([field]), field });
-    if (!sectionOrder.has(frontmatter.section)) {
+    if (frontmatter.section === undefined) {
+      if (issue.sections.length > 0) {
+        problems.add(file, `missing; the issue is divided into sections: add a line "section: <栏目>", one of: ${issue.sections.join('、')}`, at('section'));
+      }
+    } else if (issue.sections.length === 0) {
+      problems.add(
+        file,
+        `the issue declares no sections (${problems.display(issueFile)} has no sections list); remove this line, or list the issue's sections there`,
+        at('section'),
+      );
+    } else if (!sectionOrder.has(frontmatter.section)) {
       problems.add(
         file,
         `section "${frontmatter.section}" is not declared in ${problems.display(issueFile)}; use one of: ${issue.sections.join('、')}`,
@@ -478,9 +488,11 @@ function checkIssueDocuments(
     if (dateProblem?.error) problems.add(file, dateProblem.message, at('date'));
     else if (dateProblem) problems.warn(file, dateProblem.message, at('date'));
   }
+  // Without sections every rank is 0: the TOC is in page order.
+  const rank = ({ frontmatter }: PendingDocument) => (frontmatter.section === undefined ? 0 : (sectionOrder.get(frontmatter.section) ?? Infinity));
   const ordered = [...pending].sort(
     (a, b) =>
-      (sectionOrder.get(a.frontmatter.section) ?? Infinity) - (sectionOrder.get(b.frontmatter.section) ?? Infinity) ||
+      rank(a) - rank(b) ||
       a.frontmatter.page - b.frontmatter.page ||
       (a.slug < b.slug ? -1 : 1),
   );
@@ -491,7 +503,7 @@ function checkIssueDocuments(
     if (previous && document.frontmatter.page < previous.frontmatter.page) {
       problems.add(
         document.file,
-        `page ${document.frontmatter.page} comes before page ${previous.frontmatter.page} of ${problems.display(previous.file)}, which precedes it in the table of contents (section order, then page); check the page or the section`,
+        `page ${document.frontmatter.page} comes before page ${previous.frontmatter.page} of ${problems.display(previous.file)}, which precedes it in the table of contents (${issue.sections.length > 0 ? 'section order, then page' : 'page order'}); check the page${issue.sections.length > 0 ? ' or the section' : ''}`,
         { ...document.parsed.locate(['page']), field: 'page' },
       );
     }
