@@ -42,6 +42,22 @@ describe('importing the sample issue (tests/fixtures/zibo-gazette-2020-07.txt)',
   });
 });
 
+describe('an issue whose TOC prints no section headings', () => {
+  const result = importIssueText(SAMPLE.replace('【市政府办公室文件】\n', ''));
+
+  it('gives an issue.yaml without sections and documents without a section, otherwise the sample\'s bytes', () => {
+    expect(result.findings).toEqual([]);
+    expect(result.issue?.values.sections).toEqual([]);
+    expect(result.issue?.content).toBe(readFileSync(join(CONTENT, '2020/07/issue.yaml'), 'utf8').replace(/^sections:\n(?: {2}- .*\n)+/mu, ''));
+    expect(result.issue?.content).not.toContain('sections');
+    expect(result.documents).toHaveLength(5);
+    for (const document of result.documents) {
+      const committed = readFileSync(join(CONTENT, `2020/07/${document.slug}.md`), 'utf8');
+      expect(document.content, document.slug).toBe(committed.replace(/^section: .*\n/mu, ''));
+    }
+  });
+});
+
 describe('slugs', () => {
   const issue = (entries: string, documents: string) =>
     importIssueText(`淄博市人民政府公报\n2020\n第7期\n目录\n【文件】\n${entries}\n${documents}`);

@@ -179,7 +179,11 @@ export function importIssueText(text: string): ImportResult {
   const aboutValues = about.length > 0 ? parseAboutPage(about, findings) : null;
   result.gazette = importedGazette(front.cover, aboutValues, findings, about[0]?.line ?? front.tocLine);
   const issue = issueValues(front.cover, front.sections, findings, front.tocLine);
-  if (issue) result.issue = { values: issue, content: toYaml(issue) };
+  if (issue) {
+    // An issue not divided into sections has no sections list at all.
+    const { sections, ...rest } = issue;
+    result.issue = { values: issue, content: toYaml(sections.length > 0 ? issue : rest) };
+  }
 
   const headers = gazetteHeaders(main, front.end, front.cover);
   for (const index of headers) ledger.place(main[index]!.line, { dropped: 'running header or footer' });

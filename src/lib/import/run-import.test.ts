@@ -131,6 +131,15 @@ describe('runImport', () => {
     expect(err).not.toContain('publisher: to fill in');
   });
 
+  it('imports an issue whose TOC prints no section headings; the archive reader accepts it', async () => {
+    gazetteOnly();
+    writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').replace('【市政府办公室文件】\n', ''));
+    const { code, out } = await run({ input: 'issue.txt' });
+    expect(code).toBe(0);
+    expect(out).toBe('imported 5 documents into content/zibo/2020/07: 6 new, 0 overwritten, 0 unchanged; 0 errors, 0 warnings');
+    expect(readFileSync(join(dir, 'content/zibo/2020/07/issue.yaml'), 'utf8')).not.toContain('sections');
+  });
+
   it('refuses to guess which gazette', async () => {
     expect(await run({ input: SAMPLE })).toMatchObject({ code: 2, err: expect.stringContaining('no gazette folder in') });
     mkdirSync(join(dir, 'content/a'), { recursive: true });
