@@ -183,6 +183,30 @@ describe('npm run import (the command line)', () => {
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(ZIBO, '2020/07/zzbz-2020-54.md'), 'utf8'));
   }, 60_000);
 
+  it('starts a new gazette from an issue without a 简介 page; npm run check refuses its placeholders until they are filled', async () => {
+    writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').split('《淄博市人民政府公报》简介')[0]!);
+    const imported = await cli(['issue.txt', '--content', 'content', '--gazette', 'zibo']);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('content/zibo/gazette.yaml:3:1: publisher: to fill in: the issue does not print the 主办单位;');
+    expect(imported.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'imported 5 documents into content/zibo/2020/07: 7 new, 0 overwritten, 0 unchanged; 0 errors, 0 warnings; content/zibo/gazette.yaml: 2 fields to fill in (publisher, editor)',
+    );
+    const check = async () => {
+      try {
+        return { code: 0, ...(await exec(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/check.ts'), '--content', 'content'], { cwd: dir, env: { ...process.env, INIT_CWD: dir } })) };
+      } catch (error) {
+        return error as { code: number; stdout: string };
+      }
+    };
+    const refused = await check();
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('content/zibo/gazette.yaml:3:1: publisher: placeholder 【待填写：主办单位】');
+    expect(refused.stdout).toContain('content/zibo/gazette.yaml:4:1: editor: placeholder 【待填写：编辑出版】');
+    const file = join(dir, 'content/zibo/gazette.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('【待填写：主办单位】', '淄博市人民政府').replace('【待填写：编辑出版】', '淄博市人民政府办公室'));
+    expect((await check()).code).toBe(0);
+  }, 60_000);
+
   it('--dry-run prints the files it would write and writes nothing', async () => {
     gazetteOnly();
     const { code, stdout, stderr } = await cli([SAMPLE, '--content', 'content', '--dry-run', '--save-text', 'issue.txt']);
