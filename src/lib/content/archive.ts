@@ -363,7 +363,7 @@ function readIssue(
   const entries = listEntries(dir, problems);
   const names = entries.map((entry) => entry.name);
   if (!names.includes(ISSUE_FILE)) {
-    problems.add(dir, `an issue folder needs an ${ISSUE_FILE} (year, number, sections)`);
+    problems.add(dir, `an issue folder needs an ${ISSUE_FILE} (year, number, and its sections if it has any)`);
     return null;
   }
   const issue = readYamlFile(issueSchema, issueFile, problems);
