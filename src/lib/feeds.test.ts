@@ -40,6 +40,16 @@ describe('atomFeed', () => {
     expect(parsed.entry[0].title['#text']).toBe('关于事项1的通知（测政办字〔2020〕2号）');
   });
 
+  it('gives a document without a section no section category', () => {
+    const flat = buildSiteModel({
+      gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
+      issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [], documentIds: [documents[0]!.id] }],
+      documents: [{ ...documents[0]!, section: undefined }],
+    });
+    const xml = atomFeed({ title: 't', gazetteName: '测试公报', publisher: 'p', feedUrl: 'https://example.org/feed.xml', homeUrl: 'https://example.org/', absoluteUrl: (path) => `https://example.org/${path}`, documents: flat.documents });
+    expect(xml.match(/<category [^>]*>/gu)).toEqual(['<category term="通知"/>']);
+  });
+
   it('is the same bytes every time', () => {
     expect(feed()).toBe(feed());
   });
@@ -76,7 +86,7 @@ describe('atomFeed', () => {
     };
     const hostileModel = buildSiteModel({
       gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
-      issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [hostile.section], documentIds: [hostile.id] }],
+      issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [hostile.section!], documentIds: [hostile.id] }],
       documents: [hostile],
     });
     const xml = atomFeed({

@@ -75,7 +75,7 @@ export function atomFeed(options: FeedOptions): string {
       element('summary', describeDocument(document, options.gazetteName), { type: 'text' }),
       ...document.issuers.map(person),
       element('category', null, { term: document.type }),
-      element('category', null, { term: document.section }),
+      ...(document.section === undefined ? [] : [element('category', null, { term: document.section })]),
       element('published', date),
     ];
     lines.push(`<entry>\n${entry.map((line) => `${INDENT}${INDENT}${line}`).join('\n')}\n${INDENT}</entry>`);

@@ -116,6 +116,19 @@ describe('buildOpenData', () => {
     ]);
   });
 
+  it('writes an issue not divided into sections as one list named null, its documents with section null', () => {
+    const flat = buildSiteModel({
+      gazette,
+      issues: [{ id: '2020/07', file: 'i', year: 2020, number: 7, sections: [], documentIds: ['2020/07/a', '2020/07/b'] }],
+      documents: [doc('2020/07/a', { section: undefined, page: 2 }), doc('2020/07/b', { number: '测政办字〔2020〕10号', section: undefined, page: 6, tocIndex: 1 })],
+    });
+    const texts = new Map([['2020/07/a', '甲。'], ['2020/07/b', '乙。']]);
+    const open = buildOpenData(flat, texts, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
+    expect(open.issues.get('2020/07')!.sections.map((section) => [section.name, section.documents.map((d) => d.id)])).toEqual([[null, ['2020/07/a', '2020/07/b']]]);
+    expect(open.catalog.documents.map((record) => record.section)).toEqual([null, null]);
+    expect((parseCsv(catalogCsv(open.catalog.documents), { columns: true, bom: true }) as Record<string, string>[]).map((row) => row.section)).toEqual(['', '']);
+  });
+
   it('writes one JSON Lines record per document, equal to its own file', () => {
     const lines = data.files.documentsJsonl.split('\n');
     expect(lines.pop()).toBe('');

@@ -71,7 +71,8 @@ export interface CatalogRecord {
   date: string;
   recipients: string[];
   type: string;
-  section: string;
+  /** Null when the issue is not divided into sections. */
+  section: string | null;
   issue: { id: string; year: number; number: number; label: string; url: string };
   page: number;
   expires: string | null;
@@ -115,7 +116,8 @@ export interface IssueRecord {
   published: string | null;
   label: string;
   url: string;
-  sections: { name: string; documents: (Pick<CatalogRecord, 'id' | 'url' | 'dataUrl' | 'title' | 'number' | 'page' | 'status'>)[] }[];
+  /** One entry with name null when the issue is not divided into sections. */
+  sections: { name: string | null; documents: (Pick<CatalogRecord, 'id' | 'url' | 'dataUrl' | 'title' | 'number' | 'page' | 'status'>)[] }[];
 }
 
 export interface OpenData {
@@ -184,6 +186,7 @@ export function catalogCsv(records: readonly CatalogRecord[]): string {
     records.map((record) => ({
       ...record,
       number: record.number ?? '',
+      section: record.section ?? '',
       issuers: record.issuers.join(CSV_LIST_SEPARATOR),
       issue: record.issue.label,
       expires: record.expires ?? '',
@@ -228,7 +231,7 @@ export function buildOpenData(model: SiteModel, bodyTexts: ReadonlyMap<string, s
     date: document.date,
     recipients: [...document.recipients],
     type: document.type,
-    section: document.section,
+    section: document.section ?? null,
     issue: {
       id: document.issue.id,
       year: document.issue.year,

@@ -36,6 +36,16 @@ describe('pageCacheKey', () => {
     expect(yearKey(model(), 2020)).toBe(yearKey(model(), 2020));
   });
 
+  it('changes when an issue stops being divided into sections, for its page and its documents\' pages', () => {
+    const flat = model({
+      issues: { '2020/07': { sections: [] } },
+      documents: { '2020/07/a': { section: undefined }, '2020/07/b': { section: undefined } },
+    });
+    expect(issueKey(flat, '2020/07')).not.toBe(issueKey(model(), '2020/07'));
+    expect(documentKey(flat, '2020/07/a')).not.toBe(documentKey(model(), '2020/07/a'));
+    expect(issueKey(flat, '2020/07')).toBe(issueKey(model({ issues: { '2020/07': { sections: [] } }, documents: { '2020/07/a': { section: undefined }, '2020/07/b': { section: undefined } } }), '2020/07'));
+  });
+
   it('changes with what the page shows of the document itself', () => {
     const changed = model({ documents: { '2020/07/a': { recipients: ['各区县政府'] } } });
     expect(documentKey(changed, '2020/07/a')).not.toBe(documentKey(model(), '2020/07/a'));

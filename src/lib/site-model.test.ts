@@ -69,6 +69,18 @@ describe('buildSiteModel', () => {
     expect(model.issues.find((i) => i.id === '2019/24')!.latestDate).toBe('2019-12-30');
   });
 
+  it('gives an issue not divided into sections one list without a name, in printed order', () => {
+    const flat = buildSiteModel({
+      gazette,
+      issues: [issue('2020/07', ['2020/07/a', '2020/07/b'], { sections: [] })],
+      documents: [doc('2020/07/a', { section: undefined, page: 2 }), doc('2020/07/b', { section: undefined, page: 7, tocIndex: 1 })],
+    });
+    const [july] = flat.issues;
+    expect(july!.sectionNames).toEqual([]);
+    expect(july!.sections.map((s) => [s.name, s.documents.map((d) => d.slug)])).toEqual([[null, ['a', 'b']]]);
+    expect(july!.documents[0]!.next?.slug).toBe('b');
+  });
+
   it('indexes by issuer (joint documents under each), type and number', () => {
     expect(model.byIssuer.map((g) => [g.name, g.documents.map((d) => d.slug)])).toEqual([
       ['测试市人民政府办公室', ['c', 'b', 'z']],

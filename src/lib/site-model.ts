@@ -41,7 +41,8 @@ export interface SiteDocument extends DocumentData {
 }
 
 export interface SiteSection {
-  name: string;
+  /** Null for an issue not divided into sections: its one list, in printed (page) order. */
+  name: string | null;
   documents: SiteDocument[];
 }
 
@@ -173,9 +174,12 @@ export function buildSiteModel(archive: {
     }
   }
   for (const issue of issues) {
-    issue.sections = issue.sectionNames
-      .map((name) => ({ name, documents: issue.documents.filter((document) => document.section === name) }))
-      .filter((section) => section.documents.length > 0);
+    issue.sections =
+      issue.sectionNames.length === 0
+        ? [{ name: null, documents: issue.documents }]
+        : issue.sectionNames
+            .map((name) => ({ name, documents: issue.documents.filter((document) => document.section === name) }))
+            .filter((section) => section.documents.length > 0);
     issue.latestDate = issue.published ?? issue.documents.reduce((latest, d) => (d.date > latest ? d.date : latest), '');
     issue.documents.forEach((document, index) => {
       document.prev = issue.documents[index - 1];

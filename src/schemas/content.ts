@@ -77,10 +77,15 @@ export const issueSchema = z.strictObject({
   number: positiveInteger('the issue number (期)'),
   cumulative: positiveInteger('the cumulative number (总第N期)').optional(),
   published: isoDate.optional(),
+  /**
+   * 栏目 in printed order. Absent or empty: the issue is not divided into sections (its TOC
+   * prints only entries), and then its documents have no `section`; otherwise each has one of
+   * these (archive.ts checks both).
+   */
   sections: z
     .array(text, { error: 'expected a list of section names in printed order' })
-    .min(1, { error: 'list at least one section' })
-    .refine((names) => new Set(names).size === names.length, { error: 'section names must be unique' }),
+    .refine((names) => new Set(names).size === names.length, { error: 'section names must be unique' })
+    .default([]),
   pdf: httpUrl.or(z.string().regex(/^[\w./-]+\.pdf$/i, { error: 'expected a URL or a relative path to a .pdf file' })).optional(),
 });
 
@@ -100,7 +105,8 @@ export const documentSchema = z
       .min(1, { error: 'list at least one issuer (发文机关)' }),
     date: isoDate,
     recipients: z.array(text, { error: 'expected a list of recipients (主送机关)' }).default([]),
-    section: text,
+    /** 栏目: one of the issue's sections; absent when the issue declares none. */
+    section: text.optional(),
     page: positiveInteger('the first page in the printed issue'),
     type: z
       .enum(DOCUMENT_TYPES, { error: `expected one of ${DOCUMENT_TYPES.join(' ')}` })

@@ -69,6 +69,23 @@ describe('readArchive on valid content', () => {
     expect(archive!.documents[2]).toMatchObject({ type: '通知', recipients: [], repeals: [], year: 2020, issueNumber: 7, bodyLine: 10 });
   });
 
+  it('reads an issue not divided into sections (no sections, or an empty list): its documents have none, in page order', () => {
+    for (const issue of ['year: 2020\nnumber: 7\n', 'year: 2020\nnumber: 7\nsections: []\n']) {
+      const { archive, problems, warnings } = archiveOf({
+        'content/test/2020/07/issue.yaml': issue,
+        'content/test/2020/07/a-1.md': document({ section: '', page: '9' }),
+        'content/test/2020/07/b-2.md': document({ number: '测政办字〔2020〕2号', section: '', page: '3' }),
+      });
+      expect(problems).toEqual([]);
+      expect(warnings).toEqual([]);
+      expect(archive!.issues[0]!.sections).toEqual([]);
+      expect(archive!.documents.map((d) => [d.slug, d.section, d.tocIndex])).toEqual([
+        ['b-2', undefined, 0],
+        ['a-1', undefined, 1],
+      ]);
+    }
+  });
+
   it('normalises document numbers written with other brackets', () => {
     const { archive } = archiveOf({
       'content/test/2020/07/a-1.md': document({ number: '测政办字[2020] 1 号', repeals: '[测政办发(2018)9号]' }),
@@ -130,6 +147,23 @@ describe('readArchive reports every problem with file, line and field', () => {
     const { report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ section: '部门文件' }) });
     expect(report).toEqual([
       'content/test/2020/07/a-1.md:7:1: section: section "部门文件" is not declared in content/test/2020/07/issue.yaml; use one of: 市政府文件、市政府办公室文件',
+    ]);
+  });
+
+  it('a document without a section in an issue divided into sections', () => {
+    const { report } = archiveOf({ 'content/test/2020/07/a-1.md': document({ section: '' }) });
+    expect(report).toEqual([
+      'content/test/2020/07/a-1.md:2:1: section: missing; the issue is divided into sections: add a line "section: <栏目>", one of: 市政府文件、市政府办公室文件',
+    ]);
+  });
+
+  it('a section in an issue that declares none', () => {
+    const { report } = archiveOf({
+      'content/test/2020/07/issue.yaml': 'year: 2020\nnumber: 7\n',
+      'content/test/2020/07/a-1.md': document({}),
+    });
+    expect(report).toEqual([
+      'content/test/2020/07/a-1.md:7:1: section: the issue declares no sections (content/test/2020/07/issue.yaml has no sections list); remove this line, or list the issue\'s sections there',
     ]);
   });
 

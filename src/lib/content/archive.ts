@@ -69,7 +69,7 @@ export interface ArchiveIssue extends Issue {
   /** `<year>/<issue folder>` */
   id: string;
   file: string;
-  /** Documents in printed order: by section, then page. */
+  /** Documents in printed order: by section (when the issue has sections), then page. */
   documents: ArchiveDocument[];
 }
 
@@ -391,7 +391,7 @@ function readIssue(
   const entries = listEntries(dir, problems);
   const names = entries.map((entry) => entry.name);
   if (!names.includes(ISSUE_FILE)) {
-    problems.add(dir, `an issue folder needs an ${ISSUE_FILE} (year, number, sections)`);
+    problems.add(dir, `an issue folder needs an ${ISSUE_FILE} (year, number, and its sections if it has any)`);
     return null;
   }
   const issue = readYamlFile(issueSchema, issueFile, problems);
@@ -495,7 +495,17 @@ function checkIssueDocuments(
   const sectionOrder = new Map(issue.sections.map((name, index) => [name, index]));
   for (const { file, frontmatter, parsed } of pending) {
     const at = (field: string) => ({ ...parsed.locate([field]), field });
-    if (!sectionOrder.has(frontmatter.section)) {
+    if (frontmatter.section === undefined) {
+      if (issue.sections.length > 0) {
+        problems.add(file, `missing; the issue is divided into sections: add a line "section: <栏目>", one of: ${issue.sections.join('、')}`, at('section'));
+      }
+    } else if (issue.sections.length === 0) {
+      problems.add(
+        file,
+        `the issue declares no sections (${problems.display(issueFile)} has no sections list); remove this line, or list the issue's sections there`,
+        at('section'),
+      );
+    } else if (!sectionOrder.has(frontmatter.section)) {
       problems.add(
         file,
         `section "${frontmatter.section}" is not declared in ${problems.display(issueFile)}; use one of: ${issue.sections.join('、')}`,
@@ -506,9 +516,11 @@ function checkIssueDocuments(
     if (dateProblem?.error) problems.add(file, dateProblem.message, at('date'));
     else if (dateProblem) problems.warn(file, dateProblem.message, at('date'));
   }
+  // Without sections every rank is 0: the TOC is in page order.
+  const rank = ({ frontmatter }: PendingDocument) => (frontmatter.section === undefined ? 0 : (sectionOrder.get(frontmatter.section) ?? Infinity));
   const ordered = [...pending].sort(
     (a, b) =>
-      (sectionOrder.get(a.frontmatter.section) ?? Infinity) - (sectionOrder.get(b.frontmatter.section) ?? Infinity) ||
+      rank(a) - rank(b) ||
       a.frontmatter.page - b.frontmatter.page ||
       (a.slug < b.slug ? -1 : 1),
   );
@@ -519,7 +531,7 @@ function checkIssueDocuments(
     if (previous && document.frontmatter.page < previous.frontmatter.page) {
       problems.add(
         document.file,
-        `page ${document.frontmatter.page} comes before page ${previous.frontmatter.page} of ${problems.display(previous.file)}, which precedes it in the table of contents (section order, then page); check the page or the section`,
+        `page ${document.frontmatter.page} comes before page ${previous.frontmatter.page} of ${problems.display(previous.file)}, which precedes it in the table of contents (${issue.sections.length > 0 ? 'section order, then page' : 'page order'}); check the page${issue.sections.length > 0 ? ' or the section' : ''}`,
         { ...document.parsed.locate(['page']), field: 'page' },
       );
     }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,45 @@ describe('npm run new in a new issue', () => {
     expect(plan.issue).toContain('sections:                         # 栏目 in printed order, without 【】\n  - 【待填写：栏目】\n');
     expect(plan.issue).toMatch(/^# cumulative: 1 /m);
     expect(plan.document).toMatch(/^section: 【待填写：栏目】 /m);
+  });
+});
+
+describe('npm run new in an issue not divided into sections', () => {
+  const flat = { year: 2020, number: 7, sections: [] };
+
+  it('writes no section line, and goes after the last page', () => {
+    const plan = planScaffold({ target: '2020/07', slug: 'a' }, { today: '2020-06-02', issue: flat, documents: [{ page: 3 }, { page: 11 }] });
+    expect(plan.document).not.toMatch(/^#? ?section:/m);
+    expect(plan.document).toMatch(/^page: 12 /m);
+    expect(plan.issue).toBeUndefined();
+  });
+
+  it('gives a new issue after such an issue no sections either', () => {
+    const plan = planScaffold({ target: '2020/08', slug: 'a' }, { today: '2020-06-02', documents: [], neighbour: flat });
+    expect(plan.issue).toContain('# sections:                       # 栏目, optional: none, as in 2020/07\n#   - 市政府文件\n');
+    expect(plan.document).not.toMatch(/^#? ?section:/m);
+  });
+
+  it('refuses --section', () => {
+    expect(() => planScaffold({ target: '2020/07', slug: 'a', section: '文件' }, { today: '2020-06-02', issue: flat, documents: [] })).toThrow(
+      new ScaffoldError('--section "文件": 2020/07 is not divided into sections; leave --section out'),
+    );
+  });
+
+  it('writes a document that passes check once filled in', () => {
+    const { root, content } = project();
+    const july = join(content, 'zibo/2020/07');
+    writeFileSync(join(july, 'issue.yaml'), readFileSync(join(july, 'issue.yaml'), 'utf8').replace(/^sections:\n(?: {2}- .*\n)+/mu, ''));
+    for (const name of readdirSync(july).filter((file) => file.endsWith('.md'))) {
+      writeFileSync(join(july, name), readFileSync(join(july, name), 'utf8').replace(/^section: .*\n/mu, ''));
+    }
+    expect(check(root).report).toEqual([]);
+    const { written } = scaffold(content, { target: '2020/07', number: '淄政办字〔2020〕60号', date: '2020-05-30' }, NOW);
+    fillIn(join(root, written[0]!), { 标题: '做好防汛工作', 发文机关: '淄博市人民政府办公室', 正文: '各有关单位要做好防汛工作。', '署名（发文机关）': '淄博市人民政府办公室' });
+    const filled = check(root);
+    expect(filled.report).toEqual([]);
+    expect(filled.archive!.documents.at(-1)).toMatchObject({ id: '2020/07/zzbz-2020-60', page: 26 });
+    expect(filled.archive!.documents.at(-1)!.section).toBeUndefined();
   });
 });
 

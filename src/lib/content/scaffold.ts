@@ -85,9 +85,12 @@ function displayWidth(text: string): number {
   return [...text].reduce((width, char) => width + (char.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
 }
 
-/** The last document in printed order (section order, then page), by which the new one goes. */
+/**
+ * The last document in printed order (section order, then page; page alone in an issue without
+ * sections), by which the new one goes.
+ */
 function lastDocument(documents: ExistingDocument[], sections: string[]): ExistingDocument | undefined {
-  const order = (document: ExistingDocument) => sections.indexOf(document.section ?? '');
+  const order = (document: ExistingDocument) => (sections.length === 0 ? 0 : sections.indexOf(document.section ?? ''));
   return documents
     .filter((document) => document.page !== undefined && order(document) !== -1)
     .sort((a, b) => order(a) - order(b) || a.page! - b.page!)
@@ -115,6 +118,11 @@ export function planScaffold(
   if (!parseIsoDate(date)) throw new ScaffoldError(`--date "${date}" is not a real date written YYYY-MM-DD, e.g. 2020-05-24`);
 
   const sections = context.issue?.sections ?? context.neighbour?.sections ?? [];
+  // The issue (or, for a new one, the nearest issue) is not divided into sections: nor is the document.
+  const sectionless = (context.issue ?? context.neighbour) !== undefined && sections.length === 0;
+  if (options.section !== undefined && sectionless) {
+    throw new ScaffoldError(`--section "${options.section}": ${context.issue ? folder : `the nearest issue, ${context.neighbour!.year}/${issueFolderName(context.neighbour!.number)},`} is not divided into sections; leave --section out`);
+  }
   if (options.section !== undefined && sections.length > 0 && !sections.includes(options.section)) {
     throw new ScaffoldError(`--section "${options.section}" is not a section of ${folder}; use one of: ${sections.join('、')}`);
   }
@@ -133,7 +141,7 @@ export function planScaffold(
     field('date', date, '成文日期 (YYYY-MM-DD)'),
     field('recipients', '', '主送机关, optional', true),
     `#   - 各区县人民政府`,
-    field('section', scalar(section), sections.length > 1 ? `栏目, one of: ${sections.join('、')}` : '栏目'),
+    ...(sectionless ? [] : [field('section', scalar(section), sections.length > 1 ? `栏目, one of: ${sections.join('、')}` : '栏目')]),
     field('page', String(page), 'first page in the printed issue'),
     field('type', type ?? '通知', '文种, optional: derived from the title', !type),
     field('expires', '2030-12-31', '有效期至, optional', true),
@@ -169,13 +177,16 @@ function issueYaml(year: number, number: number, neighbour: IssueInfo | undefine
     neighbour?.cumulative !== undefined && neighbour.year === year ? neighbour.cumulative + number - neighbour.number : undefined;
   const sections = neighbour?.sections.length ? neighbour.sections : [placeholder('栏目')];
   const from = neighbour ? ` (as in ${neighbour.year}/${issueFolderName(neighbour.number)})` : '';
+  const sectionLines =
+    neighbour && neighbour.sections.length === 0
+      ? [field('sections', '', `栏目, optional: none, as in ${neighbour.year}/${issueFolderName(neighbour.number)}`, true), '#   - 市政府文件']
+      : [field('sections', '', `栏目 in printed order, without 【】${from}`), ...sections.map((name) => `  - ${scalar(name)}`)];
   return [
     field('year', String(year), '年份'),
     field('number', String(number), '期'),
     field('cumulative', String(cumulative ?? 1), '总第N期, optional', cumulative === undefined),
     field('published', `${year}-01-01`, '出版日期, optional (YYYY-MM-DD)', true),
-    field('sections', '', `栏目 in printed order, without 【】${from}`),
-    ...sections.map((name) => `  - ${scalar(name)}`),
+    ...sectionLines,
     field('pdf', 'https://example.org/2020-07.pdf', 'the printed issue: URL or a PDF file in this folder, optional', true),
     '',
   ].join('\n');

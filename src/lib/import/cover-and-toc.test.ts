@@ -102,10 +102,23 @@ describe('parseCoverAndToc', () => {
     expect(second.lines[second.result!.end]!.text).toBe('甲');
   });
 
-  it('reports an entry before any section, a TOC without entries and a missing TOC', () => {
-    expect(parse([...cover, '关于某事的通知\t(1)'].join('\n')).findings).toEqual([
-      { severity: 'error', message: 'a TOC entry before any 【section】 heading: every document needs a section', line: 7 },
+  it('reads a TOC without section headings as an issue not divided into sections', () => {
+    const { result, findings } = parse([...cover, '关于某事的通知\t(1)', '关于另一事的通知\t(4)'].join('\n'));
+    expect(findings).toEqual([]);
+    expect(result?.sections).toEqual([]);
+    expect(result?.entries.map((entry) => [entry.section, entry.title, entry.page])).toEqual([
+      [undefined, '关于某事的通知', 1],
+      [undefined, '关于另一事的通知', 4],
     ]);
+    expect(result?.entries[0]).not.toHaveProperty('section');
+  });
+
+  it('reports an entry before the first section of a TOC that has sections, a TOC without entries and a missing TOC', () => {
+    const mixed = parse([...cover, '关于某事的通知\t(1)', '【文件】', '关于另一事的通知\t(4)'].join('\n'));
+    expect(mixed.findings).toEqual([
+      { severity: 'error', message: 'a TOC entry before the first 【section】 heading, in a TOC divided into sections: every document needs a section', line: 7 },
+    ]);
+    expect(mixed.result?.entries.map(({ section, page }) => [section, page])).toEqual([['文件', 4]]);
     expect(parse([...cover, '【文件】'].join('\n')).findings).toEqual([
       { severity: 'error', message: 'the table of contents (目录) lists no entries "title (page)"', line: 6 },
     ]);

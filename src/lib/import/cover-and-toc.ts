@@ -19,7 +19,8 @@ export interface Cover {
 }
 
 export interface TocEntry {
-  section: string;
+  /** Absent when the TOC prints no section headings (the issue is not divided into sections). */
+  section?: string;
   /** As printed in the TOC, normalised. */
   title: string;
   /** Canonical 发文字号, when the entry gives one. */
@@ -32,6 +33,7 @@ export interface TocEntry {
 
 export interface CoverAndToc {
   cover: Cover;
+  /** Empty when the TOC prints only entries. */
   sections: string[];
   entries: TocEntry[];
   /** Index (into the lines given) of the first line after the TOC. */
@@ -218,17 +220,20 @@ export function parseCoverAndToc(lines: SourceLine[], findings: Findings): Cover
     const entry = pageFirst?.entry ?? parseTocEntry(pending.map(({ text }) => text).reduce(joinPageBrokenLines));
     if (entry) {
       entriesRead++;
-      if (section === undefined) {
-        findings.error('a TOC entry before any 【section】 heading: every document needs a section', pending[0]!.line, current.line);
-      } else {
-        entries.push({ section, ...entry, line: pending[0]!.line, endLine: pending.at(-1)!.line });
-      }
+      entries.push({ ...(section === undefined ? {} : { section }), ...entry, line: pending[0]!.line, endLine: pending.at(-1)!.line });
       pending = [];
       continue;
     }
     if (pending.length > MAX_ENTRY_LINES) break;
   }
   const end = pending.length > 0 ? lines.indexOf(pending[0]!) : index;
+  // A TOC without section headings gives an issue without sections; entries before the first
+  // heading of a TOC that has them belong to none.
+  const unsectioned = sections.length > 0 ? entries.filter((entry) => entry.section === undefined) : [];
+  for (const entry of unsectioned) {
+    findings.error('a TOC entry before the first 【section】 heading, in a TOC divided into sections: every document needs a section', entry.line, entry.endLine);
+  }
+  if (unsectioned.length > 0) entries.splice(0, entries.length, ...entries.filter((entry) => entry.section !== undefined));
   if (entriesRead === 0) findings.error('the table of contents (目录) lists no entries "title (page)"', lines[tocIndex]!.line);
   return { cover, sections, entries, end, tocLine: lines[tocIndex]!.line };
 }

@@ -394,7 +394,7 @@ function frontmatterOf(
     issuers: head.issuers,
     date,
     ...(head.recipients.length > 0 ? { recipients: head.recipients } : {}),
-    section: entry.section,
+    ...(entry.section === undefined ? {} : { section: entry.section }),
     page: entry.page,
     ...(type ? { type } : {}),
     ...(facts.expires ? { expires: facts.expires } : {}),

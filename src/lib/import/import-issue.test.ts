@@ -30,6 +30,31 @@ describe('importing the sample issue (tests/fixtures/zibo-gazette-2020-07.txt)',
     const committed = readFileSync(join(CONTENT, 'gazette.yaml'), 'utf8');
     expect(result.gazette?.values).toEqual({ ...(load(committed) as object), postcode: '255003' });
     expect(result.gazette?.content).toBe(committed);
+    expect(result.gazette?.toFill).toEqual([]);
+  });
+
+  it('without a 简介 page, gives gazette.yaml from the cover with placeholders in the fields it cannot know', () => {
+    const { gazette } = importIssueText(SAMPLE.split('《淄博市人民政府公报》简介')[0]!);
+    expect(gazette?.values).toEqual({ name: '淄博市人民政府公报', romanizedName: 'ZI BO SHI RENMIN ZHENGFU GONGBAO' });
+    expect(gazette?.toFill).toEqual([{ field: 'publisher', what: '主办单位' }, { field: 'editor', what: '编辑出版' }]);
+    expect(gazette?.aboutPage).toBe(false);
+    expect(gazette?.content).toBe('name: 淄博市人民政府公报\nromanizedName: ZI BO SHI RENMIN ZHENGFU GONGBAO\npublisher: 【待填写：主办单位】\neditor: 【待填写：编辑出版】\n');
+  });
+});
+
+describe('an issue whose TOC prints no section headings', () => {
+  const result = importIssueText(SAMPLE.replace('【市政府办公室文件】\n', ''));
+
+  it('gives an issue.yaml without sections and documents without a section, otherwise the sample\'s bytes', () => {
+    expect(result.findings).toEqual([]);
+    expect(result.issue?.values.sections).toEqual([]);
+    expect(result.issue?.content).toBe(readFileSync(join(CONTENT, '2020/07/issue.yaml'), 'utf8').replace(/^sections:\n(?: {2}- .*\n)+/mu, ''));
+    expect(result.issue?.content).not.toContain('sections');
+    expect(result.documents).toHaveLength(5);
+    for (const document of result.documents) {
+      const committed = readFileSync(join(CONTENT, `2020/07/${document.slug}.md`), 'utf8');
+      expect(document.content, document.slug).toBe(committed.replace(/^section: .*\n/mu, ''));
+    }
   });
 });
 

@@ -4,6 +4,7 @@
  * 简介 page), issue.yaml and one Markdown file per document, with every finding located.
  */
 import type { Issue } from '../../schemas/content';
+import { placeholder } from '../content/placeholders';
 import { slugForNumber } from '../slug';
 import { findAboutPage, parseAboutPage, type GazetteInfo } from './about-page';
 import { parseCoverAndToc, type Cover } from './cover-and-toc';
@@ -22,9 +23,20 @@ export interface ImportedDocument {
   content: string;
 }
 
+/** A required gazette.yaml field that the issue does not print, written as a placeholder. */
+export interface FieldToFill {
+  field: 'name' | 'publisher' | 'editor';
+  /** What the editor writes there, as the placeholder names it. */
+  what: string;
+}
+
 export interface ImportResult {
-  /** From the 简介 page and the cover; null without a 简介 page. */
-  gazette: { values: GazetteInfo; content: string } | null;
+  /**
+   * gazette.yaml for a gazette that has none yet: `values` as printed on the cover and the 简介
+   * page (when the issue has one); `content` also holds a placeholder for each required field
+   * the issue does not print (`toFill`), which check and the build refuse until it is filled.
+   */
+  gazette: { values: GazetteInfo; content: string; toFill: FieldToFill[]; aboutPage: boolean } | null;
   /** Null when the cover does not give the year and the issue number. */
   issue: { values: Issue; content: string } | null;
   documents: ImportedDocument[];
@@ -64,11 +76,28 @@ function gazetteValues(cover: Cover, about: GazetteInfo, findings: Findings, lin
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
-function gazetteYaml(values: GazetteInfo): string {
+/** Required fields in gazette.yaml order, with what the editor writes when the issue is silent. */
+const REQUIRED_GAZETTE_FIELDS: readonly FieldToFill[] = [
+  { field: 'name', what: '公报名称' },
+  { field: 'publisher', what: '主办单位' },
+  { field: 'editor', what: '编辑出版' },
+];
+
+function gazetteYaml(values: GazetteInfo, toFill: readonly FieldToFill[]): string {
   // A postcode without a leading zero is written as a number, as editors type it.
   const { postcode } = values;
   const numeric = postcode !== undefined && /^[1-9]\d{5}$/u.test(postcode);
-  return toYaml({ ...values, ...(numeric ? { postcode: Number(postcode) } : {}) });
+  const filled = Object.fromEntries(toFill.map(({ field, what }) => [field, placeholder(what)]));
+  // The placeholders take their fields' places: name, romanizedName, publisher, editor, …
+  const ordered = { name: undefined, romanizedName: undefined, publisher: undefined, editor: undefined, ...values, ...filled };
+  const defined = Object.fromEntries(Object.entries(ordered).filter(([, value]) => value !== undefined));
+  return toYaml({ ...defined, ...(numeric ? { postcode: Number(postcode) } : {}) });
+}
+
+function importedGazette(cover: Cover, about: GazetteInfo | null, findings: Findings, line: number): NonNullable<ImportResult['gazette']> {
+  const values = gazetteValues(cover, about ?? {}, findings, line);
+  const toFill = REQUIRED_GAZETTE_FIELDS.filter(({ field }) => values[field] === undefined);
+  return { values, content: gazetteYaml(values, toFill), toFill, aboutPage: about !== null };
 }
 
 function issueValues(cover: Cover, sections: string[], findings: Findings, line: number): Issue | null {
@@ -150,12 +179,14 @@ export function importIssueText(text: string): ImportResult {
   if (!front) return result;
   for (const line of main.slice(0, front.end)) ledger.place(line.line, 'issue');
 
-  if (about.length > 0) {
-    const values = gazetteValues(front.cover, parseAboutPage(about, findings), findings, about[0]!.line);
-    result.gazette = { values, content: gazetteYaml(values) };
-  }
+  const aboutValues = about.length > 0 ? parseAboutPage(about, findings) : null;
+  result.gazette = importedGazette(front.cover, aboutValues, findings, about[0]?.line ?? front.tocLine);
   const issue = issueValues(front.cover, front.sections, findings, front.tocLine);
-  if (issue) result.issue = { values: issue, content: toYaml(issue) };
+  if (issue) {
+    // An issue not divided into sections has no sections list at all.
+    const { sections, ...rest } = issue;
+    result.issue = { values: issue, content: toYaml(sections.length > 0 ? issue : rest) };
+  }
 
   const headers = gazetteHeaders(main, front.end, front.cover);
   for (const index of headers) ledger.place(main[index]!.line, { dropped: 'running header or footer' });

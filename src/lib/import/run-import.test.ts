@@ -103,12 +103,44 @@ describe('runImport', () => {
     expect(existsSync(join(dir, 'content/zibo/2020/07/zzbz-2020-58.md'))).toBe(false);
   });
 
-  it('refuses to start a gazette without a 简介 page, or to guess which gazette', async () => {
+  it('starts a new gazette without a 简介 page: gazette.yaml from the cover, placeholders where the issue is silent', async () => {
     writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').split('《淄博市人民政府公报》简介')[0]!);
-    expect(await run({ input: 'issue.txt', gazette: 'zibo' })).toMatchObject({
-      code: 2,
-      err: expect.stringContaining('content/zibo/gazette.yaml: error: the gazette has no gazette.yaml and the issue no 简介 page to make one from; create it first'),
-    });
+    const { code, out, err } = await run({ input: 'issue.txt', gazette: 'zibo' });
+    expect(code).toBe(0);
+    const written = readFileSync(join(dir, 'content/zibo/gazette.yaml'), 'utf8');
+    expect(written).toBe('name: 淄博市人民政府公报\nromanizedName: ZI BO SHI RENMIN ZHENGFU GONGBAO\npublisher: 【待填写：主办单位】\neditor: 【待填写：编辑出版】\n');
+    expect(err).toContain('content/zibo/gazette.yaml:3:1: publisher: to fill in: the issue does not print the 主办单位; replace the placeholder (npm run check and the build refuse it until then)');
+    expect(err).toContain('content/zibo/gazette.yaml:4:1: editor: to fill in: the issue does not print the 编辑出版;');
+    expect(out).toMatch(/; 0 errors, 0 warnings; content\/zibo\/gazette\.yaml: 2 fields to fill in \(publisher, editor\)$/u);
+    expect(files(join(dir, 'content/zibo/2020/07'))).toEqual(files(join(ZIBO, '2020/07')));
+    // Imported again, the gazette.yaml is the editor's: never rewritten, nothing more to report.
+    writeFileSync(join(dir, 'content/zibo/gazette.yaml'), written.replace('【待填写：主办单位】', '淄博市人民政府办公室'));
+    const again = await run({ input: 'issue.txt' });
+    expect(again.err).not.toContain('to fill in');
+    expect(again.err).toContain('content/zibo/gazette.yaml:4:1: editor: placeholder 【待填写：编辑出版】 left by `npm run new`');
+    expect(readFileSync(join(dir, 'content/zibo/gazette.yaml'), 'utf8')).toContain('publisher: 淄博市人民政府办公室\n');
+  });
+
+  it('puts a placeholder in each required field a 简介 page does not print', async () => {
+    writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').replace(/^编辑出版[:：].*\n/mu, ''));
+    const { code, err } = await run({ input: 'issue.txt', gazette: 'zibo' });
+    expect(code).toBe(0);
+    const written = readFileSync(join(dir, 'content/zibo/gazette.yaml'), 'utf8');
+    expect(written).toBe(readFileSync(join(ZIBO, 'gazette.yaml'), 'utf8').replace(/^editor: .*$/mu, 'editor: 【待填写：编辑出版】'));
+    expect(err).toMatch(/content\/zibo\/gazette\.yaml:\d+:\d+: editor: to fill in: the issue does not print the 编辑出版/u);
+    expect(err).not.toContain('publisher: to fill in');
+  });
+
+  it('imports an issue whose TOC prints no section headings; the archive reader accepts it', async () => {
+    gazetteOnly();
+    writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').replace('【市政府办公室文件】\n', ''));
+    const { code, out } = await run({ input: 'issue.txt' });
+    expect(code).toBe(0);
+    expect(out).toBe('imported 5 documents into content/zibo/2020/07: 6 new, 0 overwritten, 0 unchanged; 0 errors, 0 warnings');
+    expect(readFileSync(join(dir, 'content/zibo/2020/07/issue.yaml'), 'utf8')).not.toContain('sections');
+  });
+
+  it('refuses to guess which gazette', async () => {
     expect(await run({ input: SAMPLE })).toMatchObject({ code: 2, err: expect.stringContaining('no gazette folder in') });
     mkdirSync(join(dir, 'content/a'), { recursive: true });
     mkdirSync(join(dir, 'content/b'));
@@ -149,6 +181,30 @@ describe('npm run import (the command line)', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('0 new, 1 overwritten, 5 unchanged');
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(ZIBO, '2020/07/zzbz-2020-54.md'), 'utf8'));
+  }, 60_000);
+
+  it('starts a new gazette from an issue without a 简介 page; npm run check refuses its placeholders until they are filled', async () => {
+    writeFileSync(join(dir, 'issue.txt'), readFileSync(SAMPLE, 'utf8').split('《淄博市人民政府公报》简介')[0]!);
+    const imported = await cli(['issue.txt', '--content', 'content', '--gazette', 'zibo']);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('content/zibo/gazette.yaml:3:1: publisher: to fill in: the issue does not print the 主办单位;');
+    expect(imported.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'imported 5 documents into content/zibo/2020/07: 7 new, 0 overwritten, 0 unchanged; 0 errors, 0 warnings; content/zibo/gazette.yaml: 2 fields to fill in (publisher, editor)',
+    );
+    const check = async () => {
+      try {
+        return { code: 0, ...(await exec(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/check.ts'), '--content', 'content'], { cwd: dir, env: { ...process.env, INIT_CWD: dir } })) };
+      } catch (error) {
+        return error as { code: number; stdout: string };
+      }
+    };
+    const refused = await check();
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('content/zibo/gazette.yaml:3:1: publisher: placeholder 【待填写：主办单位】');
+    expect(refused.stdout).toContain('content/zibo/gazette.yaml:4:1: editor: placeholder 【待填写：编辑出版】');
+    const file = join(dir, 'content/zibo/gazette.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('【待填写：主办单位】', '淄博市人民政府').replace('【待填写：编辑出版】', '淄博市人民政府办公室'));
+    expect((await check()).code).toBe(0);
   }, 60_000);
 
   it('--dry-run prints the files it would write and writes nothing', async () => {

@@ -90,24 +90,33 @@ function gazetteFolder(content: string, requested: string | undefined): string {
  * The files to write, with gazette.yaml only when the gazette has none yet; and how many
  * warnings were printed (fields of an existing gazette.yaml that the 简介 page gives otherwise).
  */
-function targetFiles(result: ImportResult, gazetteFile: string, issueDir: string, io: ImportIo): { files: { path: string; content: string }[]; warnings: number } | null {
+function targetFiles(result: ImportResult, gazetteFile: string, issueDir: string, io: ImportIo): { files: { path: string; content: string }[]; warnings: number } {
   const files: { path: string; content: string }[] = [];
   let warnings = 0;
+  const gazette = result.gazette!;
   if (existsSync(gazetteFile)) {
-    const differences = result.gazette ? gazetteDifferences(readFileSync(gazetteFile, 'utf8'), result.gazette.values) : [];
+    const differences = gazette.aboutPage ? gazetteDifferences(readFileSync(gazetteFile, 'utf8'), gazette.values) : [];
     for (const difference of differences) {
       io.err(`${shownPath(io.cwd, gazetteFile)}: warning: ${difference} (edit gazette.yaml by hand if it changed)`);
     }
     warnings = differences.length;
-  } else if (result.gazette) {
-    files.push({ path: gazetteFile, content: result.gazette.content });
   } else {
-    io.err(`${shownPath(io.cwd, gazetteFile)}: error: the gazette has no gazette.yaml and the issue no 简介 page to make one from; create it first`);
-    return null;
+    files.push({ path: gazetteFile, content: gazette.content });
   }
   files.push({ path: join(issueDir, ISSUE_FILE), content: result.issue!.content });
   for (const document of result.documents) files.push({ path: join(issueDir, `${document.slug}.md`), content: document.content });
   return { files, warnings };
+}
+
+/**
+ * The placeholders of a gazette.yaml this import creates are the editor's to-do list, not
+ * import errors: they are set apart and reported as fields to fill.
+ */
+function fieldsToFill(problems: ContentProblem[], plan: readonly PlannedFile[], result: ImportResult, shownGazetteFile: string, gazetteFile: string) {
+  const created = plan.some(({ path, action }) => path === gazetteFile && action === 'create');
+  const fields = new Set(created ? result.gazette!.toFill.map(({ field }) => field) : []);
+  const isToFill = (problem: ContentProblem) => problem.file === shownGazetteFile && fields.has(problem.field as 'name') && problem.message.startsWith('placeholder ');
+  return { toFill: problems.filter(isToFill), rest: problems.filter((problem) => !isToFill(problem)) };
 }
 
 function validate(plan: readonly PlannedFile[], location: IssueLocation, issueDir: string, gazetteFile: string, options: ImportOptions, io: ImportIo): ContentProblem[] {
@@ -150,7 +159,6 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     const gazetteFile = join(options.content, gazetteId, GAZETTE_FILE);
     const issueDir = options.out ?? join(options.content, gazetteId, year, issue);
     const targets = targetFiles(result, at(gazetteFile), at(issueDir), io);
-    if (!targets) return 2;
     const plan = planFiles(targets.files);
     const show = (path: string) => shownPath(io.cwd, path);
     const conflicts = plan.filter(({ action }) => action === 'overwrite');
@@ -172,8 +180,12 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
       writePlannedFiles(plan);
     }
     const location: IssueLocation = { contentDir: options.content, gazetteId, year, issue };
-    const problems = validate(plan, location, at(issueDir), at(gazetteFile), options, io);
+    const { toFill, rest: problems } = fieldsToFill(validate(plan, location, at(issueDir), at(gazetteFile), options, io), plan, result, show(at(gazetteFile)), at(gazetteFile));
     for (const problem of problems) io.err(formatProblem(problem));
+    const whatOf = new Map(result.gazette!.toFill.map(({ field, what }) => [field as string, what]));
+    for (const { file, line, column, field } of toFill) {
+      io.err(`${file}:${line}:${column}: ${field}: to fill in: the issue does not print the ${whatOf.get(field)}; replace the placeholder (npm run check and the build refuse it until then)`);
+    }
 
     // The drop list: what the import left out as layout, so the editor can see nothing else was.
     for (const { line, text, reason } of result.accounting.dropped) io.out(`${shownInput}:${line}: dropped (${reason}): ${text}`);
@@ -183,7 +195,8 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     io.out(
       `${options.dryRun ? 'dry run: would import' : 'imported'} ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} into ${show(at(issueDir))}: ` +
         `${count('create')} new, ${count('overwrite')} overwritten, ${count('unchanged')} unchanged` +
-        `${result.furniture > 0 ? `; dropped ${result.furniture} running-header and page-number lines` : ''}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+        `${result.furniture > 0 ? `; dropped ${result.furniture} running-header and page-number lines` : ''}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
+        `${toFill.length > 0 ? `; ${show(at(gazetteFile))}: ${toFill.length} field${toFill.length === 1 ? '' : 's'} to fill in (${toFill.map(({ field }) => field).join(', ')})` : ''}`,
     );
     return errors > 0 ? 1 : 0;
   } catch (error) {
