@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArchive } from './archive';
 import { formatProblem } from './errors';
@@ -37,8 +38,8 @@ afterEach(() => {
   roots = [];
 });
 
-/** Writes a project with content/ holding the given files; returns the problems as text. */
-function archiveOf(files: Record<string, string | Uint8Array>, prepare: (root: string) => void = () => {}, markdown = false) {
+/** Writes a project with content/ holding the given files; returns its folder. */
+function projectOf(files: Record<string, string | Uint8Array>, prepare: (root: string) => void = () => {}) {
   const root = mkdtempSync(join(tmpdir(), 'gazette-archive-'));
   roots.push(root);
   const all = { 'content/test/gazette.yaml': GAZETTE, 'content/test/2020/07/issue.yaml': ISSUE, ...files };
@@ -47,8 +48,43 @@ function archiveOf(files: Record<string, string | Uint8Array>, prepare: (root: s
     writeFileSync(join(root, path), contents);
   }
   prepare(root);
+  return root;
+}
+
+/** Writes a project with content/ holding the given files; returns the problems as text. */
+function archiveOf(files: Record<string, string | Uint8Array>, prepare: (root: string) => void = () => {}, markdown = false) {
+  const root = projectOf(files, prepare);
   const result = readArchive(join(root, 'content'), root, { markdown });
   return { ...result, report: result.problems.map(formatProblem), warningReport: result.warnings.map(formatProblem) };
+}
+
+const asRoot = process.getuid?.() === 0;
+const NOBODY = { uid: 65534, gid: 65534 };
+/** The unprivileged user that can run Node here (as root), or undefined where none can. */
+const unprivileged = asRoot && spawnSync(process.execPath, ['-e', ''], NOBODY).status === 0 ? NOBODY : undefined;
+const repository = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** readArchive's problems as text, read by another user in a child process. */
+function reportAs(user: { uid: number; gid: number }, root: string): string[] {
+  // mkdtemp makes folders only their owner may enter; the other user needs to reach the content,
+  // and a folder of its own for tsx's cache.
+  chmodSync(root, 0o755);
+  const home = mkdtempSync(join(tmpdir(), 'gazette-archive-home-'));
+  roots.push(home);
+  chmodSync(home, 0o777);
+  const url = (module: string) => JSON.stringify(pathToFileURL(join(repository, module)).href);
+  const script = `const { readArchive } = await import(${url('src/lib/content/archive.ts')});
+const { formatProblem } = await import(${url('src/lib/content/errors.ts')});
+const root = ${JSON.stringify(root)};
+process.stdout.write(JSON.stringify(readArchive(root + '/content', root).problems.map(formatProblem)));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    ...user,
+    cwd: repository,
+    env: { ...process.env, HOME: home, TMPDIR: home },
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`the reader as uid ${user.uid} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as string[];
 }
 
 describe('readArchive on valid content', () => {
@@ -365,17 +401,19 @@ describe('readArchive: a reader that cannot be hung', () => {
     expect(report).toEqual([`${issue}/fifo.md: not a regular file (a device, FIFO or socket); content is folders and regular files only`]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports a file or folder it may not read', () => {
-    const { report } = archiveOf({ ...valid, [`${issue}/b-2.md`]: document({ page: '2', number: '测政办字〔2020〕2号' }) }, (root) => {
+  // Root reads any file whatever its mode, so as root the archive is read by an unprivileged user.
+  it.skipIf(asRoot && !unprivileged)('reports a file or folder it may not read', () => {
+    const root = projectOf({ ...valid, [`${issue}/b-2.md`]: document({ page: '2', number: '测政办字〔2020〕2号' }) }, (root) => {
       chmodSync(join(root, issue, 'b-2.md'), 0o000);
       mkdirSync(join(root, 'content/test/2021'));
       chmodSync(join(root, 'content/test/2021'), 0o000);
     });
+    const report = asRoot ? reportAs(unprivileged!, root) : readArchive(join(root, 'content'), root).problems.map(formatProblem);
     expect(report).toEqual([
       `${issue}/b-2.md: cannot be read (EACCES: permission denied); give the user running the build read access`,
       'content/test/2021: cannot be read (EACCES: permission denied); give the user running the build read access',
     ]);
-    chmodSync(join(roots.at(-1)!, 'content/test/2021'), 0o755);
+    chmodSync(join(root, 'content/test/2021'), 0o755);
   });
 
   it('reports hidden files instead of skipping them silently', () => {
