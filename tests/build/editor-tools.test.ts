@@ -56,7 +56,7 @@ describe('npm run new', () => {
     const check = npmRun('check', ['--content', content]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(
-      'content/zibo/2020/07/zzbz-2020-61.md:5:5: issuers.0: placeholder 【待填写：发文机关】 left by `npm run new`: replace it with the 发文机关\n',
+      'content/zibo/2020/07/zzbz-2020-61.md:5:5: issuers.0: placeholder 【待填写：发文机关】 left by `npm run new` or `npm run import`: replace it with the 发文机关\n',
     );
     expect(SUMMARY.exec(check.stdout)!.slice(1)).toEqual(['8', '3', '0']);
 

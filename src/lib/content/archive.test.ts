@@ -303,8 +303,8 @@ describe('readArchive: rules between fields, files and issues', () => {
       'content/test/2020/07/a-1.md': document({ title: '关于【待填写：标题】的通知' }, '正文。\n\n【待填写：正文】\n'),
     });
     expect(report).toEqual([
-      'content/test/2020/07/a-1.md:2:1: title: placeholder 【待填写：标题】 left by `npm run new`: replace it with the 标题',
-      'content/test/2020/07/a-1.md:13:1: body: placeholder 【待填写：正文】 left by `npm run new`: replace it with the 正文',
+      'content/test/2020/07/a-1.md:2:1: title: placeholder 【待填写：标题】 left by `npm run new` or `npm run import`: replace it with the 标题',
+      'content/test/2020/07/a-1.md:13:1: body: placeholder 【待填写：正文】 left by `npm run new` or `npm run import`: replace it with the 正文',
     ]);
   });
 

@@ -16,7 +16,7 @@ describe('placeholders', () => {
 
   it('tell the editor what to do', () => {
     expect(placeholderMessage(findPlaceholders(placeholder('发文机关'))[0])).toBe(
-      'placeholder 【待填写：发文机关】 left by `npm run new`: replace it with the 发文机关',
+      'placeholder 【待填写：发文机关】 left by `npm run new` or `npm run import`: replace it with the 发文机关',
     );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Placeholders that `npm run new` writes where it cannot know a value. They are valid text
+ * Placeholders that `npm run new` and `npm run import` write where they cannot know a value. They are valid text
  * for the schema, so a filled-in file passes as soon as each is replaced, and the archive
  * reader refuses any that remain, so a half-filled document is never published.
  */
@@ -39,5 +39,5 @@ export function placeholdersInValue(
 
 export function placeholderMessage(found: FoundPlaceholder): string {
   const what = found.what ? ` with the ${found.what}` : '';
-  return `placeholder ${found.text} left by \`npm run new\`: replace it${what}`;
+  return `placeholder ${found.text} left by \`npm run new\` or \`npm run import\`: replace it${what}`;
 }

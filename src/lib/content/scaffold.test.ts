@@ -55,10 +55,10 @@ describe('npm run new in an existing issue', () => {
     for (const optional of ['recipients', 'type', 'expires', 'repeals', 'forwards']) expect(text).toMatch(new RegExp(`^# ${optional}:`, 'm'));
 
     expect(check(root).report).toEqual([
-      'content/zibo/2020/07/zzbz-2020-60.md:2:1: title: placeholder 【待填写：标题】 left by `npm run new`: replace it with the 标题',
-      'content/zibo/2020/07/zzbz-2020-60.md:5:5: issuers.0: placeholder 【待填写：发文机关】 left by `npm run new`: replace it with the 发文机关',
-      'content/zibo/2020/07/zzbz-2020-60.md:20:1: body: placeholder 【待填写：正文】 left by `npm run new`: replace it with the 正文',
-      'content/zibo/2020/07/zzbz-2020-60.md:23:1: body: placeholder 【待填写：署名（发文机关）】 left by `npm run new`: replace it with the 署名（发文机关）',
+      'content/zibo/2020/07/zzbz-2020-60.md:2:1: title: placeholder 【待填写：标题】 left by `npm run new` or `npm run import`: replace it with the 标题',
+      'content/zibo/2020/07/zzbz-2020-60.md:5:5: issuers.0: placeholder 【待填写：发文机关】 left by `npm run new` or `npm run import`: replace it with the 发文机关',
+      'content/zibo/2020/07/zzbz-2020-60.md:20:1: body: placeholder 【待填写：正文】 left by `npm run new` or `npm run import`: replace it with the 正文',
+      'content/zibo/2020/07/zzbz-2020-60.md:23:1: body: placeholder 【待填写：署名（发文机关）】 left by `npm run new` or `npm run import`: replace it with the 署名（发文机关）',
     ]);
 
     fillIn(file, { 标题: '做好防汛工作', 发文机关: '淄博市人民政府办公室', 正文: '各有关单位要做好防汛工作。', '署名（发文机关）': '淄博市人民政府办公室' });
