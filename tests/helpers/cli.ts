@@ -3,7 +3,7 @@
  * returns its exit code and output.
  */
 import { spawnSync } from 'node:child_process';
-import { delimiter, dirname } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { REPO_ROOT } from './astro-build';
 
 export interface CliResult {
@@ -22,6 +22,8 @@ export function npmRun(script: string, args: string[], { cwd = REPO_ROOT, env = 
       // npm and the script must use the same Node as Vitest.
       PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
       NO_COLOR: '1',
+      // check's Markdown cache goes with the tests' output, not over the developer's in node_modules/.astro.
+      GAZETTE_CACHE_DIR: join(REPO_ROOT, 'tests/.out/check-cache'),
       ...env,
     },
   });
