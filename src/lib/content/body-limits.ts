@@ -1,19 +1,17 @@
 /**
  * Bounds on the shape of a Markdown text, checked on its lines before anything parses it, so
- * that one file cannot overflow the build's stack or stall it (figures measured on this
- * project's pipeline are in README "Check"):
+ * that one file cannot overflow the build's stack or stall it (the measured costs are in README
+ * "Content model", its table of limits, and "Check"):
  *
- * - nesting: the Markdown parser recurses once per list or block-quote level, and overflows
- *   the stack near 1,000 levels (10,000 `- ` or `>` markers took 25 s to fail); its cost also
- *   grows with the square of the depth;
+ * - nesting: the Markdown parser recurses once per list or block-quote level, so deep enough
+ *   nesting overflows the stack; its cost also grows with the square of the depth;
  * - unbroken runs: Pagefind's Chinese segmentation is quadratic in a run of characters
- *   without a space or punctuation mark (100,000 characters: 15 s; 630,000: several minutes);
+ *   without a space or punctuation mark;
  * - inline markup: emphasis and link delimiters (`*`, `_`, `[`, `]`) are resolved in time
- *   quadratic in their number within a paragraph (200 KB of `[*` took minutes);
+ *   quadratic in their number within a paragraph;
  * - size of the structure: the parser spends far more per list item, table row or inline
- *   delimiter than per character of plain text (1 MB of `- x` lines: over a minute; 1 MB of
- *   plain paragraphs: about 3 s; 2,000 separate block quotes: 0.7 s, twice as many: four times
- *   as long), so lines, container markers and delimiters per document are bounded too.
+ *   delimiter than per character of plain text, and separate block quotes cost it quadratic
+ *   time, so lines, container markers and delimiters per document are bounded too.
  *
  * Gazette texts come nowhere near these limits: a real document nests lists two or three levels
  * deep, puts a punctuation mark every few dozen characters and uses almost no inline markup.

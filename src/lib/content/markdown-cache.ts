@@ -1,6 +1,6 @@
 /**
  * The verdicts of markdown-check.ts, kept between runs of `npm run check`: the parse of every
- * body is most of check's time (10,000 documents: about 15 s against 1 s for everything else),
+ * body is most of check's time (README "Check" gives the figures),
  * and an edit touches a few bodies. A verdict depends on the text and on the code that judged
  * it, so an entry is keyed by the hash of the text, and the whole cache by a fingerprint of
  * that code: the sources of markdown-check.ts, of the limits and of the remark plugins, the
