@@ -11,6 +11,8 @@ import type { ArchiveGazette } from '../lib/content/archive';
 import { bodyStore } from '../lib/content/body-store';
 import { bodyText } from '../lib/open-data';
 import { editUrl, readContentHistory, type ContentHistory, type Revision } from '../lib/git-history';
+import { lookupContext } from '../lib/number-lookup';
+import { buildNumberTable, type NumberTable } from '../lib/search-state';
 import { buildSiteModel, type DocumentData, type IssueData, type SiteDocument, type SiteModel } from '../lib/site-model';
 import { siteSettings } from '../site-settings';
 
@@ -31,6 +33,17 @@ export function getArchive(): Promise<SiteModel> {
     });
   })();
   return model;
+}
+
+let numbers: Promise<NumberTable> | undefined;
+
+/**
+ * The search page's number lookup (src/lib/search-state.ts), keyed as the build keys numbers:
+ * the gazette's name says which government 市政府令 is. Built once per build.
+ */
+export function getNumberTable(): Promise<NumberTable> {
+  numbers ??= getArchive().then(({ documents, gazette }) => buildNumberTable(documents, import.meta.env.BASE_URL, lookupContext(gazette.name)));
+  return numbers;
 }
 
 const bodies = bodyStore(fileURLToPath(cacheDir));

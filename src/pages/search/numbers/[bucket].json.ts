@@ -9,15 +9,13 @@
  * document number. Every bucket is written, empty or not, so a lookup never meets a 404.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../data/archive';
-import { lookupContext } from '../../../lib/number-lookup';
-import { buildNumberTable, numberBucketCount, splitNumberTable, type NumberTable } from '../../../lib/search-state';
+import { getNumberTable } from '../../../data/archive';
+import { numberBucketCount, splitNumberTable, type NumberTable } from '../../../lib/search-state';
 
 export const prerender = true;
 
 export const getStaticPaths = (async () => {
-  const { documents, gazette } = await getArchive();
-  const table = buildNumberTable(documents, import.meta.env.BASE_URL, lookupContext(gazette.name));
+  const table = await getNumberTable();
   const buckets = splitNumberTable(table, numberBucketCount(Object.keys(table).length));
   return buckets.map((bucket, index) => ({ params: { bucket: String(index) }, props: { bucket } }));
 }) satisfies GetStaticPaths;
