@@ -35,7 +35,7 @@ function describeHtml(value: string): string {
 }
 
 /** The URL as a browser resolves it on a page of the site, or why it cannot be one. */
-function resolve(url: string, what: string): URL | string {
+function urlOnSite(url: string, what: string): URL | string {
   try {
     return new URL(url, SITE);
   } catch {
@@ -45,7 +45,7 @@ function resolve(url: string, what: string): URL | string {
 
 /** Why a link's URL is refused, or null when it is allowed. */
 export function unsafeLinkUrl(url: string): string | null {
-  const parsed = resolve(url, 'link');
+  const parsed = urlOnSite(url, 'link');
   if (typeof parsed === 'string') return parsed;
   if (LINK_PROTOCOLS.has(parsed.protocol)) return null;
   return `the link address ${JSON.stringify(url)} uses ${parsed.protocol}, which is not allowed: links may be http:, https:, mailto: or relative`;
@@ -53,7 +53,7 @@ export function unsafeLinkUrl(url: string): string | null {
 
 /** Why an image's URL is refused, or null when it names a file of the site. */
 export function unsafeImageUrl(url: string): string | null {
-  const parsed = resolve(url, 'image');
+  const parsed = urlOnSite(url, 'image');
   if (typeof parsed === 'string') return parsed;
   if (parsed.origin === SITE.origin) return null;
   return `the image address ${JSON.stringify(url)} is not a file of this site: images must be relative paths to files in the archive (the site loads nothing from elsewhere)`;
