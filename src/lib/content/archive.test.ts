@@ -60,9 +60,20 @@ function archiveOf(files: Record<string, string | Uint8Array>, prepare: (root: s
 
 const asRoot = process.getuid?.() === 0;
 const NOBODY = { uid: 65534, gid: 65534 };
-/** The unprivileged user that can run Node here (as root), or undefined where none can. */
-const unprivileged = asRoot && spawnSync(process.execPath, ['-e', ''], NOBODY).status === 0 ? NOBODY : undefined;
 const repository = fileURLToPath(new URL('../../..', import.meta.url));
+/**
+ * As root, the unprivileged user that can run Node and read the reader's sources and tsx here;
+ * undefined where none can (no setuid, or the checkout in a folder only root may enter).
+ */
+const unprivileged =
+  asRoot &&
+  spawnSync(
+    process.execPath,
+    ['-e', `for (const file of process.argv.slice(1)) require('node:fs').accessSync(file, require('node:fs').constants.R_OK)`, ...['src/lib/content/archive.ts', 'node_modules/tsx/package.json'].map((file) => join(repository, file))],
+    NOBODY,
+  ).status === 0
+    ? NOBODY
+    : undefined;
 
 /** readArchive's problems as text, read by another user in a child process. */
 function reportAs(user: { uid: number; gid: number }, root: string): string[] {
