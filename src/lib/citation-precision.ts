@@ -33,9 +33,9 @@ const CLAUSE_END = /[。；！？]/u;
 const CONTEXT = { before: 40, after: 20 };
 
 /**
- * The clause holding text[start, end): from the previous 。；！？ (at most 40 characters before
- * the number) to the next one (at most 20 after), so that the sentence holds the words the finder
- * looks back at (it reads at most 24 characters before a number).
+ * The clause holding text[start, end): from the previous 。；！？ to the next one, within
+ * CONTEXT characters either side, so that the sentence holds the words the finder looks back at
+ * before a number (doc-number.ts, ORDER_PREFIX.window, is shorter than CONTEXT.before).
  */
 export function clauseAround(line: string, start: number, end: number): string {
   let from = start;
