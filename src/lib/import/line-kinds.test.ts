@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { dateLine, decreeEntry, decreeHead, isOrganName, splitOfficialTitle, titleKey } from './line-kinds';
 
 describe('splitOfficialTitle', () => {
+  it('cuts issuers run together, their spaces lost, into names of a kind, keeping each name whole', () => {
+    expect(splitOfficialTitle('成都市住房和城乡建设局中共成都市委社会工作部成都市发展和改革委员会成都市规划和自然资源局关于印发《某办法（试行）》的通知')).toEqual({
+      issuers: ['成都市住房和城乡建设局', '中共成都市委社会工作部', '成都市发展和改革委员会', '成都市规划和自然资源局'],
+      title: '关于印发《某办法（试行）》的通知',
+    });
+    // One name that is an organ's is never cut: 中共成都市委社会工作部 is not 中共成都市委 + 社会工作部.
+    expect(splitOfficialTitle('中共成都市委社会工作部关于某事的通知')?.issuers).toEqual(['中共成都市委社会工作部']);
+  });
+
   it('splits the issuers off a full official title', () => {
     expect(splitOfficialTitle('国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见')).toEqual({
       issuers: ['国务院办公厅'],

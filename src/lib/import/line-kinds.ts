@@ -108,10 +108,36 @@ export function splitOfficialTitle(text: string): { issuers: string[]; title: st
   for (let cut = 2; cut < chars.length - 1; cut++) {
     const rest = chars.slice(cut).join('');
     if (!TITLE_START.test(rest)) continue;
-    const names = chars.slice(0, cut).join('').split(/[、\s\u3000]+/u).filter(Boolean);
+    const split = chars.slice(0, cut).join('').split(/[、\s\u3000]+/u).filter(Boolean);
+    const names = split.length === 1 && !isOrganName(split[0]!) ? (organRun(split[0]!) ?? split) : split;
     if (names.length > 0 && names.every(isOrganName)) return { issuers: names, title: WHOLE_TITLE.test(rest) ? chars.join('') : rest };
   }
   return null;
+}
+
+/**
+ * Organs' names run together, the spaces that set them apart lost (a TOC entry of four
+ * departments: 成都市住房和城乡建设局中共成都市委社会工作部…), or null. Of the ways to cut the text
+ * into names, the one whose longest name is shortest wins (names run together are of a kind, no
+ * one holding two), then the one with fewer names (中共成都市委社会工作部 stays whole, not
+ * 中共成都市委 + 社会工作部).
+ */
+function organRun(text: string): string[] | null {
+  const chars = Array.from(text);
+  let best: string[] | null = null;
+  const longest = (names: readonly string[]) => Math.max(...names.map((name) => Array.from(name).length));
+  const cut = (start: number, names: string[]): void => {
+    if (start === chars.length) {
+      if (names.length > 1 && (best === null || longest(names) < longest(best) || (longest(names) === longest(best) && names.length < best.length))) best = names;
+      return;
+    }
+    for (let end = start + 2; end <= chars.length; end++) {
+      const name = chars.slice(start, end).join('');
+      if (isOrganName(name)) cut(end, [...names, name]);
+    }
+  };
+  cut(0, []);
+  return best;
 }
 
 /** A title with any issuers in front removed: how TOC entries and printed heads are compared. */
