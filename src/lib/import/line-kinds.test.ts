@@ -60,6 +60,10 @@ describe('decrees', () => {
     expect(decreeHead('交通运输部令2019年第32号', undefined)).toMatchObject({ lines: 1, number: '交通运输部令2019年第32号', year: 2019 });
     expect(decreeHead('内 蒙 古 自 治 区 人 民 政 府 令', '第 82 号')).toMatchObject({ issuer: '内蒙古自治区人民政府', number: '内蒙古自治区人民政府令第82号' });
     expect(decreeHead('依照本规定第十二条规定的程序执行，2019年第3号', undefined)).toBeNull();
+    // The organ, then the order's short number under it (重庆市人民政府 / 渝府令第 121 号); a
+    // document number under an organ's name is not a decree's.
+    expect(decreeHead('重庆市人民政府', '渝府令第 121 号')).toEqual({ lines: 2, issuer: '重庆市人民政府', number: '渝府令第121号', seq: 121 });
+    expect(decreeHead('重庆市人民政府', '渝府发〔2001〕12号')).toBeNull();
   });
 
   it('reads TOC entries of decrees, with what they promulgate', () => {

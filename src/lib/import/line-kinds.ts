@@ -175,6 +175,13 @@ export function decreeHead(first: string, second: string | undefined): DecreeHea
   if (name && seq && isOrganName(name[1]!)) {
     return decree(name[1]!, Number(seq[3]), 2, seq[1]?.replace(/\s+/gu, '') ?? optionalYear(seq[2]));
   }
+  // Some governments print the organ, then the order's short number under it (重庆市人民政府 /
+  // 渝府令第 121 号): a 令 number is only ever a decree's.
+  const organ = normalizeParagraph(first);
+  const short = second === undefined ? null : parseDocNumber(normalizeParagraph(second));
+  if (short?.kind === 'order' && DECREE_NAME.exec(organ) === null && isOrganName(organ) && organNames(first)?.length === 1) {
+    return { lines: 2, issuer: organ.replace(STATE_PREFIX, ''), number: short.canonical, seq: short.seq };
+  }
   const text = normalizeCjkSpacing(first).replace(/\u3000/gu, ' ');
   const oneLine = DECREE_ON_ONE_LINE.exec(text);
   if (oneLine && oneLine[0].length === text.length && isOrganName(oneLine[1]!)) return decree(oneLine[1]!, Number(oneLine[3]), 1, optionalYear(oneLine[2]));
@@ -214,7 +221,9 @@ const JURISDICTION = /^(?:国务院|自治区|自治州|自治县|自治旗|特�
 const SIGNER_NAME = /^[\u3400-\u9fff·]{2,6}$/u;
 
 export function isOfficialSignature(text: string): boolean {
-  const [office, ...names] = text.trim().split(/[\s\u3000]+/u);
+  const parts = text.trim().split(/[\s\u3000]+/u);
+  // The office letter-spaced, without a name: "市　长".
+  const [office, ...names] = parts.length > 1 && parts.every((part) => Array.from(part).length === 1) ? [parts.join('')] : parts;
   if (names.length > 1 || (names.length === 1 && !SIGNER_NAME.test(names[0]!))) return false;
   const prefix = OFFICE.exec(office ?? '')?.[1];
   return prefix !== undefined && (prefix === '' || JURISDICTION.test(prefix) || isOrganName(prefix));
