@@ -124,20 +124,29 @@ export function splitOfficialTitle(text: string): { issuers: string[]; title: st
  */
 function organRun(text: string): string[] | null {
   const chars = Array.from(text);
-  let best: string[] | null = null;
-  const longest = (names: readonly string[]) => Math.max(...names.map((name) => Array.from(name).length));
-  const cut = (start: number, names: string[]): void => {
-    if (start === chars.length) {
-      if (names.length > 1 && (best === null || longest(names) < longest(best) || (longest(names) === longest(best) && names.length < best.length))) best = names;
-      return;
-    }
+  type Cut = { longest: number; names: string[] };
+  // Per start, the cuts of the rest that no other beats on both counts (longest name, names):
+  // few enough to keep, so no text of many names takes exponential time.
+  const memo = new Map<number, Cut[]>();
+  const cuts = (start: number): Cut[] => {
+    if (start === chars.length) return [{ longest: 0, names: [] }];
+    const known = memo.get(start);
+    if (known) return known;
+    const options: Cut[] = [];
     for (let end = start + 2; end <= chars.length; end++) {
       const name = chars.slice(start, end).join('');
-      if (isOrganName(name)) cut(end, [...names, name]);
+      if (!isOrganName(name)) continue;
+      for (const rest of cuts(end)) options.push({ longest: Math.max(end - start, rest.longest), names: [name, ...rest.names] });
     }
+    const better = (a: Cut, b: Cut) => a.longest < b.longest || (a.longest === b.longest && a.names.length < b.names.length);
+    const front = options.filter((option) => !options.some((other) => other.longest <= option.longest && other.names.length <= option.names.length && better(other, option)));
+    memo.set(start, front);
+    return front;
   };
-  cut(0, []);
-  return best;
+  const [best] = cuts(0)
+    .filter(({ names }) => names.length > 1)
+    .sort((a, b) => a.longest - b.longest || a.names.length - b.names.length);
+  return best?.names ?? null;
 }
 
 /** A title with any issuers in front removed: how TOC entries and printed heads are compared. */
