@@ -111,6 +111,14 @@ describe('measuring an import against its expected file', () => {
     expect(accuracy.accounting).toEqual({ lines: 21, unplaced: 0 });
   });
 
+  it('takes a document without a section as right in an issue whose TOC prints none', () => {
+    const text = ISSUE_TEXT.replace('【市政府办公室文件】\n', '');
+    const expected: ExpectedIssue = { ...EXPECTED, sections: [], documents: EXPECTED.documents.map((document) => ({ ...document, section: null })) };
+    const accuracy = measureIssue(importIssueText(text), expected);
+    expect(accuracy.perDocument.map(({ wrong }) => wrong)).toEqual([{}, {}]);
+    expect(accuracy.issue.sections).toBe(true);
+  });
+
   it('counts a document that was not written as wrong in every field, and names the differences', () => {
     const result = importIssueText(ISSUE_TEXT);
     const accuracy = measureIssue({ ...result, documents: result.documents.slice(0, 1) }, { ...EXPECTED, documents: [{ ...EXPECTED.documents[0]!, page: 2 }, EXPECTED.documents[1]!] });

@@ -31,7 +31,8 @@ export interface ExpectedDocument {
   issuers: string[];
   date: string;
   page: number;
-  section: string;
+  /** null in an issue whose TOC prints no sections. */
+  section: string | null;
   type: string;
   forwards: ForwardedDocument | null;
   paragraphs: ExpectedUnit[];
@@ -174,6 +175,8 @@ function fieldRight(field: Field, expected: ExpectedDocument, actual: unknown): 
       return sameList(expected.issuers, actual);
     case 'page':
       return Number(actual) === expected.page;
+    case 'section':
+      return expected.section === null ? actual === null : typeof actual === 'string' && compact(actual) === compact(expected.section);
     case 'number':
       return expected.number === null ? actual === null : typeof actual === 'string' && compact(actual) === compact(expected.number);
     case 'forwards': {

@@ -144,6 +144,23 @@ describe('parseDocument', () => {
     expect(findings).toEqual([{ severity: 'warning', message: 'the attachment "工作任务清单" named by the 附件说明 is not printed in this document', line: 11 }]);
   });
 
+  it('takes a bracketed qualifier under the issued title, which the notice cites without it, into the title', () => {
+    const { document, findings } = parse('关于印发某工作规则的通知\t(9)', [
+      '淄博市人民政府办公室 关于印发某工作规则的通知',
+      '各区县人民政府:',
+      '新修订的《某工作规则》已经市政府同意,现印发给你们。',
+      ...SIGNATURE,
+      '某工作规则',
+      '(2019年11月修订)',
+      '一、根据有关规定,制定本规则。',
+    ]);
+    expect(findings).toEqual([]);
+    expect(document?.blocks.slice(2)).toEqual([
+      { kind: 'heading', depth: 2, text: '某工作规则（2019年11月修订）' },
+      { kind: 'paragraph', text: '一、根据有关规定，制定本规则。' },
+    ]);
+  });
+
   it('labels several attachments as printed', () => {
     const { document } = parse('关于某事的通知 (淄政办字〔2020〕57 号)\t(16)', [
       '淄博市人民政府办公室',

@@ -39,6 +39,8 @@ const ATTACHMENT_LABEL = /^附\s*(?:件\s*(\d*)\s*[.．:：]?|[:：])$/u;
 /** An attachment's printed title is one line without sentence punctuation, at most this long. */
 const MAX_ATTACHMENT_TITLE_LENGTH = 60;
 const NUMBERED = /^\d{1,2}\s*[.．、]\s*/u;
+/** A short bracketed line under a title, part of it: （2019年11月修订）, （试行）. */
+const TITLE_QUALIFIER = /^[（(][^（()）。，；：]{1,16}[)）]$/u;
 /** A note printed in brackets after the signature: （此件公开发布）. */
 const BRACKETED_NOTE = /^[（(][^（()）]+[)）]$/u;
 const FORWARDING = /转发|批转/u;
@@ -215,6 +217,10 @@ function issuedDocument(
     const match = cited.find((citation) => citation.title.replace(/〈/gu, '《').replace(/〉/gu, '》') === printed);
     if (match) title = { text: printed, end: end + 1, cited: match.names };
   }
+  // The notice may cite the title without the qualifier printed under it: 《清远市人民政府工作规则》
+  // over 清远市人民政府工作规则 / （2019年11月修订）. A date there is a caption (题注), not the title's.
+  const qualifier = title && title.end < lines.length ? normalizeParagraph(lines[title.end]!.text) : '';
+  if (title && TITLE_QUALIFIER.test(qualifier) && !CAPTION.test(qualifier)) title = { ...title, text: title.text + qualifier, end: title.end + 1 };
   if (!title) {
     const first = normalizeParagraph(lines[index]!.text);
     if (!ISSUING.test(notice.title) || SENTENCE_PUNCTUATION.test(first)) {

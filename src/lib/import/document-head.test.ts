@@ -28,6 +28,16 @@ describe('parseHead', () => {
     });
   });
 
+  it('splits joint issuers printed side by side, apart by ASCII spaces, in front of the title', () => {
+    const { result, findings } = head(
+      ['正文。', '            鹤岗市人民政府   鹤岗市中级人民法院印发', '              关于完善“府院联动”机制的意见的通知', '鹤政发〔2025〕4号', '各县（区）人民政府、法院：', '正文。'].join('\n'),
+      '鹤岗市人民政府鹤岗市中级人民法院印发关于完善“府院联动”机制的意见的通知',
+      '鹤政发〔2025〕4号',
+    );
+    expect(findings).toEqual([]);
+    expect(result).toMatchObject({ start: 1, issuers: ['鹤岗市人民政府', '鹤岗市中级人民法院'], title: '印发关于完善“府院联动”机制的意见的通知' });
+  });
+
   it('reads an issuer line and a title over several lines (57号 printed without the glue)', () => {
     const { result } = head(
       [

@@ -68,6 +68,25 @@ function issuersAbove(lines: readonly SourceLine[], first: number, regionStart: 
 }
 
 /**
+ * Joint issuers printed side by side in front of the title, apart by spaces that normalising
+ * the title took out ("鹤岗市人民政府   鹤岗市中级人民法院印发"): the names as printed, when the
+ * one issuer read from the joined title is several organs' names on the line.
+ */
+function sideBySide(line: string, issuers: readonly string[]): string[] | null {
+  if (issuers.length !== 1) return null;
+  const wanted = Array.from(issuers[0]!).length;
+  let prefix = '';
+  let count = 0;
+  for (const char of line.trim()) {
+    if (count === wanted) break;
+    prefix += char;
+    if (!/[\s\u3000]/u.test(char)) count++;
+  }
+  const names = organNames(prefix);
+  return names && names.length > 1 && names.join('') === issuers[0] ? names : null;
+}
+
+/**
  * Issuer and title when lines `[first, end)` read as an issuer followed by `title`: the issuer
  * before the title on its line, in front of the title (the full official title "国务院关于…"),
  * or on the lines above.
@@ -85,7 +104,7 @@ function splitAt(lines: readonly SourceLine[], first: number, end: number, regio
     }
     const above = issuersAbove(lines, first, regionStart);
     const official = splitOfficialTitle(title);
-    if (official) return { start: above.start, issuers: official.issuers, title: official.title };
+    if (official) return { start: above.start, issuers: sideBySide(head, official.issuers) ?? official.issuers, title: official.title };
     return { start: above.start, issuers: above.issuers, title };
   }
   return null;

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { dateLine, decreeEntry, decreeHead, isOrganName, splitOfficialTitle, titleKey } from './line-kinds';
 
 describe('splitOfficialTitle', () => {
+  it('cuts issuers run together, their spaces lost, into names of a kind, keeping each name whole', () => {
+    expect(splitOfficialTitle('成都市住房和城乡建设局中共成都市委社会工作部成都市发展和改革委员会成都市规划和自然资源局关于印发《某办法（试行）》的通知')).toEqual({
+      issuers: ['成都市住房和城乡建设局', '中共成都市委社会工作部', '成都市发展和改革委员会', '成都市规划和自然资源局'],
+      title: '关于印发《某办法（试行）》的通知',
+    });
+    // One name that is an organ's is never cut: 中共成都市委社会工作部 is not 中共成都市委 + 社会工作部.
+    expect(splitOfficialTitle('中共成都市委社会工作部关于某事的通知')?.issuers).toEqual(['中共成都市委社会工作部']);
+  });
+
   it('splits the issuers off a full official title', () => {
     expect(splitOfficialTitle('国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见')).toEqual({
       issuers: ['国务院办公厅'],
@@ -51,6 +60,10 @@ describe('decrees', () => {
     expect(decreeHead('交通运输部令2019年第32号', undefined)).toMatchObject({ lines: 1, number: '交通运输部令2019年第32号', year: 2019 });
     expect(decreeHead('内 蒙 古 自 治 区 人 民 政 府 令', '第 82 号')).toMatchObject({ issuer: '内蒙古自治区人民政府', number: '内蒙古自治区人民政府令第82号' });
     expect(decreeHead('依照本规定第十二条规定的程序执行，2019年第3号', undefined)).toBeNull();
+    // The organ, then the order's short number under it (重庆市人民政府 / 渝府令第 121 号); a
+    // document number under an organ's name is not a decree's.
+    expect(decreeHead('重庆市人民政府', '渝府令第 121 号')).toEqual({ lines: 2, issuer: '重庆市人民政府', number: '渝府令第121号', seq: 121 });
+    expect(decreeHead('重庆市人民政府', '渝府发〔2001〕12号')).toBeNull();
   });
 
   it('reads TOC entries of decrees, with what they promulgate', () => {

@@ -108,10 +108,45 @@ export function splitOfficialTitle(text: string): { issuers: string[]; title: st
   for (let cut = 2; cut < chars.length - 1; cut++) {
     const rest = chars.slice(cut).join('');
     if (!TITLE_START.test(rest)) continue;
-    const names = chars.slice(0, cut).join('').split(/[、\s\u3000]+/u).filter(Boolean);
+    const split = chars.slice(0, cut).join('').split(/[、\s\u3000]+/u).filter(Boolean);
+    const names = split.length === 1 && !isOrganName(split[0]!) ? (organRun(split[0]!) ?? split) : split;
     if (names.length > 0 && names.every(isOrganName)) return { issuers: names, title: WHOLE_TITLE.test(rest) ? chars.join('') : rest };
   }
   return null;
+}
+
+/**
+ * Organs' names run together, the spaces that set them apart lost (a TOC entry of four
+ * departments: 成都市住房和城乡建设局中共成都市委社会工作部…), or null. Of the ways to cut the text
+ * into names, the one whose longest name is shortest wins (names run together are of a kind, no
+ * one holding two), then the one with fewer names (中共成都市委社会工作部 stays whole, not
+ * 中共成都市委 + 社会工作部).
+ */
+function organRun(text: string): string[] | null {
+  const chars = Array.from(text);
+  type Cut = { longest: number; names: string[] };
+  // Per start, the cuts of the rest that no other beats on both counts (longest name, names):
+  // few enough to keep, so no text of many names takes exponential time.
+  const memo = new Map<number, Cut[]>();
+  const cuts = (start: number): Cut[] => {
+    if (start === chars.length) return [{ longest: 0, names: [] }];
+    const known = memo.get(start);
+    if (known) return known;
+    const options: Cut[] = [];
+    for (let end = start + 2; end <= chars.length; end++) {
+      const name = chars.slice(start, end).join('');
+      if (!isOrganName(name)) continue;
+      for (const rest of cuts(end)) options.push({ longest: Math.max(end - start, rest.longest), names: [name, ...rest.names] });
+    }
+    const better = (a: Cut, b: Cut) => a.longest < b.longest || (a.longest === b.longest && a.names.length < b.names.length);
+    const front = options.filter((option) => !options.some((other) => other.longest <= option.longest && other.names.length <= option.names.length && better(other, option)));
+    memo.set(start, front);
+    return front;
+  };
+  const [best] = cuts(0)
+    .filter(({ names }) => names.length > 1)
+    .sort((a, b) => a.longest - b.longest || a.names.length - b.names.length);
+  return best?.names ?? null;
 }
 
 /** A title with any issuers in front removed: how TOC entries and printed heads are compared. */
@@ -148,6 +183,13 @@ export function decreeHead(first: string, second: string | undefined): DecreeHea
   const seq = second === undefined ? null : DECREE_NUMBER.exec(normalizeCjkSpacing(second));
   if (name && seq && isOrganName(name[1]!)) {
     return decree(name[1]!, Number(seq[3]), 2, seq[1]?.replace(/\s+/gu, '') ?? optionalYear(seq[2]));
+  }
+  // Some governments print the organ, then the order's short number under it (重庆市人民政府 /
+  // 渝府令第 121 号): a 令 number is only ever a decree's.
+  const organ = normalizeParagraph(first);
+  const short = second === undefined ? null : parseDocNumber(normalizeParagraph(second));
+  if (short?.kind === 'order' && DECREE_NAME.exec(organ) === null && isOrganName(organ) && organNames(first)?.length === 1) {
+    return { lines: 2, issuer: organ.replace(STATE_PREFIX, ''), number: short.canonical, seq: short.seq };
   }
   const text = normalizeCjkSpacing(first).replace(/\u3000/gu, ' ');
   const oneLine = DECREE_ON_ONE_LINE.exec(text);
@@ -188,7 +230,9 @@ const JURISDICTION = /^(?:国务院|自治区|自治州|自治县|自治旗|特�
 const SIGNER_NAME = /^[\u3400-\u9fff·]{2,6}$/u;
 
 export function isOfficialSignature(text: string): boolean {
-  const [office, ...names] = text.trim().split(/[\s\u3000]+/u);
+  const parts = text.trim().split(/[\s\u3000]+/u);
+  // The office letter-spaced, without a name: "市　长".
+  const [office, ...names] = parts.length > 1 && parts.every((part) => Array.from(part).length === 1) ? [parts.join('')] : parts;
   if (names.length > 1 || (names.length === 1 && !SIGNER_NAME.test(names[0]!))) return false;
   const prefix = OFFICE.exec(office ?? '')?.[1];
   return prefix !== undefined && (prefix === '' || JURISDICTION.test(prefix) || isOrganName(prefix));

@@ -47,7 +47,7 @@ describe('findSignature', () => {
   });
 
   it('reads a decree signed by the head of government, acting, or by office alone', () => {
-    for (const [signer, printed] of [['总理　　李克强', '总理　李克强'], ['代市长　陈如桂', '代市长　陈如桂'], ['省长', '省长']] as const) {
+    for (const [signer, printed] of [['总理　　李克强', '总理　李克强'], ['代市长　陈如桂', '代市长　陈如桂'], ['省长', '省长'], ['市　长', '市　长']] as const) {
       const { lines } = readSourceText(`现予公布。\n${signer}\n二○一○年十二月二十五日`);
       expect(findSignature(lines, 0, lines.length, ['河北省人民政府']), signer).toMatchObject({ start: 1, end: 3, lines: [printed, '二○一○年十二月二十五日'], date: '2010-12-25' });
     }
