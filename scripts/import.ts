@@ -5,6 +5,7 @@
  * Splits one gazette issue into issue.yaml and one Markdown file per document (and
  * gazette.yaml from its 简介 page when the gazette has none). See README, "Importing an issue".
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runImport } from '../src/lib/import/run-import';
 import { siteSettings } from '../src/site-settings';
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
     {
       input: args.positionals[0]!,
       content: content ?? siteSettings(process.env).contentDir,
+      cacheDir: resolve(siteSettings(process.env).cacheDir),
       ...(gazette === undefined ? {} : { gazette }),
       ...(out === undefined ? {} : { out }),
       ...(saveText === undefined ? {} : { saveText }),

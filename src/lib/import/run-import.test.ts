@@ -10,6 +10,7 @@ import { runImport, type ImportOptions } from './run-import';
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'tests/fixtures/zibo-gazette-2020-07.txt');
 const ZIBO = join(ROOT, 'content/zibo');
+const ANHUI = join(ROOT, 'tests/fixtures/gazettes/anhui/1985-11.txt');
 
 let dir = '';
 beforeEach(() => {
@@ -71,6 +72,47 @@ describe('runImport', () => {
     expect(existsSync(join(dir, 'review/zzbz-2020-54.md'))).toBe(true);
     expect(existsSync(join(dir, 'content/zibo/2020/07'))).toBe(false);
     expect(err).toContain('review/zzbz-2020-54.md:3:1: number: 淄政办字〔2020〕54号 is also the number of');
+  });
+
+  it('checks an issue of another gazette written with --out elsewhere on its own, not against the content folder\'s gazette', async () => {
+    cpSync(ZIBO, join(dir, 'content/zibo'), { recursive: true });
+    const { code, out, err } = await run({ input: ANHUI, out: 'review' });
+    expect(err).toContain(
+      "review: note: checked on its own (schema and the rules within the issue), not against a gazette's other issues: the cover names 安徽政报, not 淄博市人民政府公报 (content/zibo); give --gazette zibo to check it against that gazette",
+    );
+    expect(err).not.toContain('before the gazette was founded');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^imported 1 document into review: 2 new, .*; 0 errors, 0 warnings$/mu);
+    expect(readdirSync(join(dir, 'review')).sort()).toEqual(['issue.yaml', 'wz-1985-38.md']);
+    expect(files(join(dir, 'content/zibo'))).toEqual(files(ZIBO));
+
+    // Named with --gazette, it is that gazette's issue, and checked against it.
+    const named = await run({ input: ANHUI, out: 'named', gazette: 'zibo' });
+    expect(named.code).toBe(1);
+    expect(named.err).toContain('named/issue.yaml:1:1: year: the issue is of 1985, before the gazette was founded (2003-01 in gazette.yaml)');
+  });
+
+  it('--out at an issue\'s place in the content folder puts the issue in that gazette, checked there', async () => {
+    cpSync(ZIBO, join(dir, 'content/zibo'), { recursive: true });
+    const { code, out, err } = await run({ input: ANHUI, out: 'content/anhui/1985/11' });
+    expect(err).not.toContain('note: checked on its own');
+    expect(err).not.toContain('before the gazette was founded');
+    expect(out).toMatch(/^imported 1 document into content\/anhui\/1985\/11: 3 new, /mu);
+    expect(readFileSync(join(dir, 'content/anhui/gazette.yaml'), 'utf8')).toMatch(/^name: 安徽政报$/mu);
+    expect(code).toBe(0);
+    expect(await run({ input: ANHUI, out: 'content/anhui/1985/11', gazette: 'zibo' })).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--out content/anhui/1985/11 is in the gazette folder anhui, not zibo'),
+    });
+  });
+
+  it('keeps the Markdown verdicts in the cache folder it is given, as npm run check does', async () => {
+    gazetteOnly();
+    const cacheDir = join(dir, 'cache');
+    expect((await run({ input: SAMPLE, cacheDir })).code).toBe(0);
+    const cached = JSON.parse(readFileSync(join(cacheDir, 'gazette-check/markdown.json'), 'utf8')) as { entries: object };
+    // The five documents' bodies and the gazette's about text.
+    expect(Object.keys(cached.entries)).toHaveLength(6);
   });
 
   it('imports a PDF, with its pages checked against the TOC', async () => {
@@ -159,7 +201,11 @@ describe('npm run import (the command line)', () => {
   const exec = promisify(execFile);
   const cli = async (args: string[]) => {
     try {
-      const { stdout, stderr } = await exec(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/import.ts'), ...args], { cwd: dir });
+      const { stdout, stderr } = await exec(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/import.ts'), ...args], {
+        cwd: dir,
+        // The check's Markdown cache goes to the test's folder, never the developer's.
+        env: { ...process.env, GAZETTE_CACHE_DIR: join(dir, 'cache') },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -180,6 +226,7 @@ describe('npm run import (the command line)', () => {
     const forced = await cli([SAMPLE, '--content', 'content', '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('0 new, 1 overwritten, 5 unchanged');
+    expect(existsSync(join(dir, 'cache/gazette-check/markdown.json'))).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(ZIBO, '2020/07/zzbz-2020-54.md'), 'utf8'));
   }, 60_000);
 

@@ -6,7 +6,8 @@
  * unreadable input, or files that would be overwritten without --force).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { load } from 'js-yaml';
 import { GAZETTE_FILE, GAZETTE_ID, ISSUE_FILE, issueFolderName } from '../../schemas/content';
 import { formatProblem, type ContentProblem } from '../content/errors';
 import { importIssueText, type ImportResult } from './import-issue';
@@ -28,6 +29,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Where to save the text extracted from a PDF (the line numbers in reports refer to it). */
   saveText?: string;
+  /** The cache folder for the check's Markdown verdicts (GAZETTE_CACHE_DIR); none when absent. */
+  cacheDir?: string;
 }
 
 export interface ImportIo {
@@ -70,14 +73,16 @@ async function readInput(path: string): Promise<{ text: string; pdf: boolean }> 
   }
 }
 
+function gazetteFolders(content: string): string[] {
+  return existsSync(content) ? readdirSync(content).filter((name) => GAZETTE_ID.test(name) && statSync(join(content, name)).isDirectory()) : [];
+}
+
 function gazetteFolder(content: string, requested: string | undefined): string {
   if (requested !== undefined) {
     if (!GAZETTE_ID.test(requested)) throw new ImportUsageError(`--gazette "${requested}" must be lower-case ASCII letters, digits and hyphens`);
     return requested;
   }
-  const folders = existsSync(content)
-    ? readdirSync(content).filter((name) => GAZETTE_ID.test(name) && statSync(join(content, name)).isDirectory())
-    : [];
+  const folders = gazetteFolders(content);
   if (folders.length === 1) return folders[0]!;
   throw new ImportUsageError(
     folders.length === 0
@@ -86,21 +91,51 @@ function gazetteFolder(content: string, requested: string | undefined): string {
   );
 }
 
+/** `<gazette>/<year>/<NN>` when `dir` is an issue folder's place in the content folder. */
+function issuePlace(content: string, dir: string): { gazetteId: string; year: string; issue: string } | null {
+  const parts = relative(content, dir).split(sep);
+  if (parts.length !== 3 || parts[0] === '..' || isAbsolute(relative(content, dir))) return null;
+  const [gazetteId, year, issue] = parts as [string, string, string];
+  return GAZETTE_ID.test(gazetteId) && /^\d{4}$/u.test(year) && /^\d{2}$/u.test(issue) ? { gazetteId, year, issue } : null;
+}
+
 /**
- * The files to write, with gazette.yaml only when the gazette has none yet; and how many
+ * Why an issue written with --out outside the content folder's issue places is checked on its
+ * own, or null when it belongs to the gazette the import chose: named by --gazette, or the
+ * content folder's only gazette when that one has no gazette.yaml yet or the same name as the cover.
+ */
+function standaloneReason(content: string, shownContent: string, options: ImportOptions, coverName: string | undefined): string | null {
+  if (options.gazette !== undefined) return null;
+  const folders = gazetteFolders(content);
+  if (folders.length !== 1) return `${shownContent} holds ${folders.length === 0 ? 'no gazette folder' : 'several gazette folders'} and no --gazette was given`;
+  const file = join(content, folders[0]!, GAZETTE_FILE);
+  let name: unknown;
+  try {
+    name = (load(readFileSync(file, 'utf8')) as { name?: unknown } | null)?.name;
+  } catch {
+    return null; // No readable gazette.yaml: the check against the gazette reports what is wrong with it.
+  }
+  return name === undefined || coverName === undefined || String(name).trim() === coverName.trim()
+    ? null
+    : `the cover names ${coverName}, not ${String(name)} (${join(shownContent, folders[0]!)}); give --gazette ${folders[0]} to check it against that gazette`;
+}
+
+/**
+ * The files to write, with gazette.yaml only when the gazette has none yet (never for a
+ * standalone issue: `gazetteFile` null); and how many
  * warnings were printed (fields of an existing gazette.yaml that the 简介 page gives otherwise).
  */
-function targetFiles(result: ImportResult, gazetteFile: string, issueDir: string, io: ImportIo): { files: { path: string; content: string }[]; warnings: number } {
+function targetFiles(result: ImportResult, gazetteFile: string | null, issueDir: string, io: ImportIo): { files: { path: string; content: string }[]; warnings: number } {
   const files: { path: string; content: string }[] = [];
   let warnings = 0;
   const gazette = result.gazette!;
-  if (existsSync(gazetteFile)) {
+  if (gazetteFile !== null && existsSync(gazetteFile)) {
     const differences = gazette.aboutPage ? gazetteDifferences(readFileSync(gazetteFile, 'utf8'), gazette.values) : [];
     for (const difference of differences) {
       io.err(`${shownPath(io.cwd, gazetteFile)}: warning: ${difference} (edit gazette.yaml by hand if it changed)`);
     }
     warnings = differences.length;
-  } else {
+  } else if (gazetteFile !== null) {
     files.push({ path: gazetteFile, content: gazette.content });
   }
   files.push({ path: join(issueDir, ISSUE_FILE), content: result.issue!.content });
@@ -119,15 +154,21 @@ function fieldsToFill(problems: ContentProblem[], plan: readonly PlannedFile[], 
   return { toFill: problems.filter(isToFill), rest: problems.filter((problem) => !isToFill(problem)) };
 }
 
-function validate(plan: readonly PlannedFile[], location: IssueLocation, issueDir: string, gazetteFile: string, options: ImportOptions, io: ImportIo): ContentProblem[] {
+/** The gazette folder's name a standalone issue is checked under (any valid one: nothing else is there). */
+const STANDALONE_GAZETTE = 'standalone';
+
+function validate(plan: readonly PlannedFile[], location: IssueLocation, issueDir: string, gazetteFile: string, standalone: { gazetteYaml: string } | null, options: ImportOptions, io: ImportIo): ContentProblem[] {
   const canonical = resolve(io.cwd, location.contentDir, location.gazetteId, location.year, location.issue);
-  if (!options.dryRun && resolve(io.cwd, issueDir) === canonical) return validateInPlace(location, io.cwd);
+  // The cache keeps only the verdicts of its last run, so only a check of the whole content folder may save it.
+  if (!options.dryRun && resolve(io.cwd, issueDir) === canonical) return validateInPlace(location, io.cwd, { cacheDir: options.cacheDir });
   const issueFiles = new Map(plan.filter(({ path }) => path !== gazetteFile).map(({ path, content }) => [basename(path), content]));
+  const shown = { issueDir: shownPath(io.cwd, issueDir), gazetteFile: shownPath(io.cwd, gazetteFile) };
+  if (standalone) {
+    // The gazette.yaml from the cover is not written: only the issue's own problems are the editor's.
+    return validateStaged({ ...location, contentDir: null }, issueFiles, standalone.gazetteYaml, shown).filter(({ file }) => file !== shown.gazetteFile);
+  }
   const gazette = plan.find(({ path }) => path === gazetteFile)?.content ?? null;
-  return validateStaged({ ...location, contentDir: resolve(io.cwd, location.contentDir) }, issueFiles, gazette, {
-    issueDir: shownPath(io.cwd, issueDir),
-    gazetteFile: shownPath(io.cwd, gazetteFile),
-  });
+  return validateStaged({ ...location, contentDir: resolve(io.cwd, location.contentDir) }, issueFiles, gazette, shown);
 }
 
 /** Runs an import; returns the exit code. */
@@ -153,12 +194,19 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     }
     if (!result.issue) return 1;
 
-    const gazetteId = gazetteFolder(at(options.content), options.gazette);
-    const year = String(result.issue.values.year);
-    const issue = issueFolderName(result.issue.values.number);
+    // --out at an issue's place in the content folder puts it in that gazette; elsewhere, it is
+    // the chosen gazette's issue unless the cover names another gazette.
+    const place = options.out === undefined ? null : issuePlace(at(options.content), at(options.out));
+    if (place && options.gazette !== undefined && place.gazetteId !== options.gazette) {
+      throw new ImportUsageError(`--out ${options.out} is in the gazette folder ${place.gazetteId}, not ${options.gazette}`);
+    }
+    const standalone = options.out !== undefined && !place ? standaloneReason(at(options.content), shownPath(io.cwd, at(options.content)), options, result.gazette!.values.name) : null;
+    const gazetteId = place?.gazetteId ?? (standalone === null ? gazetteFolder(at(options.content), options.gazette) : STANDALONE_GAZETTE);
+    const year = place?.year ?? String(result.issue.values.year);
+    const issue = place?.issue ?? issueFolderName(result.issue.values.number);
     const gazetteFile = join(options.content, gazetteId, GAZETTE_FILE);
     const issueDir = options.out ?? join(options.content, gazetteId, year, issue);
-    const targets = targetFiles(result, at(gazetteFile), at(issueDir), io);
+    const targets = targetFiles(result, standalone === null ? at(gazetteFile) : null, at(issueDir), io);
     const plan = planFiles(targets.files);
     const show = (path: string) => shownPath(io.cwd, path);
     const conflicts = plan.filter(({ action }) => action === 'overwrite');
@@ -180,7 +228,11 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
       writePlannedFiles(plan);
     }
     const location: IssueLocation = { contentDir: options.content, gazetteId, year, issue };
-    const { toFill, rest: problems } = fieldsToFill(validate(plan, location, at(issueDir), at(gazetteFile), options, io), plan, result, show(at(gazetteFile)), at(gazetteFile));
+    if (standalone !== null) {
+      io.err(`${show(at(issueDir))}: note: checked on its own (schema and the rules within the issue), not against a gazette's other issues: ${standalone}`);
+    }
+    const checked = validate(plan, location, at(issueDir), at(gazetteFile), standalone === null ? null : { gazetteYaml: result.gazette!.content }, options, io);
+    const { toFill, rest: problems } = fieldsToFill(checked, plan, result, show(at(gazetteFile)), at(gazetteFile));
     for (const problem of problems) io.err(formatProblem(problem));
     const whatOf = new Map(result.gazette!.toFill.map(({ field, what }) => [field as string, what]));
     for (const { file, line, column, field } of toFill) {

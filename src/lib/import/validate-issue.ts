@@ -3,7 +3,9 @@
  * its place in the content folder is checked there. One that is not (a dry run, or --out
  * elsewhere) is checked in a scratch copy of the archive: the gazette's other issues linked
  * in, the imported files copied to the issue's place, so that rules across issues (unique
- * numbers and slugs, cumulative numbering) still apply.
+ * numbers and slugs, cumulative numbering) still apply. One written outside every gazette
+ * folder, for another gazette than the content folder's, is checked on its own: the schema and
+ * the rules within the issue, against the gazette.yaml its own cover gives.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,32 +23,37 @@ export interface IssueLocation {
 }
 
 /** Problems (errors and warnings) in the issue folder and gazette.yaml, checked in place. */
-export function validateInPlace({ contentDir, gazetteId, year, issue }: IssueLocation, cwd: string, linkRoots?: string[]): ContentProblem[] {
+export function validateInPlace(
+  { contentDir, gazetteId, year, issue }: IssueLocation,
+  cwd: string,
+  { linkRoots, cacheDir }: { linkRoots?: string[]; cacheDir?: string } = {},
+): ContentProblem[] {
   const gazetteDir = join(contentDir, gazetteId);
-  const result = checkContent({ contentDir, paths: [join(gazetteDir, year, issue), join(gazetteDir, GAZETTE_FILE)], cwd, linkRoots });
+  const result = checkContent({ contentDir, paths: [join(gazetteDir, year, issue), join(gazetteDir, GAZETTE_FILE)], cwd, linkRoots, cacheDir });
   return [...result.errors, ...result.warnings];
 }
 
 /**
  * Problems of `files` (name → content) as if they were the issue folder, and of the gazette
  * file `gazetteYaml` (the existing one when null). Reported paths are `shownIssueDir/<name>`.
+ * With a null `contentDir` the issue stands alone: no other issue, and `gazetteYaml` its gazette.
  */
 export function validateStaged(
-  location: IssueLocation,
+  location: Omit<IssueLocation, 'contentDir'> & { contentDir: string | null },
   files: ReadonlyMap<string, string>,
   gazetteYaml: string | null,
   shown: { issueDir: string; gazetteFile: string },
 ): ContentProblem[] {
   const { contentDir, gazetteId, year, issue } = location;
-  const realGazette = resolve(contentDir, gazetteId);
+  const realGazette = contentDir === null ? null : resolve(contentDir, gazetteId);
   const scratch = mkdtempSync(join(tmpdir(), 'gazette-import-'));
   try {
     const gazetteDir = join(scratch, 'content', gazetteId);
     const issueDir = join(gazetteDir, year, issue);
     mkdirSync(issueDir, { recursive: true });
     if (gazetteYaml !== null) writeFileSync(join(gazetteDir, GAZETTE_FILE), gazetteYaml);
-    else if (existsSync(join(realGazette, GAZETTE_FILE))) copyFileSync(join(realGazette, GAZETTE_FILE), join(gazetteDir, GAZETTE_FILE));
-    if (existsSync(realGazette)) {
+    else if (realGazette !== null && existsSync(join(realGazette, GAZETTE_FILE))) copyFileSync(join(realGazette, GAZETTE_FILE), join(gazetteDir, GAZETTE_FILE));
+    if (realGazette !== null && existsSync(realGazette)) {
       for (const yearName of readdirSync(realGazette)) {
         const realYear = join(realGazette, yearName);
         if (yearName === GAZETTE_FILE || yearName.startsWith('.')) continue;
@@ -61,7 +68,9 @@ export function validateStaged(
     }
     for (const [name, content] of files) writeFileSync(join(issueDir, name), content);
     // The scratch archive links the gazette's other issues in from the real content folder.
-    const problems = validateInPlace({ contentDir: join(scratch, 'content'), gazetteId, year, issue }, scratch, existsSync(realGazette) ? [realGazette] : []);
+    const problems = validateInPlace({ contentDir: join(scratch, 'content'), gazetteId, year, issue }, scratch, {
+      linkRoots: realGazette !== null && existsSync(realGazette) ? [realGazette] : [],
+    });
     const issuePrefix = relative(scratch, issueDir).split(sep).join('/');
     return problems.map((problem) => ({
       ...problem,
