@@ -144,6 +144,20 @@ describe('parseDocument', () => {
     expect(findings).toEqual([{ severity: 'warning', message: 'the attachment "工作任务清单" named by the 附件说明 is not printed in this document', line: 11 }]);
   });
 
+  it('keeps a 附件说明 printed under the signature, its attachment not printed, as a paragraph', () => {
+    const { document, findings } = parse('关于印发某规划的通知 (淄政办字〔2020〕57 号)\t(16)', [
+      '淄博市人民政府办公室',
+      '关于印发某规划的通知',
+      '淄政办字〔2020〕57号',
+      '《某规划》已经市政府同意，现印发给你们，请认真贯彻落实。',
+      ...SIGNATURE,
+      '附件：某规划（2021-2030年）',
+    ]);
+    expect(document?.unplaced).toEqual([]);
+    expect(document?.blocks.at(-1)).toEqual({ kind: 'paragraph', text: '附件：某规划（2021-2030年）' });
+    expect(findings).toEqual([{ severity: 'warning', message: 'the attachment "某规划（2021-2030年）" named by the 附件说明 is not printed in this document', line: 13 }]);
+  });
+
   it('takes a bracketed qualifier under the issued title, which the notice cites without it, into the title', () => {
     const { document, findings } = parse('关于印发某工作规则的通知\t(9)', [
       '淄博市人民政府办公室 关于印发某工作规则的通知',

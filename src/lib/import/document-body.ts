@@ -202,7 +202,9 @@ function issuedDocument(
 ): IssuedDocument {
   const blocks: Block[] = [];
   let index = 0;
-  while (index < lines.length && BRACKETED_NOTE.test(normalizeParagraph(lines[index]!.text))) {
+  // A 附件说明 printed under the signature, its attachment not printed in the issue, is a note too.
+  const isNote = (text: string) => BRACKETED_NOTE.test(normalizeParagraph(text)) || ATTACHMENT_NOTE.test(normalizeCjkSpacing(text));
+  while (index < lines.length && isNote(lines[index]!.text)) {
     blocks.push({ kind: 'paragraph', text: normalizeParagraph(lines[index]!.text) });
     index++;
   }

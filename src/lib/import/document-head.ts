@@ -200,7 +200,10 @@ export function parseHead(
     );
     return null;
   }
-  if (split.issuers.length === 0) {
+  // A head may print the title alone (关于…), its issuer named only by the TOC's full official title.
+  const official = splitOfficialTitle(tocTitle);
+  const issuers = split.issuers.length === 0 && official && titleKey(official.title) === titleKey(split.title) ? official.issuers : split.issuers;
+  if (issuers.length === 0) {
     findings.error(`no issuer (发文机关) found before the title "${split.title}"`, lines[split.start]!.line);
     return null;
   }
@@ -208,5 +211,5 @@ export function parseHead(
     findings.warn(`the title printed ("${split.title}") differs from the TOC entry ("${tocTitle}"); the printed one is used`, lines[split.start]!.line, lines[titleEnd - 1]!.line);
   }
   const { recipients, end } = recipientsAfter(lines, afterNumber, documentEnd);
-  return { start: split.start, issuers: split.issuers, title: split.title, recipients, bodyStart: end };
+  return { start: split.start, issuers, title: split.title, recipients, bodyStart: end };
 }

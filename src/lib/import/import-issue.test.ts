@@ -208,6 +208,34 @@ describe('running headers printed once', () => {
   });
 });
 
+describe('held-out round 4: section names on the page, issue labels in 号, heads without issuer', () => {
+  it('drops a section name printed again above the first document, and an issue label in 第N号 at a page edge', () => {
+    const text = [
+      '水利部文告', '2018年第10号', '目录', '【部令】', '水利部关于甲的通知（水发〔2018〕3号）…（6）',
+      '\f【部令】', '水利部关于甲的通知', '水发〔2018〕3号', '各单位：', '现将有关事项通知如下，',
+      '\f2018年第10号', '请认真贯彻执行。', '水利部', '2018年9月28日', '—7—',
+    ].join('\n');
+    const result = importIssueText(text);
+    expect(result.findings.filter(({ severity }) => severity === 'error')).toEqual([]);
+    expect(result.accounting.unplaced).toEqual([]);
+    expect(result.accounting.dropped.map(({ line }) => line)).not.toContain(6);
+    expect(load(result.documents[0]!.content.split('---')[1]!)).toMatchObject({ section: '部令', issuers: ['水利部'] });
+    expect(result.accounting.dropped).toContainEqual({ line: 11, text: '2018年第10号', reason: 'running header or footer' });
+    expect(result.documents[0]!.content).toContain('现将有关事项通知如下，请认真贯彻执行。');
+  });
+
+  it('takes the issuer from the TOC when the head prints the title alone (关于…)', () => {
+    const text = [
+      '新疆维吾尔自治区人民政府公报', '2020年第7期', '目　录', '【自治区人民政府文件】',
+      '新疆维吾尔自治区人民政府关于印发《某意见》的通知（新政发〔2020〕16号）……（4）',
+      '\f关于印发《某意见》的通知', '新政发〔2020〕16号', '各州、市人民政府：', '《某意见》已经审议通过，现印发你们，请认真贯彻执行。', '2020年3月19日', '—4—',
+    ].join('\n');
+    const result = importIssueText(text);
+    expect(result.findings.filter(({ severity }) => severity === 'error')).toEqual([]);
+    expect(load(result.documents[0]!.content.split('---')[1]!)).toMatchObject({ title: '关于印发《某意见》的通知', issuers: ['新疆维吾尔自治区人民政府'], date: '2020-03-19', page: 4 });
+  });
+});
+
 describe('provincial heads that name the issuer by its short form', () => {
   it('drops a header printed once with the issue first, and names the issuer in full from the gazette', () => {
     const text = [

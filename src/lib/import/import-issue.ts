@@ -123,12 +123,13 @@ const MIN_SHORT_NAME = 4;
 /**
  * Running headers the page-furniture rule cannot see because they are printed once (an issue
  * of one document): the gazette's name or its short form, with the year and issue or not, or
- * the year and issue alone (2015年第11期), as the first or last line of a page.
+ * the year and issue alone (2015年第11期, 2018年第10号), as the first or last line of a page.
  */
 function gazetteHeaders(lines: readonly SourceLine[], from: number, cover: Cover): Set<number> {
   const headers = new Set<number>();
   const key = (cover.name ?? '').replace(/[\s\u3000]+/gu, '');
-  const issue = cover.year === undefined || cover.number === undefined ? null : `${cover.year}年第${cover.number}期`;
+  // The issue as the cover counts it: 第N期, or 第N号 (国务院公报, ministries' gazettes).
+  const issues = cover.year === undefined || cover.number === undefined ? [] : ['期', '号'].map((unit) => `${cover.year}年第${cover.number}${unit}`);
   for (let index = from; index < lines.length; index++) {
     const line = lines[index]!;
     const edge = lines[index - 1]?.sheet !== line.sheet || lines[index + 1]?.sheet !== line.sheet;
@@ -139,9 +140,22 @@ function gazetteHeaders(lines: readonly SourceLine[], from: number, cover: Cover
         // The issue may come first: "2009年第3期　　嘉兴市人民政府公报".
         (compact.endsWith(name) && compact.length > name.length && HEADER_ISSUE.test(compact.slice(0, -name.length))),
     );
-    if (edge && (named || compact === issue)) headers.add(index);
+    if (edge && (named || issues.includes(compact))) headers.add(index);
   }
   return headers;
+}
+
+/**
+ * A section's name printed again on the page of its first document (省政府办公厅文件,
+ * 【省政府办公厅文件】) is the issue's, not text of a document.
+ */
+function sectionHeadings(lines: readonly SourceLine[], from: number, sections: readonly string[]): Set<number> {
+  const names = new Set(sections.map((name) => name.replace(/[\s\u3000]+/gu, '')));
+  const headings = new Set<number>();
+  for (let index = from; index < lines.length; index++) {
+    if (names.has(lines[index]!.text.replace(/[\s\u3000【】]+/gu, ''))) headings.add(index);
+  }
+  return headings;
 }
 
 /** A slug per document: from its number (zzbz-2020-54), else its page (p16); then -2, -3 … */
@@ -190,7 +204,10 @@ export function importIssueText(text: string): ImportResult {
 
   const headers = gazetteHeaders(main, front.end, front.cover);
   for (const index of headers) ledger.place(main[index]!.line, { dropped: 'running header or footer' });
-  const body = [...main.slice(0, front.end), ...main.slice(front.end).filter((_, offset) => !headers.has(front.end + offset))];
+  const sectionLines = sectionHeadings(main, front.end, front.sections);
+  // The issue's metadata: issue.yaml lists the section, each document names it.
+  for (const index of sectionLines) ledger.place(main[index]!.line, 'issue');
+  const body = [...main.slice(0, front.end), ...main.slice(front.end).filter((_, offset) => !headers.has(front.end + offset) && !sectionLines.has(front.end + offset))];
   result.furniture += headers.size;
   const spans = splitDocuments(body, { bodyStart: front.end, bodyEnd: body.length, entries: front.entries, paged: source.paged }, findings);
   const firstDocument = spans[0]?.head.start ?? body.length;

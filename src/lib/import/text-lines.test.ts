@@ -119,6 +119,16 @@ describe('readSourceText: headers printed once', () => {
     ]);
   });
 
+  it('reads a folio in dashes before the name, and the issue as year·number after a folio at the end', () => {
+    const text = ['青海政报', '2023年第7期', '\f— 5 —　　　　青海政报 2023.7', '青海省人民政府办公厅', '\f2023年第7期正文', '2021·7          6'].join('\n');
+    const { lines, furniture } = readSourceText(text);
+    expect(furniture).toEqual([3, 6]);
+    expect(lines.slice(2)).toEqual([
+      { text: '青海省人民政府办公厅', line: 4, sheet: 2, page: 5 },
+      { text: '2023年第7期正文', line: 5, sheet: 3, page: 6 },
+    ]);
+  });
+
   it('keeps a first line printed once that names neither the gazette nor the issue', () => {
     const { lines, furniture } = readSourceText('陕西省人民政府公报\n目录\n\f第一章　总则　2\n第一条\n');
     expect(furniture).toEqual([]);

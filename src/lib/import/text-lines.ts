@@ -30,10 +30,12 @@ export interface SourceText {
 export const PAGE_NUMBER = /^[\s\-—–·]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–·]*$/u;
 /** A page number at either end of a running header: "12  淄博市人民政府公报", "公报 · 12". */
 const HEADER_PAGE_NUMBER = /^(\d{1,4})[\s·]+\S|\S[\s·]+(\d{1,4})$/u;
+/** The same, the folio bare or in dashes ("— 5 —　　青海政报 2023.7"), at the start or at the end. */
+const FOLIO_AT_ENDS = [/^[-—–]*\s*(\d{1,4})\s*[-—–]*(?=[\s\u3000·]+\S)/u, /(?<=\S[\s\u3000·]+)[-—–]*\s*(\d{1,4})\s*[-—–]*$/u];
 const SENTENCE_END = /[。；：！？;:!?]$/u;
 const MAX_HEADER_LENGTH = 40;
 /** The issue as a running header prints it, before or after the gazette's name: 2011年第6期. */
-const HEADER_ISSUE_LABEL = /^\d{4}年第\d{1,3}[期号]$/u;
+const HEADER_ISSUE_LABEL = /^\d{4}年第\d{1,3}[期号]$|^\d{4}[·.．]\d{1,3}$/u;
 /** Running headers recur on this share of the pages at least (odd and even pages may differ). */
 const MIN_HEADER_SHARE = 0.4;
 
@@ -95,12 +97,16 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
   // A header with the page number in it is furniture even when printed once (an issue of one
   // or two pages, odd and even headers differing): the gazette's name or the issue, and a folio.
   const coverName = cover?.text.replace(/[\s\u3000]+/gu, '') ?? '';
-  const foliated = (text: string): boolean => {
-    const folio = HEADER_PAGE_NUMBER.exec(text.trim());
-    if (!folio) return false;
-    const rest = text.trim().replace(folio[1] !== undefined ? /^\d+/u : /\d+$/u, '').replace(/[\s\u3000·]+/gu, '');
-    const label = coverName !== '' && rest.startsWith(coverName) ? rest.slice(coverName.length) : coverName !== '' && rest.endsWith(coverName) ? rest.slice(0, -coverName.length) : rest;
-    return rest === coverName || HEADER_ISSUE_LABEL.test(label);
+  const folioOf = (text: string): number | null => {
+    for (const pattern of FOLIO_AT_ENDS) {
+      const folio = pattern.exec(text.trim());
+      if (!folio) continue;
+      // Without the folio and white space; a · between year and issue (2021·7) stays.
+      const rest = text.trim().replace(pattern, '').replace(/[\s\u3000]+/gu, '').replace(/^·+|·+$/gu, '');
+      const label = coverName !== '' && rest.startsWith(coverName) ? rest.slice(coverName.length) : coverName !== '' && rest.endsWith(coverName) ? rest.slice(0, -coverName.length) : rest;
+      if (rest === coverName || HEADER_ISSUE_LABEL.test(label)) return Number(folio[1]);
+    }
+    return null;
   };
   const kept = pages.map((lines) => [...lines]);
 
@@ -128,9 +134,10 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
       const key = headerKey(line.text);
       const count = counts.get(key) ?? 0;
       const recurring = count >= 2 && (count >= MIN_HEADER_SHARE * (kept.length - 1) || namesGazette(key));
-      if (!recurring && (index === 0 || !foliated(line.text))) return;
+      const folio = folioOf(line.text);
+      if (!recurring && (index === 0 || folio === null)) return;
       const number = HEADER_PAGE_NUMBER.exec(line.text.trim());
-      if (number && printed[index] === undefined) printed[index] = Number(number[1] ?? number[2]);
+      if (printed[index] === undefined && (folio !== null || number)) printed[index] = folio ?? Number(number![1] ?? number![2]);
       furniture.push(line.line);
       lines.splice(end === 'first' ? 0 : lines.length - 1, 1);
     });
