@@ -14,6 +14,13 @@ describe('parseTocEntry', () => {
     expect(parseTocEntry('国家税务总局关于个人所得税有关问题的公告（2019年第1号）……5')).toEqual({ title: '国家税务总局关于个人所得税有关问题的公告', page: 5 });
   });
 
+  it('takes a 公告 number with its issuer (国家税务总局公告2018年第18号) off the title too', () => {
+    expect(parseTocEntry('国家税务总局关于统一小规模纳税人标准等若干增值税问题的公告（国家税务总局公告2018年第18号）  ····  2')).toEqual({
+      title: '国家税务总局关于统一小规模纳税人标准等若干增值税问题的公告',
+      page: 2,
+    });
+  });
+
   it('reads title, number and page of the sample entries', () => {
     expect(parseTocEntry('关于公布淄博市人民政府 2020 年度重大行政决策目录(第一批)的通知 (淄政办发〔2020〕5 号)\t(1)')).toEqual({
       title: '关于公布淄博市人民政府2020年度重大行政决策目录（第一批）的通知',
@@ -62,6 +69,12 @@ describe('parseCoverAndToc', () => {
       number: 7,
       cumulative: 232,
     });
+    expect(findings).toEqual([]);
+  });
+
+  it('finds a TOC headed 本期目录', () => {
+    const { result, findings } = parse(['黑龙江政报', '2012年第12期', '本期目录', '【省政府文件】', '黑龙江省人民政府关于公布第七批省级风景名胜区的通知', '（黑政发〔2012〕33号）……（6）'].join('\n'));
+    expect(result?.entries).toMatchObject([{ section: '省政府文件', number: '黑政发〔2012〕33号', page: 6 }]);
     expect(findings).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../cjk-text';
 import { parseChineseDate, toIsoDate } from '../dates';
-import { decreeEntry, docNumberLine } from './line-kinds';
+import { ANNOUNCEMENT_NUMBER, decreeEntry, docNumberLine } from './line-kinds';
 import type { Findings } from './report';
 import type { SourceLine } from './text-lines';
 
@@ -42,7 +42,8 @@ export interface CoverAndToc {
   tocLine: number;
 }
 
-const TOC_HEADING = /^目录$/u;
+/** 目录, or 本期目录 on covers that name the issue's contents so. */
+const TOC_HEADING = /^(?:本期)?目录$/u;
 const SECTION = /^[【[]\s*(.+?)\s*[】\]]$/u;
 /** A wrapped entry takes at most this many lines; more lines without a page end the TOC. */
 const MAX_ENTRY_LINES = 3;
@@ -52,8 +53,6 @@ const MAX_ENTRY_LINES = 3;
 // An ellipsis (…) is a leader even alone; dots only when repeated (2020·2 is an issue).
 const PAGE_AFTER_GAP = /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*(?:[.…·．]{2,}|…)[ \u3000]*|[ \u3000]{2,})[（(]?\s*(\d{1,4})\s*[)）]?$/u;
 const PAGE_IN_PARENTHESES = /^(.+?)[ \u3000]*[（(]\s*(\d{1,3})\s*[)）]$/u;
-/** 公告 are numbered per year: 2019年第1号. */
-const ANNOUNCEMENT_NUMBER = /^\d{4}年第\d{1,4}号$/u;
 const NUMBER_IN_PARENTHESES = /[（(]\s*([^（()）]+?)\s*[)）]$/u;
 
 /** A section heading printed without 【】 is short and has no page. */
@@ -91,7 +90,7 @@ function entryOf(printed: string, page: number): { title: string; number?: strin
     number = inBrackets;
     title = title.slice(0, bracketed.index).trim();
   } else if (bracketed && ANNOUNCEMENT_NUMBER.test(bracketed[1]!.replace(/\s+/gu, ''))) {
-    // A 公告's number (2019年第1号) is printed under its title, not in it; the body keeps it.
+    // A 公告's number (国家税务总局公告2019年第1号, 2019年第1号) is printed under its title, not in it; the body keeps it.
     title = title.slice(0, bracketed.index).trim();
   } else {
     // A number after a space ("…的决定  淄政发〔2020〕3 号"), which may itself hold spaces.

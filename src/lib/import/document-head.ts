@@ -8,7 +8,7 @@
  * match the title is taken from "关于", or after an organ-name line.
  */
 import { joinPageBrokenLines, normalizeParagraph } from '../cjk-text';
-import { dateLine, endsParagraph, organNames, splitOfficialTitle, splitTopLevel, titleKey, type DecreeHead } from './line-kinds';
+import { ANNOUNCEMENT_NUMBER, dateLine, endsParagraph, organNames, splitOfficialTitle, splitTopLevel, titleKey, type DecreeHead } from './line-kinds';
 import type { Findings } from './report';
 import { isTableLine } from './table';
 import type { SourceLine } from './text-lines';
@@ -147,8 +147,6 @@ function locateTitle(lines: readonly SourceLine[], regionStart: number, titleEnd
   return null;
 }
 
-/** A 公告's number under its title: 国家税务总局公告2019年第1号, 2019年第1号. */
-const ANNOUNCEMENT_NUMBER_LINE = /^(?:\S{2,24}公告)?\d{4}年第\d{1,4}号$/u;
 /** The 主送 line is printed flush left; an indented line is the body's first paragraph. */
 const INDENTED_LINE = /^(?:\u3000{2}| {2})/u;
 
@@ -156,7 +154,7 @@ const INDENTED_LINE = /^(?:\u3000{2}| {2})/u;
 function recipientsAfter(lines: readonly SourceLine[], start: number, end: number): { recipients: string[]; end: number } {
   for (let last = start; last < Math.min(end, start + MAX_RECIPIENT_LINES); last++) {
     const text = lines[last]!.text.trim();
-    if (INDENTED_LINE.test(lines[last]!.text) || ANNOUNCEMENT_NUMBER_LINE.test(normalizeParagraph(text))) break;
+    if (INDENTED_LINE.test(lines[last]!.text) || ANNOUNCEMENT_NUMBER.test(normalizeParagraph(text))) break;
     // A line wholly in brackets under the title is its caption (题注: date, number), never 主送.
     if (/^[（(].*[)）]$/u.test(text)) break;
     if (!/[：:]$/u.test(text)) {

@@ -20,6 +20,12 @@ export function endsParagraph(text: string): boolean {
 /** Commas, stops, colons and marks: a head or a name has none of them. */
 export const SENTENCE_PUNCTUATION = /[，。；：！？,;:!?]/u;
 
+/**
+ * A 公告's number, printed under its title and listed after it in the TOC, with or without
+ * the issuer: 国家税务总局公告2019年第1号, 2019年第1号. It is not a 发文字号: the body keeps it.
+ */
+export const ANNOUNCEMENT_NUMBER = /^(?:\S{2,24}公告)?\d{4}年第\d{1,4}号$/u;
+
 /** The canonical number when the whole line is one 发文字号 (淄政办发〔2020〕5 号). */
 export function docNumberLine(text: string): string | null {
   return parseDocNumber(normalizeCjkSpacing(text))?.canonical ?? null;

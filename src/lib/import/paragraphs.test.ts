@@ -145,6 +145,20 @@ describe('buildBlocks: structure survives', () => {
     ]);
   });
 
+  it('never joins a short 一、 head with commas but no stop to the 1. item after it', () => {
+    expect(texts('一、聚力挖掘内需潜力，不断巩固拓展经济稳中向好势头', '1.地区生产总值增长5%以上，居民收入增长与经济增长同步。')).toEqual([
+      '一、聚力挖掘内需潜力，不断巩固拓展经济稳中向好势头',
+      '1．地区生产总值增长5%以上，居民收入增长与经济增长同步。',
+    ]);
+  });
+
+  it('keeps the organs an item assigns, in brackets on their own line, with the item', () => {
+    expect(texts('2.着力稳住重点领域消费。社会消费品零售总额增长4.5%左右。', '（市商务局、市农业农村局主办，市税务局协办）', '（二）扩大有效投资。')).toEqual([
+      '2．着力稳住重点领域消费。社会消费品零售总额增长4.5%左右。（市商务局、市农业农村局主办，市税务局协办）',
+      '（二）扩大有效投资。',
+    ]);
+  });
+
   it('never joins a numbered head to the next line', () => {
     expect(texts('1.1 总体目标', '到2022年，基本建成。', '1.2 主要任务', '推进改革。')).toEqual(['1.1总体目标', '到2022年，基本建成。', '1.2主要任务', '推进改革。']);
   });

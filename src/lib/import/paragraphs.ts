@@ -98,6 +98,11 @@ function indentsParagraphs(lines: readonly SourceLine[]): boolean {
  * before, even after a closing bracket or quote ("…《条例》" + "，制定本办法。").
  */
 const CONTINUATION_START = /^[，。、；：？！）》」』”’】〕]/u;
+/**
+ * The organs an item of a plan assigns, in brackets after its last sentence: "（市商务局主办，
+ * 市税务局协办）", "（省发展改革委牵头负责）". The note belongs to its item, whatever the line before ends with.
+ */
+const RESPONSIBILITY_NOTE = /^[（(][^（()）]*(?:负责|主办|协办|牵头|配合)[)）]$/u;
 /** Lines that start an item: 一、, （一）, 1., 第一条. */
 const ITEM = new RegExp(`${FIRST_LEVEL_ITEM.source}|${SECOND_LEVEL_ITEM.source}|^\\d{1,2}(?:[.．]\\d{1,2}){0,3}[.．、]|${ARTICLE.source}`, 'u');
 /** In text wrapped at a fixed width, at least this share of the lines run to the margin. */
@@ -233,11 +238,17 @@ export function buildBlocks(lines: readonly SourceLine[], findings: Findings): B
   // In printed layout an unindented line continues the paragraph; in plain text a line does
   // unless the one before ends a sentence.
   // A short item line without punctuation before another item is a head, whatever its siblings.
-  const headBeforeItem = (index: number) => ITEM.test(texts[index]!) && ITEM.test(texts[index - 1]!) && isShortUnpunctuated(texts[index - 1]!);
+  // Its commas aside ("一、聚力挖掘内需潜力，不断巩固拓展经济稳中向好势头" + "1.…").
+  const headBeforeItem = (index: number) =>
+    ITEM.test(texts[index]!) && ITEM.test(texts[index - 1]!) && isShortUnpunctuated(texts[index - 1]!.replace(/[，,、]/gu, ''));
   const continues = (index: number) =>
     !alone(index) &&
     !headBeforeItem(index) &&
-    (indents || !endsParagraph(lines[index - 1]!.text) || (full.has(index - 1) && !ITEM.test(texts[index]!)) || CONTINUATION_START.test(texts[index]!));
+    (indents ||
+      !endsParagraph(lines[index - 1]!.text) ||
+      (full.has(index - 1) && !ITEM.test(texts[index]!)) ||
+      CONTINUATION_START.test(texts[index]!) ||
+      RESPONSIBILITY_NOTE.test(texts[index]!.trim()));
   const blocks: Block[] = [];
   let index = 0;
   while (index < lines.length) {

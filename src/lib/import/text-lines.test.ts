@@ -129,6 +129,17 @@ describe('readSourceText: headers printed once', () => {
     ]);
   });
 
+  it('drops a header that layout extraction spreads over the page width, counting its white space as one', () => {
+    const gap = ' '.repeat(58);
+    const text = ['广东省人民政府公报', '2023年第9期', `\f   12${gap}广东省人民政府公报`, '广东省人民政府办公厅', `\f   2023年第9期${gap}13`, '各地级以上市人民政府：'].join('\n');
+    const { lines, furniture } = readSourceText(text);
+    expect(furniture).toEqual([3, 5]);
+    expect(lines.slice(2).map(({ text: line, page }) => [line, page])).toEqual([
+      ['广东省人民政府办公厅', 12],
+      ['各地级以上市人民政府：', 13],
+    ]);
+  });
+
   it('keeps a first line printed once that names neither the gazette nor the issue', () => {
     const { lines, furniture } = readSourceText('陕西省人民政府公报\n目录\n\f第一章　总则　2\n第一条\n');
     expect(furniture).toEqual([]);

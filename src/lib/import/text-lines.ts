@@ -70,7 +70,8 @@ function headerCandidate(line: SourceLine | undefined, cover: SourceLine | undef
   if (line === undefined || line === cover) return false;
   const text = line.text.trim();
   return (
-    Array.from(text).length <= MAX_HEADER_LENGTH &&
+    // Layout extraction spreads a header over the page width: "12　…　广东省人民政府公报".
+    Array.from(text.replace(/[\s\u3000]+/gu, ' ')).length <= MAX_HEADER_LENGTH &&
     !SENTENCE_END.test(text) &&
     // Notes such as （此件公开发布） end many documents, and so many pages.
     !/^[（(][^（()）]+[)）]$/u.test(text) &&
