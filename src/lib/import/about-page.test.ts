@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAboutPage, parseAboutPage } from './about-page';
+import { findAboutPage, findClosingImprint, imprintEnd, isImprint, parseAboutPage, parseImprint } from './about-page';
 import { Findings } from './report';
 import { readSourceText } from './text-lines';
 
@@ -41,5 +41,40 @@ describe('the 简介 page', () => {
     expect(findings.list).toEqual([
       { severity: 'warning', message: 'ignored a line of the 简介 page (gazette.yaml has no field for it): "印刷：某印刷厂"', line: 19 },
     ]);
+  });
+});
+
+describe('an imprint without a 简介 heading', () => {
+  const lines = (...texts: string[]) => readSourceText(texts.join('\n')).lines;
+
+  it('is two or more label lines, one naming the publisher or the editor', () => {
+    expect(isImprint(lines('主管主办：武汉市人民政府', '编辑出版：武汉市人民政府办公厅'))).toBe(true);
+    expect(isImprint(lines('    主办单位：咸宁市人民政府', '    发送范围：各县、市、区人民政府'))).toBe(true);
+    // Contact lines alone may close a document's text.
+    expect(isImprint(lines('地址：武汉市江岸区沿江大道188号', '电话：027-82700000'))).toBe(false);
+    expect(isImprint(lines('主办单位：咸宁市人民政府'))).toBe(false);
+    expect(isImprint(lines('主办单位：市商务局', '承办单位：市贸促会'))).toBe(false);
+  });
+
+  it('is found where it closes the text', () => {
+    expect(findClosingImprint(lines('2022年1月7日', '主办单位：咸宁市人民政府', '编辑出版：咸宁市人民政府办公室'))).toBe(1);
+    expect(findClosingImprint(lines('主办单位：咸宁市人民政府', '编辑出版：咸宁市人民政府办公室', '2022年1月7日'))).toBe(-1);
+  });
+
+  it('gives gazette.yaml its fields, warning about the lines it has no field for', () => {
+    const findings = new Findings();
+    expect(parseImprint(lines('主管主办：武汉市人民政府', '编辑出版：武汉市人民政府办公厅', '发送范围：各区人民政府'), findings)).toEqual({
+      publisher: '武汉市人民政府',
+      editor: '武汉市人民政府办公厅',
+    });
+    expect(findings.list.map(({ line }) => line)).toEqual([3]);
+  });
+});
+
+describe('an imprint after the TOC', () => {
+  it('ends where the label lines end', () => {
+    const { lines } = readSourceText(['主管主办：武汉市人民政府', '编辑出版：武汉市人民政府办公厅', '武汉市人民政府关于…的通告'].join('\n'));
+    expect(imprintEnd(lines, 0)).toBe(2);
+    expect(imprintEnd(lines, 2)).toBe(2);
   });
 });

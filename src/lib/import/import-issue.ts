@@ -6,7 +6,7 @@
 import type { Issue } from '../../schemas/content';
 import { placeholder } from '../content/placeholders';
 import { slugForNumber } from '../slug';
-import { findAboutPage, parseAboutPage, type GazetteInfo } from './about-page';
+import { findAboutPage, findClosingImprint, imprintEnd, parseAboutPage, parseImprint, type GazetteInfo } from './about-page';
 import { parseCoverAndToc, type Cover } from './cover-and-toc';
 import { parseDocument } from './document-body';
 import { splitDocuments } from './document-split';
@@ -49,13 +49,19 @@ export interface ImportResult {
   accounting: LineAccounting;
 }
 
-/** Splits off the 简介 page: it may close the issue or stand before the TOC. */
-function separateAboutPage(lines: SourceLine[]): { main: SourceLine[]; about: SourceLine[] } {
+/**
+ * Splits off the 简介 page: it may close the issue or stand before the TOC. Without one, an
+ * imprint closing the issue is split off instead (`imprint`: it has no heading).
+ */
+function separateAboutPage(lines: SourceLine[]): { main: SourceLine[]; about: SourceLine[]; imprint: boolean } {
   const start = findAboutPage(lines);
-  if (start === -1) return { main: lines, about: [] };
+  if (start === -1) {
+    const imprint = findClosingImprint(lines);
+    return imprint === -1 ? { main: lines, about: [], imprint: false } : { main: lines.slice(0, imprint), about: lines.slice(imprint), imprint: true };
+  }
   const tocAfter = lines.findIndex((line, index) => index > start && /^目\s*录$/u.test(line.text.trim()));
   const end = tocAfter === -1 ? lines.length : tocAfter;
-  return { main: [...lines.slice(0, start), ...lines.slice(end)], about: lines.slice(start, end) };
+  return { main: [...lines.slice(0, start), ...lines.slice(end)], about: lines.slice(start, end), imprint: false };
 }
 
 function gazetteValues(cover: Cover, about: GazetteInfo, findings: Findings, line: number): GazetteInfo {
@@ -178,7 +184,7 @@ export function importIssueText(text: string): ImportResult {
   for (const line of source.furniture) {
     ledger.place(line, { dropped: PAGE_NUMBER.test(texts.get(line) ?? '') ? 'page number' : 'running header or footer' });
   }
-  const { main, about } = separateAboutPage(source.lines);
+  const { main, about, imprint } = separateAboutPage(source.lines);
   for (const line of about) ledger.place(line.line, 'about');
   const front = parseCoverAndToc(main, findings);
   const result: ImportResult = {
@@ -193,8 +199,6 @@ export function importIssueText(text: string): ImportResult {
   if (!front) return result;
   for (const line of main.slice(0, front.end)) ledger.place(line.line, 'issue');
 
-  const aboutValues = about.length > 0 ? parseAboutPage(about, findings) : null;
-  result.gazette = importedGazette(front.cover, aboutValues, findings, about[0]?.line ?? front.tocLine);
   const issue = issueValues(front.cover, front.sections, findings, front.tocLine);
   if (issue) {
     // An issue not divided into sections has no sections list at all.
@@ -207,11 +211,20 @@ export function importIssueText(text: string): ImportResult {
   const sectionLines = sectionHeadings(main, front.end, front.sections);
   // The issue's metadata: issue.yaml lists the section, each document names it.
   for (const index of sectionLines) ledger.place(main[index]!.line, 'issue');
-  const body = [...main.slice(0, front.end), ...main.slice(front.end).filter((_, offset) => !headers.has(front.end + offset) && !sectionLines.has(front.end + offset))];
+  const afterToc = main.slice(front.end).filter((_, offset) => !headers.has(front.end + offset) && !sectionLines.has(front.end + offset));
+  // An imprint at the foot of the TOC page stands between the TOC and the first document.
+  const tocImprint = afterToc.slice(0, imprintEnd(afterToc, 0));
+  for (const line of tocImprint) ledger.place(line.line, 'about');
+  const body = [...main.slice(0, front.end), ...afterToc.slice(tocImprint.length)];
   result.furniture += headers.size;
   const spans = splitDocuments(body, { bodyStart: front.end, bodyEnd: body.length, entries: front.entries, paged: source.paged }, findings);
   const firstDocument = spans[0]?.head.start ?? body.length;
   for (const line of body.slice(front.end, firstDocument)) ledger.place(line.line, { unplaced: 'between the TOC and the first document' });
+  const aboutValues =
+    about.length === 0 && tocImprint.length === 0
+      ? null
+      : { ...(about.length === 0 ? {} : imprint ? parseImprint(about, findings) : parseAboutPage(about, findings)), ...parseImprint(tocImprint, findings) };
+  result.gazette = importedGazette(front.cover, aboutValues, findings, about[0]?.line ?? tocImprint[0]?.line ?? front.tocLine);
   const parsed = spans.flatMap((span) => {
     const spanLines = body.slice(span.head.start, span.end);
     const document = parseDocument(body, span, findings, front.cover.name);
