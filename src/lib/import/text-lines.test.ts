@@ -129,6 +129,17 @@ describe('readSourceText: headers printed once', () => {
     ]);
   });
 
+  it('reads a folio between dots at either end of a header spread over the page width', () => {
+    const gap = ' '.repeat(56);
+    const text = ['咸宁市人民政府公报', '2022年第2号（总第67号）', `\f· 2 ·${gap}咸宁市人民政府公报`, '市政府文件', `\f咸宁市人民政府公报 2022年第2号${gap}· 3 ·`, '刘仲华'].join('\n');
+    const { lines, furniture } = readSourceText(text);
+    expect(furniture).toEqual([3, 5]);
+    expect(lines.slice(2).map(({ text: line, page }) => [line, page])).toEqual([
+      ['市政府文件', 2],
+      ['刘仲华', 3],
+    ]);
+  });
+
   it('drops a header that layout extraction spreads over the page width, counting its white space as one', () => {
     const gap = ' '.repeat(58);
     const text = ['广东省人民政府公报', '2023年第9期', `\f   12${gap}广东省人民政府公报`, '广东省人民政府办公厅', `\f   2023年第9期${gap}13`, '各地级以上市人民政府：'].join('\n');

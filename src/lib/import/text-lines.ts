@@ -30,8 +30,8 @@ export interface SourceText {
 export const PAGE_NUMBER = /^[\s\-—–·]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-—–·]*$/u;
 /** A page number at either end of a running header: "12  淄博市人民政府公报", "公报 · 12". */
 const HEADER_PAGE_NUMBER = /^(\d{1,4})[\s·]+\S|\S[\s·]+(\d{1,4})$/u;
-/** The same, the folio bare or in dashes ("— 5 —　　青海政报 2023.7"), at the start or at the end. */
-const FOLIO_AT_ENDS = [/^[-—–]*\s*(\d{1,4})\s*[-—–]*(?=[\s\u3000·]+\S)/u, /(?<=\S[\s\u3000·]+)[-—–]*\s*(\d{1,4})\s*[-—–]*$/u];
+/** The same, the folio bare, in dashes or dots ("— 5 —　　青海政报 2023.7", "· 2 ·  …公报"), at the start or at the end. */
+const FOLIO_AT_ENDS = [/^[-—–·]*\s*(\d{1,4})\s*[-—–·]*(?=[\s\u3000·]+\S)/u, /(?<=\S[\s\u3000·]+)[-—–·]*\s*(\d{1,4})\s*[-—–·]*$/u];
 const SENTENCE_END = /[。；：！？;:!?]$/u;
 const MAX_HEADER_LENGTH = 40;
 /** The issue as a running header prints it, before or after the gazette's name: 2011年第6期. */
