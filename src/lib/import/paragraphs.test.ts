@@ -174,6 +174,12 @@ describe('buildBlocks: structure survives', () => {
     ]);
   });
 
+  it('keeps the columns of a layout extraction\'s list apart, not letter-spacing', () => {
+    expect(
+      texts('    一、外聘委员（16名）', '    王贤荣（女）      南京林业大学生物与环境学院教授', '    刘仲华            中国工程院院士', '    成    员：孙　尧'),
+    ).toEqual(['一、外聘委员（16名）', '王贤荣（女）　南京林业大学生物与环境学院教授', '刘仲华　中国工程院院士', '成员：孙　尧']);
+  });
+
   it('keeps a list of people and their organs one line per person', () => {
     expect(texts('（一）先进工作者', '李育洪　耒阳市林业局', '伍四銮　江华县林业局', '希望受到表彰的同志再接再厉。')).toEqual([
       '（一）先进工作者',

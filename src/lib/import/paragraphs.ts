@@ -219,8 +219,18 @@ function standaloneLines(texts: readonly string[]): Set<number> {
   return standalone;
 }
 
-/** The text of lines that form one paragraph, rejoined and normalised. */
+/** A wide gap inside a line: layout extraction's column gap (a name, then a post). */
+const COLUMN_GAP = /(?<=\S) {4,}(?=\S)/gu;
+
+/**
+ * The text of lines that form one paragraph, rejoined and normalised. A line standing alone
+ * keeps its columns apart with an ideographic space, as the printed list shows them; within a
+ * paragraph of several lines wide gaps are justification.
+ */
 function paragraphText(lines: readonly SourceLine[]): string {
+  // Letter-spacing (成    员, 总    则) leaves a single character beside a gap: no columns.
+  const columns = lines.length === 1 ? lines[0]!.text.trim().split(COLUMN_GAP).map(normalizeParagraph) : [];
+  if (columns.length > 1 && columns.every((column) => Array.from(column).length >= 2)) return columns.join('\u3000');
   return normalizeParagraph(lines.map(({ text }) => text).reduce(joinPageBrokenLines));
 }
 
