@@ -1,19 +1,22 @@
 /**
  * Astro integration that builds the full-text search index with Pagefind, in shards.
  *
- * After `astro build` has written every page, the document pages (those marked
- * `data-pagefind-body`) are found in the output, split into shards by the date they sort by
- * (src/lib/search-shards.ts) and each shard is indexed on its own with Pagefind's Node API:
+ * After `astro build` has written every page, the document pages are taken from the search
+ * records (src/search/records.ts: the build's open data, the same records the offline mirror's
+ * index is built from), split into shards by their date (src/lib/search-shards.ts) and each
+ * shard is indexed on its own with Pagefind's Node API:
  * one `createIndex` per shard, deleted and the service closed after writing, so Pagefind's
  * memory is bounded by the largest shard rather than by the archive. Chinese text is
  * segmented because the `pagefind` package runs its "extended" binary on `<html lang="zh-CN">`.
+ * Pagefind reads each page's text and `data-pagefind-*` marks from the HTML itself; the shard
+ * plan and the manifest's filter counts come from the records.
  *
  * Incremental: a shard's bundle is cached in Astro's cache folder under the hash of its pages
  * (URL and HTML of each, less the `<link>` elements) and of the indexing settings. A shard whose pages did not change is
  * copied from there instead of being indexed again, so a new issue re-indexes only the
  * newest shard. Pagefind's output depends only on its input, so a reused shard is the same
- * bytes as a freshly built one. What the scan learns of each page is cached too, by file size
- * and modification time, so pages a build left in place are not read again.
+ * bytes as a freshly built one. Page hashes are cached too, by file size and modification
+ * time, so pages a build left in place are not read again.
  *
  * Output, in `<outDir>/pagefind/`:
  *   pagefind.js, pagefind-worker.js, wasm.*.pagefind   Pagefind's runtime
@@ -29,7 +32,7 @@
  */
 import { createHash } from 'node:crypto';
 import { appendFile, copyFile, link, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -45,6 +48,9 @@ import {
   type ShardManifest,
   type ShardPage,
 } from '../lib/search-shards';
+import { DATA_PATHS } from '../lib/open-data';
+import { documentPath } from '../lib/site-model';
+import { readSearchRecords, recordPageFile } from '../search/records';
 
 export interface PagefindIntegrationOptions {
   /**
@@ -165,105 +171,69 @@ interface DocumentPage extends ShardPage {
   filters: Record<string, string[]>;
 }
 
-const SORT_DATE = /data-pagefind-sort="date:([^"]*)"/u;
 /**
  * `<link>` elements (stylesheets, feeds, canonical URL) play no part in what Pagefind indexes, and
  * a restyled site changes every page's stylesheet link: they are left out of a shard's hash so
  * that a new stylesheet does not re-index the whole archive.
  */
 const LINK_TAGS = /<link\b[^>]*>/gu;
-// `<span data-pagefind-filter="type">意见</span>`: the form the document page uses.
-const FILTER = /<([a-z][a-z0-9]*)\b[^>]*?\sdata-pagefind-filter="([^"]+)"[^>]*>([^<]*)<\/\1>/gu;
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos|#39));/giu, (_, dec, hex, named) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" }[String(named).toLowerCase()] ?? '';
-  });
-}
-
-/** The filter values Pagefind will read from a page, by filter name. */
-export function pageFilters(html: string): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  for (const [, , attribute, content] of html.matchAll(FILTER)) {
-    const [key, inline] = attribute!.split(/:(.*)/su);
-    const value = decodeEntities(inline ?? content!).trim();
-    if (key && value) (filters[key] ??= []).push(value);
-  }
-  return filters;
-}
-
-async function listHtmlFiles(siteDir: string): Promise<string[]> {
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((file) => !file.startsWith('pagefind/'))
-    .sort();
-}
-
-function pageUrl(file: string): string {
-  return `/${file.replace(/(?:^|\/)index\.html$/u, (match) => (match.startsWith('/') ? '/' : ''))}`;
-}
-
-/** What a scan learnt of one built page: nothing when Pagefind does not index it. */
-type ScannedPage = Omit<DocumentPage, 'file' | 'url'> | null;
 
 /**
- * Scans of earlier builds, by file, with the size and modification time they were made at: a
- * page a build left in place (src/integrations/previous-output.ts) is not read again.
+ * Page hashes of earlier builds, by file, with the size and modification time they were made
+ * at: a page a build left in place (src/integrations/previous-output.ts) is not read again.
  */
-interface ScanCache {
+interface HashCache {
   format: number;
-  files: Record<string, { size: number; mtimeMs: number; page: ScannedPage }>;
+  files: Record<string, { size: number; mtimeMs: number; hash: string }>;
 }
 
-const SCAN_CACHE_FILE = 'scanned-pages.json';
+const HASH_CACHE_FILE = 'page-hashes.json';
+/** Bumped when what a page's hash covers changes. */
+const HASH_CACHE_FORMAT = 1;
 
-function scanPage(file: string, text: string): ScannedPage {
-  if (!text.includes('data-pagefind-body')) return null;
-  const date = text.match(SORT_DATE)?.[1];
-  if (!date) {
-    throw new PagefindBuildError(
-      `${file}: a page marked data-pagefind-body needs data-pagefind-sort="date:YYYY-MM-DD" (the search index is split and ordered by it)`,
-    );
-  }
-  return { date, hash: createHash('sha256').update(text.replace(LINK_TAGS, '')).digest('hex'), filters: pageFilters(text) };
-}
-
-/** Reads every built page once (or not at all, when unchanged since the last scan): hash, sort date and filters of the ones Pagefind indexes. */
-async function findDocumentPages(siteDir: string, cacheDir: string): Promise<{ pages: DocumentPage[]; htmlFiles: number }> {
-  const files = await listHtmlFiles(siteDir);
-  const cacheFile = join(cacheDir, SCAN_CACHE_FILE);
+/**
+ * The document pages Pagefind indexes: one per search record (src/search/records.ts), with
+ * the date and filters the record gives and the hash of the built page (or the hash of an
+ * earlier build, when the page is unchanged since).
+ */
+async function findDocumentPages(siteDir: string, cacheDir: string): Promise<DocumentPage[]> {
+  const cacheFile = join(cacheDir, HASH_CACHE_FILE);
   const previous = await readFile(cacheFile, 'utf8').then(
-    (text) => JSON.parse(text) as ScanCache,
+    (text) => JSON.parse(text) as HashCache,
     () => undefined,
   );
-  const known = previous?.format === CACHE_FORMAT ? previous.files : {};
-  const scanned: ScanCache = { format: CACHE_FORMAT, files: {} };
+  const known = previous?.format === HASH_CACHE_FORMAT ? previous.files : {};
+  const hashed: HashCache = { format: HASH_CACHE_FORMAT, files: {} };
   const pages: DocumentPage[] = [];
-  // Some files at a time: enough to keep the disk busy, little memory for 100,000 pages.
+  const hashPage = async (page: Omit<DocumentPage, 'hash'>): Promise<DocumentPage> => {
+    const path = join(siteDir, page.file);
+    const { size, mtimeMs } = await stat(path).catch((cause: unknown) => {
+      throw new PagefindBuildError(`${page.file}: the page of a document in ${DATA_PATHS.documentsJsonl} was not built`, { cause });
+    });
+    const cached = known[page.file];
+    const hash =
+      cached && cached.size === size && cached.mtimeMs === mtimeMs
+        ? cached.hash
+        : createHash('sha256').update((await readFile(path, 'utf8')).replace(LINK_TAGS, '')).digest('hex');
+    hashed.files[page.file] = { size, mtimeMs, hash };
+    return { ...page, hash };
+  };
+  // Some pages at a time: enough to keep the disk busy, little memory for 100,000 pages.
   const CONCURRENCY = 64;
-  for (let i = 0; i < files.length; i += CONCURRENCY) {
-    const batch = await Promise.all(
-      files.slice(i, i + CONCURRENCY).map(async (file) => {
-        const path = join(siteDir, file);
-        const { size, mtimeMs } = await stat(path);
-        const cached = known[file];
-        if (cached && cached.size === size && cached.mtimeMs === mtimeMs) return { file, size, mtimeMs, page: cached.page };
-        return { file, size, mtimeMs, page: scanPage(file, await readFile(path, 'utf8')) };
-      }),
-    );
-    for (const { file, size, mtimeMs, page } of batch) {
-      scanned.files[file] = { size, mtimeMs, page };
-      if (page) pages.push({ url: pageUrl(file), file, ...page });
-    }
+  let batch: Omit<DocumentPage, 'hash'>[] = [];
+  const flush = async () => {
+    pages.push(...(await Promise.all(batch.map(hashPage))));
+    batch = [];
+  };
+  for await (const record of readSearchRecords(siteDir)) {
+    batch.push({ url: `/${documentPath(record.id)}`, file: recordPageFile(record), date: record.sort.date, filters: record.filters });
+    if (batch.length === CONCURRENCY) await flush();
   }
+  await flush();
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(`${cacheFile}.${process.pid}.tmp`, JSON.stringify(scanned));
+  await writeFile(`${cacheFile}.${process.pid}.tmp`, JSON.stringify(hashed));
   await rename(`${cacheFile}.${process.pid}.tmp`, cacheFile);
-  return { pages, htmlFiles: files.length };
+  return pages;
 }
 
 /* ------------------------------------------------------------------------------ shards */
@@ -376,7 +346,6 @@ const PAGEFIND_VERSION: string = await readFile(new URL('../package.json', impor
   .then((text) => (JSON.parse(text) as { version: string }).version);
 
 export interface SearchIndexSummary {
-  htmlFiles: number;
   indexedPages: number;
   shards: number;
   /** Shards indexed in this build (the others were reused from the cache). */
@@ -401,7 +370,7 @@ export async function buildSearchIndex(
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
   logger.info('Building the full-text search index with Pagefind…');
   try {
-    const { pages, htmlFiles } = await findDocumentPages(siteDir, cacheDir);
+    const pages = await findDocumentPages(siteDir, cacheDir);
     const scanned = performance.now();
     const shards = planShards(pages, shardDocuments);
     const runtimeDir = join(cacheDir, `runtime-${PAGEFIND_VERSION}`);
@@ -449,14 +418,11 @@ export async function buildSearchIndex(
 
     const ms = performance.now() - started;
     logger.info(
-      `Indexed ${pages.length} document pages (of ${htmlFiles} HTML files) in ${shards.length} shard(s), ` +
+      `Indexed ${pages.length} document pages in ${shards.length} shard(s), ` +
         `${rebuilt} re-indexed and ${shards.length - rebuilt} reused: ${files} files, ${formatBytes(bytes)}, in ${formatMs(ms)}.`,
     );
     if (pages.length === 0) {
-      logger.warn(
-        'No page was indexed: search will find nothing. Document pages must mark their ' +
-          'content with data-pagefind-body.',
-      );
+      logger.warn(`No page was indexed: search will find nothing (${DATA_PATHS.documentsJsonl} lists no document).`);
     }
     await logTiming({
       step: 'search-index',
@@ -468,7 +434,7 @@ export async function buildSearchIndex(
       rebuiltShards: rebuilt,
       bytes,
     });
-    return { htmlFiles, indexedPages: pages.length, shards: shards.length, rebuiltShards: rebuilt, bytes, files };
+    return { indexedPages: pages.length, shards: shards.length, rebuiltShards: rebuilt, bytes, files };
   } catch (cause) {
     if (cause instanceof PagefindBuildError) throw cause;
     throw new PagefindBuildError(`Pagefind failed: ${cause instanceof Error ? cause.message : String(cause)}`, {

@@ -26,7 +26,8 @@ import { lookupContext } from '../number-lookup';
 import { mirrorReadme, type MirrorReadmeInfo } from './readme';
 import rehypeRelativize, { relativizeCss, type RelativizeContext } from './relativize';
 import { CLIENT_FILE, SEARCH_DIR, searchDataPath } from './search-files';
-import { buildSearchIndex, extractSearchDocument, searchIndexFiles, type SearchDocument } from './search-index';
+import { readSearchRecords } from '../../search/records';
+import { buildSearchIndex, searchIndexFiles } from './search-index';
 import { reproducibleZip } from './zip';
 
 export interface MirrorOptions {
@@ -97,7 +98,6 @@ export async function createMirror(options: MirrorOptions): Promise<MirrorReport
   const referenced = new Set<string>();
   const droppedScripts: string[] = [];
   const missingLinks: string[] = [];
-  const documents: SearchDocument[] = [];
   let siteBytes = 0;
 
   const context = (from: string): RelativizeContext => ({
@@ -127,8 +127,6 @@ export async function createMirror(options: MirrorOptions): Promise<MirrorReport
         .use(rehypeRelativize, context(path))
         .use(rehypeStringify);
       const tree = processor.parse(decoder.decode(data)) as Root;
-      const document = extractSearchDocument(tree, path);
-      if (document) documents.push(document);
       output.set(path, utf8.encode(processor.stringify(processor.runSync(tree) as Root)));
     } else if (path.endsWith('.css')) {
       output.set(path, utf8.encode(relativizeCss(decoder.decode(data), context(path))));
@@ -146,7 +144,7 @@ export async function createMirror(options: MirrorOptions): Promise<MirrorReport
     }
   }
 
-  const index = buildSearchIndex(documents, { numberContext: lookupContext(options.readme.gazetteName) });
+  const index = buildSearchIndex(await Array.fromAsync(readSearchRecords(options.siteDir)), { numberContext: lookupContext(options.readme.gazetteName) });
   const indexFiles = searchIndexFiles(index);
   let indexBytes = 0;
   for (const [path, content] of indexFiles) {
@@ -176,7 +174,7 @@ export async function createMirror(options: MirrorOptions): Promise<MirrorReport
     bytes,
     site: { files: siteFiles.length, bytes: siteBytes },
     search: {
-      documents: documents.length,
+      documents: index.manifest.documents.length,
       shards: index.manifest.shardCount,
       indexBytes,
       clientBytes: client.length,
