@@ -116,8 +116,15 @@ function documentRecord(text: string, where: string): DocumentRecord {
   } catch (cause) {
     throw new Error(`${where}: not a JSON line (${cause instanceof Error ? cause.message : String(cause)}); rebuild the site`, { cause });
   }
-  if (typeof record?.id !== 'string' || typeof record.date !== 'string' || typeof record.text !== 'string') {
-    throw new Error(`${where}: not a document record (id, date and text expected); rebuild the site`);
-  }
+  const fields = record as Partial<DocumentRecord> | null;
+  const complete =
+    typeof fields?.id === 'string' &&
+    typeof fields.title === 'string' &&
+    typeof fields.date === 'string' &&
+    typeof fields.type === 'string' &&
+    typeof fields.text === 'string' &&
+    Array.isArray(fields.issuers) &&
+    typeof fields.issue?.year === 'number';
+  if (!complete) throw new Error(`${where}: not a document record (id, title, date, type, issuers, issue and text expected); rebuild the site`);
   return record;
 }
