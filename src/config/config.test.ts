@@ -102,9 +102,10 @@ describe('bad settings', () => {
   });
 
   it('reports every bad variable at once', () => {
-    expect(problemsOf({ GAZETTE_SEARCH_SHARD_SIZE: '2.5', GAZETTE_PAGEFIND: 'maybe' })).toEqual([
+    expect(problemsOf({ GAZETTE_SEARCH_SHARD_SIZE: '2.5', GAZETTE_PAGEFIND: 'maybe', GAZETTE_SITE: 'gazette' })).toEqual([
       'GAZETTE_PAGEFIND: "maybe" is neither 1/true nor 0/false; set it like GAZETTE_PAGEFIND=0, or unset it for the default',
       'GAZETTE_SEARCH_SHARD_SIZE: "2.5" is not a whole number; set it like GAZETTE_SEARCH_SHARD_SIZE=2500, or unset it for the default',
+      expect.stringMatching(/^GAZETTE_SITE: "gazette" must be an absolute http\(s\) address/u),
     ]);
   });
 

@@ -37,33 +37,30 @@ export const ENVIRONMENT: readonly EnvironmentSetting[] = [
   { name: 'GAZETTE_MIRROR_DIR', area: 'mirror', field: 'dir', type: 'string', example: 'mirror' },
 ];
 
-/** A variable whose text is not of its type (a schema rule it breaks is found by the schema). */
-export class EnvironmentValueError extends Error {
-  override name = 'EnvironmentValueError';
-}
-
 const BOOLEANS: Record<string, boolean> = { 1: true, true: true, yes: true, 0: false, false: false, no: false };
 
 function valueOf(setting: EnvironmentSetting, text: string): string | number | boolean {
   if (setting.type === 'integer') {
     if (/^\s*[+-]?\d+\s*$/u.test(text)) return Number(text);
-    throw new EnvironmentValueError(`${setting.name}: "${text}" is not a whole number; set it like ${setting.name}=${setting.example}, or unset it for the default`);
+    throw new Error(`${setting.name}: "${text}" is not a whole number; set it like ${setting.name}=${setting.example}, or unset it for the default`);
   }
   if (setting.type === 'boolean') {
     const value = BOOLEANS[text.trim().toLowerCase()];
     if (value !== undefined) return value;
-    throw new EnvironmentValueError(`${setting.name}: "${text}" is neither 1/true nor 0/false; set it like ${setting.name}=${setting.example}, or unset it for the default`);
+    throw new Error(`${setting.name}: "${text}" is neither 1/true nor 0/false; set it like ${setting.name}=${setting.example}, or unset it for the default`);
   }
   return text;
 }
 
 /**
  * The configuration the environment sets (only the fields whose variable is set), with the
- * variable each field came from. Throws an EnvironmentValueError naming every malformed variable.
+ * variable each field came from, and a problem for each variable whose text is not of its type
+ * (what the schema refuses, it reports).
  */
 export function configFromEnvironment(env: Record<string, string | undefined> = process.env): {
   config: GazetteUserConfig;
   sources: Map<string, EnvironmentSetting & { text: string }>;
+  problems: string[];
 } {
   const config: Record<string, Record<string, unknown>> = {};
   const sources = new Map<string, EnvironmentSetting & { text: string }>();
@@ -78,8 +75,7 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
       problems.push((error as Error).message);
     }
   }
-  if (problems.length > 0) throw new EnvironmentValueError(problems.join('\n'));
-  return { config: config as GazetteUserConfig, sources };
+  return { config: config as GazetteUserConfig, sources, problems };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
-import { configFromEnvironment, EnvironmentValueError } from './env';
+import { configFromEnvironment } from './env';
 import { GazetteConfigSchema, type GazetteUserConfig, type ParsedGazetteConfig } from './schema';
 
 export { GazetteConfigSchema, type GazetteUserConfig } from './schema';
@@ -66,15 +66,10 @@ export function loadGazetteConfig({
   options?: GazetteUserConfig;
   env?: Record<string, string | undefined>;
 }): GazetteConfig {
-  let environment: ReturnType<typeof configFromEnvironment>;
-  try {
-    environment = configFromEnvironment(env);
-  } catch (error) {
-    if (error instanceof EnvironmentValueError) throw new GazetteConfigError(error.message.split('\n'));
-    throw error;
-  }
+  const environment = configFromEnvironment(env);
   const parsed = GazetteConfigSchema.safeParse(merge(environment.config, options));
-  if (!parsed.success) throw new GazetteConfigError(parsed.error.issues.map((issue) => problemLine(issue, environment.sources)));
+  const problems = [...environment.problems, ...(parsed.error?.issues.map((issue) => problemLine(issue, environment.sources)) ?? [])];
+  if (!parsed.success || problems.length > 0) throw new GazetteConfigError(problems);
   const { site, content, build, search, mirror } = parsed.data;
   const path = (dir: string) => resolve(root, dir);
   const cacheDir = path(build.cacheDir);
