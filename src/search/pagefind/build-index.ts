@@ -128,7 +128,6 @@ export async function buildPagefindIndex(
     );
     if (pages.length === 0) logger.warn(`No page was indexed: search will find nothing (${DATA_PATHS.documentsJsonl} lists no document).`);
     await logTiming(timingLog, {
-      step: 'search-index',
       totalMs: Math.round(ms),
       scanMs: Math.round(scanned - started),
       indexingMs: Math.round(indexingMs),

@@ -6,7 +6,6 @@ import { parseTimingLog } from '../../lib/bench/report';
 import { formatBytes, formatMs, logTiming, type SearchTiming } from './timing';
 
 const ENTRY: SearchTiming = {
-  step: 'search-index',
   totalMs: 1200,
   scanMs: 40,
   indexingMs: 900,

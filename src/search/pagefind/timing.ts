@@ -5,9 +5,8 @@
  */
 import { appendFile } from 'node:fs/promises';
 
-/** The timing log line of the search step. */
+/** The timing log line of the search step (with `step: 'search-index'` and the time it was written). */
 export interface SearchTiming {
-  step: 'search-index';
   totalMs: number;
   /** Reading the search records and hashing the document pages. */
   scanMs: number;
@@ -21,7 +20,7 @@ export interface SearchTiming {
 
 /** Appends the entry, stamped with the time, to `file`; does nothing without a file. */
 export async function logTiming(file: string | undefined, entry: SearchTiming): Promise<void> {
-  if (file) await appendFile(file, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
+  if (file) await appendFile(file, `${JSON.stringify({ step: 'search-index', ...entry, at: new Date().toISOString() })}\n`);
 }
 
 export function formatMs(ms: number): string {
