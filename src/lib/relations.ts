@@ -6,7 +6,6 @@
  * always give the same status. Pages and data files get the build date from the configuration
  * (`build.buildDate`, src/config/build.ts), which defaults to `shanghaiDate` of the day.
  */
-import { parseIsoDate } from './dates';
 import { numberLookupKey, type NumberLookupContext } from './number-lookup';
 
 /** What a document says about others: frontmatter relations and the numbers its body cites. */
