@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageCacheKey } from './page-cache-key';
-import { buildSiteModel, type DocumentData, type IssueData } from './site-model';
+import { buildSiteModel, storedArchive, type DocumentData, type IssueData } from './site-model';
 import { testDocument as doc, testGazette as gazette, testIssue as issue } from './site-model.fixtures';
 
 /** Three issues; b repeals a, which sits before it in the same issue. */
@@ -11,7 +11,7 @@ function model(changes: { documents?: Record<string, Partial<DocumentData>>; iss
     ['2020/08/c', { date: '2020-07-02' }],
     ['2019/24/z', { date: '2019-12-20' }],
   ];
-  return buildSiteModel({
+  return buildSiteModel(storedArchive({
     gazette,
     issues: [
       issue('2020/08', ['2020/08/c'], changes.issues?.['2020/08']),
@@ -19,7 +19,7 @@ function model(changes: { documents?: Record<string, Partial<DocumentData>>; iss
       issue('2019/24', ['2019/24/z'], changes.issues?.['2019/24']),
     ],
     documents: documents.map(([id, fields]) => doc(id, { ...fields, ...changes.documents?.[id] })),
-  });
+  }));
 }
 
 const documentKey = (site: ReturnType<typeof model>, id: string, context: unknown = null) =>
