@@ -259,14 +259,17 @@ export function formalTitle(document: Pick<DocumentData, 'title' | 'issuers'>): 
   return document.title.startsWith('关于') ? `${document.issuers.join('　')}${document.title}` : document.title;
 }
 
+/** What the citation and the description say of a document. */
+type CitedDocument = Pick<SiteDocument, 'issuers' | 'title' | 'number' | 'date' | 'page' | 'type'> & { issue: { label: string } };
+
 /** 推荐引用: who, what, which number, when and where printed; the page appends the permalink. */
-export function citation(document: SiteDocument, gazetteName: string): string {
+export function citation(document: CitedDocument, gazetteName: string): string {
   const number = document.number ? `（${document.number}）` : '';
   return `${document.issuers.join('、')}：《${document.title}》${number}，${formatChineseDate(document.date)}，载《${gazetteName}》${document.issue.label}第${document.page}页，`;
 }
 
 /** A one-sentence description for meta tags and feeds. */
-export function describeDocument(document: SiteDocument, gazetteName: string): string {
+export function describeDocument(document: CitedDocument, gazetteName: string): string {
   const number = document.number ? `（${document.number}）` : '';
   return `${document.issuers.join('、')}${formatChineseDate(document.date)}发布的${document.type}《${document.title}》${number}，刊载于《${gazetteName}》${document.issue.label}第${document.page}页。`;
 }
