@@ -8,12 +8,11 @@
  *   import { gazette } from './src/integration';
  *   export default defineConfig({ integrations: [gazette()] });
  */
-import { pathToFileURL } from 'node:url';
-import { fileURLToPath } from 'node:url';
 import { sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { GazetteConfigError, loadGazetteConfig, type GazetteUserConfig } from './config';
+import { GazetteConfigError, loadGazetteConfig, type GazetteConfig, type GazetteUserConfig } from './config';
 import { virtualConfigModule } from './config/virtual-module';
 import buildGuard, { stopBuild } from './integrations/build-guard';
 import cdnHeaders from './integrations/cdn-headers';
@@ -28,7 +27,7 @@ export function gazette(options: GazetteUserConfig = {}): AstroIntegration {
     name: 'gazette',
     hooks: {
       'astro:config:setup': ({ config: astroConfig, command, updateConfig }) => {
-        let config;
+        let config: GazetteConfig;
         try {
           config = loadGazetteConfig({ root: fileURLToPath(astroConfig.root), options });
         } catch (error) {

@@ -72,6 +72,7 @@ describe('loadGazetteConfig', () => {
     const config = load({ GAZETTE_BASE: '/a/', GAZETTE_SITE: 'https://a.example' }, { site: { base: '/b/' }, search: { pagefind: false } });
     expect(config.site).toEqual({ site: 'https://a.example', base: '/b/' });
     expect(config.search.pagefind).toBe(false);
+    expect(load({ GAZETTE_CACHE_DIR: '/c' }, { build: { cacheDir: undefined } }).build.cacheDir).toBe('/c');
   });
 
   it.each([

@@ -29,12 +29,15 @@ export class GazetteConfigError extends Error {
   }
 }
 
+/** `options` over the environment, field by field; an option given as undefined is not given. */
 function merge(fromEnvironment: GazetteUserConfig, options: GazetteUserConfig): Record<string, unknown> {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const source of [fromEnvironment, options] as Record<string, unknown>[]) {
     for (const [area, fields] of Object.entries(source)) {
+      if (fields === undefined) continue;
       // An area that is not an object is the schema's to reject.
-      merged[area] = fields !== null && typeof fields === 'object' ? { ...merged[area], ...fields } : (fields as never);
+      const given = fields !== null && typeof fields === 'object' ? Object.entries(fields).filter(([, value]) => value !== undefined) : undefined;
+      merged[area] = given ? { ...merged[area], ...Object.fromEntries(given) } : (fields as never);
     }
   }
   return merged;

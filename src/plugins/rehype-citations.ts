@@ -16,7 +16,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { findDocNumbers, parseDocNumber, type FoundDocNumber } from '../lib/doc-number';
-import { docNumberLookupKey, numberLookupKey, prefixLookupKey, type NumberLookupContext } from '../lib/number-lookup';
+import { docNumberLookupKey, documentsByNumber, numberLookupKey, prefixLookupKey, type NumberLookupContext } from '../lib/number-lookup';
 
 export interface CitationTarget {
   /** The document's URL, with the site's base. */
@@ -41,7 +41,7 @@ export interface RehypeCitationsOptions {
 
 export const NOT_IN_ARCHIVE = '本库未收录';
 
-/** The table for an archive: each numbered document under its number's lookup key. */
+/** The table for an archive: its number table (documentsByNumber), each document as a link target. */
 export function citationTargets(
   documents: Iterable<{ number?: string; title: string; path: string }>,
   base: string,
@@ -49,9 +49,7 @@ export function citationTargets(
 ): CitationTargets {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const byKey: Record<string, CitationTarget> = {};
-  for (const document of documents) {
-    if (document.number) byKey[numberLookupKey(document.number, context)] = { href: `${prefix}${document.path}`, title: document.title };
-  }
+  for (const [key, document] of documentsByNumber(documents, context)) byKey[key] = { href: `${prefix}${document.path}`, title: document.title };
   return { byKey, context };
 }
 

@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../data/archive';
+import { getSiteModel } from '../../../data/archive';
 import gazetteConfig from 'virtual:gazette/config';
 
 export const getStaticPaths = (async () => {
-  const { issues } = await getArchive();
+  const { issues } = await getSiteModel();
   return issues
     .filter((issue) => issue.pdf && !/^https?:/.test(issue.pdf))
     .map((issue) => {
