@@ -24,7 +24,17 @@ function record(fields: Partial<DocumentRecord> = {}): DocumentRecord {
     expires: null,
     status: '有效',
     forwards: null,
-    relations: { repeals: [], amends: [], basis: [], cites: [], repealedBy: [], amendedBy: [], basisOf: [], forwardedBy: [], citedBy: [] },
+    relations: {
+      repeals: [],
+      amends: [],
+      basis: [],
+      cites: [],
+      repealedBy: [],
+      amendedBy: [],
+      basisOf: [],
+      forwardedBy: [],
+      citedBy: [],
+    },
     text: '推动“人才贷”业务。\n\n第二段。',
     ...fields,
   };
@@ -34,7 +44,13 @@ describe('searchRecord', () => {
   it('gives the text, metadata, filters, sort date and title weight the document page marks for Pagefind', () => {
     expect(searchRecord(record())).toEqual({
       id: '2020/07/zzbz-2020-56',
-      meta: { date: '2020-05-26', issuer: '淄博市人民政府办公室', number: '淄政办字〔2020〕56号', title: '关于人才贷的意见', type: '意见' },
+      meta: {
+        date: '2020-05-26',
+        issuer: '淄博市人民政府办公室',
+        number: '淄政办字〔2020〕56号',
+        title: '关于人才贷的意见',
+        type: '意见',
+      },
       filters: { issuer: ['淄博市人民政府办公室'], status: ['有效'], type: ['意见'], year: ['2020年'] },
       sort: { date: '2020-05-26' },
       text: '关于人才贷的意见\n淄政办字〔2020〕56号\n推动“人才贷”业务。\n第二段。',
@@ -44,7 +60,11 @@ describe('searchRecord', () => {
 
   it('files a section under its filter, several issuers each under theirs, and the year of the issue', () => {
     const { filters, meta } = searchRecord(
-      record({ section: '市政府文件', issuers: ['淄博市人民政府', '淄博市财政局'], issue: { ...record().issue, year: 2021 } }),
+      record({
+        section: '市政府文件',
+        issuers: ['淄博市人民政府', '淄博市财政局'],
+        issue: { ...record().issue, year: 2021 },
+      }),
     );
     expect(filters).toEqual({
       issuer: ['淄博市人民政府', '淄博市财政局'],
@@ -90,7 +110,9 @@ describe('readSearchRecords', () => {
   };
 
   it("reads a built site's documents.jsonl, one record a line, in its order", async () => {
-    const lines = [record({ id: '2020/07/a' }), record({ id: '2020/07/b', title: '通知' })].map((r) => `${JSON.stringify(r)}\n`).join('');
+    const lines = [record({ id: '2020/07/a' }), record({ id: '2020/07/b', title: '通知' })]
+      .map((r) => `${JSON.stringify(r)}\n`)
+      .join('');
     const records = await Array.fromAsync(readSearchRecords(site('ok', lines)));
     expect(records.map((r) => [r.id, r.meta.title])).toEqual([
       ['2020/07/a', '关于人才贷的意见'],

@@ -105,7 +105,9 @@ export async function* readSearchRecords(siteDir: string): AsyncGenerator<Search
     }
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
-    throw new Error(`${file}: missing; the search indexes are built from the open data the site build writes`, { cause });
+    throw new Error(`${file}: missing; the search indexes are built from the open data the site build writes`, {
+      cause,
+    });
   }
 }
 
@@ -114,7 +116,10 @@ function documentRecord(text: string, where: string): DocumentRecord {
   try {
     record = JSON.parse(text) as DocumentRecord;
   } catch (cause) {
-    throw new Error(`${where}: not a JSON line (${cause instanceof Error ? cause.message : String(cause)}); rebuild the site`, { cause });
+    throw new Error(
+      `${where}: not a JSON line (${cause instanceof Error ? cause.message : String(cause)}); rebuild the site`,
+      { cause },
+    );
   }
   const fields = record as Partial<DocumentRecord> | null;
   const complete =
@@ -125,6 +130,9 @@ function documentRecord(text: string, where: string): DocumentRecord {
     typeof fields.text === 'string' &&
     Array.isArray(fields.issuers) &&
     typeof fields.issue?.year === 'number';
-  if (!complete) throw new Error(`${where}: not a document record (id, title, date, type, issuers, issue and text expected); rebuild the site`);
+  if (!complete)
+    throw new Error(
+      `${where}: not a document record (id, title, date, type, issuers, issue and text expected); rebuild the site`,
+    );
   return record;
 }

@@ -22,19 +22,23 @@ beforeAll(async () => {
 
 describe('search records', () => {
   it('name every page Pagefind indexes, and only those', () => {
-    const marked = listFiles(out).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/') && pagefindMarks(readPage(out, file)));
+    const marked = listFiles(out).filter(
+      (file) => file.endsWith('.html') && !file.startsWith('pagefind/') && pagefindMarks(readPage(out, file)),
+    );
     expect(records.map(recordPageFile).sort()).toEqual(marked);
     expect(records).toHaveLength(ISSUE_TOC.length);
   });
 
-  it("say what each document page marks for Pagefind: metadata, filters, sort date, weighted title and text", () => {
+  it('say what each document page marks for Pagefind: metadata, filters, sort date, weighted title and text', () => {
     for (const record of records) {
       const marks = pagefindMarks(readPage(out, recordPageFile(record)))!;
       expect([record.id, marks.meta]).toEqual([record.id, record.meta]);
       expect([record.id, marks.filters]).toEqual([record.id, record.filters]);
       expect([record.id, marks.sort]).toEqual([record.id, record.sort]);
       const chars = Array.from(record.text);
-      expect(marks.weighted).toEqual(record.weights.map(([start, end, weight]) => [chars.slice(start, end).join(''), weight]));
+      expect(marks.weighted).toEqual(
+        record.weights.map(([start, end, weight]) => [chars.slice(start, end).join(''), weight]),
+      );
       expect([record.id, foldText(marks.text)]).toEqual([record.id, foldText(record.text)]);
     }
   });

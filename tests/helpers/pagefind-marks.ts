@@ -30,7 +30,8 @@ function keyValue(element: Element, property: string): [string, string] {
 function without(element: Element): Element {
   const children = element.children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child];
-    if (child.properties.dataPagefindIgnore !== undefined || ['script', 'style', 'template'].includes(child.tagName)) return [];
+    if (child.properties.dataPagefindIgnore !== undefined || ['script', 'style', 'template'].includes(child.tagName))
+      return [];
     return [without(child)];
   });
   return { ...element, children };

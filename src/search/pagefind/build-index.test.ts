@@ -28,7 +28,18 @@ function site(): string {
       `<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><article data-pagefind-body data-pagefind-sort="date:${date}">` +
         `<h1 data-pagefind-meta="title">${title}</h1><span data-pagefind-filter="type">${type}</span><p>推动业务发展。</p></article></body></html>`,
     );
-    const record = { id, title, number: null, issuers: ['市政府'], date, type, section: null, issue: { year: Number(year) }, status: '有效', text: '推动业务发展。' };
+    const record = {
+      id,
+      title,
+      number: null,
+      issuers: ['市政府'],
+      date,
+      type,
+      section: null,
+      issue: { year: Number(year) },
+      status: '有效',
+      text: '推动业务发展。',
+    };
     return `${JSON.stringify(record)}\n`;
   });
   writeFileSync(join(dir, 'data/documents.jsonl'), lines.join(''));
@@ -59,7 +70,13 @@ describe('buildPagefindIndex', () => {
 
     const before = readFileSync(join(dir, 'pagefind/shards.json'), 'utf8');
     const again = await buildPagefindIndex(dir, logger, { cacheDir, shardDocuments: 2 });
-    expect(again).toMatchObject({ indexedPages: 3, shards: 2, rebuiltShards: 0, bytes: first.bytes, files: first.files });
+    expect(again).toMatchObject({
+      indexedPages: 3,
+      shards: 2,
+      rebuiltShards: 0,
+      bytes: first.bytes,
+      files: first.files,
+    });
     expect(readFileSync(join(dir, 'pagefind/shards.json'), 'utf8')).toBe(before);
   }, 60_000);
 });

@@ -89,7 +89,12 @@ export async function buildPagefindIndex(
     let bytes = 0;
     let files = 0;
     for (const [position, shard] of shards.entries()) {
-      const key = shardKey({ pagefindVersion: PAGEFIND_VERSION, indexOptions, chunkSize: indexChunkSize, pages: shard.pages });
+      const key = shardKey({
+        pagefindVersion: PAGEFIND_VERSION,
+        indexOptions,
+        chunkSize: indexChunkSize,
+        pages: shard.pages,
+      });
       const cached = bundleDir(cacheDir, key);
       // The runtime is cached beside the shards; without it, the shard is indexed again to get it.
       if (!(await exists(cached)) || !(await exists(runtimeDir))) {
@@ -98,7 +103,9 @@ export async function buildPagefindIndex(
         await indexShard(siteDir, shard, indexOptions, cached, runtimeDir, logger);
         indexingMs += performance.now() - t;
         rebuilt += 1;
-        logger.info(`Indexed shard ${shard.id} (${shard.pages.length} documents) in ${formatMs(performance.now() - t)}.`);
+        logger.info(
+          `Indexed shard ${shard.id} (${shard.pages.length} documents) in ${formatMs(performance.now() - t)}.`,
+        );
       }
       const now = new Date();
       await utimes(cached, now, now);
@@ -126,7 +133,8 @@ export async function buildPagefindIndex(
       `Indexed ${pages.length} document pages in ${shards.length} shard(s), ` +
         `${rebuilt} re-indexed and ${shards.length - rebuilt} reused: ${files} files, ${formatBytes(bytes)}, in ${formatMs(ms)}.`,
     );
-    if (pages.length === 0) logger.warn(`No page was indexed: search will find nothing (${DATA_PATHS.documentsJsonl} lists no document).`);
+    if (pages.length === 0)
+      logger.warn(`No page was indexed: search will find nothing (${DATA_PATHS.documentsJsonl} lists no document).`);
     await logTiming(timingLog, {
       totalMs: Math.round(ms),
       scanMs: Math.round(scanned - started),
@@ -139,7 +147,9 @@ export async function buildPagefindIndex(
     return { indexedPages: pages.length, shards: shards.length, rebuiltShards: rebuilt, bytes, files };
   } catch (cause) {
     if (cause instanceof PagefindBuildError) throw cause;
-    throw new PagefindBuildError(`Pagefind failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new PagefindBuildError(`Pagefind failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   } finally {
     await closePagefind();
   }

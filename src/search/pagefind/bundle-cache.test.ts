@@ -37,9 +37,9 @@ describe('shardKey', () => {
 
   it('keeps the keys of earlier builds, which name the output folders of older shards', () => {
     // sha256 of {"format":1,"pagefind":"x","indexOptions":{},"chunkSize":"4000"} then "\n/a/\taa".
-    expect(shardKey({ pagefindVersion: 'x', indexOptions: {}, chunkSize: 4000, pages: [{ url: '/a/', hash: 'aa' }] })).toBe(
-      'b06231b42c188a5823a0f144dbbfb5c03383550866581134a2e01809e663e43e',
-    );
+    expect(
+      shardKey({ pagefindVersion: 'x', indexOptions: {}, chunkSize: 4000, pages: [{ url: '/a/', hash: 'aa' }] }),
+    ).toBe('b06231b42c188a5823a0f144dbbfb5c03383550866581134a2e01809e663e43e');
   });
 });
 
@@ -84,6 +84,10 @@ describe('pruneCache', () => {
     utimesSync(old, longAgo, longAgo);
     utimesSync(join(cache, 'runtime-1.6.0'), longAgo, longAgo);
     await pruneCache(cache, now);
-    expect([existsSync(old), existsSync(recent), existsSync(join(cache, 'runtime-1.6.0'))]).toEqual([false, true, true]);
+    expect([existsSync(old), existsSync(recent), existsSync(join(cache, 'runtime-1.6.0'))]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });

@@ -32,7 +32,9 @@ export interface ShardKeyInput {
 /** The hex key a shard's bundle is cached under; the output names older shards by its start. */
 export function shardKey({ pagefindVersion, indexOptions, chunkSize, pages }: ShardKeyInput): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ format: CACHE_FORMAT, pagefind: pagefindVersion, indexOptions, chunkSize: String(chunkSize) }));
+  hash.update(
+    JSON.stringify({ format: CACHE_FORMAT, pagefind: pagefindVersion, indexOptions, chunkSize: String(chunkSize) }),
+  );
   for (const page of pages) hash.update(`\n${page.url}\t${page.hash}`);
   return hash.digest('hex');
 }

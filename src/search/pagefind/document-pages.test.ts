@@ -37,14 +37,20 @@ function site(name: string, pages: Record<string, string>, jsonl: string): strin
 describe('pageHash', () => {
   it('ignores <link> elements, which Pagefind does not index, and nothing else', () => {
     const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
-    expect(pageHash(page('<link rel="stylesheet" href="/_assets/a.css">', '正文'))).toBe(pageHash(page('<link rel="stylesheet" href="/_assets/b.css">', '正文')));
+    expect(pageHash(page('<link rel="stylesheet" href="/_assets/a.css">', '正文'))).toBe(
+      pageHash(page('<link rel="stylesheet" href="/_assets/b.css">', '正文')),
+    );
     expect(pageHash(page('', '正文'))).not.toBe(pageHash(page('', '正文。')));
   });
 });
 
 describe('findDocumentPages', () => {
   it('gives each record its page, URL, date, filters and hash, in the records’ order', async () => {
-    const dir = site('one', { '2020/07/a': '<p>甲</p>', '2019/02/b': '<p>乙</p>' }, line('2020/07/a', '2020-05-26') + line('2019/02/b', '2019-02-01', { section: '市政府文件' }));
+    const dir = site(
+      'one',
+      { '2020/07/a': '<p>甲</p>', '2019/02/b': '<p>乙</p>' },
+      line('2020/07/a', '2020-05-26') + line('2019/02/b', '2019-02-01', { section: '市政府文件' }),
+    );
     const pages = await findDocumentPages(dir, join(work, 'cache-one'));
     expect(pages).toEqual([
       {
@@ -63,7 +69,9 @@ describe('findDocumentPages', () => {
     const dir = site('cached', { '2020/07/a': '<p>甲</p>' }, line('2020/07/a', '2020-05-26'));
     const cache = join(work, 'cache-cached');
     const [first] = await findDocumentPages(dir, cache);
-    expect(Object.keys(JSON.parse(readFileSync(join(cache, HASH_CACHE_FILE), 'utf8')).files)).toEqual(['2020/07/a/index.html']);
+    expect(Object.keys(JSON.parse(readFileSync(join(cache, HASH_CACHE_FILE), 'utf8')).files)).toEqual([
+      '2020/07/a/index.html',
+    ]);
     // Same size and time, other bytes: the cached hash stands (the page is taken as unchanged).
     const file = join(dir, '2020/07/a/index.html');
     writeFileSync(file, '<p>丙</p>');

@@ -57,10 +57,15 @@ export async function findDocumentPages(siteDir: string, cacheDir: string): Prom
   const hashPage = async (page: Omit<DocumentPage, 'hash'>): Promise<DocumentPage> => {
     const path = join(siteDir, page.file);
     const { size, mtimeMs } = await stat(path).catch((cause: unknown) => {
-      throw new Error(`${path}: the page of a document listed in ${DATA_PATHS.documentsJsonl} was not built`, { cause });
+      throw new Error(`${path}: the page of a document listed in ${DATA_PATHS.documentsJsonl} was not built`, {
+        cause,
+      });
     });
     const cached = known[page.file];
-    const hash = cached && cached.size === size && cached.mtimeMs === mtimeMs ? cached.hash : pageHash(await readFile(path, 'utf8'));
+    const hash =
+      cached && cached.size === size && cached.mtimeMs === mtimeMs
+        ? cached.hash
+        : pageHash(await readFile(path, 'utf8'));
     hashed.files[page.file] = { size, mtimeMs, hash };
     return { ...page, hash };
   };
@@ -72,7 +77,12 @@ export async function findDocumentPages(siteDir: string, cacheDir: string): Prom
     batch = [];
   };
   for await (const record of readSearchRecords(siteDir)) {
-    batch.push({ url: `/${documentPath(record.id)}`, file: recordPageFile(record), date: record.sort.date, filters: record.filters });
+    batch.push({
+      url: `/${documentPath(record.id)}`,
+      file: recordPageFile(record),
+      date: record.sort.date,
+      filters: record.filters,
+    });
     if (batch.length === CONCURRENCY) await flush();
   }
   await flush();

@@ -13,7 +13,9 @@ describe('check', () => {
   it("fails the build with Pagefind's errors, each logged", () => {
     const log = logger();
     expect(() => check('indexing a.html', { errors: ['bad html', 'worse'] }, log)).toThrow(PagefindBuildError);
-    expect(() => check('indexing a.html', { errors: ['bad html'] }, log)).toThrow(/Pagefind failed while indexing a\.html: bad html\. The search index was not written/u);
+    expect(() => check('indexing a.html', { errors: ['bad html'] }, log)).toThrow(
+      /Pagefind failed while indexing a\.html: bad html\. The search index was not written/u,
+    );
     expect(log.error).toHaveBeenCalledWith('Pagefind (indexing a.html): bad html');
   });
 });
@@ -33,9 +35,13 @@ describe('step', () => {
 
 describe('runtime and UI files', () => {
   it("tells Pagefind's runtime, shared by the shards, from its prebuilt UIs and a shard's own files", () => {
-    expect(['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', 'wasm.zh.pagefind'].every(isRuntimeFile)).toBe(true);
+    expect(
+      ['pagefind.js', 'pagefind-worker.js', 'pagefind-highlight.js', 'wasm.zh.pagefind'].every(isRuntimeFile),
+    ).toBe(true);
     expect(['pagefind-entry.json', 'pagefind.zh_1.pf_meta', 'pagefind-ui.js'].some(isRuntimeFile)).toBe(false);
-    expect(['pagefind-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js'].every(isPrebuiltUiFile)).toBe(true);
+    expect(['pagefind-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js'].every(isPrebuiltUiFile)).toBe(
+      true,
+    );
     expect(isPrebuiltUiFile('pagefind.js')).toBe(false);
   });
 

@@ -17,9 +17,10 @@ export class PagefindBuildError extends Error {
 }
 
 /** The installed Pagefind's version: a new binary may index differently, so it is part of each cache key. */
-export const PAGEFIND_VERSION: string = await readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8').then(
-  (text) => (JSON.parse(text) as { version: string }).version,
-);
+export const PAGEFIND_VERSION: string = await readFile(
+  new URL('../package.json', import.meta.resolve('pagefind')),
+  'utf8',
+).then((text) => (JSON.parse(text) as { version: string }).version);
 
 /**
  * Files Pagefind writes for its own UIs. The search page uses Pagefind's JS API and merges the
@@ -49,7 +50,8 @@ export function check<T extends { errors: string[] }>(what: string, response: T,
   if (response.errors.length > 0) {
     for (const error of response.errors) logger.error(`Pagefind (${what}): ${error}`);
     throw new PagefindBuildError(
-      `Pagefind failed while ${what}: ${response.errors.join('; ')}. ` + 'The search index was not written; fix the error above and rebuild.',
+      `Pagefind failed while ${what}: ${response.errors.join('; ')}. ` +
+        'The search index was not written; fix the error above and rebuild.',
     );
   }
   return response;
@@ -66,7 +68,8 @@ export function step<T>(description: string, call: () => Promise<T>): Promise<T>
     const onBeforeExit = () =>
       reject(
         new PagefindBuildError(
-          `Pagefind stopped without answering while ${description} (its process probably ` + 'crashed; see its output above).',
+          `Pagefind stopped without answering while ${description} (its process probably ` +
+            'crashed; see its output above).',
         ),
       );
     process.once('beforeExit', onBeforeExit);

@@ -20,7 +20,8 @@ export interface SearchTiming {
 
 /** Appends the entry, stamped with the time, to `file`; does nothing without a file. */
 export async function logTiming(file: string | undefined, entry: SearchTiming): Promise<void> {
-  if (file) await appendFile(file, `${JSON.stringify({ step: 'search-index', ...entry, at: new Date().toISOString() })}\n`);
+  if (file)
+    await appendFile(file, `${JSON.stringify({ step: 'search-index', ...entry, at: new Date().toISOString() })}\n`);
 }
 
 export function formatMs(ms: number): string {
