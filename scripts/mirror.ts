@@ -13,8 +13,7 @@ import { readArchive, type Archive } from '../src/lib/content/archive';
 import { ContentError } from '../src/lib/content/errors';
 import { mirrorName, publishedUrl, readmeInfo, resolveMirrorDate } from '../src/lib/mirror/archive-info';
 import { createMirror, type MirrorReport } from '../src/lib/mirror/mirror';
-import { siteSettings } from '../src/site-settings';
-import { invocationDir, parseCommandLine } from './invocation';
+import { invocationDir, parseCommandLine, toolConfig } from './invocation';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -38,8 +37,8 @@ export function readContent(contentDir: string): Archive {
 
 /** Builds the site into a temporary folder and turns it into the mirror in `outDir`. */
 export async function buildMirror(outDir: string, { zip = true } = {}): Promise<BuiltMirror> {
-  const settings = siteSettings(process.env);
-  const archive = readContent(resolve(REPO_ROOT, settings.contentDir));
+  const { site: settings, content } = toolConfig(REPO_ROOT);
+  const archive = readContent(content.dir);
   const { date, source } = resolveMirrorDate(process.env, archive);
   const name = mirrorName(archive, date);
   // Inside the project: for an outDir elsewhere, Astro puts its prerender chunks in the shared
@@ -91,7 +90,7 @@ export function printReport({ report }: BuiltMirror): void {
  * GAZETTE_MIRROR_DIR or mirror/ in the project.
  */
 export function mirrorOutDir(typed: string | undefined): string {
-  return typed ? resolve(invocationDir(), typed) : resolve(REPO_ROOT, process.env.GAZETTE_MIRROR_DIR || 'mirror');
+  return typed ? resolve(invocationDir(), typed) : toolConfig(REPO_ROOT).mirror.dir;
 }
 
 const USAGE = 'usage: npm run mirror [-- --out <dir>] [--no-zip]';

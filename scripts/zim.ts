@@ -8,8 +8,7 @@
 import { join } from 'node:path';
 import { publishedUrl } from '../src/lib/mirror/archive-info';
 import { buildZim, checkZim } from '../src/lib/mirror/zim';
-import { siteSettings } from '../src/site-settings';
-import { parseCommandLine } from './invocation';
+import { parseCommandLine, toolConfig } from './invocation';
 import { buildMirror, mirrorOutDir, printReport } from './mirror';
 
 async function main(): Promise<void> {
@@ -19,14 +18,14 @@ async function main(): Promise<void> {
   const built = await buildMirror(outDir, { zip: false });
   printReport(built);
   const { archive, date, report } = built;
-  const settings = siteSettings(process.env);
+  const { site } = toolConfig();
   const zimPath = join(outDir, `${archive.gazette.id}-${date}.zim`);
   await buildZim(report.folder, zimPath, {
     gazetteId: archive.gazette.id,
     gazetteName: archive.gazette.name,
     publisher: archive.gazette.publisher,
     editor: archive.gazette.editor,
-    siteUrl: publishedUrl(settings.site, settings.base),
+    siteUrl: publishedUrl(site.site, site.base),
     issues: archive.issues.length,
     documents: archive.documents.length,
   });

@@ -3,16 +3,15 @@
  * rendered bodies. Pages import this and nothing else from the content layer (apart from
  * `render` for the 简介).
  */
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
 import { cacheDir } from 'astro:config/server';
+import gazetteConfig from 'virtual:gazette/config';
 import { bodyStore } from '../lib/content/body-store';
 import { bodyText } from '../lib/open-data';
 import { editUrl, readContentHistory, type ContentHistory, type Revision } from '../lib/git-history';
 import { numberLookupTable, type NumberTable } from '../lib/search-state';
 import { buildSiteModel, storedArchive, type DocumentData, type SiteDocument, type SiteModel } from '../lib/site-model';
-import { siteSettings } from '../site-settings';
 
 let model: Promise<SiteModel> | undefined;
 
@@ -76,7 +75,7 @@ let history: ContentHistory | null | undefined;
 /** The content tree's git history, read once per build (null outside a git checkout). */
 function contentHistory(): ContentHistory | null {
   if (history === undefined) {
-    history = readContentHistory(resolve(siteSettings(process.env).contentDir));
+    history = readContentHistory(gazetteConfig.content.dir);
     if (history?.shallow) {
       console.warn('[gazette] the repository is a shallow clone: revision histories are incomplete (fetch the full history, e.g. fetch-depth: 0)');
     }
@@ -87,7 +86,7 @@ function contentHistory(): ContentHistory | null {
 export interface DocumentHistory {
   /** Newest first; empty outside a git checkout or before the file's first commit. */
   revisions: Revision[];
-  /** "Edit this file" in the repository, when GAZETTE_REPOSITORY or gazette.yaml's repository is set. */
+  /** "Edit this file" in the repository, when the configured or gazette.yaml's repository is set. */
   editUrl?: string;
 }
 
@@ -95,11 +94,11 @@ export async function getDocumentHistory(document: SiteDocument): Promise<Docume
   const { gazette } = await getSiteModel();
   const history = contentHistory();
   const path = `${gazette.id}/${document.id}.md`;
-  const repository = process.env.GAZETTE_REPOSITORY || gazette.repository;
+  const repository = gazetteConfig.content.repository ?? gazette.repository;
   return {
     revisions: history?.files.get(path) ?? [],
     editUrl: repository
-      ? editUrl(repository, process.env.GAZETTE_REPOSITORY_BRANCH || 'main', history ? `${history.prefix}${path}` : document.file)
+      ? editUrl(repository, gazetteConfig.content.repositoryBranch, history ? `${history.prefix}${path}` : document.file)
       : undefined,
   };
 }

@@ -3,10 +3,9 @@
  * directions, and whether a document is still in force (效力状态) as of a build date.
  *
  * Pure: the build date comes in as a parameter, so the same content and the same build date
- * always give the same status. Pages and data files get the build date from the environment
- * (GAZETTE_BUILD_DATE) through `resolveBuildDate`.
+ * always give the same status. Pages and data files get the build date from the configuration
+ * (`build.buildDate`, src/config/build.ts), which defaults to `shanghaiDate` of the day.
  */
-import { parseIsoDate } from './dates';
 import { documentsByNumber, numberLookupKey, type NumberLookupContext } from './number-lookup';
 
 /** What a document says about others: frontmatter relations and the numbers its body cites. */
@@ -152,19 +151,4 @@ export function shanghaiDate(instant: Date): string {
     month: '2-digit',
     day: '2-digit',
   }).format(instant);
-}
-
-/**
- * The date statuses are computed for: GAZETTE_BUILD_DATE (YYYY-MM-DD) when set, else today in
- * Asia/Shanghai. Rejects a malformed value instead of silently using today.
- */
-export function resolveBuildDate(env: Record<string, string | undefined>, now: Date = new Date()): string {
-  const value = env.GAZETTE_BUILD_DATE?.trim();
-  if (!value) return shanghaiDate(now);
-  if (!parseIsoDate(value)) {
-    throw new Error(
-      `GAZETTE_BUILD_DATE: "${value}" is not a date written YYYY-MM-DD; set it like GAZETTE_BUILD_DATE=2021-01-01 or unset it to use today (Asia/Shanghai)`,
-    );
-  }
-  return value;
 }
