@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chinaDate, editUrl, readContentHistory } from './git-history';
+import { childEnv } from '../../tests/helpers/child-env';
 
 const root = mkdtempSync(join(tmpdir(), 'gazette-git-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -21,7 +22,7 @@ function repository() {
     execFileSync('git', ['add', '-A'], { cwd: repo });
     execFileSync('git', ['-c', 'user.name=编辑', '-c', 'user.email=editor@example.org', 'commit', '-q', '-m', subject, '-m', 'body text'], {
       cwd: repo,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      env: childEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
     });
   };
   const write = (path: string, text: string) => {

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArchive } from './archive';
 import { formatProblem } from './errors';
+import { childEnv } from '../../../tests/helpers/child-env';
 
 const GAZETTE = `name: 测试市人民政府公报
 publisher: 测试市人民政府
@@ -91,7 +92,7 @@ process.stdout.write(JSON.stringify(readArchive(root + '/content', root).problem
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     ...user,
     cwd: repository,
-    env: { ...process.env, HOME: home, TMPDIR: home },
+    env: childEnv({ HOME: home, TMPDIR: home }),
     encoding: 'utf8',
   });
   if (child.status !== 0) throw new Error(`the reader as uid ${user.uid} failed: ${child.stderr}`);

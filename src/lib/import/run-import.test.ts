@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { miniIssuePdf } from '../../../tests/fixtures/import/mini-issue-pdf';
 import { runImport, type ImportOptions } from './run-import';
+import { childEnv } from '../../../tests/helpers/child-env';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'tests/fixtures/zibo-gazette-2020-07.txt');
@@ -204,7 +205,7 @@ describe('npm run import (the command line)', () => {
       const { stdout, stderr } = await exec(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/import.ts'), ...args], {
         cwd: dir,
         // The check's Markdown cache goes to the test's folder, never the developer's.
-        env: { ...process.env, GAZETTE_CACHE_DIR: join(dir, 'cache') },
+        env: childEnv({ GAZETTE_CACHE_DIR: join(dir, 'cache') }),
       });
       return { code: 0, stdout, stderr };
     } catch (error) {
@@ -240,7 +241,7 @@ describe('npm run import (the command line)', () => {
     );
     const check = async () => {
       try {
-        return { code: 0, ...(await exec(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/check.ts'), '--content', 'content'], { cwd: dir, env: { ...process.env, INIT_CWD: dir } })) };
+        return { code: 0, ...(await exec(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/check.ts'), '--content', 'content'], { cwd: dir, env: childEnv({ INIT_CWD: dir }) })) };
       } catch (error) {
         return error as { code: number; stdout: string };
       }
