@@ -16,7 +16,7 @@ import { GazetteConfigError, loadGazetteConfig, type GazetteConfig, type Gazette
 import { virtualConfigModule } from './config/virtual-module';
 import buildGuard, { stopBuild } from './integrations/build-guard';
 import cdnHeaders from './integrations/cdn-headers';
-import pagefind from './integrations/pagefind';
+import pagefind from './search/pagefind/integration';
 import previousOutput from './integrations/previous-output';
 import { gazetteMarkdownPlugins } from './plugins/markdown-pipeline';
 

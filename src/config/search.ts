@@ -1,4 +1,4 @@
-/** The full-text search index (src/integrations/pagefind.ts). */
+/** The full-text search index (src/search/pagefind/). */
 import { z } from 'zod';
 import { DEFAULT_SHARD_DOCUMENTS } from '../lib/search-shards';
 
