@@ -82,4 +82,53 @@ describe('formatMarkdown', () => {
     expect(markdown).toContain('8.0 KB (5.0 KB + 3.0 KB); 0 scripts');
     expect(markdown).toContain('| largest document page | 15.0 KB (12.0 KB + 3.0 KB); 0 scripts |');
   });
+
+  it('adds the mirror rows, and leaves the build rows empty when only the mirror was measured', () => {
+    const size: SizeReport = {
+      documents: 10_000,
+      issues: 1000,
+      years: '1984–2025, 24 a year',
+      contentBytes: 50 * 2 ** 20,
+      build: null,
+      rebuild: null,
+      distBytes: 0,
+      distFiles: 0,
+      searchBytes: 0,
+      documentPage: null,
+      largestDocumentPage: null,
+      coldQueries: [],
+      secondQueries: [],
+      mirror: {
+        wallMs: 90_000,
+        peakRssBytes: 1.25 * 2 ** 30,
+        exitCode: 0,
+        buildMs: 60_000,
+        buildPeakRssBytes: 1.25 * 2 ** 30,
+        mirrorMs: 30_000,
+        mirrorPeakRssBytes: 512 * 2 ** 20,
+        pagefind: false,
+        files: 47_000,
+        bytes: 400 * 2 ** 20,
+        zipBytes: 60 * 2 ** 20,
+      },
+    };
+    const report: BenchReport = {
+      startedAt: '2026-11-27T09:00:00.000Z',
+      finishedAt: '2026-11-27T10:00:00.000Z',
+      machine: { cpu: 'AMD EPYC', cores: 2, memoryBytes: 24 * 2 ** 30, node: 'v24', astro: '7.3.5', pagefind: '1.6.0', os: 'Linux', loadAverage: [1, 2, 3] },
+      corpus: 'test',
+      shardDocuments: 2500,
+      heapMiB: null,
+      chunkedStore: false,
+      sizes: [size, { ...size, documents: 50_000, mirror: { ...size.mirror!, pagefind: true, exitCode: 1 } }],
+    };
+    const markdown = formatMarkdown(report);
+    expect(markdown).toContain('| **full build, wall** | – | – |');
+    expect(markdown).toContain('| **peak memory (RSS, all processes)** | – | – |');
+    expect(markdown).toContain('| **mirror (`npm run mirror`), wall** | **90.0 s** | **90.0 s** (exit 1) |');
+    expect(markdown).toContain('| – site build / rewriting and zipping | 60.0 s / 30.0 s |');
+    expect(markdown).toContain('| – **peak memory, all processes** | **1.25 GiB** (site build 1.25 GiB, rewriting and zipping 512.0 MiB) |');
+    expect(markdown).toContain('| – Pagefind run | no | **yes** |');
+    expect(markdown).toContain('| – mirror folder; zip | 400.0 MiB in 47,000 files; 60.0 MiB |');
+  });
 });

@@ -9,7 +9,7 @@
  * correctly on Windows too.
  *
  * fflate writes the classic end record only, whose entry count has 16 bits; an archive of more
- * than 65,535 files (a mirror of some 15,000 documents on) gets the ZIP64 end record and
+ * than 65,535 files (a mirror of a large archive) gets the ZIP64 end record and
  * locator that readers look for then. Offsets stay 32-bit: an archive over 4 GiB is refused.
  */
 import { once } from 'node:events';
