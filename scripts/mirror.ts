@@ -11,19 +11,16 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runAstroBuild } from '../src/lib/bench/run-build';
-import { readArchive, type Archive } from '../src/lib/content/archive';
-import { ContentError } from '../src/lib/content/errors';
-import { mirrorName, publishedUrl, readmeInfo, resolveMirrorDate } from '../src/lib/mirror/archive-info';
+import { publishedUrl } from '../src/lib/mirror/archive-info';
 import { createMirror, type MirrorReport } from '../src/lib/mirror/mirror';
+import { readArchiveFacts, type ArchiveFacts } from '../src/mirror/archive-facts';
 import { siteSettings } from '../src/site-settings';
 import { invocationDir, parseCommandLine } from './invocation';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
 export interface BuiltMirror {
-  archive: Archive;
-  date: string;
-  name: string;
+  facts: ArchiveFacts;
   report: MirrorReport;
   /** Wall time of the site build and of the rewriting and zipping. */
   buildMs: number;
@@ -38,27 +35,20 @@ function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
-/** Reads content/ and stops with the archive reader's located problems if it is broken. */
-export function readContent(contentDir: string): Archive {
-  const { archive, problems } = readArchive(contentDir);
-  if (!archive) throw new ContentError(problems);
-  return archive;
-}
-
 /** Astro's warnings and errors in a build log (the rest lists every page). */
 function problemLines(log: string): string {
   return log
     .split('\n')
-    .filter((line) => /\[(?:WARN|ERROR)\]|error/iu.test(line))
+    .filter((line) => /\[(?:WARN|ERROR)\]|^\s*error\b/iu.test(line))
     .join('\n');
 }
 
 /** Builds the site into a temporary folder and turns it into the mirror in `outDir`. */
 export async function buildMirror(outDir: string, { zip = true } = {}): Promise<BuiltMirror> {
   const settings = siteSettings(process.env);
-  const archive = readContent(resolve(REPO_ROOT, settings.contentDir));
-  const { date, source } = resolveMirrorDate(process.env, archive);
-  const name = mirrorName(archive, date);
+  // Stops with the archive reader's located problems if content/ is broken.
+  const facts = await readArchiveFacts(resolve(REPO_ROOT, settings.contentDir), process.env, publishedUrl(settings.site, settings.base));
+  const { date, name } = facts;
   // Inside the project: for an outDir elsewhere, Astro puts its prerender chunks in the shared
   // .astro/ (where builds running at the same time delete each other's files), or, run from
   // another folder, where they cannot import the project's packages.
@@ -90,12 +80,12 @@ export async function buildMirror(outDir: string, { zip = true } = {}): Promise<
       name,
       date,
       site: publishedUrl(settings.site, '/'),
-      readme: readmeInfo(archive, { date, source, siteUrl: publishedUrl(settings.site, settings.base) }),
+      readme: facts.readme,
       zip,
     });
     const pagefind = report.leftOut.some((path) => path.startsWith('pagefind/'));
     const mirrorMs = performance.now() - started;
-    return { archive, date, name, report, buildMs: built.wallMs, mirrorMs, buildPeakRssBytes: built.peakRssBytes, pagefind };
+    return { facts, report, buildMs: built.wallMs, mirrorMs, buildPeakRssBytes: built.peakRssBytes, pagefind };
   } finally {
     await rm(siteDir, { recursive: true, force: true });
     await rm(`${siteDir}-astro-cache`, { recursive: true, force: true });
@@ -135,9 +125,10 @@ async function main(): Promise<void> {
   const built = await buildMirror(mirrorOutDir(args.values.out), { zip: !args.values['no-zip'] });
   printReport(built);
   if (args.values.report) {
-    const { archive, ...rest } = built;
-    // This process only rewrites and zips (the build is a child): its peak is that step's.
-    const summary = { ...rest, documents: archive.documents.length, mirrorPeakRssBytes: process.resourceUsage().maxRSS * 1024 };
+    const { facts, ...rest } = built;
+    // This process only rewrites and zips (reading the archive and the build are children):
+    // its peak is that step's.
+    const summary = { ...rest, date: facts.date, name: facts.name, documents: facts.documents, mirrorPeakRssBytes: process.resourceUsage().maxRSS * 1024 };
     await writeFile(resolve(invocationDir(), args.values.report), `${JSON.stringify(summary, null, 2)}\n`);
   }
 }
