@@ -30,6 +30,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          // Some unit tests push whole documents through the Markdown pipeline or spawn tsx; on a
+          // 2-core machine shared with builds, vitest's 5 s default fails them for load alone.
+          testTimeout: 20_000,
         },
       },
       {

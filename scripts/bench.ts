@@ -19,7 +19,8 @@
  *   --shard-size <n>      most documents per search shard (default: the integration's)
  *   --queries a,b,c       queries to measure (default: depends on the text source)
  *   --heap <MiB>          V8 heap limit of the build (NODE_OPTIONS=--max-old-space-size); Node's
- *                         default (about 4 GiB here) is too small for Astro at 50,000 documents
+ *                         default (it depends on the machine's memory) is too small for Astro on
+ *                         large archives (README, "npm run bench")
  *   --chunked-store       build with Astro's experimental chunked content data store
  *                         (for comparison; see bench/astro.config.mjs)
  *   --no-browser          skip the search measurements

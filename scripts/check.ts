@@ -4,10 +4,8 @@
  * Validates content/ without building the site: every problem on its own line as
  * `path:line:column: field: message` (warnings marked), then a summary. Exits 1 on any error.
  */
-import { resolve } from 'node:path';
 import { checkContent, CheckUsageError, summary } from '../src/lib/content/check';
-import { siteSettings } from '../src/site-settings';
-import { contentDir, invocationDir, parseCommandLine } from './invocation';
+import { contentDir, invocationDir, parseCommandLine, toolConfig } from './invocation';
 
 const USAGE = 'usage: npm run check -- [<path>…] [--content <dir>]';
 const HELP = `${USAGE}\n\nChecks the content folder (default: GAZETTE_CONTENT_DIR or content/); with paths, reports only on them.`;
@@ -21,7 +19,7 @@ function main(): number {
       contentDir: contentDir(args.values.content),
       paths: args.positionals,
       cwd: invocationDir(),
-      cacheDir: resolve(siteSettings(process.env).cacheDir),
+      cacheDir: toolConfig().build.cacheDir,
     });
     for (const line of result.lines) console.log(line);
     console.log(summary(result, (performance.now() - started) / 1000));

@@ -1,7 +1,8 @@
 /**
  * Measures how precisely cited numbers are read from real running text (src/lib/citation-precision.ts).
  *
- *   npm run citations:precision -- <folder of .md/.txt files> [--sample tests/fixtures/citations/lawrefbook-sample.json]
+ *   npm run citations:precision -- <folder of .md/.txt files>
+ *       [--sample tests/fixtures/citations/lawrefbook-sample.json]
  *   npm run citations:precision -- <folder> --draw 200 --seed 10   # print a new sample to verify by hand
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -5,10 +5,9 @@
  * Splits one gazette issue into issue.yaml and one Markdown file per document (and
  * gazette.yaml from its 简介 page when the gazette has none). See README, "Importing an issue".
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runImport } from '../src/lib/import/run-import';
-import { siteSettings } from '../src/site-settings';
+import { toolConfig } from './invocation';
 
 const USAGE =
   'usage: npm run import -- <issue.pdf | issue.txt> [--gazette <id>] [--out <dir>] [--content <dir>] [--force] [--dry-run] [--save-text <file>]';
@@ -41,11 +40,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const { gazette, out, content, force, 'dry-run': dryRun, 'save-text': saveText } = args.values;
+  const config = toolConfig();
   return runImport(
     {
       input: args.positionals[0]!,
-      content: content ?? siteSettings(process.env).contentDir,
-      cacheDir: resolve(siteSettings(process.env).cacheDir),
+      content: content ?? config.content.dir,
+      cacheDir: config.build.cacheDir,
       ...(gazette === undefined ? {} : { gazette }),
       ...(out === undefined ? {} : { out }),
       ...(saveText === undefined ? {} : { saveText }),

@@ -14,8 +14,7 @@ import { runAstroBuild } from '../src/lib/bench/run-build';
 import { publishedUrl } from '../src/lib/mirror/archive-info';
 import { createMirror, type MirrorReport } from '../src/lib/mirror/mirror';
 import { readArchiveFacts, type ArchiveFacts } from '../src/mirror/archive-facts';
-import { siteSettings } from '../src/site-settings';
-import { invocationDir, parseCommandLine } from './invocation';
+import { invocationDir, parseCommandLine, toolConfig } from './invocation';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
@@ -45,9 +44,9 @@ function problemLines(log: string): string {
 
 /** Builds the site into a temporary folder and turns it into the mirror in `outDir`. */
 export async function buildMirror(outDir: string, { zip = true } = {}): Promise<BuiltMirror> {
-  const settings = siteSettings(process.env);
+  const { site: settings, content } = toolConfig(REPO_ROOT);
   // Stops with the archive reader's located problems if content/ is broken.
-  const facts = await readArchiveFacts(resolve(REPO_ROOT, settings.contentDir), process.env, publishedUrl(settings.site, settings.base));
+  const facts = await readArchiveFacts(content.dir, process.env.GAZETTE_BUILD_DATE, publishedUrl(settings.site, settings.base));
   const { date, name } = facts;
   // Inside the project: for an outDir elsewhere, Astro puts its prerender chunks in the shared
   // .astro/ (where builds running at the same time delete each other's files), or, run from
@@ -109,7 +108,7 @@ export function printReport({ report, buildMs, mirrorMs, pagefind }: BuiltMirror
  * GAZETTE_MIRROR_DIR or mirror/ in the project.
  */
 export function mirrorOutDir(typed: string | undefined): string {
-  return typed ? resolve(invocationDir(), typed) : resolve(REPO_ROOT, process.env.GAZETTE_MIRROR_DIR || 'mirror');
+  return typed ? resolve(invocationDir(), typed) : toolConfig(REPO_ROOT).mirror.dir;
 }
 
 const USAGE = 'usage: npm run mirror [-- --out <dir>] [--no-zip] [--report <file.json>]';

@@ -8,8 +8,7 @@
 import { join } from 'node:path';
 import { publishedUrl } from '../src/lib/mirror/archive-info';
 import { buildZim, checkZim } from '../src/lib/mirror/zim';
-import { siteSettings } from '../src/site-settings';
-import { parseCommandLine } from './invocation';
+import { parseCommandLine, toolConfig } from './invocation';
 import { buildMirror, mirrorOutDir, printReport } from './mirror';
 
 async function main(): Promise<void> {
@@ -19,14 +18,14 @@ async function main(): Promise<void> {
   const built = await buildMirror(outDir, { zip: false });
   printReport(built);
   const { facts, report } = built;
-  const settings = siteSettings(process.env);
+  const { site } = toolConfig();
   const zimPath = join(outDir, `${facts.gazette.id}-${facts.date}.zim`);
   await buildZim(report.folder, zimPath, {
     gazetteId: facts.gazette.id,
     gazetteName: facts.gazette.name,
     publisher: facts.gazette.publisher,
     editor: facts.gazette.editor,
-    siteUrl: publishedUrl(settings.site, settings.base),
+    siteUrl: publishedUrl(site.site, site.base),
     issues: facts.issues,
     documents: facts.documents,
   });

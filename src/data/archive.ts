@@ -3,46 +3,43 @@
  * rendered bodies. Pages import this and nothing else from the content layer (apart from
  * `render` for the 简介).
  */
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCollection } from 'astro:content';
 import { cacheDir } from 'astro:config/server';
-import type { ArchiveGazette } from '../lib/content/archive';
+import gazetteConfig from 'virtual:gazette/config';
 import { bodyStore } from '../lib/content/body-store';
 import { bodyText } from '../lib/open-data';
 import { editUrl, readContentHistory, type ContentHistory, type Revision } from '../lib/git-history';
-import { lookupContext } from '../lib/number-lookup';
-import { buildNumberTable, type NumberTable } from '../lib/search-state';
-import { buildSiteModel, type DocumentData, type IssueData, type SiteDocument, type SiteModel } from '../lib/site-model';
-import { siteSettings } from '../site-settings';
+import { numberLookupTable, type NumberTable } from '../lib/search-state';
+import { buildSiteModel, storedArchive, type DocumentData, type SiteDocument, type SiteModel } from '../lib/site-model';
 
 let model: Promise<SiteModel> | undefined;
 
-export function getArchive(): Promise<SiteModel> {
+/** The site model (src/lib/site-model.ts) of the archive the content loader read, built once per build. */
+export function getSiteModel(): Promise<SiteModel> {
   model ??= (async () => {
-    const [gazettes, issues, documents] = await Promise.all([
+    const [[gazette], issues, documents] = await Promise.all([
       getCollection('gazette'),
       getCollection('issues'),
       getCollection('documents'),
     ]);
-    // The collections hold what the archive reader validated against src/schemas/content.ts.
-    return buildSiteModel({
-      gazette: gazettes[0].data as unknown as ArchiveGazette,
-      issues: issues.map((entry) => entry.data as unknown as IssueData),
-      documents: documents.map((entry) => entry.data as unknown as DocumentData),
-    });
+    if (!gazette) throw new Error('the content loader stored no gazette (src/loaders/archive-loader.ts)');
+    return buildSiteModel(
+      storedArchive({
+        gazette: gazette.data,
+        issues: issues.map((entry) => entry.data),
+        documents: documents.map((entry) => entry.data),
+      }),
+    );
   })();
   return model;
 }
 
 let numbers: Promise<NumberTable> | undefined;
 
-/**
- * The search page's number lookup (src/lib/search-state.ts), keyed as the build keys numbers:
- * the gazette's name says which government 市政府令 is. Built once per build.
- */
+/** The search page's number lookup (src/lib/search-state.ts): the site model's number table. */
 export function getNumberTable(): Promise<NumberTable> {
-  numbers ??= getArchive().then(({ documents, gazette }) => buildNumberTable(documents, import.meta.env.BASE_URL, lookupContext(gazette.name)));
+  numbers ??= getSiteModel().then(({ byNumber }) => numberLookupTable(byNumber, import.meta.env.BASE_URL));
   return numbers;
 }
 
@@ -78,7 +75,7 @@ let history: ContentHistory | null | undefined;
 /** The content tree's git history, read once per build (null outside a git checkout). */
 function contentHistory(): ContentHistory | null {
   if (history === undefined) {
-    history = readContentHistory(resolve(siteSettings(process.env).contentDir));
+    history = readContentHistory(gazetteConfig.content.dir);
     if (history?.shallow) {
       console.warn('[gazette] the repository is a shallow clone: revision histories are incomplete (fetch the full history, e.g. fetch-depth: 0)');
     }
@@ -89,19 +86,19 @@ function contentHistory(): ContentHistory | null {
 export interface DocumentHistory {
   /** Newest first; empty outside a git checkout or before the file's first commit. */
   revisions: Revision[];
-  /** "Edit this file" in the repository, when GAZETTE_REPOSITORY or gazette.yaml's repository is set. */
+  /** "Edit this file" in the repository, when the configured or gazette.yaml's repository is set. */
   editUrl?: string;
 }
 
 export async function getDocumentHistory(document: SiteDocument): Promise<DocumentHistory> {
-  const { gazette } = await getArchive();
+  const { gazette } = await getSiteModel();
   const history = contentHistory();
   const path = `${gazette.id}/${document.id}.md`;
-  const repository = process.env.GAZETTE_REPOSITORY || gazette.repository;
+  const repository = gazetteConfig.content.repository ?? gazette.repository;
   return {
     revisions: history?.files.get(path) ?? [],
     editUrl: repository
-      ? editUrl(repository, process.env.GAZETTE_REPOSITORY_BRANCH || 'main', history ? `${history.prefix}${path}` : document.file)
+      ? editUrl(repository, gazetteConfig.content.repositoryBranch, history ? `${history.prefix}${path}` : document.file)
       : undefined,
   };
 }

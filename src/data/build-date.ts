@@ -1,7 +1,7 @@
 /**
  * The build date that document statuses (已失效) are computed for: fixed once per build, so all
- * pages and data files of one build agree. Set GAZETTE_BUILD_DATE=YYYY-MM-DD to reproduce a build.
+ * pages and data files of one build agree (`build.buildDate`, GAZETTE_BUILD_DATE, src/config/build.ts).
  */
-import { resolveBuildDate } from '../lib/relations';
+import gazetteConfig from 'virtual:gazette/config';
 
-export const BUILD_DATE = resolveBuildDate(process.env);
+export const BUILD_DATE = gazetteConfig.build.buildDate;

@@ -5,7 +5,7 @@
 import type { GetStaticPathsResult } from 'astro';
 import { atomFeed } from '../lib/feeds';
 import type { IndexGroup, SiteModel } from '../lib/site-model';
-import { absoluteUrl, getArchive } from './archive';
+import { absoluteUrl, getSiteModel } from './archive';
 
 export type GroupKind = 'issuer' | 'type';
 
@@ -15,7 +15,7 @@ const INDEX: Record<GroupKind, { groups: (model: SiteModel) => IndexGroup[]; pag
 };
 
 export async function groupFeedPaths(kind: GroupKind): Promise<GetStaticPathsResult> {
-  const model = await getArchive();
+  const model = await getSiteModel();
   return INDEX[kind].groups(model).map((group) => ({ params: { slug: group.slug }, props: { group } }));
 }
 
@@ -25,7 +25,7 @@ export function groupFeedTitle(kind: GroupKind, gazetteName: string, group: Inde
 }
 
 export async function groupFeedResponse(kind: GroupKind, group: IndexGroup): Promise<Response> {
-  const { gazette } = await getArchive();
+  const { gazette } = await getSiteModel();
   const feedUrl = absoluteUrl(group.feedUrl);
   const body = atomFeed({
     title: groupFeedTitle(kind, gazette.name, group),

@@ -3,14 +3,14 @@
  * endpoints and the /data/ page, so the checksums describe exactly the files written.
  */
 import { buildOpenData, type OpenData } from '../lib/open-data';
-import { absoluteUrl, documentBodyText, getArchive } from './archive';
+import { absoluteUrl, documentBodyText, getSiteModel } from './archive';
 import { BUILD_DATE } from './build-date';
 
 let data: Promise<OpenData> | undefined;
 
 export function getOpenData(): Promise<OpenData> {
   data ??= (async () => {
-    const model = await getArchive();
+    const model = await getSiteModel();
     const bodyTexts = new Map(model.documents.map((document) => [document.id, documentBodyText(document)]));
     return buildOpenData(model, bodyTexts, { buildDate: BUILD_DATE, absoluteUrl });
   })();

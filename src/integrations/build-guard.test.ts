@@ -23,27 +23,23 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  run('astro:config:setup', { command: 'build' });
   rmSync(work, { recursive: true, force: true });
 });
 
 describe('stopBuild', () => {
   it('ends a build with the count and one line per problem on stderr, exit code 1, no stack', () => {
-    run('astro:config:setup', { command: 'build' });
-    expect(() => stopBuild(['a.md:1:1: title: one', 'b.md:2:3: date: two'])).toThrow('exit 1');
+    expect(() => stopBuild(['a.md:1:1: title: one', 'b.md:2:3: date: two'], 'build')).toThrow('exit 1');
     expect(exit).toHaveBeenCalledWith(1);
     expect(stderr.join('')).toBe('2 problems:\na.md:1:1: title: one\nb.md:2:3: date: two\n');
   });
 
   it('says "problem" for one', () => {
-    run('astro:config:setup', { command: 'build' });
-    expect(() => stopBuild(['a.md:1:1: title: one'])).toThrow('exit 1');
+    expect(() => stopBuild(['a.md:1:1: title: one'], 'build')).toThrow('exit 1');
     expect(stderr.join('')).toBe('1 problem:\na.md:1:1: title: one\n');
   });
 
   it('throws in the dev server instead, which shows the message and lives on', () => {
-    run('astro:config:setup', { command: 'dev' });
-    expect(() => stopBuild(['a.md:1:1: title: one'])).toThrow('1 problem:\na.md:1:1: title: one');
+    expect(() => stopBuild(['a.md:1:1: title: one'], 'dev')).toThrow('1 problem:\na.md:1:1: title: one');
     expect(exit).not.toHaveBeenCalled();
     expect(stderr).toEqual([]);
   });

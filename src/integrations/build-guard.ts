@@ -18,35 +18,32 @@ import type { AstroIntegration } from 'astro';
 import { displayPath } from '../lib/content/errors';
 import { outputProblems } from '../lib/output-check';
 
-// The loader runs in another module instance than this integration: the command is shared
-// through a global (as the citation table is, src/plugins/rehype-citations.ts).
-const COMMAND = Symbol.for('gazette-archive.astro-command');
-type Registry = typeof globalThis & { [COMMAND]?: string };
-
 /**
- * Ends a build with one line per problem on stderr and exit code 1. In the dev server, throws
- * instead (its overlay shows the message).
+ * Ends a build with one line per problem on stderr and exit code 1. In the dev server (`command`
+ * is Astro's; the loader has it from `virtual:gazette/config`), throws instead: its overlay
+ * shows the message.
  */
-export function stopBuild(lines: string[]): never {
+export function stopBuild(lines: string[], command: string): never {
   const text = `${lines.length} problem${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`;
-  if ((globalThis as Registry)[COMMAND] === 'dev') throw new Error(text);
+  if (command === 'dev') throw new Error(text);
   process.stderr.write(`${text}\n`);
   process.exit(1);
 }
 
 export default function buildGuard(): AstroIntegration {
+  let command = 'build';
   return {
     name: 'gazette:build-guard',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        (globalThis as Registry)[COMMAND] = command;
+      'astro:config:setup': (options) => {
+        command = options.command;
       },
       'astro:config:done': ({ config }) => {
         const outDir = fileURLToPath(config.outDir);
         try {
           mkdirSync(dirname(outDir), { recursive: true });
         } catch (error) {
-          stopBuild([`${displayPath(outDir, process.cwd())}: GAZETTE_OUT_DIR: cannot create the output folder's parent (${(error as NodeJS.ErrnoException).code}); choose another output folder`]);
+          stopBuild([`${displayPath(outDir, process.cwd())}: GAZETTE_OUT_DIR: cannot create the output folder's parent (${(error as NodeJS.ErrnoException).code}); choose another output folder`], command);
         }
       },
       'astro:build:done': ({ dir, logger }) => {
@@ -54,6 +51,7 @@ export default function buildGuard(): AstroIntegration {
         if (problems.length > 0) {
           stopBuild(
             problems.map(({ file, line, column, message }) => `${displayPath(file, process.cwd())}:${line}:${column}: ${message} (a bug in the site generator: please report it)`),
+            command,
           );
         }
         logger.info('every XML, JSON and CSV output parses');

@@ -24,8 +24,8 @@
  * The index stores URLs relative to the output directory; the search page passes
  * `baseUrl: import.meta.env.BASE_URL`, so the same index works for any `base`.
  *
- * Set GAZETTE_TIMING_LOG=<file> to append one JSON line with this step's timings (the
- * benchmark reads it). Any Pagefind error fails the build.
+ * With a `timingLog` file (GAZETTE_TIMING_LOG), this step appends one JSON line with its
+ * timings (the benchmark reads it). Any Pagefind error fails the build.
  */
 import { createHash } from 'node:crypto';
 import { appendFile, copyFile, link, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -45,6 +45,8 @@ import {
   type ShardManifest,
   type ShardPage,
 } from '../lib/search-shards';
+import { exportIndexChunkSize } from '../config';
+import { DEFAULT_INDEX_CHUNK_SIZE } from '../config/search';
 
 export interface PagefindIntegrationOptions {
   /**
@@ -52,18 +54,14 @@ export interface PagefindIntegrationOptions {
    * …). Defaults are right for this site; this exists for experiments and benchmarks.
    */
   indexOptions?: pagefind.PagefindServiceConfig;
-  /**
-   * Most documents in one shard (default 2,500, or GAZETTE_SEARCH_SHARD_SIZE). Bounds
-   * Pagefind's memory (about 0.5 MB per document) and the time to re-index the shard a change
-   * falls in; fewer, larger shards make a search fetch less.
-   */
+  /** Most documents in one shard: the configuration's `search.shardDocuments` (src/config/search.ts). */
   shardDocuments?: number;
-  /**
-   * Folder for cached shard bundles (default: GAZETTE_SEARCH_CACHE_DIR, else
-   * `<Astro cacheDir>/gazette-search`). Keep it between builds, e.g. in CI's cache, to re-index
-   * only changed shards.
-   */
+  /** Folder for cached shard bundles: `search.cacheDir`; without it, `<Astro cacheDir>/gazette-search`. */
   cacheDir?: string;
+  /** Word locations per chunk of Pagefind's word index: `search.indexChunkSize`. */
+  indexChunkSize?: number;
+  /** File to append this step's timings to: `build.timingLog`. */
+  timingLog?: string;
 }
 
 /**
@@ -84,16 +82,6 @@ function isRuntimeFile(name: string): boolean {
   return /^pagefind(?:-worker|-highlight)?\.js$/u.test(name) || /^wasm\..+\.pagefind$/u.test(name);
 }
 
-/**
- * Pagefind groups the word index into chunks of about this many word locations (its default is
- * 20,000). A search fetches one chunk per word per shard, so with several shards the default
- * chunks made index files the bulk of a search's bytes; smaller chunks lengthen each shard's
- * metadata instead. Measured on 2,000 documents in 3 shards (gzip): a cold query 361 KB with
- * the default, 227 KB at 4,000, 234 KB at 1,500; the next query 180, 63 and 52 KB. Pagefind
- * reads it from the environment (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE); a value set there wins.
- */
-const INDEX_CHUNK_SIZE = '4000';
-
 /** Bumped when the cached bundle layout or what goes into a shard's key changes. */
 const CACHE_FORMAT = 1;
 /** Cached shards unused for this long are removed (other builds on the machine may share the cache). */
@@ -107,7 +95,7 @@ export default function pagefindIntegration(
     name: 'gazette:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir ??= process.env.GAZETTE_SEARCH_CACHE_DIR || join(fileURLToPath(config.cacheDir), 'gazette-search');
+        cacheDir ??= join(fileURLToPath(config.cacheDir), 'gazette-search');
       },
       'astro:build:done': async ({ dir, logger }) => {
         await buildSearchIndex(fileURLToPath(dir), logger, { ...options, cacheDir: cacheDir! });
@@ -268,14 +256,14 @@ async function findDocumentPages(siteDir: string, cacheDir: string): Promise<{ p
 
 /* ------------------------------------------------------------------------------ shards */
 
-function shardKey(shard: PlannedShard<DocumentPage>, indexOptions: pagefind.PagefindServiceConfig): string {
+function shardKey(shard: PlannedShard<DocumentPage>, indexOptions: pagefind.PagefindServiceConfig, chunkSize: number): string {
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
       format: CACHE_FORMAT,
       pagefind: PAGEFIND_VERSION,
       indexOptions,
-      chunkSize: process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? null,
+      chunkSize: String(chunkSize),
     }),
   );
   for (const page of shard.pages) hash.update(`\n${page.url}\t${page.hash}`);
@@ -391,14 +379,15 @@ export async function buildSearchIndex(
   logger: AstroIntegrationLogger,
   {
     indexOptions = {},
-    shardDocuments = Number(process.env.GAZETTE_SEARCH_SHARD_SIZE) || DEFAULT_SHARD_DOCUMENTS,
+    shardDocuments = DEFAULT_SHARD_DOCUMENTS,
+    indexChunkSize = DEFAULT_INDEX_CHUNK_SIZE,
+    timingLog,
     cacheDir,
   }: PagefindIntegrationOptions & { cacheDir: string },
 ): Promise<SearchIndexSummary> {
   const started = performance.now();
   const outputPath = join(siteDir, 'pagefind');
-  // Read by the Pagefind binary, which inherits this process's environment when it starts.
-  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= INDEX_CHUNK_SIZE;
+  exportIndexChunkSize(indexChunkSize);
   logger.info('Building the full-text search index with Pagefind…');
   try {
     const { pages, htmlFiles } = await findDocumentPages(siteDir, cacheDir);
@@ -415,7 +404,7 @@ export async function buildSearchIndex(
     let bytes = 0;
     let files = 0;
     for (const [position, shard] of shards.entries()) {
-      const key = shardKey(shard, indexOptions);
+      const key = shardKey(shard, indexOptions, indexChunkSize);
       const bundleDir = join(cacheDir, `shard-${key}`);
       // The runtime is cached beside the shards; without it, the shard is indexed again to get it.
       if (!(await exists(bundleDir)) || !(await exists(runtimeDir))) {
@@ -458,7 +447,7 @@ export async function buildSearchIndex(
           'content with data-pagefind-body.',
       );
     }
-    await logTiming({
+    await logTiming(timingLog, {
       step: 'search-index',
       totalMs: Math.round(ms),
       scanMs: Math.round(scanned - started),
@@ -489,8 +478,7 @@ async function pruneCache(cacheDir: string): Promise<void> {
   }
 }
 
-async function logTiming(entry: Record<string, unknown>): Promise<void> {
-  const file = process.env.GAZETTE_TIMING_LOG;
+async function logTiming(file: string | undefined, entry: Record<string, unknown>): Promise<void> {
   if (file) await appendFile(file, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
 }
 

@@ -4,8 +4,8 @@
  * **Kept and pruned**, when the previous build into this output folder completed and left the
  * incremental-build manifest it ended with. Astro's incremental build skips a page whose key
  * and code are unchanged, and when the page's file is already in the output it leaves it there;
- * only when the output was emptied does it copy the file back from its cache (0.9 ms a file
- * here: 27 s for the 31,000 keyed files of 10,000 documents). So the folder is not emptied
+ * only when the output was emptied does it copy the file back from its cache, a cost per kept
+ * page that grows with the archive (README, "Incremental builds"). So the folder is not emptied
  * (`vite.build.emptyOutDir: false`), and once the pages are generated every file that this
  * build neither wrote nor kept is removed: a file stays when its modification time is not older
  * than the build's start, or when Astro's new manifest lists it as the output of a page of this
@@ -13,7 +13,7 @@
  *
  * **Removed in the background** otherwise (first build, another output folder, a build that
  * failed half way, a manifest this code does not know). Astro empties the output folder with a
- * synchronous `rmSync` that blocks the build (9.5 s for 47,000 files); instead the folder's
+ * synchronous `rmSync` that blocks the build while it removes; instead the folder's
  * entries are renamed into a sibling folder at build start, which is instant on one file
  * system, and that folder is removed with the asynchronous `rm` while Vite bundles and pages
  * render. The build waits for it before it ends; a folder left by a build that crashed is
@@ -22,22 +22,18 @@
  * A marker in Astro's cache folder (`gazette-output.json`: the output folder and the hash of
  * the manifest) is written when the build ends and deleted when one starts, so a build that
  * stops half way never has its output kept.
+ *
+ * What this relies on in Astro (the manifest, its cache, skipped pages, emptyOutDir) is fenced
+ * in src/build/astro-internals.ts.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { ASTRO_MANIFEST_FILE, AstroAssumptionError, keptOutputConfig, manifestOutputs, parseAstroManifest, type AstroManifest } from '../build/astro-internals';
 
-/** Astro's incremental-build manifest (astro/dist/core/build/incremental.js), the part read here. */
-const ASTRO_MANIFEST_FILE = 'incremental-build.json';
-const ASTRO_MANIFEST_VERSION = 1;
 const MARKER_FILE = 'gazette-output.json';
-
-interface AstroManifest {
-  version: number;
-  routes: Record<string, { paths: Record<string, { outputFile: string }> }>;
-}
 
 interface Marker {
   outDir: string;
@@ -52,26 +48,15 @@ async function readJson<T>(path: string): Promise<T | undefined> {
   }
 }
 
-/** Astro's manifest in `cacheDir`, read once, with the hash the marker records; undefined when missing or of another version. */
+/**
+ * Astro's manifest in `cacheDir`, read once, with the hash the marker records; undefined when
+ * there is none. A manifest of a shape this code does not know is an AstroAssumptionError.
+ */
 async function readAstroManifest(cacheDir: string): Promise<{ manifest: AstroManifest; hash: string } | undefined> {
-  try {
-    const bytes = await readFile(join(cacheDir, ASTRO_MANIFEST_FILE));
-    const manifest = JSON.parse(bytes.toString('utf8')) as AstroManifest;
-    if (manifest.version !== ASTRO_MANIFEST_VERSION) return undefined;
-    return { manifest, hash: createHash('sha256').update(bytes).digest('hex') };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The output files Astro's manifest lists for the pages of the build that wrote it. */
-function manifestOutputs(manifest: AstroManifest): Set<string> {
-  const outputs = new Set<string>();
-  for (const route of Object.values(manifest.routes)) {
-    // Relative URLs: 'n/%E5%B8%82…/index.html' for n/市…/index.html.
-    for (const path of Object.values(route.paths)) outputs.add(decodeURIComponent(path.outputFile));
-  }
-  return outputs;
+  const file = join(cacheDir, ASTRO_MANIFEST_FILE);
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return undefined;
+  return { manifest: parseAstroManifest(bytes.toString('utf8'), file), hash: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Removes the folders that moving `paths` away left empty, up to `root` (not included). */
@@ -111,6 +96,15 @@ async function staleEntries(
   return { stale: results.flatMap((result) => result.stale), wholly: entries.length > 0 && results.every((result) => result.wholly) };
 }
 
+/** A previous manifest this code cannot read: the output is removed, not kept, and the log says why. */
+function unknownManifest(logger: AstroIntegrationLogger) {
+  return (error: unknown): undefined => {
+    if (!(error instanceof AstroAssumptionError)) throw error;
+    logger.warn(`${error.message}; the previous output is removed instead of kept`);
+    return undefined;
+  };
+}
+
 export default function previousOutputIntegration(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
@@ -141,7 +135,10 @@ export default function previousOutputIntegration(): AstroIntegration {
 
   const prune = async (logger: AstroIntegrationLogger, manifest: AstroManifest | undefined) => {
     if (!manifest) {
-      throw new Error(`${join(cacheDir, ASTRO_MANIFEST_FILE)} is missing or of an unknown version: cannot tell this build's output from the previous one's. Delete ${outDir} and build again.`);
+      throw new AstroAssumptionError(
+        'incremental-build manifest written at the end of a build',
+        `${join(cacheDir, ASTRO_MANIFEST_FILE)} is missing: cannot tell this build's output from the previous one's. Delete ${outDir} and build again.`,
+      );
     }
     const { stale } = await staleEntries(outDir, outDir, manifestOutputs(manifest), startedMs);
     await moveAside(logger, stale);
@@ -152,13 +149,13 @@ export default function previousOutputIntegration(): AstroIntegration {
   return {
     name: 'gazette:previous-output',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig }) => {
+      'astro:config:setup': async ({ config, updateConfig, logger }) => {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         const marker = await readJson<Marker>(join(cacheDir, MARKER_FILE));
-        const previous = marker?.outDir === outDir ? await readAstroManifest(cacheDir) : undefined;
+        const previous = marker?.outDir === outDir ? await readAstroManifest(cacheDir).catch(unknownManifest(logger)) : undefined;
         keep = config.experimental.incrementalBuild === true && previous !== undefined && marker?.manifest === previous.hash;
-        if (keep) updateConfig({ vite: { build: { emptyOutDir: false } } });
+        if (keep) updateConfig(keptOutputConfig());
       },
       'astro:build:start': async ({ logger }) => {
         await rm(join(cacheDir, MARKER_FILE), { force: true });
@@ -177,7 +174,8 @@ export default function previousOutputIntegration(): AstroIntegration {
         // Kept output: what is stale is moved aside and removed now, since astro's CLI ends with
         // process.exit(), which would cut a removal left running. Removed output: that started
         // with the build and has had its time.
-        const current = await readAstroManifest(cacheDir);
+        // Pruning cannot do without the manifest; a build that kept nothing only loses its marker.
+        const current = await (keep ? readAstroManifest(cacheDir) : readAstroManifest(cacheDir).catch(unknownManifest(logger)));
         if (keep) await prune(logger, current?.manifest);
         await removal;
         if (current) await writeFile(join(cacheDir, MARKER_FILE), `${JSON.stringify({ outDir, manifest: current.hash } satisfies Marker)}\n`);

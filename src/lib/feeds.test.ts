@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveGazette } from './content/archive';
 import { atomFeed, newestDocuments } from './feeds';
-import { buildSiteModel, type DocumentData } from './site-model';
+import { buildSiteModel, storedArchive, type DocumentData } from './site-model';
 import { sitemapXml } from './sitemap';
 
 const documents: DocumentData[] = ['2020-05-24', '2020-06-03', '2020-05-30'].map((date, index) => ({
@@ -10,11 +10,11 @@ const documents: DocumentData[] = ['2020-05-24', '2020-06-03', '2020-05-30'].map
   number: `测政办字〔2020〕${index + 1}号`, issuers: ['办公室'], date, recipients: [], section: '文件', page: index + 1,
   type: '通知', repeals: [], amends: [], basis: [], year: 2020, issueNumber: 7, issueId: '2020/07', tocIndex: index,
 }));
-const model = buildSiteModel({
+const model = buildSiteModel(storedArchive({
   gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
   issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: ['文件'], documentIds: documents.map((d) => d.id) }],
   documents,
-});
+}));
 const feed = () =>
   atomFeed({
     title: '测试公报：最新文件',
@@ -41,11 +41,11 @@ describe('atomFeed', () => {
   });
 
   it('gives a document without a section no section category', () => {
-    const flat = buildSiteModel({
+    const flat = buildSiteModel(storedArchive({
       gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
       issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [], documentIds: [documents[0]!.id] }],
       documents: [{ ...documents[0]!, section: undefined }],
-    });
+    }));
     const xml = atomFeed({ title: 't', gazetteName: '测试公报', publisher: 'p', feedUrl: 'https://example.org/feed.xml', homeUrl: 'https://example.org/', absoluteUrl: (path) => `https://example.org/${path}`, documents: flat.documents });
     expect(xml.match(/<category [^>]*>/gu)).toEqual(['<category term="通知"/>']);
   });
@@ -84,11 +84,11 @@ describe('atomFeed', () => {
       section: '<市政府 "文件">',
       issuers: ['<b>办公室</b>'],
     };
-    const hostileModel = buildSiteModel({
+    const hostileModel = buildSiteModel(storedArchive({
       gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
       issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [hostile.section!], documentIds: [hostile.id] }],
       documents: [hostile],
-    });
+    }));
     const xml = atomFeed({
       title: '测试公报：<最新>',
       gazetteName: '测试公报',

@@ -1,7 +1,7 @@
 /**
- * Each content file's revision history, from one `git log` over the whole content tree (one
- * call per file would take minutes on 10,000 files). Dates are the commits' own, so a build
- * of the same commit shows the same history whenever it runs.
+ * Each content file's revision history, from one `git log` over the whole content tree (a
+ * `git log` per file would start a process per file on every build). Dates are the commits'
+ * own, so a build of the same commit shows the same history whenever it runs.
  *
  * Renames are followed: the history of a moved file includes its commits under the old name.
  * Outside a git checkout (a tarball, a copied folder) there is no history and no error.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gazetteLocality, lookupContext, numberLookupKey, prefixLookupKey } from './number-lookup';
+import { documentsByNumber, gazetteLocality, lookupContext, numberLookupKey, prefixLookupKey } from './number-lookup';
 
 const zibo = lookupContext('淄博市人民政府公报');
 const shandong = lookupContext('山东省人民政府公报');
@@ -76,5 +76,26 @@ describe('prefixLookupKey', () => {
     expect(prefixLookupKey('市政府令', zibo)).toBe('淄博市人民政府令');
     expect(prefixLookupKey('中华人民共和国国务院令')).toBe('国务院令');
     expect(prefixLookupKey('淄政办字', zibo)).toBe('淄政办字');
+  });
+});
+
+describe('documentsByNumber', () => {
+  it('keys each numbered document by its lookup key, in the order given', () => {
+    const decree = { id: 'a', number: '淄博市人民政府令第102号' };
+    const notice = { id: 'b', number: '淄政办字〔2020〕56号' };
+    const documents: { id: string; number?: string }[] = [decree, { id: 'c' }, { id: 'd', number: ' ' }, notice];
+    const table = documentsByNumber(documents, zibo);
+    expect([...table]).toEqual([
+      ['淄博市人民政府令第102号', decree],
+      ['淄政办字〔2020〕56号', notice],
+    ]);
+    // A citation spelt otherwise finds the same entry.
+    expect(table.get(numberLookupKey('市政府令第102号', zibo))).toBe(decree);
+  });
+
+  it('keeps the first of two documents sharing a key', () => {
+    const first = { id: 'a', number: '中华人民共和国国务院令第706号' };
+    const second = { id: 'b', number: '国务院令第706号' };
+    expect(documentsByNumber([first, second]).get('国务院令第706号')).toBe(first);
   });
 });

@@ -85,3 +85,22 @@ export function numberLookupKey(number: string, context: NumberLookupContext = {
   const parsed = parseDocNumber(number);
   return parsed ? docNumberLookupKey(parsed, context) : number.trim();
 }
+
+/**
+ * The archive's documents by the lookup key of their number: the one table behind citation
+ * links, relations, short links and search by number. Documents without a number are left out.
+ * The archive reader rejects two documents with one key; should a caller pass such a pair
+ * anyway, the first (in the order given, the archive's) wins, as it does for relations.
+ */
+export function documentsByNumber<T extends { number?: string }>(
+  documents: Iterable<T>,
+  context: NumberLookupContext = {},
+): Map<string, T> {
+  const byNumber = new Map<string, T>();
+  for (const document of documents) {
+    if (!document.number?.trim()) continue;
+    const key = numberLookupKey(document.number, context);
+    if (!byNumber.has(key)) byNumber.set(key, document);
+  }
+  return byNumber;
+}

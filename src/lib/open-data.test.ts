@@ -14,7 +14,7 @@ import {
   SCHEMA_VERSION,
   sha256sums,
 } from './open-data';
-import { buildSiteModel, type DocumentData, type IssueData } from './site-model';
+import { buildSiteModel, storedArchive, type DocumentData, type IssueData } from './site-model';
 
 const gazette = { id: 'test', name: '测试公报', publisher: '测试市人民政府', editor: '测试市人民政府办公室', file: 'g' } as ArchiveGazette;
 
@@ -27,7 +27,7 @@ function doc(id: string, fields: Partial<DocumentData> = {}): DocumentData {
   };
 }
 
-const model = buildSiteModel({
+const model = buildSiteModel(storedArchive({
   gazette,
   issues: [
     { id: '2020/07', file: 'i', year: 2020, number: 7, cumulative: 232, sections: ['文件', '附录'], documentIds: ['2020/07/b', '2020/07/a'] },
@@ -46,7 +46,7 @@ const model = buildSiteModel({
     }),
     doc('2020/07/a', { section: '附录', page: 5, tocIndex: 1 }),
   ],
-});
+}));
 
 const bodies = new Map([
   ['2019/24/old', '<p>旧文件。</p>'],
@@ -117,11 +117,11 @@ describe('buildOpenData', () => {
   });
 
   it('writes an issue not divided into sections as one list named null, its documents with section null', () => {
-    const flat = buildSiteModel({
+    const flat = buildSiteModel(storedArchive({
       gazette,
       issues: [{ id: '2020/07', file: 'i', year: 2020, number: 7, sections: [], documentIds: ['2020/07/a', '2020/07/b'] }],
       documents: [doc('2020/07/a', { section: undefined, page: 2 }), doc('2020/07/b', { number: '测政办字〔2020〕10号', section: undefined, page: 6, tocIndex: 1 })],
-    });
+    }));
     const texts = new Map([['2020/07/a', '甲。'], ['2020/07/b', '乙。']]);
     const open = buildOpenData(flat, texts, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
     expect(open.issues.get('2020/07')!.sections.map((section) => [section.name, section.documents.map((d) => d.id)])).toEqual([[null, ['2020/07/a', '2020/07/b']]]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageCacheKey } from './page-cache-key';
-import { buildSiteModel, type DocumentData, type IssueData } from './site-model';
+import { documentView, issueView, yearView } from '../site/page-props';
+import { buildSiteModel, storedArchive, type DocumentData, type IssueData } from './site-model';
 import { testDocument as doc, testGazette as gazette, testIssue as issue } from './site-model.fixtures';
 
 /** Three issues; b repeals a, which sits before it in the same issue. */
@@ -11,7 +12,7 @@ function model(changes: { documents?: Record<string, Partial<DocumentData>>; iss
     ['2020/08/c', { date: '2020-07-02' }],
     ['2019/24/z', { date: '2019-12-20' }],
   ];
-  return buildSiteModel({
+  return buildSiteModel(storedArchive({
     gazette,
     issues: [
       issue('2020/08', ['2020/08/c'], changes.issues?.['2020/08']),
@@ -19,13 +20,14 @@ function model(changes: { documents?: Record<string, Partial<DocumentData>>; iss
       issue('2019/24', ['2019/24/z'], changes.issues?.['2019/24']),
     ],
     documents: documents.map(([id, fields]) => doc(id, { ...fields, ...changes.documents?.[id] })),
-  });
+  }));
 }
 
-const documentKey = (site: ReturnType<typeof model>, id: string, context: unknown = null) =>
-  pageCacheKey(site.documents.find((d) => d.id === id)!, context);
-const issueKey = (site: ReturnType<typeof model>, id: string) => pageCacheKey(site.issues.find((i) => i.id === id)!);
-const yearKey = (site: ReturnType<typeof model>, year: number) => pageCacheKey(site.years.find((y) => y.year === year)!);
+// Keyed as the pages key them: the props they render (src/site/page-props.ts), the gazette.
+const documentKey = (site: ReturnType<typeof model>, id: string, context: object = {}) =>
+  pageCacheKey({ document: documentView(site.documents.find((d) => d.id === id)!), ...context }, site.gazette);
+const issueKey = (site: ReturnType<typeof model>, id: string) => pageCacheKey({ issue: issueView(site.issues.find((i) => i.id === id)!) }, site.gazette);
+const yearKey = (site: ReturnType<typeof model>, year: number) => pageCacheKey({ year: yearView(site.years.find((y) => y.year === year)!) }, site.gazette);
 
 describe('pageCacheKey', () => {
   it('is the same for the same archive, built twice', () => {
@@ -91,5 +93,22 @@ describe('pageCacheKey', () => {
   it('keys plain data too', () => {
     expect(pageCacheKey({ a: 1 })).toBe(pageCacheKey({ a: 1 }));
     expect(pageCacheKey({ a: 1 })).not.toBe(pageCacheKey({ a: 2 }));
+  });
+
+  it('changes with the gazette the layout shows', () => {
+    expect(pageCacheKey({ a: 1 }, { name: '甲' })).not.toBe(pageCacheKey({ a: 1 }, { name: '乙' }));
+  });
+
+  it('refuses props it could not hash whole: site records with their links, Maps, functions', () => {
+    const site = model();
+    // A SiteDocument links back to itself through its issue: not plain data.
+    expect(() => pageCacheKey({ document: site.documents[0] })).toThrow(/circular/i);
+    expect(() => pageCacheKey({ table: site.byNumber })).toThrow(/"table" is a Map/);
+    expect(() => pageCacheKey({ render: () => '' })).toThrow(/"render" is a function/);
+  });
+
+  it('keys a year page by each issue’s number of documents', () => {
+    const moved = model({ issues: { '2020/07': { documentIds: ['2020/07/a'] }, '2020/08': { documentIds: ['2020/08/c', '2020/07/b'] } } });
+    expect(yearKey(moved, 2020)).not.toBe(yearKey(model(), 2020));
   });
 });

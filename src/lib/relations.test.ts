@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRelations, documentStatus, resolveBuildDate, shanghaiDate, type RelationSource } from './relations';
+import { computeRelations, documentStatus, shanghaiDate, type RelationSource } from './relations';
 import { lookupContext } from './number-lookup';
 
 function doc(id: string, fields: Partial<RelationSource> = {}): RelationSource {
@@ -127,21 +127,12 @@ describe('documentStatus', () => {
   });
 });
 
+// GAZETTE_BUILD_DATE itself is read and checked by the configuration (src/config/config.test.ts).
 describe('build date', () => {
-  it('takes GAZETTE_BUILD_DATE when set', () => {
-    expect(resolveBuildDate({ GAZETTE_BUILD_DATE: '2021-01-01' })).toBe('2021-01-01');
-    expect(resolveBuildDate({ GAZETTE_BUILD_DATE: ' 2021-01-01 ' })).toBe('2021-01-01');
-  });
-
-  it('defaults to today in Asia/Shanghai, which is ahead of UTC', () => {
+  it('is today in Asia/Shanghai, which is ahead of UTC', () => {
     // 2020-12-31 16:30 UTC is already 2021-01-01 00:30 in Shanghai.
-    expect(resolveBuildDate({}, new Date('2020-12-31T16:30:00Z'))).toBe('2021-01-01');
-    expect(resolveBuildDate({ GAZETTE_BUILD_DATE: '' }, new Date('2020-12-31T15:59:59Z'))).toBe('2020-12-31');
+    expect(shanghaiDate(new Date('2020-12-31T16:30:00Z'))).toBe('2021-01-01');
+    expect(shanghaiDate(new Date('2020-12-31T15:59:59Z'))).toBe('2020-12-31');
     expect(shanghaiDate(new Date('2020-02-29T00:00:00Z'))).toBe('2020-02-29');
-  });
-
-  it('rejects malformed and impossible dates, naming the variable and the fix', () => {
-    expect(() => resolveBuildDate({ GAZETTE_BUILD_DATE: '2021-02-30' })).toThrow(/GAZETTE_BUILD_DATE.*YYYY-MM-DD/);
-    expect(() => resolveBuildDate({ GAZETTE_BUILD_DATE: '20210101' })).toThrow(/GAZETTE_BUILD_DATE/);
   });
 });

@@ -3,11 +3,10 @@
  * directions, and whether a document is still in force (效力状态) as of a build date.
  *
  * Pure: the build date comes in as a parameter, so the same content and the same build date
- * always give the same status. Pages and data files get the build date from the environment
- * (GAZETTE_BUILD_DATE) through `resolveBuildDate`.
+ * always give the same status. Pages and data files get the build date from the configuration
+ * (`build.buildDate`, src/config/build.ts), which defaults to `shanghaiDate` of the day.
  */
-import { parseIsoDate } from './dates';
-import { numberLookupKey, type NumberLookupContext } from './number-lookup';
+import { documentsByNumber, numberLookupKey, type NumberLookupContext } from './number-lookup';
 
 /** What a document says about others: frontmatter relations and the numbers its body cites. */
 export interface RelationSource {
@@ -62,6 +61,8 @@ function emptyRelations<T>(): DocumentRelations<T> {
 export function computeRelations<T extends RelationSource>(
   documents: readonly T[],
   context: NumberLookupContext = {},
+  /** The archive's number table (documentsByNumber), when the caller already has it. */
+  byNumber: ReadonlyMap<string, T> = documentsByNumber(documents, context),
 ): Map<string, DocumentRelations<T>> {
   // Each number is met several times (its document, and every relation and citation to it).
   const keys = new Map<string, string>();
@@ -70,10 +71,6 @@ export function computeRelations<T extends RelationSource>(
     if (found === undefined) keys.set(number, (found = numberLookupKey(number, context)));
     return found;
   };
-  const byNumber = new Map<string, T>();
-  for (const document of documents) {
-    if (document.number && !byNumber.has(key(document.number))) byNumber.set(key(document.number), document);
-  }
   const relations = new Map(documents.map((document) => [document.id, emptyRelations<T>()]));
 
   const link = (source: T, number: string, reverse: Incoming): RelationLink<T> => {
@@ -154,19 +151,4 @@ export function shanghaiDate(instant: Date): string {
     month: '2-digit',
     day: '2-digit',
   }).format(instant);
-}
-
-/**
- * The date statuses are computed for: GAZETTE_BUILD_DATE (YYYY-MM-DD) when set, else today in
- * Asia/Shanghai. Rejects a malformed value instead of silently using today.
- */
-export function resolveBuildDate(env: Record<string, string | undefined>, now: Date = new Date()): string {
-  const value = env.GAZETTE_BUILD_DATE?.trim();
-  if (!value) return shanghaiDate(now);
-  if (!parseIsoDate(value)) {
-    throw new Error(
-      `GAZETTE_BUILD_DATE: "${value}" is not a date written YYYY-MM-DD; set it like GAZETTE_BUILD_DATE=2021-01-01 or unset it to use today (Asia/Shanghai)`,
-    );
-  }
-  return value;
 }

@@ -3,10 +3,10 @@
  * page reads (`pagefind/shards.json`), and the order that makes "newest first" correct across
  * shards.
  *
- * Why shards: Pagefind holds a whole index in memory while it builds it (about half a
- * megabyte per Chinese page), so one index of 100,000 documents cannot be built on an
- * ordinary machine, and every new issue would rebuild all of it. Each shard is built
- * separately, cached by the hash of its pages, and merged in the browser.
+ * Why shards: Pagefind holds a whole index in memory while it builds it, so a large archive's
+ * index cannot be built in one piece on an ordinary machine (README, "Search at scale and
+ * benchmarks", has the measured memory), and every new issue would rebuild all of it. Each
+ * shard is built separately, cached by the hash of its pages, and merged in the browser.
  *
  * How documents are split: by the date they are sorted by, so that every shard covers a
  * date range of its own and the ranges never overlap. Then "newest first" over the whole
@@ -40,9 +40,9 @@ export interface PlannedShard<P extends ShardPage> {
 }
 
 /**
- * Default documents per shard. Pagefind needs about 0.6 MB per document while it indexes a
- * shard, so 3,000 keep it near 2 GB; the build's own Node process needs another 2 GB for
- * 10,000 documents (README, "Search at scale").
+ * Default documents per shard: Pagefind's memory grows with the documents of the shard it
+ * indexes, and this keeps it, with the build's own Node process beside it, within the memory
+ * budget of the benchmark (README, "Search at scale and benchmarks"; bench/results/).
  */
 export const DEFAULT_SHARD_DOCUMENTS = 3000;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bucketOfQuery,
-  buildNumberTable,
+  numberLookupTable,
   classifyNumberQuery,
   numberBucketCount,
   numberBucketPath,
@@ -21,7 +21,7 @@ import {
   toPagefindSort,
   type NumberTable,
 } from './search-state';
-import { lookupContext } from './number-lookup';
+import { documentsByNumber, lookupContext } from './number-lookup';
 
 describe('parseSearchState', () => {
   it('reads q, filters and sort', () => {
@@ -230,7 +230,7 @@ describe('lookupNumber: an order by another spelling of its number', () => {
     { url: '2018/40/gwyl-706/', title: '国务院关于修改部分行政法规的决定', number: '中华人民共和国国务院令第706号', date: '2019-03-02', issuers: ['国务院'] },
     { url: '2019/24/szfl-102/', title: '淄博市重大行政决策程序规定', number: '淄博市人民政府令 第102号', date: '2019-12-20', issuers: ['淄博市人民政府'] },
   ];
-  const table = buildNumberTable(docs, '/', zibo);
+  const table = numberLookupTable(documentsByNumber(docs, zibo), '/');
 
   it('keys the table by lookup key and keeps the number as printed', () => {
     expect(Object.keys(table)).toEqual(['国务院令第706号', '淄博市人民政府令第102号']);
@@ -282,7 +282,7 @@ describe('number buckets', () => {
       issuers: ['甲'],
     }));
     const buckets = numberBucketCount(docs.length);
-    const sizes = splitNumberTable(buildNumberTable(docs, '/'), buckets).map((b) => Object.keys(b).length);
+    const sizes = splitNumberTable(numberLookupTable(documentsByNumber(docs), '/'), buckets).map((b) => Object.keys(b).length);
     expect(Math.max(...sizes)).toBeLessThan(2 * (docs.length / buckets));
   });
 });
@@ -311,7 +311,7 @@ describe('URLs', () => {
   });
 });
 
-describe('buildNumberTable', () => {
+describe('numberLookupTable', () => {
   const doc = (url: string, number: string | undefined, date = '2020-05-26') => ({
     url,
     title: `title of ${url}`,
@@ -321,13 +321,13 @@ describe('buildNumberTable', () => {
   });
 
   it('keys documents by canonical number, sorted, with base-prefixed URLs', () => {
-    const table = buildNumberTable(
-      [
+    const table = numberLookupTable(
+      documentsByNumber([
         doc('2020/07/zzbz-2020-58/', '淄政办字〔2020〕58号'),
         doc('2020/07/zzbf-2020-5/', '淄政办发[2020]5号'),
         doc('2020/07/notice/', undefined),
         doc('2019/12/order/', '市政府令第102号'),
-      ],
+      ]),
       '/gazette/',
     );
     expect(Object.keys(table)).toEqual(['市政府令第102号', '淄政办发〔2020〕5号', '淄政办字〔2020〕58号']);
@@ -340,14 +340,15 @@ describe('buildNumberTable', () => {
     });
   });
 
-  it('is deterministic whatever the input order, and keeps the earliest of duplicates', () => {
+  it('is deterministic whatever the order of the number table, and keeps the first of duplicates in archive order', () => {
     const docs = [
-      doc('2020/08/b/', '淄政办字〔2020〕60号', '2020-06-10'),
       doc('2020/07/a/', '淄政办字〔2020〕60号', '2020-06-01'),
       doc('2020/07/c/', '淄政办字〔2020〕61号'),
+      doc('2020/08/b/', '淄政办字〔2020〕60号', '2020-06-10'),
     ];
-    const forward = JSON.stringify(buildNumberTable(docs, '/'));
-    expect(JSON.stringify(buildNumberTable([...docs].reverse(), '/'))).toBe(forward);
-    expect(buildNumberTable(docs, '/')['淄政办字〔2020〕60号'].url).toBe('/2020/07/a/');
+    const byNumber = documentsByNumber(docs);
+    const forward = JSON.stringify(numberLookupTable(byNumber, '/'));
+    expect(JSON.stringify(numberLookupTable(new Map([...byNumber].reverse()), '/'))).toBe(forward);
+    expect(numberLookupTable(byNumber, '/')['淄政办字〔2020〕60号'].url).toBe('/2020/07/a/');
   });
 });

@@ -229,29 +229,23 @@ export interface NumberedDocument {
 }
 
 /**
- * The number lookup table (split into `search/numbers/<bucket>.json`): lookup key
- * (src/lib/number-lookup.ts) → document with its number as printed, keys in code-point order so
- * the file is byte-for-byte reproducible. If two documents ever share a key, the earliest (then
- * the smallest URL) wins.
+ * The number lookup table (split into `search/numbers/<bucket>.json`): the site's number table
+ * (documentsByNumber in src/lib/number-lookup.ts: lookup key → document) with each document as
+ * the lookup shows it, its number as printed in canonical spelling, keys in code-point order so
+ * the file is byte-for-byte reproducible.
  */
-export function buildNumberTable(documents: readonly NumberedDocument[], base: string, context: NumberLookupContext = {}): NumberTable {
-  const ordered = [...documents].sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.url, b.url));
-  const byNumber = new Map<string, NumberEntry>();
-  for (const doc of ordered) {
-    if (!doc.number?.trim()) continue;
-    const canonical = parseDocNumber(doc.number)?.canonical ?? doc.number.trim();
-    const key = numberLookupKey(canonical, context);
-    if (byNumber.has(key)) continue;
-    byNumber.set(key, {
+export function numberLookupTable(byNumber: ReadonlyMap<string, NumberedDocument>, base: string): NumberTable {
+  const table: NumberTable = {};
+  for (const key of [...byNumber.keys()].sort(compareCodePoints)) {
+    const doc = byNumber.get(key)!;
+    table[key] = {
       url: joinBase(base, doc.url),
       title: doc.title,
-      number: canonical,
+      number: parseDocNumber(doc.number!)?.canonical ?? doc.number!.trim(),
       date: doc.date,
       issuers: [...doc.issuers],
-    });
+    };
   }
-  const table: NumberTable = {};
-  for (const key of [...byNumber.keys()].sort(compareCodePoints)) table[key] = byNumber.get(key)!;
   return table;
 }
 
@@ -300,7 +294,7 @@ export function splitNumberTable(table: NumberTable, buckets: number): NumberTab
   const out: NumberTable[] = Array.from({ length: buckets }, () => ({}));
   for (const [key, entry] of Object.entries(table)) {
     const parsed = parseDocNumber(key);
-    // Keys are lookup keys (buildNumberTable), numbers themselves; one that does not parse cannot be queried.
+    // Keys are lookup keys (numberLookupTable), numbers themselves; one that does not parse cannot be queried.
     if (parsed) out[numberBucket(parsed.prefix, parsed.seq, buckets)]![key] = entry;
   }
   return out;

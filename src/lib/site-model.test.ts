@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, citation, describeDocument, formalTitle, issueLabel, shortLinkKey } from './site-model';
+import { buildSiteModel, storedArchive, citation, describeDocument, formalTitle, issueLabel, shortLinkKey } from './site-model';
 import { testDocument as doc, testGazette as gazette, testIssue as issue } from './site-model.fixtures';
 
-const model = buildSiteModel({
+const model = buildSiteModel(storedArchive({
   gazette,
   issues: [
     issue('2020/08', ['2020/08/c']),
@@ -15,7 +15,7 @@ const model = buildSiteModel({
     doc('2020/08/c', { date: '2020-07-02' }),
     doc('2019/24/z', { number: '市政府令第102号', date: '2019-12-20', type: '令', title: '测试市某某规定' }),
   ],
-});
+}));
 
 describe('buildSiteModel', () => {
   it('lays out permalinks', () => {
@@ -27,7 +27,7 @@ describe('buildSiteModel', () => {
   });
 
   it('adds a short link by lookup key when the number is printed otherwise, and relates by it', () => {
-    const city = buildSiteModel({
+    const city = buildSiteModel(storedArchive({
       gazette: { ...gazette, name: '测试市人民政府公报' },
       issues: [issue('2020/07', ['2020/07/decree', '2020/07/rules', '2020/07/notice'])],
       documents: [
@@ -35,7 +35,7 @@ describe('buildSiteModel', () => {
         doc('2020/07/rules', { number: '市政府令第102号', type: '令', title: '测试市某某规定', tocIndex: 1 }),
         doc('2020/07/notice', { number: '测政办字〔2020〕9号', basis: ['国务院令第713号', '测试市人民政府令第102号'], tocIndex: 2 }),
       ],
-    });
+    }));
     const byId = (id: string) => city.documents.find((d) => d.id === id)!;
     expect(byId('2020/07/decree')).toMatchObject({ shortUrl: 'n/中华人民共和国国务院令-713/', shortUrlAliases: ['n/国务院令-713/'] });
     expect(byId('2020/07/rules')).toMatchObject({ shortUrl: 'n/市政府令-102/', shortUrlAliases: ['n/测试市人民政府令-102/'] });
@@ -70,11 +70,11 @@ describe('buildSiteModel', () => {
   });
 
   it('gives an issue not divided into sections one list without a name, in printed order', () => {
-    const flat = buildSiteModel({
+    const flat = buildSiteModel(storedArchive({
       gazette,
       issues: [issue('2020/07', ['2020/07/a', '2020/07/b'], { sections: [] })],
       documents: [doc('2020/07/a', { section: undefined, page: 2 }), doc('2020/07/b', { section: undefined, page: 7, tocIndex: 1 })],
-    });
+    }));
     const [july] = flat.issues;
     expect(july!.sectionNames).toEqual([]);
     expect(july!.sections.map((s) => [s.name, s.documents.map((d) => d.slug)])).toEqual([[null, ['a', 'b']]]);
@@ -106,8 +106,31 @@ describe('buildSiteModel', () => {
     expect(model.byType.map((g) => g.feedUrl)).toEqual(['feeds/type/tong-zhi.xml', 'feeds/type/ling.xml', 'feeds/type/yi-jian.xml']);
   });
 
+  it('owns the number table: every numbered document under its lookup key', () => {
+    expect([...model.byNumber].map(([key, document]) => [key, document.id])).toEqual([
+      ['市政府令第102号', '2019/24/z'],
+      ['测政办字〔2020〕9号', '2020/07/a'],
+      ['测政办字〔2020〕10号', '2020/07/b'],
+    ]);
+    // The same records the rest of the model links: relations resolve through it.
+    expect(model.byNumber.get('测政办字〔2020〕9号')).toBe(model.documents.find((d) => d.id === '2020/07/a'));
+  });
+
+  it('puts the stored collections back in the archive order, whatever order the store returns', () => {
+    const stored = storedArchive({
+      gazette,
+      issues: [issue('2020/08', ['2020/08/c']), issue('2019/24', ['2019/24/z']), issue('2020/07', ['2020/07/b', '2020/07/a'])],
+      documents: [doc('2020/07/a'), doc('2019/24/z'), doc('2020/08/c'), doc('2020/07/b')],
+    });
+    expect(stored.issues.map((i) => [i.id, i.documents.map((d) => d.id)])).toEqual([
+      ['2019/24', ['2019/24/z']],
+      ['2020/07', ['2020/07/b', '2020/07/a']],
+      ['2020/08', ['2020/08/c']],
+    ]);
+  });
+
   it('refuses an issue that lists a document it does not have', () => {
-    expect(() => buildSiteModel({ gazette, issues: [issue('2020/07', ['2020/07/x'])], documents: [] })).toThrow(/lists 2020\/07\/x/);
+    expect(() => buildSiteModel(storedArchive({ gazette, issues: [issue('2020/07', ['2020/07/x'])], documents: [] }))).toThrow(/lists 2020\/07\/x/);
   });
 });
 
@@ -129,14 +152,14 @@ describe('document texts', () => {
 });
 
 describe('relations in the site model', () => {
-  const related = buildSiteModel({
+  const related = buildSiteModel(storedArchive({
     gazette,
     issues: [issue('2020/07', ['2020/07/a', '2020/07/b'])],
     documents: [
       doc('2020/07/a', { number: '测政办字〔2020〕9号' }),
       doc('2020/07/b', { number: '测政办字〔2020〕10号', tocIndex: 1, repeals: ['测政办字〔2020〕9号'], citations: ['测政办字〔2020〕9号', '测政发〔2019〕1号'] }),
     ],
-  });
+  }));
   const [a, b] = related.documents;
 
   it('links site documents both ways', () => {

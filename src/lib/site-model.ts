@@ -9,10 +9,11 @@
  *   <year>/<issue>/<slug>/       a document                 2020/07/zzbz-2020-54/
  *   n/<number key>/              short link by 文号          n/淄政办字-2020-54/
  */
-import type { Archive, ArchiveDocument, ArchiveGazette, ArchiveIssue } from './content/archive';
+import type { ArchiveDocument, ArchiveGazette, ArchiveIssue } from './content/archive';
+import { compareIssues } from '../domain/issue-order';
 import { compareDocNumbers, docNumberKey, parseDocNumber } from './doc-number';
 import { formatChineseDate } from './dates';
-import { lookupContext, numberLookupKey, type NumberLookupContext } from './number-lookup';
+import { documentsByNumber, lookupContext, numberLookupKey, type NumberLookupContext } from './number-lookup';
 import { computeRelations, type DocumentRelations } from './relations';
 import { uniqueSlugs } from './pinyin-slug';
 
@@ -22,7 +23,17 @@ export type DocumentData = Omit<ArchiveDocument, 'body'> & {
   /** The rendered body's name in the body store (src/lib/content/body-store.ts). */
   bodyHash?: string;
 };
+/** What the issues collection stores: an issue as read, its documents by id (the data store is flat). */
 export type IssueData = Omit<ArchiveIssue, 'documents'> & { documentIds: string[] };
+
+/**
+ * The archive as read (src/lib/content/archive.ts: issues oldest first, each with its documents
+ * in printed order), each document as the content loader stored it.
+ */
+export interface StoredArchive {
+  gazette: ArchiveGazette;
+  issues: (Omit<ArchiveIssue, 'documents'> & { documents: DocumentData[] })[];
+}
 
 export interface SiteDocument extends DocumentData {
   url: string;
@@ -46,7 +57,7 @@ export interface SiteSection {
   documents: SiteDocument[];
 }
 
-export interface SiteIssue extends Omit<IssueData, 'sections'> {
+export interface SiteIssue extends Omit<IssueData, 'sections' | 'documentIds'> {
   /** Section names in printed order, as declared. */
   sectionNames: string[];
   url: string;
@@ -93,6 +104,11 @@ export interface SiteModel {
   byType: IndexGroup[];
   /** Documents with a number, sorted by number. */
   numbered: SiteDocument[];
+  /**
+   * Documents by their number's lookup key (src/lib/number-lookup.ts): the one number table of
+   * the site, behind relations, search by number and the mirror's number lookup.
+   */
+  byNumber: ReadonlyMap<string, SiteDocument>;
 }
 
 export function issueLabel(issue: { year: number; number: number }): string {
@@ -136,29 +152,44 @@ function groupBy(documents: SiteDocument[], keys: (document: SiteDocument) => st
     }));
 }
 
-export function buildSiteModel(archive: {
+/**
+ * The archive as read, put back together from the content collections (one entry per gazette,
+ * issue and document). The data store keeps no order, so the issues take the reader's.
+ */
+export function storedArchive({ gazette, issues, documents }: {
   gazette: ArchiveGazette;
-  issues: IssueData[];
-  documents: DocumentData[];
-}): SiteModel {
-  const documentsById = new Map(archive.documents.map((document) => [document.id, document]));
-  const issues: SiteIssue[] = [...archive.issues]
-    .sort((a, b) => a.year - b.year || a.number - b.number)
-    .map(({ sections, ...issue }) => ({
+  issues: readonly IssueData[];
+  documents: readonly DocumentData[];
+}): StoredArchive {
+  const documentsById = new Map(documents.map((document) => [document.id, document]));
+  return {
+    gazette,
+    issues: [...issues].sort(compareIssues).map(({ documentIds, ...issue }) => ({
       ...issue,
-      sectionNames: sections,
-      url: `${issue.id}/`,
-      label: issueLabel(issue),
-      documents: [],
-      sections: [],
-      latestDate: '',
-    }));
+      documents: documentIds.map((id) => {
+        const document = documentsById.get(id);
+        if (!document) throw new Error(`Issue ${issue.id} lists ${id}, which is not in the archive`);
+        return document;
+      }),
+    })),
+  };
+}
+
+export function buildSiteModel(archive: StoredArchive): SiteModel {
+  const issues: SiteIssue[] = archive.issues.map(({ sections, documents: _documents, ...issue }) => ({
+    ...issue,
+    sectionNames: sections,
+    url: `${issue.id}/`,
+    label: issueLabel(issue),
+    documents: [],
+    sections: [],
+    latestDate: '',
+  }));
   const context = lookupContext(archive.gazette.name);
   const documents: SiteDocument[] = [];
-  for (const issue of issues) {
-    for (const id of issue.documentIds) {
-      const data = documentsById.get(id);
-      if (!data) throw new Error(`Issue ${issue.id} lists ${id}, which is not in the archive`);
+  archive.issues.forEach(({ documents: read }, index) => {
+    const issue = issues[index]!;
+    for (const data of read) {
       const key = data.number ? shortLinkKey(data.number) : undefined;
       const document: SiteDocument = {
         ...data,
@@ -172,7 +203,7 @@ export function buildSiteModel(archive: {
       issue.documents.push(document);
       documents.push(document);
     }
-  }
+  });
   for (const issue of issues) {
     issue.sections =
       issue.sectionNames.length === 0
@@ -186,7 +217,8 @@ export function buildSiteModel(archive: {
       document.next = issue.documents[index + 1];
     });
   }
-  const relations = computeRelations(documents, context);
+  const byNumber = documentsByNumber(documents, context);
+  const relations = computeRelations(documents, context, byNumber);
   for (const document of documents) document.relations = relations.get(document.id)!;
   issues.forEach((issue, index) => {
     issue.prev = issues[index - 1];
@@ -218,6 +250,7 @@ export function buildSiteModel(archive: {
     byIssuer: groupBy(documents, (document) => document.issuers, 'issuer'),
     byType: groupBy(documents, (document) => [document.type], 'type'),
     numbered,
+    byNumber,
   };
 }
 
@@ -226,14 +259,17 @@ export function formalTitle(document: Pick<DocumentData, 'title' | 'issuers'>): 
   return document.title.startsWith('关于') ? `${document.issuers.join('　')}${document.title}` : document.title;
 }
 
+/** What the citation and the description say of a document. */
+type CitedDocument = Pick<SiteDocument, 'issuers' | 'title' | 'number' | 'date' | 'page' | 'type'> & { issue: { label: string } };
+
 /** 推荐引用: who, what, which number, when and where printed; the page appends the permalink. */
-export function citation(document: SiteDocument, gazetteName: string): string {
+export function citation(document: CitedDocument, gazetteName: string): string {
   const number = document.number ? `（${document.number}）` : '';
   return `${document.issuers.join('、')}：《${document.title}》${number}，${formatChineseDate(document.date)}，载《${gazetteName}》${document.issue.label}第${document.page}页，`;
 }
 
 /** A one-sentence description for meta tags and feeds. */
-export function describeDocument(document: SiteDocument, gazetteName: string): string {
+export function describeDocument(document: CitedDocument, gazetteName: string): string {
   const number = document.number ? `（${document.number}）` : '';
   return `${document.issuers.join('、')}${formatChineseDate(document.date)}发布的${document.type}《${document.title}》${number}，刊载于《${gazetteName}》${document.issue.label}第${document.page}页。`;
 }

@@ -1,58 +1,85 @@
 /**
  * Astro content-layer loaders over the archive reader. The whole archive is read and
  * validated once per build (cross-document rules need all of it); each collection then
- * stores its part. Document bodies are rendered with the project's Markdown processor and
- * re-rendered only when their digest changes; the HTML is kept in the body store beside Astro's
- * data store (src/lib/content/body-store.ts), the data store keeps its hash.
+ * stores its part. Document bodies are rendered with the project's Markdown plugins
+ * (gazetteMarkdownPlugins) and the archive's number table, and re-rendered only when their
+ * digest changes; the HTML is kept in the body store beside Astro's data store
+ * (src/lib/content/body-store.ts), the data store keeps its hash.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import gazetteConfig, { command } from 'virtual:gazette/config';
 import { aboutProblem, readArchive, type Archive } from '../lib/content/archive';
 import { bodyLimitProblems } from '../lib/content/body-limits';
 import { displayPath, formatProblem, type ContentProblem } from '../lib/content/errors';
 import { positionAt } from '../lib/content/yaml-source';
 import { stopBuild } from '../integrations/build-guard';
-import { siteSettings } from '../site-settings';
 import { documentPath } from '../lib/site-model';
 import { bodyStore } from '../lib/content/body-store';
 import { lookupContext } from '../lib/number-lookup';
-import { citationTargets, citedTargets, registeredCitationTargets, reportedCitations, setCitationTargets } from '../plugins/rehype-citations';
+import { gazetteMarkdownPlugins } from '../plugins/markdown-pipeline';
+import { citationTargets, citedTargets, reportedCitations, type CitationTargets } from '../plugins/rehype-citations';
 
-let pending: { root: string; archive: Promise<Archive> } | null = null;
+type Rendered = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
+type TextProblem = { message: string; line?: number; column?: number };
+type Render = (text: string, options?: { fileURL?: URL }) => Promise<Rendered>;
 
-function contentDir(root: string): string {
-  const { contentDir } = siteSettings(process.env);
-  return isAbsolute(contentDir) ? contentDir : resolve(root, contentDir);
+/** The archive as read, its number table, and the renderer that links against that table. */
+interface LoadedArchive {
+  archive: Archive;
+  targets: CitationTargets;
+  render: Render;
 }
 
-function loadArchive(context: LoaderContext): Promise<Archive> {
-  const root = fileURLToPath(context.config.root);
-  if (!pending || pending.root !== root) {
-    pending = {
-      root,
-      archive: Promise.resolve().then(() => {
-        // Archive paths start at the content folder's parent (content/zibo/…, for edit links);
-        // problems name files from where the build was started, as check does.
-        const dir = contentDir(root);
-        const result = readArchive(dir, dirname(dir), { cwd: process.cwd() });
-        // Warnings are `npm run check`'s too: the build shows them and goes on.
-        for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
-        if (!result.archive) stopBuild(result.problems.map(formatProblem));
-        // Bodies link the numbers they cite (src/plugins/rehype-citations.ts): register the table first.
-        const { documents, gazette } = result.archive;
-        const paths = documents.map((d) => ({ ...d, path: documentPath(d.id) }));
-        setCitationTargets(citationTargets(paths, context.config.base, lookupContext(gazette.name)));
-        return result.archive;
-      }),
-    };
-  }
-  return pending.archive;
+let pending: Promise<LoadedArchive> | null = null;
+
+/** The content folder, resolved against the project root by the configuration (src/config). */
+const contentDir = gazetteConfig.content.dir;
+
+/**
+ * Astro's Markdown renderer (context.renderMarkdown) with the project's plugins and this
+ * archive's number table: the same processor options and render steps, so bodies come out as
+ * Astro's own renderer would make them.
+ */
+async function bodyRenderer(context: LoaderContext, targets: CitationTargets): Promise<Render> {
+  const { markdown, image } = context.config;
+  const renderer = await createMarkdownProcessor({
+    image,
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    ...gazetteMarkdownPlugins({ citationTargets: targets }),
+  });
+  return async (text, options) => {
+    const { frontmatter, content } = parseFrontmatter(text);
+    const { code, metadata } = await renderer.render(content, { frontmatter, fileURL: options?.fileURL });
+    return { html: code, metadata: { ...metadata, imagePaths: [...(metadata.localImagePaths ?? []), ...(metadata.remoteImagePaths ?? [])] } };
+  };
+}
+
+function loadArchive(context: LoaderContext): Promise<LoadedArchive> {
+  pending ??= Promise.resolve().then(async () => {
+    // Archive paths start at the content folder's parent (content/zibo/…, for edit links);
+    // problems name files from where the build was started, as check does.
+    const result = readArchive(contentDir, dirname(contentDir), { cwd: process.cwd() });
+    // Warnings are `npm run check`'s too: the build shows them and goes on.
+    for (const warning of result.warnings) context.logger.warn(formatProblem(warning));
+    const { archive } = result;
+    if (!archive) stopBuild(result.problems.map(formatProblem), command);
+    // Bodies link the numbers they cite (src/plugins/rehype-citations.ts) against this table.
+    const { documents, gazette } = archive;
+    const paths = documents.map((d) => ({ ...d, path: documentPath(d.id) }));
+    const targets = citationTargets(paths, context.config.base, lookupContext(gazette.name));
+    return { archive, targets, render: await bodyRenderer(context, targets) };
+  });
+  return pending;
 }
 
 function watchForChanges(context: LoaderContext, reload: () => Promise<void>) {
   context.watcher?.on('all', (_event, path) => {
-    if (path.startsWith(contentDir(fileURLToPath(context.config.root)))) {
+    if (path.startsWith(contentDir)) {
       pending = null;
       void reload();
     }
@@ -60,19 +87,16 @@ function watchForChanges(context: LoaderContext, reload: () => Promise<void>) {
 }
 
 /** Where a file of the archive (a path from the content folder's parent) is on disk. */
-function archiveFile(context: LoaderContext, file: string): string {
-  return resolve(dirname(contentDir(fileURLToPath(context.config.root))), file);
+function archiveFile(file: string): string {
+  return resolve(dirname(contentDir), file);
 }
-
-type Rendered = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
-type TextProblem = { message: string; line?: number; column?: number };
 
 /**
  * Renders Markdown, or says why it cannot be: the limits of body-limits.ts first (beyond them
  * the renderer overflows its stack or stalls), then what a Markdown plugin threw (a
  * VFileMessage has its position). `npm run check` reports the same (markdown-check.ts).
  */
-async function renderChecked(context: LoaderContext, text: string, fileURL?: URL): Promise<Rendered | TextProblem[]> {
+async function renderChecked(render: Render, text: string, fileURL?: URL): Promise<Rendered | TextProblem[]> {
   const limits = bodyLimitProblems(text);
   if (limits.length > 0) return limits.map(({ index, message }) => ({ ...positionAt(text, index), message }));
   // Astro's renderer dumps the error object on the console before throwing it; the build
@@ -82,7 +106,7 @@ async function renderChecked(context: LoaderContext, text: string, fileURL?: URL
   console.error = (...args: unknown[]) => void logged.push(args);
   let thrown: unknown;
   try {
-    return await context.renderMarkdown(text, fileURL ? { fileURL } : undefined);
+    return await render(text, fileURL ? { fileURL } : undefined);
   } catch (error) {
     thrown = error;
     const { reason, line, column } = error as { reason?: string; line?: number; column?: number };
@@ -103,13 +127,14 @@ export function gazetteLoader(): Loader {
     load: async (context) => {
       const load = async () => {
         // Where the 简介 is written only places its problems: the page gets the rest.
-        const { aboutOrigin, ...gazette } = (await loadArchive(context)).gazette;
+        const { archive, render } = await loadArchive(context);
+        const { aboutOrigin, ...gazette } = archive.gazette;
         // The 简介 is Markdown: rendered with the site's processor, like document bodies.
-        const rendered = gazette.about ? await renderChecked(context, gazette.about) : undefined;
+        const rendered = gazette.about ? await renderChecked(render, gazette.about) : undefined;
         if (Array.isArray(rendered)) {
-          const file = displayPath(archiveFile(context, gazette.file), process.cwd());
+          const file = displayPath(archiveFile(gazette.file), process.cwd());
           // readArchive sets aboutOrigin whenever there is an about.
-          stopBuild(rendered.map((problem) => formatProblem({ file, ...aboutProblem(aboutOrigin!, problem), field: 'about' })));
+          stopBuild(rendered.map((problem) => formatProblem({ file, ...aboutProblem(aboutOrigin!, problem), field: 'about' })), command);
         }
         context.store.set({ id: gazette.id, data: gazette, body: gazette.about, digest: context.generateDigest(gazette), rendered });
         replaceEntries(context, new Set([gazette.id]));
@@ -125,7 +150,7 @@ export function issuesLoader(): Loader {
     name: 'gazette-archive:issues',
     load: async (context) => {
       const load = async () => {
-        const { issues } = await loadArchive(context);
+        const { issues } = (await loadArchive(context)).archive;
         for (const { documents, ...issue } of issues) {
           const data = { ...issue, documentIds: documents.map((document) => document.id) };
           context.store.set({ id: issue.id, data, digest: context.generateDigest(data) });
@@ -143,8 +168,8 @@ export function documentsLoader(): Loader {
     name: 'gazette-archive:documents',
     load: async (context) => {
       const load = async () => {
-        const { documents } = await loadArchive(context);
-        const targets = registeredCitationTargets();
+        const { archive, targets, render } = await loadArchive(context);
+        const { documents } = archive;
         const bodies = bodyStore(fileURLToPath(context.config.cacheDir));
         const used = new Set<string>();
         const problems: ContentProblem[] = [];
@@ -160,8 +185,8 @@ export function documentsLoader(): Loader {
             used.add(previousBody);
             continue;
           }
-          const path = archiveFile(context, data.file);
-          const rendered = await renderChecked(context, body, pathToFileURL(path));
+          const path = archiveFile(data.file);
+          const rendered = await renderChecked(render, body, pathToFileURL(path));
           if (Array.isArray(rendered)) {
             // Every document is rendered before the build stops, so that it reports them all.
             const file = displayPath(path, process.cwd());
@@ -177,7 +202,7 @@ export function documentsLoader(): Loader {
           used.add(bodyHash);
           context.store.set({ id: data.id, data: { ...data, citations, bodyHash }, filePath: `${data.file}`, digest: digestOf(citations, bodyHash) });
         }
-        if (problems.length > 0) stopBuild(problems.map(formatProblem));
+        if (problems.length > 0) stopBuild(problems.map(formatProblem), command);
         replaceEntries(context, new Set(documents.map((document) => document.id)));
         bodies.prune(used);
       };

@@ -23,9 +23,9 @@ export interface ArchiveFacts {
   documents: number;
 }
 
-/** The facts of a read archive. `env` may set the date (GAZETTE_BUILD_DATE). */
-export function archiveFacts(archive: Archive, env: Record<string, string | undefined>, siteUrl: string): ArchiveFacts {
-  const { date, source } = resolveMirrorDate(env, archive);
+/** The facts of a read archive; the date is `buildDate` (GAZETTE_BUILD_DATE) when given. */
+export function archiveFacts(archive: Archive, buildDate: string | undefined, siteUrl: string): ArchiveFacts {
+  const { date, source } = resolveMirrorDate({ GAZETTE_BUILD_DATE: buildDate }, archive);
   return {
     date,
     name: mirrorName(archive, date),
@@ -37,6 +37,11 @@ export function archiveFacts(archive: Archive, env: Record<string, string | unde
 }
 
 type ChildAnswer = { facts: ArchiveFacts } | { problems: ContentProblem[] } | { error: string };
+interface ChildQuestion {
+  contentDir: string;
+  buildDate: string | undefined;
+  siteUrl: string;
+}
 
 const CHILD = '--gazette-archive-facts';
 
@@ -44,10 +49,11 @@ const CHILD = '--gazette-archive-facts';
  * Reads and checks the archive in `contentDir` in a child process and returns its facts;
  * throws the archive reader's located problems (ContentError) if it is broken.
  */
-export function readArchiveFacts(contentDir: string, env: Record<string, string | undefined>, siteUrl: string): Promise<ArchiveFacts> {
+export function readArchiveFacts(contentDir: string, buildDate: string | undefined, siteUrl: string): Promise<ArchiveFacts> {
+  const question: ChildQuestion = { contentDir, buildDate, siteUrl };
   return new Promise((resolve, reject) => {
     // The same Node flags (a TypeScript loader) run this module in the child.
-    const child = fork(fileURLToPath(import.meta.url), [CHILD, contentDir, siteUrl], { env, stdio: 'inherit' });
+    const child = fork(fileURLToPath(import.meta.url), [CHILD, JSON.stringify(question)], { stdio: 'inherit' });
     let answer: ChildAnswer | undefined;
     child.on('message', (message) => (answer = message as ChildAnswer));
     child.on('error', reject);
@@ -61,11 +67,11 @@ export function readArchiveFacts(contentDir: string, env: Record<string, string 
 
 /** The child's side: reads the archive named on its command line and answers its parent. */
 function answerParent(): void {
-  const [contentDir, siteUrl] = process.argv.slice(3) as [string, string];
   let answer: ChildAnswer;
   try {
+    const { contentDir, buildDate, siteUrl } = JSON.parse(process.argv[3]!) as ChildQuestion;
     const { archive, problems } = readArchive(contentDir);
-    answer = archive ? { facts: archiveFacts(archive, process.env, siteUrl) } : { problems };
+    answer = archive ? { facts: archiveFacts(archive, buildDate, siteUrl) } : { problems };
   } catch (error) {
     answer = { error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, getArchive } from '../data/archive';
+import { absoluteUrl, getSiteModel } from '../data/archive';
 import { atomFeed } from '../lib/feeds';
 
 export const GET: APIRoute = async () => {
-  const { gazette, documents } = await getArchive();
+  const { gazette, documents } = await getSiteModel();
   const body = atomFeed({
     title: `${gazette.name}：最新文件`,
     gazetteName: gazette.name,

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, getArchive } from '../data/archive';
+import { absoluteUrl, getSiteModel } from '../data/archive';
 import { sitemapXml } from '../lib/sitemap';
 
 export const GET: APIRoute = async () => {
-  const { years, issues, documents, latestIssue } = await getArchive();
+  const { years, issues, documents, latestIssue } = await getSiteModel();
   const latest = latestIssue?.latestDate;
   const yearLatest = (year: (typeof years)[number]) => year.issues.at(-1)?.latestDate;
   const body = sitemapXml([

@@ -1,25 +1,7 @@
-import rehypeStringify from 'rehype-stringify';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkGazetteBlocks from './remark-gazette-blocks';
-import rehypeTableScroll from './rehype-table-scroll';
+import { gazetteProcessor } from '../../tests/helpers/gazette-markdown';
 
-const render = (markdown: string) =>
-  String(
-    unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      .use(remarkDirective)
-      .use(remarkGazetteBlocks)
-      .use(remarkRehype)
-      .use(rehypeTableScroll)
-      .use(rehypeStringify)
-      .processSync(markdown),
-  );
+const render = (markdown: string) => String(gazetteProcessor().processSync(markdown));
 
 describe('remarkGazetteBlocks', () => {
   it('renders a signature block with its line breaks', () => {

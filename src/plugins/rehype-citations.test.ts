@@ -4,14 +4,15 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rehypeCitations, {
   citationTargets,
   citedTargets,
   reportedCitations,
-  setCitationTargets,
   type CitationTargets,
 } from './rehype-citations';
+import { gazetteProcessor } from '../../tests/helpers/gazette-markdown';
+import { gazetteMarkdownPlugins } from './markdown-pipeline';
 import { lookupContext } from '../lib/number-lookup';
 
 const targets = citationTargets(
@@ -158,11 +159,13 @@ describe('rehypeCitations: orders cited in another spelling than printed', () =>
 });
 
 describe('the citation table', () => {
-  afterEach(() => setCitationTargets(citationTargets([], '/')));
+  it('is the one given to gazetteMarkdownPlugins, which the configured pipeline links against', () => {
+    const html = String(gazetteProcessor(gazetteMarkdownPlugins({ citationTargets: targets })).processSync('市政府令第102号'));
+    expect(html).toContain('href="/gazette/2019/24/szfl-102/"');
+  });
 
-  it('is read from the registry when no table is passed', () => {
-    setCitationTargets(targets);
-    expect(render('市政府令第102号', {}).html).toContain('href="/gazette/2019/24/szfl-102/"');
+  it('must be given: a render without one fails, naming the loader that passes it', () => {
+    expect(() => render('市政府令第102号', {})).toThrow(/no citation table.*archive-loader/u);
   });
 
   it('adds the trailing slash a base may lack, and skips documents without a number', () => {

@@ -4,11 +4,9 @@
  * number the archive does not hold stays text, marked as not in the archive (a class the document
  * page styles with a mark that screen readers announce, and a tooltip).
  *
- * The plugin needs the archive's number → URL table while bodies are rendered. Bodies are
- * rendered by the content loader (src/loaders/archive-loader.ts) through the processor of
- * astro.config.mjs, which Astro loads as a separate module instance from the loader's, so the
- * loader hands the table over through a global registry (`setCitationTargets`) before it
- * renders anything. Tests pass it as an option instead.
+ * The plugin needs the archive's number → URL table while bodies are rendered: the content
+ * loader (src/loaders/archive-loader.ts) computes it and renders bodies with a processor of its
+ * own that passes it as the `targets` option (gazetteMarkdownPlugins, ./markdown-pipeline.ts).
  *
  * What it found is reported as `citations` (canonical numbers, in order of first appearance) in
  * the render's frontmatter metadata: the site's backlinks are built from exactly the citations
@@ -18,7 +16,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { findDocNumbers, parseDocNumber, type FoundDocNumber } from '../lib/doc-number';
-import { docNumberLookupKey, numberLookupKey, prefixLookupKey, type NumberLookupContext } from '../lib/number-lookup';
+import { docNumberLookupKey, documentsByNumber, numberLookupKey, prefixLookupKey, type NumberLookupContext } from '../lib/number-lookup';
 
 export interface CitationTarget {
   /** The document's URL, with the site's base. */
@@ -37,32 +35,13 @@ export interface CitationTargets {
 }
 
 export interface RehypeCitationsOptions {
-  /** The table to link against; defaults to the one registered with setCitationTargets. */
+  /** The table to link against; a render without one fails (it is not a body the loader renders). */
   targets?: CitationTargets;
 }
 
 export const NOT_IN_ARCHIVE = '本库未收录';
 
-const REGISTRY = Symbol.for('gazette-archive.citation-targets');
-type Registry = typeof globalThis & { [REGISTRY]?: CitationTargets };
-
-/** Registers the table of the archive being built; the loader calls this before rendering bodies. */
-export function setCitationTargets(targets: CitationTargets): void {
-  (globalThis as Registry)[REGISTRY] = targets;
-}
-
-/** The registered table; throws when none is (a render outside the archive loader). */
-export function registeredCitationTargets(): CitationTargets {
-  const targets = (globalThis as Registry)[REGISTRY];
-  if (!targets) {
-    throw new Error(
-      'rehype-citations: no citation table registered; bodies must be rendered by src/loaders/archive-loader.ts, which registers it (or pass { targets })',
-    );
-  }
-  return targets;
-}
-
-/** The table for an archive: each numbered document under its number's lookup key. */
+/** The table for an archive: its number table (documentsByNumber), each document as a link target. */
 export function citationTargets(
   documents: Iterable<{ number?: string; title: string; path: string }>,
   base: string,
@@ -70,9 +49,7 @@ export function citationTargets(
 ): CitationTargets {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const byKey: Record<string, CitationTarget> = {};
-  for (const document of documents) {
-    if (document.number) byKey[numberLookupKey(document.number, context)] = { href: `${prefix}${document.path}`, title: document.title };
-  }
+  for (const [key, document] of documentsByNumber(documents, context)) byKey[key] = { href: `${prefix}${document.path}`, title: document.title };
   return { byKey, context };
 }
 
@@ -182,7 +159,12 @@ function split(node: Text, targets: CitationTargets, cited: Set<string>): Elemen
 
 export default function rehypeCitations(options: RehypeCitationsOptions = {}) {
   return (tree: Root, file: VFile) => {
-    const targets = options.targets ?? registeredCitationTargets();
+    const { targets } = options;
+    if (!targets) {
+      throw new Error(
+        'rehype-citations: no citation table; Markdown is rendered by src/loaders/archive-loader.ts, which passes it (gazetteMarkdownPlugins({ citationTargets }))',
+      );
+    }
     const cited = new Set<string>();
     visit(tree, (node, index, parent) => {
       if (node.type === 'element' && NO_CITATIONS_INSIDE.has(node.tagName)) return SKIP;

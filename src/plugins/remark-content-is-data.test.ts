@@ -1,33 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { gazetteProcessor, testMarkdownPlugins } from '../../tests/helpers/gazette-markdown';
 import { writePayloadSite } from '../../tests/helpers/payload-site';
 import { PAYLOADS } from '../../tests/helpers/payloads';
 import { readArchive } from '../lib/content/archive';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './markdown-pipeline';
-import { citationTargets, setCitationTargets } from './rehype-citations';
+import rehypeSanitizeContent from './rehype-sanitize-content';
 import remarkContentIsData, { unsafeImageUrl, unsafeLinkUrl } from './remark-content-is-data';
 
-/** The project's pipeline as Astro runs it (remark-parse, GFM, our lists, rehype-stringify). */
-function pipeline(remark: PluggableList = remarkPlugins) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remark)
-    .use(remarkRehype, remarkRehypeOptions)
-    .use(rehypePlugins)
-    .use(rehypeStringify);
-}
-
-// The citation plugin needs the archive's number table; these bodies cite nothing archived.
-beforeAll(() => setCitationTargets(citationTargets([], '/')));
+const plugins = testMarkdownPlugins();
+const pipeline = () => gazetteProcessor(plugins);
 
 /** Runs the pipeline on `markdown` and returns the file with its messages, and the error thrown. */
 function check(markdown: string) {
@@ -44,7 +28,9 @@ function check(markdown: string) {
 const render = (markdown: string) => String(pipeline().processSync(markdown));
 /** The pipeline with the refusal taken out: what the sanitizer alone makes of a payload. */
 const renderUnchecked = (markdown: string) =>
-  String(pipeline(remarkPlugins.filter((plugin) => plugin !== remarkContentIsData)).processSync(markdown));
+  String(
+    gazetteProcessor({ ...plugins, remarkPlugins: plugins.remarkPlugins.filter((plugin) => plugin !== remarkContentIsData) }).processSync(markdown),
+  );
 
 describe('remarkContentIsData refuses every payload with its position', () => {
   for (const payload of PAYLOADS) {
@@ -138,14 +124,7 @@ describe('what content may still say', () => {
       '',
     ].join('\n');
     const unsanitized = String(
-      unified()
-        .use(remarkParse)
-        .use(remarkGfm)
-        .use(remarkPlugins)
-        .use(remarkRehype)
-        .use(rehypePlugins.filter((plugin) => plugin.name !== 'rehypeSanitizeContent') as PluggableList)
-        .use(rehypeStringify)
-        .processSync(markdown),
+      gazetteProcessor({ ...plugins, rehypePlugins: plugins.rehypePlugins.filter((plugin) => plugin !== rehypeSanitizeContent) }).processSync(markdown),
     );
     expect(render(markdown)).toBe(unsanitized);
     expect(unsanitized).toContain('<div class="signature">');

@@ -12,7 +12,7 @@
  *   only the shards a page of results falls in are searched on their own.
  * - The numbers beside the filters count the whole archive (they come with the manifest) until
  *   the reader turns to the filters: counts for the query need Pagefind's filter files of
- *   every shard (on 10,000 documents about as many bytes as the search itself), so they are
+ *   every shard (on a large archive a download the size of the search itself), so they are
  *   fetched then, and a note says which of the two the numbers are.
  * - A query that is a document number (淄政办字[2020]56号 …) puts that document first, using
  *   one bucket of the number lookup (`<base>search/numbers/<n>.json`), followed by the

@@ -44,7 +44,10 @@ const RULE_MESSAGE: Record<Payload['rule'], RegExp> = {
   'unsafe-url': /^the (link address ".*" uses [a-z]+:, which is not allowed: links may be http:, https:, mailto: or relative|image address ".*" is not a file of this site)/u,
 };
 
-/** Where each payload is written, from its first line in the file: the payloads follow each other with a blank line between. */
+/**
+ * Where each payload is written, from its first line in the file: the payloads follow each
+ * other with a blank line between.
+ */
 function payloadLines(first: number): { payload: Payload; from: number; to: number }[] {
   let line = first;
   return PAYLOADS.map((payload) => {
@@ -55,7 +58,10 @@ function payloadLines(first: number): { payload: Payload; from: number; to: numb
   });
 }
 
-/** Every payload has a problem of its own rule inside its lines, pointing at a character that starts markup or a link. */
+/**
+ * Every payload has a problem of its own rule inside its lines, pointing at a character that
+ * starts markup or a link.
+ */
 function expectEachRefused(file: string, text: string, field: string, first: { line: number; column: number }, indent: number) {
   const reported = reportedFor(file);
   const lines = text.split('\n');

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cachedPagesDir } from '../../src/build/astro-internals';
 import { astroBuild } from '../helpers/astro-build';
 import { listFiles } from '../helpers/built-site';
 import { FIXTURE, RELATIONS_BASE, RELATIONS_CONTENT, relationsOutDir } from '../helpers/relations-archive';
@@ -24,12 +25,13 @@ function digests(dir: string): Record<string, string> {
 }
 
 /**
- * Astro keeps a copy of every keyed page it renders in `<cacheDir>/dist/` and rewrites the copy
- * only when it renders the page; a page copied from the previous build leaves it alone. (The
- * route log says "(restored)" too, but with build.concurrency > 1 its lines interleave.)
+ * Astro keeps a copy of every keyed page it renders and rewrites the copy only when it renders
+ * the page (src/build/astro-internals.ts, assumption 3); a page kept from the previous build
+ * leaves it alone. (The route log says "(cached)" too, but with build.concurrency > 1 its lines
+ * interleave.)
  */
 function cachedCopies(outDir: string): Map<string, bigint> {
-  const dir = `${outDir}.astro-cache/dist`;
+  const dir = cachedPagesDir(`${outDir}.astro-cache`);
   if (!existsSync(dir)) return new Map();
   return new Map(listFiles(dir).map((file) => [file, statSync(join(dir, file), { bigint: true }).mtimeNs]));
 }

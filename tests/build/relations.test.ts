@@ -121,6 +121,13 @@ describe('an archive whose documents refer to each other', () => {
     expect(external).toEqual(['国办发〔2018〕118号', '淄政办发[2018]9号']);
   });
 
+  it('links the numbers the 简介 cites, as in document bodies', () => {
+    const about = readPage(out, 'about/index.html');
+    const links = selectAll('.doc-body a.citation-link', about).map((a) => [textOf(a), a.properties.href]);
+    expect(links).toEqual([['市政府令第102号', `${RELATIONS_BASE}${FIXTURE.rules}/`]]);
+    expect(selectAll('.doc-body .citation-external', about).map(textOf)).toEqual(['淄政办发〔2018〕9号']);
+  });
+
   it('does not take dates, phone numbers, percentages or ordinals for citations', () => {
     const body = textOf(select('.doc-body', page(out, FIXTURE.repealing)));
     for (const text of ['第67次常务会议', '100%', '0533-3183683', '2020年1月10日起施行']) expect(body).toContain(text);

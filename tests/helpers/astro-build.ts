@@ -1,5 +1,5 @@
 /**
- * Runs `astro build` in a child process with the deployment settings of src/site-settings.ts,
+ * Runs `astro build` in a child process with the deployment settings of src/config (GAZETTE_* variables),
  * and returns its exit code and output (for tests that expect a build to fail, or compare two).
  */
 import { spawn } from 'node:child_process';

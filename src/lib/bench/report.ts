@@ -9,6 +9,8 @@
  * wall time (starting Node and Vite, bundling, writing _headers) is "other".
  */
 
+import { ASTRO_LOG } from '../../build/astro-internals';
+
 export interface BuildPhases {
   contentMs: number | null;
   renderMs: number | null;
@@ -16,9 +18,6 @@ export interface BuildPhases {
   otherMs: number | null;
   pages: number | null;
 }
-
-/** Astro's durations: `950ms`, `11.77s`, `1m 13s`. */
-const DURATION = /(?:(\d+)m )?(\d+(?:\.\d+)?)(ms|s)\b/u;
 
 function durationMs(match: RegExpMatchArray | null | undefined): number | null {
   if (!match) return null;
@@ -28,11 +27,12 @@ function durationMs(match: RegExpMatchArray | null | undefined): number | null {
 
 /** Phases of an `astro build` from its log (colours off) and the search step's timing line. */
 export function parseBuildLog(log: string, wallMs: number, searchMs: number | null): BuildPhases {
-  const content = log.match(new RegExp(`\\[types\\] Generated ${DURATION.source}`, 'u'));
+  // Astro's log lines, as src/build/astro-internals.ts knows them.
+  const content = log.match(ASTRO_LOG.contentSynced);
   // The "Completed in" that follows the static-route generation banner.
-  const afterBanner = log.split(/ generating static routes /u)[1];
-  const render = afterBanner?.match(new RegExp(`✓ Completed in ${DURATION.source}`, 'u'));
-  const pages = log.match(/\[build\] (\d+) page\(s\) built in/u);
+  const afterBanner = log.split(ASTRO_LOG.generatingBanner)[1];
+  const render = afterBanner?.match(ASTRO_LOG.completed);
+  const pages = log.match(ASTRO_LOG.pagesBuilt);
   const contentMs = durationMs(content);
   const renderMs = durationMs(render);
   const known = [contentMs, renderMs, searchMs].reduce<number>((sum, ms) => sum + (ms ?? 0), 0);

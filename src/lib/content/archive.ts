@@ -23,6 +23,7 @@ import {
   type Issue,
 } from '../../schemas/content';
 import { parseDocNumber } from '../doc-number';
+import { compareIssues } from '../../domain/issue-order';
 import { lookupContext, numberLookupKey, type NumberLookupContext } from '../number-lookup';
 import { checkCitations } from './citations';
 import { compareProblems, displayPath, type ContentProblem } from './errors';
@@ -684,7 +685,7 @@ export function readArchive(contentDir: string, projectRoot = join(contentDir, '
       if (issue) issues.push(issue);
     }
   }
-  issues.sort((a, b) => a.year - b.year || a.number - b.number);
+  issues.sort(compareIssues);
   const documents = issues.flatMap((issue) => issue.documents);
 
   checkIssueSequence(gazette?.data, issues, issueLocators, problems);

@@ -2,11 +2,11 @@
  * Rendered document bodies, kept as files named by the hash of their HTML, beside Astro's data
  * store in the cache folder.
  *
- * Astro bundles its whole content data store into the build as one string: at 10,000
- * documents the rendered bodies made that string most of 111 MB, which Vite spent 12 s bundling
- * and Node seconds compiling on every build, and at 50,000 documents the single-file store
- * could not be bundled at all. So the store keeps each document's metadata and the hash of
- * its body, and pages read the body from here when they render it. The files are
+ * Astro bundles its whole content data store into the build as one string: the rendered
+ * bodies made up most of it, Vite bundled and Node compiled all of it on every build, and a
+ * large archive's store could not be bundled at all (README, "Incremental builds"). So the
+ * store keeps each document's metadata and the hash of its body, and pages read the body from
+ * here when they render it. The files are
  * content-addressed: a hash names one body forever, so a page's cache key can use the hash,
  * and a build never overwrites a file another build may be reading.
  */

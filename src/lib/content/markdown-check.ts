@@ -1,7 +1,7 @@
 /**
  * What the build's Markdown processor would say about a text, without rendering it: the limits
  * of body-limits.ts, then the same parse as Astro's (remark-parse and remark-gfm) and the
- * project's remark plugins (src/plugins/markdown-pipeline.ts). Every message a plugin reports
+ * project's remark plugins (gazetteMarkdownPlugins, src/plugins/markdown-pipeline.ts). Every message a plugin reports
  * through the VFile becomes a problem: fatal ones (thrown, or marked fatal) are errors, since
  * they stop the build's render; others are warnings. So a plugin added to the list is enforced
  * by `npm run check` without further wiring.
@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { remarkPlugins } from '../../plugins/markdown-pipeline';
+import { gazetteMarkdownPlugins } from '../../plugins/markdown-pipeline';
 import { bodyLimitProblems } from './body-limits';
 import { positionAt } from './yaml-source';
 
@@ -22,8 +22,10 @@ export interface MarkdownProblem {
   severity?: 'warning';
 }
 
+const REMARK_PLUGINS = gazetteMarkdownPlugins().remarkPlugins;
+
 /** Problems of a Markdown text, in text order; `plugins` defaults to the project's list. */
-export function markdownProblems(text: string, plugins: PluggableList = remarkPlugins): MarkdownProblem[] {
+export function markdownProblems(text: string, plugins: PluggableList = REMARK_PLUGINS): MarkdownProblem[] {
   const limits = bodyLimitProblems(text);
   if (limits.length > 0) return limits.map(({ index, message }) => ({ ...positionAt(text, index), message }));
   const file = new VFile(text);

@@ -324,7 +324,10 @@ describe('a generated page with a table set sideways', () => {
   }, 60_000);
 });
 
-/** Runs `npm run import` on a PDF in a scratch folder (with the Zibo gazette.yaml when asked); returns its output and the files it wrote. */
+/**
+ * Runs `npm run import` on a PDF in a scratch folder (with the Zibo gazette.yaml when asked);
+ * returns its output and the files it wrote.
+ */
 async function importPdf(name: string, bytes: Uint8Array, { gazette = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'import-pdf-'));
   writeFileSync(join(dir, name), bytes);

@@ -14,8 +14,8 @@
 import type { Element, Root, RootContent } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import type { NumberLookupContext } from '../number-lookup';
-import { buildNumberTable, type NumberTable } from '../search-state';
+import { documentsByNumber, type NumberLookupContext } from '../number-lookup';
+import { numberLookupTable, type NumberTable } from '../search-state';
 import { dataScript, searchDataKey, searchDataPath } from './search-files';
 import { encodePostings, isCountedTerm, shardOf, textTerms, type Posting } from './search-text';
 
@@ -216,16 +216,18 @@ export function buildSearchIndex(documents: readonly SearchDocument[], options: 
   const shards: Shard[] = Array.from({ length: shardCount }, () => ({}));
   for (const term of [...encoded.keys()].sort(compare)) shards[shardOf(term, shardCount)]![term] = encoded.get(term)!;
 
-  const numbers = buildNumberTable(
-    docs.map((doc) => ({
-      url: doc.url,
-      title: doc.meta.title ?? '',
-      number: doc.meta.number,
-      date: doc.meta.date ?? doc.sort.date ?? '',
-      issuers: doc.filters.issuer ?? (doc.meta.issuer ? [doc.meta.issuer] : []),
-    })),
+  const numbers = numberLookupTable(
+    documentsByNumber(
+      docs.map((doc) => ({
+        url: doc.url,
+        title: doc.meta.title ?? '',
+        number: doc.meta.number,
+        date: doc.meta.date ?? doc.sort.date ?? '',
+        issuers: doc.filters.issuer ?? (doc.meta.issuer ? [doc.meta.issuer] : []),
+      })),
+      numberContext,
+    ),
     '/',
-    numberContext,
   );
   for (const entry of Object.values(numbers)) entry.url = entry.url.replace(/^\//u, '');
 

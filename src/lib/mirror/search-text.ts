@@ -144,10 +144,10 @@ export interface Posting {
 }
 
 /**
- * Postings as stored in a shard: compact text rather than nested JSON arrays (a third
- * smaller): documents separated by spaces, `doc:v1,v2,…` in base 36, with document ids and
- * positions written as gaps from the previous one. `2:9l,c 3:4` is document 2 at positions
- * 345 and 357, document 5 at position 4.
+ * Postings as stored in a shard: compact text rather than nested JSON arrays (fewer bytes to
+ * fetch: no brackets per posting, small numbers): documents separated by spaces, `doc:v1,v2,…`
+ * in base 36, with document ids and positions written as gaps from the previous one.
+ * `2:9l,c 3:4` is document 2 at positions 345 and 357, document 5 at position 4.
  */
 export function encodePostings(postings: readonly Posting[], gaps: boolean): string {
   let previousDoc = 0;

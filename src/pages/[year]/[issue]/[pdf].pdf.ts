@@ -5,13 +5,13 @@
  * anything but a regular file.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../../data/archive';
-import { siteSettings } from '../../../site-settings';
+import { getSiteModel } from '../../../data/archive';
+import gazetteConfig from 'virtual:gazette/config';
 
 export const getStaticPaths = (async () => {
-  const { issues } = await getArchive();
+  const { issues } = await getSiteModel();
   return issues
     .filter((issue) => issue.pdf && !/^https?:/.test(issue.pdf))
     .map((issue) => {
@@ -23,7 +23,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { file, pdf } = props as { file: string; pdf: string };
   // Archive paths start at the content folder's parent (src/loaders/archive-loader.ts).
-  const contentParent = dirname(resolve(siteSettings(process.env).contentDir));
+  const contentParent = dirname(gazetteConfig.content.dir);
   const bytes = await readFile(join(contentParent, dirname(file), pdf));
   return new Response(bytes, { headers: { 'Content-Type': 'application/pdf' } });
 };

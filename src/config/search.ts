@@ -1,0 +1,36 @@
+/** The full-text search index (src/integrations/pagefind.ts). */
+import { z } from 'zod';
+import { DEFAULT_SHARD_DOCUMENTS } from '../lib/search-shards';
+
+/** Pagefind's default is 20,000 word locations; see `indexChunkSize`. */
+export const DEFAULT_INDEX_CHUNK_SIZE = 4000;
+
+export const SearchConfigSchema = z
+  .strictObject({
+    /**
+     * Build the Pagefind index. The offline mirror turns it off: it builds its own index and
+     * would throw Pagefind's away.
+     * @default true
+     */
+    pagefind: z.boolean().default(true),
+    /**
+     * Folder for cached shard bundles, relative to the project root. Keep it between builds
+     * (e.g. in CI's cache) to re-index only changed shards.
+     * @default '<build.cacheDir>/gazette-search'
+     */
+    cacheDir: z.string().min(1).optional(),
+    /**
+     * Most documents in one index shard. Bounds Pagefind's memory and the time to re-index the
+     * shard a change falls in; fewer, larger shards make a search fetch less.
+     * @default DEFAULT_SHARD_DOCUMENTS
+     */
+    shardDocuments: z.int().positive().default(DEFAULT_SHARD_DOCUMENTS),
+    /**
+     * Word locations per chunk of Pagefind's word index. A search fetches one chunk per word
+     * per shard: with several shards, Pagefind's default chunks made index files the bulk of a
+     * search's bytes.
+     * @default 4000
+     */
+    indexChunkSize: z.int().positive().default(DEFAULT_INDEX_CHUNK_SIZE),
+  })
+  .prefault({});
