@@ -139,7 +139,9 @@ interface Rewritten {
 async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
   const base = options.base ?? '/';
   const siteFiles = await listFiles(options.siteDir);
-  const kept = new Set(siteFiles.filter((path) => !SERVER_ONLY.some((pattern) => pattern.test(path))));
+  // The mirror's own files replace any the site has by their names.
+  const own = (path: string) => path === README_FILE || path === CHECKSUM_FILE || path.startsWith(`${SEARCH_DIR}/`);
+  const kept = new Set(siteFiles.filter((path) => !own(path) && !SERVER_ONLY.some((pattern) => pattern.test(path))));
   // Every file the mirror will have, for telling files from folders while links are rewritten.
   const planned = new Set([...kept, searchPath(CLIENT_FILE), searchPath(searchDataPath.manifest), README_FILE]);
   const referenced = new Set<string>();
