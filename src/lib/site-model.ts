@@ -102,7 +102,7 @@ export interface SiteModel {
   documents: SiteDocument[];
   byIssuer: IndexGroup[];
   byType: IndexGroup[];
-  /** Documents with a number, sorted by number. */
+  /** Documents with a number (byNumber's), sorted by number. */
   numbered: SiteDocument[];
   /**
    * Documents by their number's lookup key (src/lib/number-lookup.ts): the one number table of
@@ -237,9 +237,9 @@ export function buildSiteModel(archive: StoredArchive): SiteModel {
       };
     });
 
-  const numbered = documents
-    .filter((document) => document.number)
-    .sort((a, b) => compareDocNumbers(parseDocNumber(a.number!)!, parseDocNumber(b.number!)!));
+  const numbered = [...byNumber.values()].sort((a, b) =>
+    compareDocNumbers(parseDocNumber(a.number!)!, parseDocNumber(b.number!)!),
+  );
 
   return {
     gazette: archive.gazette,

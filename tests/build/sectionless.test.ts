@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractSearchDocument } from '../../src/lib/mirror/search-index';
+import { readSearchRecords } from '../../src/search/records';
 import { astroBuild, REPO_ROOT, type AstroBuildResult } from '../helpers/astro-build';
 import { readPage, select, selectAll, textOf } from '../helpers/built-site';
 import { npmRun, type CliResult } from '../helpers/cli';
+import { pagefindMarks } from '../helpers/pagefind-marks';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-sectionless-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -73,16 +74,20 @@ describe('an issue not divided into sections', () => {
     expect(selectAll('section.toc-section', july).map((section) => textOf(select('h2, h3', section)))).toEqual(['市政府办公室文件']);
   });
 
-  it('gives its document pages no 栏目 and no section search filter; the other issue\'s keep theirs', () => {
+  it('gives its document pages no 栏目 and no section search filter; the other issue\'s keep theirs', async () => {
     const page = readPage(out, '2020/08/zzbz-2020-60/index.html');
     expect(textOf(select('dl.doc-meta', page))).not.toContain('栏目');
     expect(textOf(select('dl.doc-meta', page))).toContain('2020年第8期第1页');
     expect(select('a[rel="next"]', page)?.properties.href).toBe('/2020/08/zzbz-2020-61/');
-    const search = extractSearchDocument(page, '2020/08/zzbz-2020-60/index.html')!;
-    expect(search.filters).not.toHaveProperty('section');
-    expect(search.filters.type).toEqual(['通知']);
-    const july = extractSearchDocument(readPage(out, '2020/07/zzbz-2020-54/index.html'), '2020/07/zzbz-2020-54/index.html')!;
-    expect(july.filters.section).toEqual(['市政府办公室文件']);
+    // Both as the page marks it for Pagefind and as the search records (both indexes) have it.
+    const records = new Map((await Array.fromAsync(readSearchRecords(out))).map((record) => [record.id, record]));
+    for (const search of [pagefindMarks(page)!, records.get('2020/08/zzbz-2020-60')!]) {
+      expect(search.filters).not.toHaveProperty('section');
+      expect(search.filters.type).toEqual(['通知']);
+    }
+    for (const july of [pagefindMarks(readPage(out, '2020/07/zzbz-2020-54/index.html'))!, records.get('2020/07/zzbz-2020-54')!]) {
+      expect(july.filters.section).toEqual(['市政府办公室文件']);
+    }
   });
 
   it('writes open data with section null, and its issue as one list named null', () => {

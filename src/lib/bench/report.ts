@@ -8,6 +8,7 @@
  * The search integration writes its own timings to GAZETTE_TIMING_LOG. What remains of the
  * wall time (starting Node and Vite, bundling, writing _headers) is "other".
  */
+import type { SearchTiming } from '../../search/pagefind/timing';
 
 import { ASTRO_LOG } from '../../build/astro-internals';
 
@@ -46,15 +47,7 @@ export function parseBuildLog(log: string, wallMs: number, searchMs: number | nu
 }
 
 /** The search integration's line in GAZETTE_TIMING_LOG (the last one, if a log holds several). */
-export interface SearchTiming {
-  totalMs: number;
-  scanMs: number;
-  indexingMs: number;
-  documents: number;
-  shards: number;
-  rebuiltShards: number;
-  bytes: number;
-}
+export type { SearchTiming };
 
 export function parseTimingLog(text: string): SearchTiming | null {
   const lines = text

@@ -31,7 +31,8 @@ import { lookupContext } from '../number-lookup';
 import { mirrorReadme, type MirrorReadmeInfo } from './readme';
 import rehypeRelativize, { relativizeCss, type RelativizeContext } from './relativize';
 import { CLIENT_FILE, SEARCH_DIR, searchDataPath } from './search-files';
-import { buildSearchIndex, extractSearchDocument, searchIndexFiles, type SearchDocument } from './search-index';
+import { readSearchRecords } from '../../search/records';
+import { buildSearchIndex, searchIndexFiles } from './search-index';
 import { writeReproducibleZip } from './zip';
 
 export interface MirrorOptions {
@@ -126,15 +127,13 @@ class MirrorFolder {
 /** What one site file gave the mirror besides the file itself. */
 interface Rewritten {
   siteBytes: number;
-  document?: SearchDocument;
   droppedScripts: string[];
   missingLinks: string[];
 }
 
 /**
  * Copies the site into the mirror folder, each page and stylesheet rewritten on the way, and
- * writes the offline search, README.txt and SHA256SUMS. Only what the search index needs of
- * each page (search-index.ts) is kept until the index is written.
+ * writes the offline search (from the build's search records), README.txt and SHA256SUMS.
  */
 async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
   const base = options.base ?? '/';
@@ -174,7 +173,6 @@ async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
         .use(rehypeRelativize, context(path))
         .use(rehypeStringify);
       const tree = processor.parse(decoder.decode(data)) as Root;
-      result.document = extractSearchDocument(tree, path) ?? undefined;
       output = utf8.encode(processor.stringify(processor.runSync(tree) as Root));
     } else if (path.endsWith('.css')) {
       output = utf8.encode(relativizeCss(decoder.decode(data), context(path)));
@@ -200,8 +198,9 @@ async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
     else leftOut.push(path);
   }
 
-  const documents = rewritten.flatMap((file) => (file.document ? [file.document] : []));
-  const index = buildSearchIndex(documents, { numberContext: lookupContext(options.readme.gazetteName) });
+  const index = buildSearchIndex(await Array.fromAsync(readSearchRecords(options.siteDir)), {
+    numberContext: lookupContext(options.readme.gazetteName),
+  });
   const indexFiles = searchIndexFiles(index);
   let indexBytes = 0;
   await pMap(
@@ -221,7 +220,7 @@ async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
   return {
     site: { files: siteFiles.length, bytes: siteBytes },
     search: {
-      documents: documents.length,
+      documents: index.manifest.documents.length,
       shards: index.manifest.shardCount,
       indexBytes,
       clientBytes: client.length,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allFilterCounts, excerpt, searchIndex, shardsForQuery, type EngineQuery } from './search-engine';
-import { buildSearchIndex, type SearchDocument } from './search-index';
+import type { SearchRecord } from '../../search/records';
+import { buildSearchIndex } from './search-index';
 import { parseQueryPhrases } from './search-text';
 
-function doc(url: string, title: string, body: string, filters: Record<string, string[]> = {}, date = '2020-01-01'): SearchDocument {
+function doc(url: string, title: string, body: string, filters: Record<string, string[]> = {}, date = '2020-01-01'): SearchRecord {
   const text = `${title}\n${body}`;
-  return { url, meta: { title, date }, filters, sort: { date }, text, weights: [[0, Array.from(title).length, 10]] };
+  return { id: url.replace(/\/index\.html$/u, ''), meta: { title, date }, filters, sort: { date }, text, weights: [[0, Array.from(title).length, 10]] };
 }
 
 const DOCS = [

@@ -5,8 +5,9 @@
  *
  * Every phrase of the query must occur (as Pagefind requires every word); Han phrases match
  * as exact phrases through their chained bigrams. Ranking is BM25 over phrase counts, where
- * an occurrence inside a `data-pagefind-weight` element (the document's title, weight 10)
- * counts that many times: the same signals Pagefind ranks by online.
+ * an occurrence inside a weighted range (the document's title, with the weight its page gives
+ * it in `data-pagefind-weight`: src/search/records.ts) counts that many times: the same signals
+ * Pagefind ranks by online.
  */
 import type { SearchManifest, Shard } from './search-index';
 import { decodePostings, foldText, isCountedTerm, parseQueryPhrases, shardOf, type QueryPhrase } from './search-text';

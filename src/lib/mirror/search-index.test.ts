@@ -1,44 +1,16 @@
 import { runInNewContext } from 'node:vm';
-import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { lookupContext } from '../number-lookup';
 import { classifyNumberQuery, lookupNumber } from '../search-state';
 import { SEARCH_GLOBAL } from './search-files';
-import { buildSearchIndex, extractSearchDocument, searchIndexFiles, type SearchDocument } from './search-index';
+import type { SearchRecord } from '../../search/records';
+import { buildSearchIndex, searchIndexFiles } from './search-index';
 import { decodePostings, shardOf } from './search-text';
 
-const PAGE = `<!doctype html><html lang="zh-CN"><head><title>x</title></head><body>
-<header><a href="/">首页</a></header>
-<main><article data-pagefind-body data-pagefind-sort="date:2020-05-26" data-pagefind-meta="date:2020-05-26">
-<h1 data-pagefind-meta="title" data-pagefind-weight="10">关于人才贷的意见</h1>
-<p class="doc-number" data-pagefind-meta="number">淄政办字〔2020〕56号</p>
-<div hidden data-pagefind-ignore><span data-pagefind-filter="year">2020年</span><span data-pagefind-filter="type">意见</span><span data-pagefind-meta="issuer">淄博市人民政府办公室</span></div>
-<dl data-pagefind-ignore><dt>发文机关</dt><dd><span data-pagefind-filter="issuer">淄博市人民政府办公室</span></dd></dl>
-<p>推动“人才贷”业务。</p><script>var ignored = '脚本';</script>
-<p>第二段。</p>
-</article></main></body></html>`;
-
-function doc(url: string, text: string, extra: Partial<SearchDocument> = {}): SearchDocument {
-  return { url, meta: { title: text.split('\n')[0]! }, filters: {}, sort: {}, text, weights: [], ...extra };
+function doc(url: string, text: string, extra: Partial<SearchRecord> = {}): SearchRecord {
+  const id = url.replace(/\/index\.html$/u, '');
+  return { id, meta: { title: text.split('\n')[0]! }, filters: {}, sort: { date: '2020-01-01' }, text, weights: [], ...extra };
 }
-
-describe('extractSearchDocument', () => {
-  it('reads the indexed text, metadata, filters, sort keys and weights as Pagefind marks them', () => {
-    const extracted = extractSearchDocument(fromHtml(PAGE), '2020/07/zzbz-2020-56/index.html');
-    expect(extracted).toEqual({
-      url: '2020/07/zzbz-2020-56/index.html',
-      meta: { date: '2020-05-26', issuer: '淄博市人民政府办公室', number: '淄政办字〔2020〕56号', title: '关于人才贷的意见' },
-      filters: { issuer: ['淄博市人民政府办公室'], type: ['意见'], year: ['2020年'] },
-      sort: { date: '2020-05-26' },
-      text: '关于人才贷的意见\n淄政办字〔2020〕56号\n推动“人才贷”业务。\n第二段。',
-      weights: [[0, 8, 10]],
-    });
-  });
-
-  it('returns null for a page without data-pagefind-body', () => {
-    expect(extractSearchDocument(fromHtml('<p>首页</p>'), 'index.html')).toBeNull();
-  });
-});
 
 describe('buildSearchIndex', () => {
   const docs = [doc('b/index.html', '人才贷\n人才'), doc('a/index.html', '人才\n贷款', { filters: { year: ['2020年'] } })];
@@ -105,7 +77,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('is deterministic: the same documents in any order give the same files', () => {
-    const files = (input: SearchDocument[]) => [...searchIndexFiles(buildSearchIndex(input))];
+    const files = (input: SearchRecord[]) => [...searchIndexFiles(buildSearchIndex(input))];
     expect(files([...docs].reverse())).toEqual(files(docs));
   });
 });
