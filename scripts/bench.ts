@@ -38,6 +38,7 @@ import { generateArchive, generateIssue, planArchive, type BenchArchiveOptions }
 import {
   formatMarkdown,
   parseTimingLog,
+  unmeasuredSize,
   type BenchReport,
   type MirrorMeasurement,
   type QueryMeasurement,
@@ -277,22 +278,12 @@ async function benchSize(documents: number): Promise<SizeReport> {
   if (values['chunked-store']) env.GAZETTE_BENCH_CHUNKED_STORE = '1';
   if (values.heap) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values.heap)}`.trim();
 
-  const report: SizeReport = {
+  const report = unmeasuredSize({
     documents,
     issues: plan.issues,
     years: `${plan.firstYear}–${plan.lastYear}, ${plan.issuesPerYear} a year`,
     contentBytes,
-    build: null,
-    rebuild: null,
-    distBytes: 0,
-    distFiles: 0,
-    searchBytes: 0,
-    documentPage: null,
-    largestDocumentPage: null,
-    coldQueries: [],
-    secondQueries: [],
-    mirror: null,
-  };
+  });
   // The mirror first: it reads the archive as generated, before the rebuild adds an issue.
   if (!values['no-mirror']) {
     log(`${documents} documents: npm run mirror → ${join(work, 'mirror')}`);

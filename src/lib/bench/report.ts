@@ -126,6 +126,23 @@ export interface SizeReport {
   mirror?: MirrorMeasurement | null;
 }
 
+/** A size's report before anything is measured: every measurement empty. */
+export function unmeasuredSize(archive: Pick<SizeReport, 'documents' | 'issues' | 'years' | 'contentBytes'>): SizeReport {
+  return {
+    ...archive,
+    build: null,
+    rebuild: null,
+    distBytes: 0,
+    distFiles: 0,
+    searchBytes: 0,
+    documentPage: null,
+    largestDocumentPage: null,
+    coldQueries: [],
+    secondQueries: [],
+    mirror: null,
+  };
+}
+
 export interface MachineInfo {
   cpu: string;
   cores: number;
