@@ -49,7 +49,11 @@ const CHILD = '--gazette-archive-facts';
  * Reads and checks the archive in `contentDir` in a child process and returns its facts;
  * throws the archive reader's located problems (ContentError) if it is broken.
  */
-export function readArchiveFacts(contentDir: string, buildDate: string | undefined, siteUrl: string): Promise<ArchiveFacts> {
+export function readArchiveFacts(
+  contentDir: string,
+  buildDate: string | undefined,
+  siteUrl: string,
+): Promise<ArchiveFacts> {
   const question: ChildQuestion = { contentDir, buildDate, siteUrl };
   return new Promise((resolve, reject) => {
     // The same Node flags (a TypeScript loader) run this module in the child.

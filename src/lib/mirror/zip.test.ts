@@ -22,7 +22,10 @@ function sources(entries: readonly { path: string; data: Uint8Array }[]): ZipSou
 }
 
 /** The zip of `entries` as the streaming writer writes it to a file. */
-async function reproducibleZip(entries: readonly { path: string; data: Uint8Array }[], isoDate: string): Promise<Uint8Array> {
+async function reproducibleZip(
+  entries: readonly { path: string; data: Uint8Array }[],
+  isoDate: string,
+): Promise<Uint8Array> {
   const file = join(work, `${(zips += 1)}.zip`);
   const bytes = await writeReproducibleZip(file, sources(entries), isoDate);
   const zip = new Uint8Array(readFileSync(file));
@@ -76,7 +79,9 @@ describe('writeReproducibleZip', () => {
 
   it('clamps dates before 1980 and rejects bad paths and dates', async () => {
     await expect(reproducibleZip(ENTRIES, '1975-01-01')).resolves.toBeInstanceOf(Uint8Array);
-    await expect(reproducibleZip([{ path: '../x', data: new Uint8Array() }], '2020-01-01')).rejects.toThrow(/not a relative file path/u);
+    await expect(reproducibleZip([{ path: '../x', data: new Uint8Array() }], '2020-01-01')).rejects.toThrow(
+      /not a relative file path/u,
+    );
     await expect(reproducibleZip([ENTRIES[0]!, ENTRIES[0]!], '2020-01-01')).rejects.toThrow(/added twice/u);
     await expect(reproducibleZip(ENTRIES, '2020-02-30')).rejects.toThrow(/YYYY-MM-DD/u);
   });
@@ -117,7 +122,11 @@ describe('writeReproducibleZip', () => {
     const last = withZip64End(zip.subarray(directoryOffset), directoryOffset, ENTRIES.length);
     const zip64 = Buffer.concat([zip.subarray(0, directoryOffset), last]);
     expect(zip64.readUInt16LE(zip64.length - 22 + 10), 'classic count: see ZIP64').toBe(0xffff);
-    expect(Object.keys(unzipSync(new Uint8Array(zip64)))).toEqual(['m/a.txt', 'm/b.txt', 'm/n/淄政办字-2020-56/index.html']);
+    expect(Object.keys(unzipSync(new Uint8Array(zip64)))).toEqual([
+      'm/a.txt',
+      'm/b.txt',
+      'm/n/淄政办字-2020-56/index.html',
+    ]);
     const file = join(work, 'zip64.zip');
     writeFileSync(file, zip64);
     const test = spawnSync('unzip', ['-t', file], { encoding: 'utf8' });

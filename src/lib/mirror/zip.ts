@@ -111,7 +111,11 @@ export function withZip64End(last: Uint8Array, chunkOffset: number, count: numbe
  * bytes. One entry's data is in memory at a time; writing waits for the file to drain. On an
  * error the partial file is removed.
  */
-export async function writeReproducibleZip(file: string, sources: readonly ZipSource[], isoDate: string): Promise<number> {
+export async function writeReproducibleZip(
+  file: string,
+  sources: readonly ZipSource[],
+  isoDate: string,
+): Promise<number> {
   const mtime = zipTimestamp(isoDate);
   const sorted = inPathOrder(sources);
   const out = createWriteStream(file, { highWaterMark: WRITE_BUFFER_BYTES });
@@ -129,7 +133,8 @@ export async function writeReproducibleZip(file: string, sources: readonly ZipSo
   });
   const check = () => {
     if (failure) throw failure;
-    if (written > MAX_OFFSET) throw new Error(`zip: ${file} would pass 4 GiB, which needs ZIP64 offsets this writer does not write`);
+    if (written > MAX_OFFSET)
+      throw new Error(`zip: ${file} would pass 4 GiB, which needs ZIP64 offsets this writer does not write`);
   };
   try {
     for (const source of sorted) {
