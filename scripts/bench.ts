@@ -5,8 +5,10 @@
  * folder, builds it from scratch, measures the build (wall time by phase, peak memory of all
  * its processes, pages per second, output and index sizes), runs a fixed list of queries in
  * headless Chromium (bytes and time to the first result, cold page and second query), adds one
- * new issue and measures the rebuild. Writes bench/results/<timestamp>.{json,md} and prints
- * the Markdown table. Nothing is written to content/; the corpus is only read.
+ * new issue and measures the rebuild, then runs `npm run mirror` on the archive (wall time,
+ * peak memory of all its processes, whether Pagefind ran, folder and zip sizes). Writes
+ * bench/results/<timestamp>.{json,md} and prints the Markdown table. Nothing is written to
+ * content/; the corpus is only read.
  *
  * Options:
  *   --docs 1000,10000     archive sizes (documents), run one after the other
@@ -23,6 +25,8 @@
  *                         (for comparison; see bench/astro.config.mjs)
  *   --no-browser          skip the search measurements
  *   --no-rebuild          skip the rebuild after a new issue
+ *   --no-mirror           skip the mirror
+ *   --mirror-only         measure the mirror only (no site build, queries or rebuild)
  *   --keep                keep each size's work folder (default: removed after measuring)
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,8 +35,16 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { generateArchive, generateIssue, planArchive, type BenchArchiveOptions } from '../src/lib/bench/generate';
-import { formatMarkdown, type BenchReport, type QueryMeasurement, type SizeReport } from '../src/lib/bench/report';
-import { runBenchBuild } from '../src/lib/bench/run-build';
+import {
+  formatMarkdown,
+  parseTimingLog,
+  unmeasuredSize,
+  type BenchReport,
+  type MirrorMeasurement,
+  type QueryMeasurement,
+  type SizeReport,
+} from '../src/lib/bench/report';
+import { runBenchBuild, runMeasured } from '../src/lib/bench/run-build';
 import { readArchiveTexts, readRegulationCorpus } from '../src/lib/bench/text-source';
 import { DEFAULT_SHARD_DOCUMENTS } from '../src/lib/search-shards';
 import { launchBrowser, recordNetwork } from '../tests/helpers/browser';
@@ -60,10 +72,13 @@ const { values } = parseArgs({
     'chunked-store': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
+    'no-mirror': { type: 'boolean', default: false },
+    'mirror-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
 
+if (values['mirror-only'] && values['no-mirror']) fail('--mirror-only and --no-mirror exclude each other');
 const sizes = values.docs.split(',').map((value) => {
   const n = Number(value.replace(/_/gu, ''));
   if (!Number.isInteger(n) || n < 1) fail(`--docs: "${value}" is not a whole number of documents (e.g. --docs 1000,10000)`);
@@ -206,6 +221,47 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
   return { cold, second };
 }
 
+/** What `npm run mirror` writes with --report (scripts/mirror.ts). */
+interface MirrorSummary {
+  buildMs: number;
+  mirrorMs: number;
+  buildPeakRssBytes: number;
+  mirrorPeakRssBytes: number;
+  pagefind: boolean;
+  report: { files: number; bytes: number; zipBytes?: number };
+}
+
+/** Runs `npm run mirror` on the archive as a reader would, measuring its whole process tree. */
+async function measureMirror(work: string, contentDir: string, env: Record<string, string>): Promise<MirrorMeasurement> {
+  const summaryFile = join(work, 'mirror.json');
+  const timingLog = join(work, 'mirror.log.timing');
+  const run = await runMeasured(['--import', 'tsx', join(REPO, 'scripts/mirror.ts'), '--out', join(work, 'mirror'), '--report', summaryFile], {
+    cwd: REPO,
+    env: { ...process.env, ...env, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_TIMING_LOG: timingLog },
+  });
+  writeFileSync(join(work, 'mirror.log'), run.log);
+  const summary = run.exitCode === 0 ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as MirrorSummary) : null;
+  let timing = null;
+  try {
+    timing = parseTimingLog(readFileSync(timingLog, 'utf8'));
+  } catch {
+    // No timing log: no Pagefind step wrote one.
+  }
+  return {
+    wallMs: run.wallMs,
+    peakRssBytes: run.peakRssBytes,
+    exitCode: run.exitCode,
+    buildMs: summary?.buildMs ?? null,
+    buildPeakRssBytes: summary?.buildPeakRssBytes ?? null,
+    mirrorMs: summary?.mirrorMs ?? null,
+    mirrorPeakRssBytes: summary?.mirrorPeakRssBytes ?? null,
+    pagefind: timing !== null || summary?.pagefind === true,
+    files: summary?.report.files ?? null,
+    bytes: summary?.report.bytes ?? null,
+    zipBytes: summary?.report.zipBytes ?? null,
+  };
+}
+
 async function benchSize(documents: number): Promise<SizeReport> {
   const work = join(resolve(values.work), `n${documents}`);
   const contentDir = join(work, 'content');
@@ -222,25 +278,32 @@ async function benchSize(documents: number): Promise<SizeReport> {
   if (values['chunked-store']) env.GAZETTE_BENCH_CHUNKED_STORE = '1';
   if (values.heap) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values.heap)}`.trim();
 
-  log(`${documents} documents: full build → ${outDir}`);
-  const build = await runBenchBuild({ repoRoot: REPO, contentDir, outDir, cacheDir, logFile: join(work, 'build.log'), env });
-  log(`${documents} documents: built in ${(build.wallMs / 1000).toFixed(1)} s, exit ${build.exitCode}, peak ${(build.peakRssBytes / 2 ** 30).toFixed(2)} GiB`);
-
-  const report: SizeReport = {
+  const report = unmeasuredSize({
     documents,
     issues: plan.issues,
     years: `${plan.firstYear}–${plan.lastYear}, ${plan.issuesPerYear} a year`,
     contentBytes,
-    build: { wallMs: build.wallMs, peakRssBytes: build.peakRssBytes, phases: build.phases, search: build.search, exitCode: build.exitCode },
-    rebuild: null,
-    distBytes: 0,
-    distFiles: 0,
-    searchBytes: 0,
-    documentPage: null,
-    largestDocumentPage: null,
-    coldQueries: [],
-    secondQueries: [],
-  };
+  });
+  // The mirror first: it reads the archive as generated, before the rebuild adds an issue.
+  if (!values['no-mirror']) {
+    log(`${documents} documents: npm run mirror → ${join(work, 'mirror')}`);
+    const mirror = await measureMirror(work, contentDir, env);
+    report.mirror = mirror;
+    log(
+      `${documents} documents: mirror in ${(mirror.wallMs / 1000).toFixed(1)} s, exit ${mirror.exitCode}, ` +
+        `peak ${(mirror.peakRssBytes / 2 ** 30).toFixed(2)} GiB, Pagefind ${mirror.pagefind ? 'ran' : 'did not run'}`,
+    );
+    if (!values.keep) rmSync(join(work, 'mirror'), { recursive: true, force: true });
+  }
+  if (values['mirror-only']) {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    return report;
+  }
+
+  log(`${documents} documents: full build → ${outDir}`);
+  const build = await runBenchBuild({ repoRoot: REPO, contentDir, outDir, cacheDir, logFile: join(work, 'build.log'), env: { ...process.env, ...env } });
+  log(`${documents} documents: built in ${(build.wallMs / 1000).toFixed(1)} s, exit ${build.exitCode}, peak ${(build.peakRssBytes / 2 ** 30).toFixed(2)} GiB`);
+  report.build = { wallMs: build.wallMs, peakRssBytes: build.peakRssBytes, phases: build.phases, search: build.search, exitCode: build.exitCode };
   if (build.exitCode !== 0) {
     log(`${documents} documents: the build failed; see ${join(work, 'build.log')}`);
     return report;
@@ -263,7 +326,7 @@ async function benchSize(documents: number): Promise<SizeReport> {
     const added = generateIssue(options, plan, plan.issues);
     writeFiles(contentDir, added);
     log(`${documents} documents: added issue ${added[0]!.path.replace(/\/issue\.yaml$/u, '')}; rebuilding`);
-    const rebuild = await runBenchBuild({ repoRoot: REPO, contentDir, outDir, cacheDir, logFile: join(work, 'rebuild.log'), env });
+    const rebuild = await runBenchBuild({ repoRoot: REPO, contentDir, outDir, cacheDir, logFile: join(work, 'rebuild.log'), env: { ...process.env, ...env } });
     report.rebuild = { wallMs: rebuild.wallMs, peakRssBytes: rebuild.peakRssBytes, phases: rebuild.phases, search: rebuild.search, exitCode: rebuild.exitCode };
     log(`${documents} documents: rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s, exit ${rebuild.exitCode}`);
   }

@@ -1,81 +1,99 @@
 /**
- * npm run mirror [-- --out <dir>] [--no-zip]
+ * npm run mirror [-- --out <dir>] [--no-zip] [--report <file.json>]
  *
  * Builds the archive as an offline mirror (src/lib/mirror/mirror.ts): reads and checks
  * content/, builds the site with Astro into a temporary folder (base /, document statuses as
- * of the mirror's date), rewrites it for file://, and writes <out>/<gazette>-mirror-<date>/
- * and its zip. <out> defaults to GAZETTE_MIRROR_DIR or mirror/ (in the project).
+ * of the mirror's date, no Pagefind index: the mirror has its own), rewrites it for file://,
+ * and writes <out>/<gazette>-mirror-<date>/ and its zip. <out> defaults to GAZETTE_MIRROR_DIR
+ * or mirror/ (in the project). --report writes what was made, and how long each step took,
+ * as JSON (the benchmark reads it).
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build } from 'astro';
-import { readArchive, type Archive } from '../src/lib/content/archive';
-import { ContentError } from '../src/lib/content/errors';
-import { mirrorName, publishedUrl, readmeInfo, resolveMirrorDate } from '../src/lib/mirror/archive-info';
+import { runAstroBuild } from '../src/lib/bench/run-build';
+import { publishedUrl } from '../src/lib/mirror/archive-info';
 import { createMirror, type MirrorReport } from '../src/lib/mirror/mirror';
+import { readArchiveFacts, type ArchiveFacts } from '../src/mirror/archive-facts';
 import { invocationDir, parseCommandLine, toolConfig } from './invocation';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..');
 
 export interface BuiltMirror {
-  archive: Archive;
-  date: string;
-  name: string;
+  facts: ArchiveFacts;
   report: MirrorReport;
+  /** Wall time of the site build and of the rewriting and zipping. */
+  buildMs: number;
+  mirrorMs: number;
+  /** Peak memory of the site build (its process tree). */
+  buildPeakRssBytes: number;
+  /** Whether the site build made a Pagefind index (it should not: the mirror leaves it out). */
+  pagefind: boolean;
 }
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
-/** Reads content/ and stops with the archive reader's located problems if it is broken. */
-export function readContent(contentDir: string): Archive {
-  const { archive, problems } = readArchive(contentDir);
-  if (!archive) throw new ContentError(problems);
-  return archive;
+/** Astro's warnings and errors in a build log (the rest lists every page). */
+function problemLines(log: string): string {
+  return log
+    .split('\n')
+    .filter((line) => /\[(?:WARN|ERROR)\]|^\s*error\b/iu.test(line))
+    .join('\n');
 }
 
 /** Builds the site into a temporary folder and turns it into the mirror in `outDir`. */
 export async function buildMirror(outDir: string, { zip = true } = {}): Promise<BuiltMirror> {
   const { site: settings, content } = toolConfig(REPO_ROOT);
-  const archive = readContent(content.dir);
-  const { date, source } = resolveMirrorDate(process.env, archive);
-  const name = mirrorName(archive, date);
+  // Stops with the archive reader's located problems if content/ is broken.
+  const facts = await readArchiveFacts(content.dir, process.env.GAZETTE_BUILD_DATE, publishedUrl(settings.site, settings.base));
+  const { date, name } = facts;
   // Inside the project: for an outDir elsewhere, Astro puts its prerender chunks in the shared
   // .astro/ (where builds running at the same time delete each other's files), or, run from
   // another folder, where they cannot import the project's packages.
   const cache = join(REPO_ROOT, 'node_modules/.cache/gazette-mirror');
   await mkdir(cache, { recursive: true });
   const siteDir = await mkdtemp(join(cache, 'build-'));
-  process.chdir(REPO_ROOT);
   try {
-    // astro.config.mjs reads these when build() loads it; statuses (已失效) are as of the mirror's date.
-    // A data store of its own too: builds running at the same time would read each other's.
-    Object.assign(process.env, {
-      GAZETTE_OUT_DIR: siteDir,
-      GAZETTE_CACHE_DIR: `${siteDir}-astro-cache`,
-      GAZETTE_BASE: '/',
-      GAZETTE_BUILD_DATE: date,
+    // Statuses (已失效) are as of the mirror's date. A data store of its own too: builds
+    // running at the same time would read each other's. No Pagefind: the mirror leaves its
+    // index out and writes its own.
+    const built = await runAstroBuild({
+      repoRoot: REPO_ROOT,
+      env: {
+        ...process.env,
+        GAZETTE_OUT_DIR: siteDir,
+        GAZETTE_CACHE_DIR: `${siteDir}-astro-cache`,
+        GAZETTE_BASE: '/',
+        GAZETTE_BUILD_DATE: date,
+        GAZETTE_PAGEFIND: '0',
+      },
     });
-    await build({ root: REPO_ROOT, logLevel: 'warn' });
+    if (built.exitCode !== 0) throw new Error(`astro build exited with ${built.exitCode}:\n${built.log.trim().split('\n').slice(-40).join('\n')}`);
+    const problems = problemLines(built.log);
+    if (problems) console.warn(problems);
+    const started = performance.now();
     const report = await createMirror({
       siteDir,
       outDir,
       name,
       date,
       site: publishedUrl(settings.site, '/'),
-      readme: readmeInfo(archive, { date, source, siteUrl: publishedUrl(settings.site, settings.base) }),
+      readme: facts.readme,
       zip,
     });
-    return { archive, date, name, report };
+    const pagefind = report.leftOut.some((path) => path.startsWith('pagefind/'));
+    const mirrorMs = performance.now() - started;
+    return { facts, report, buildMs: built.wallMs, mirrorMs, buildPeakRssBytes: built.peakRssBytes, pagefind };
   } finally {
     await rm(siteDir, { recursive: true, force: true });
     await rm(`${siteDir}-astro-cache`, { recursive: true, force: true });
   }
 }
 
-export function printReport({ report }: BuiltMirror): void {
+export function printReport({ report, buildMs, mirrorMs, pagefind }: BuiltMirror): void {
   const lines = [
+    `site build: ${(buildMs / 1000).toFixed(1)} s${pagefind ? ' (it made a Pagefind index, which the mirror leaves out)' : ', no Pagefind'}; rewriting and zipping: ${(mirrorMs / 1000).toFixed(1)} s`,
     `mirror: ${report.folder} (${report.files} files, ${formatBytes(report.bytes)}; the site build had ${report.site.files} files, ${formatBytes(report.site.bytes)})`,
     `offline search: ${report.search.documents} documents, ${report.search.shards} shards, index ${formatBytes(report.search.indexBytes)}, client ${formatBytes(report.search.clientBytes)}`,
   ];
@@ -93,10 +111,10 @@ export function mirrorOutDir(typed: string | undefined): string {
   return typed ? resolve(invocationDir(), typed) : toolConfig(REPO_ROOT).mirror.dir;
 }
 
-const USAGE = 'usage: npm run mirror [-- --out <dir>] [--no-zip]';
+const USAGE = 'usage: npm run mirror [-- --out <dir>] [--no-zip] [--report <file.json>]';
 
 async function main(): Promise<void> {
-  const args = parseCommandLine({ out: { type: 'string' }, 'no-zip': { type: 'boolean' } }, USAGE);
+  const args = parseCommandLine({ out: { type: 'string' }, 'no-zip': { type: 'boolean' }, report: { type: 'string' } }, USAGE);
   if (!args) return;
   if (args.positionals.length > 0) {
     console.error(`unexpected argument: ${args.positionals[0]}\n${USAGE}`);
@@ -105,6 +123,13 @@ async function main(): Promise<void> {
   }
   const built = await buildMirror(mirrorOutDir(args.values.out), { zip: !args.values['no-zip'] });
   printReport(built);
+  if (args.values.report) {
+    const { facts, ...rest } = built;
+    // This process only rewrites and zips (reading the archive and the build are children):
+    // its peak is that step's.
+    const summary = { ...rest, date: facts.date, name: facts.name, documents: facts.documents, mirrorPeakRssBytes: process.resourceUsage().maxRSS * 1024 };
+    await writeFile(resolve(invocationDir(), args.values.report), `${JSON.stringify(summary, null, 2)}\n`);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {

@@ -17,17 +17,17 @@ async function main(): Promise<void> {
   const outDir = mirrorOutDir(args.values.out);
   const built = await buildMirror(outDir, { zip: false });
   printReport(built);
-  const { archive, date, report } = built;
+  const { facts, report } = built;
   const { site } = toolConfig();
-  const zimPath = join(outDir, `${archive.gazette.id}-${date}.zim`);
+  const zimPath = join(outDir, `${facts.gazette.id}-${facts.date}.zim`);
   await buildZim(report.folder, zimPath, {
-    gazetteId: archive.gazette.id,
-    gazetteName: archive.gazette.name,
-    publisher: archive.gazette.publisher,
-    editor: archive.gazette.editor,
+    gazetteId: facts.gazette.id,
+    gazetteName: facts.gazette.name,
+    publisher: facts.gazette.publisher,
+    editor: facts.gazette.editor,
     siteUrl: publishedUrl(site.site, site.base),
-    issues: archive.issues.length,
-    documents: archive.documents.length,
+    issues: facts.issues,
+    documents: facts.documents,
   });
   await checkZim(zimPath);
   console.log(`zim: ${zimPath} (zimcheck passed)`);

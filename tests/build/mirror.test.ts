@@ -191,3 +191,16 @@ describe('a mirror of the sub-path build', () => {
     expect(links(sub.folder)).toEqual(links(folder));
   }, 60_000);
 });
+
+describe('a mirror of a site that has files by the mirror\'s own names', () => {
+  it('writes its own README.txt, SHA256SUMS and _search/ in their place, each once in the zip', async () => {
+    // The mirror folder itself, mirrored again: it has all three already.
+    const twice = await mirror('twice', folder);
+    expect(twice.leftOut).toEqual(expect.arrayContaining(['README.txt', 'SHA256SUMS', '_search/search.js']));
+    const entries = Object.keys(unzipSync(new Uint8Array(readFileSync(twice.zip!))));
+    expect(entries.filter((entry) => entry === `${NAME}/README.txt`)).toHaveLength(1);
+    expect(entries).toEqual(listFiles(twice.folder).map((f) => `${NAME}/${f}`).sort());
+    const check = spawnSync('sha256sum', ['--check', '--strict', '--quiet', 'SHA256SUMS'], { cwd: twice.folder, encoding: 'utf8' });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+  }, 60_000);
+});

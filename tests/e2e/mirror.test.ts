@@ -3,7 +3,8 @@
  * astro build, rewrite, zip), the zip unpacked, index.html opened from file:// in headless
  * Chromium. Navigation by clicking, short links, the 404 page, the offline search (the
  * archive's query list, document numbers, year and issuer filters), axe on the search page,
- * and no request ever leaving file://. Logs the bytes one query loads.
+ * and no request ever leaving file://. Logs the bytes one query loads. The command's site
+ * build makes no Pagefind index (the mirror has its own).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,17 +21,26 @@ import { NUMBER_QUERIES, TERM_QUERIES } from '../helpers/search-queries';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-mirror-e2e-'));
 let root = '';
+let output = '';
 let browser: Browser;
+/** Where the command's site build would log the Pagefind step's timings, if that step ran. */
+const timingLog = join(work, 'timing.log');
+const summaryFile = join(work, 'mirror.json');
 const pages: Page[] = [];
 /** Every URL a page of these tests asked for that was not a file:// URL. */
 const leftFileUrls: string[] = [];
 
 /** Runs `npm run mirror`'s script as a reader's machine would, with Vitest's variables removed. */
 function runMirrorCommand(out: string): Promise<string> {
-  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', GAZETTE_SITE: inject('siteUrl') };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: 'production',
+    GAZETTE_SITE: inject('siteUrl'),
+    GAZETTE_TIMING_LOG: timingLog,
+  };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mirror.ts', '--out', out], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mirror.ts', '--out', out, '--report', summaryFile], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +54,8 @@ function runMirrorCommand(out: string): Promise<string> {
 
 beforeAll(async () => {
   const out = join(work, 'out');
-  console.log(await runMirrorCommand(out));
+  output = await runMirrorCommand(out);
+  console.log(output);
   const zip = readdirSync(out).find((f) => f.endsWith('.zip'));
   if (!zip) throw new Error(`npm run mirror wrote no zip into ${out}`);
   // Unpack as a reader would, and use only the unpacked copy.
@@ -99,6 +110,16 @@ async function open(path: string): Promise<Opened> {
 }
 
 const pathOf = (page: Page) => decodeURI(new URL(page.url()).pathname);
+
+describe('the command', () => {
+  test('builds the site without Pagefind', () => {
+    expect(existsSync(timingLog) ? readFileSync(timingLog, 'utf8') : '', 'the Pagefind step logged its timings').not.toContain('search-index');
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { pagefind: boolean; report: { leftOut: string[] } };
+    expect(summary.pagefind).toBe(false);
+    expect(summary.report.leftOut.filter((path) => path.startsWith('pagefind/'))).toEqual([]);
+    expect(output).toContain('no Pagefind');
+  });
+});
 
 describe('browsing from file://', () => {
   test('home → year → issue → document by clicking, with styles applied', async () => {

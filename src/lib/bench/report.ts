@@ -87,12 +87,31 @@ export interface PageWeight {
   scripts: number;
 }
 
+/** `npm run mirror` on the archive, cold (the mirror's site build never uses a cache). */
+export interface MirrorMeasurement {
+  wallMs: number;
+  /** Peak memory of the whole process tree: the mirror command and its site build. */
+  peakRssBytes: number;
+  exitCode: number | null;
+  /** From the mirror's report: its site build, and the rewriting and zipping after it. */
+  buildMs: number | null;
+  buildPeakRssBytes: number | null;
+  mirrorMs: number | null;
+  mirrorPeakRssBytes: number | null;
+  /** Whether Pagefind ran: a timing line from its step, or a pagefind/ folder in the site build. */
+  pagefind: boolean;
+  files: number | null;
+  bytes: number | null;
+  zipBytes: number | null;
+}
+
 export interface SizeReport {
   documents: number;
   issues: number;
   years: string;
   contentBytes: number;
-  build: BuildMeasurement;
+  /** Null when only the mirror was measured (`--mirror-only`). */
+  build: BuildMeasurement | null;
   /** Rebuild after one new issue is added (same caches). */
   rebuild: BuildMeasurement | null;
   distBytes: number;
@@ -103,6 +122,25 @@ export interface SizeReport {
   largestDocumentPage: PageWeight | null;
   coldQueries: QueryMeasurement[];
   secondQueries: QueryMeasurement[];
+  /** Absent in reports from before the mirror was measured. */
+  mirror?: MirrorMeasurement | null;
+}
+
+/** A size's report before anything is measured: every measurement empty. */
+export function unmeasuredSize(archive: Pick<SizeReport, 'documents' | 'issues' | 'years' | 'contentBytes'>): SizeReport {
+  return {
+    ...archive,
+    build: null,
+    rebuild: null,
+    distBytes: 0,
+    distFiles: 0,
+    searchBytes: 0,
+    documentPage: null,
+    largestDocumentPage: null,
+    coldQueries: [],
+    secondQueries: [],
+    mirror: null,
+  };
 }
 
 export interface MachineInfo {
@@ -167,7 +205,8 @@ function pageWeight(page: PageWeight | null): string {
   return `${formatKB(page.htmlGzipBytes + page.cssGzipBytes)} (${formatKB(page.htmlGzipBytes)} + ${formatKB(page.cssGzipBytes)}); ${page.scripts} scripts`;
 }
 
-function pagesPerSecond(build: BuildMeasurement): string {
+function pagesPerSecond(build: BuildMeasurement | null): string {
+  if (!build) return '–';
   const { pages, renderMs } = build.phases;
   if (!pages || !renderMs) return '–';
   return `${Math.round(pages / (renderMs / 1000))} (${Math.round(pages / (build.wallMs / 1000))} over the whole build)`;
@@ -179,6 +218,7 @@ export function formatMarkdown(report: BenchReport): string {
   const row = (label: string, cell: (size: SizeReport) => string) =>
     `| ${label} | ${sizes.map((size) => cell(size)).join(' | ')} |`;
   const build = (b: BuildMeasurement | null, f: (b: BuildMeasurement) => string) => (b ? f(b) : '–');
+  const mirror = (m: MirrorMeasurement | null | undefined, f: (m: MirrorMeasurement) => string) => (m ? f(m) : '–');
   const lines = [
     `# Benchmark ${report.startedAt.slice(0, 10)}`,
     '',
@@ -194,14 +234,16 @@ export function formatMarkdown(report: BenchReport): string {
     `| --- | ${sizes.map(() => '---').join(' | ')} |`,
     row('issues (years)', (s) => `${s.issues} (${s.years})`),
     row('content (Markdown)', (s) => formatMiB(s.contentBytes)),
-    row('**full build, wall**', (s) => `**${formatSeconds(s.build.wallMs)}**${s.build.exitCode === 0 ? '' : ` (exit ${s.build.exitCode})`}`),
-    row('– content loading', (s) => formatSeconds(s.build.phases.contentMs)),
-    row('– page rendering', (s) => formatSeconds(s.build.phases.renderMs)),
-    row('– search indexing', (s) => formatSeconds(s.build.phases.searchMs)),
-    row('– other (start-up, bundling)', (s) => formatSeconds(s.build.phases.otherMs)),
-    row('pages (per second of rendering)', (s) => `${s.build.phases.pages ?? '–'}: ${pagesPerSecond(s.build)}`),
-    row('**peak memory (RSS, all processes)**', (s) => `**${formatMiB(s.build.peakRssBytes)}**`),
-    row('search shards', (s) => String(s.build.search?.shards ?? '–')),
+    row('**full build, wall**', (s) =>
+      build(s.build, (b) => `**${formatSeconds(b.wallMs)}**${b.exitCode === 0 ? '' : ` (exit ${b.exitCode})`}`),
+    ),
+    row('– content loading', (s) => formatSeconds(s.build?.phases.contentMs)),
+    row('– page rendering', (s) => formatSeconds(s.build?.phases.renderMs)),
+    row('– search indexing', (s) => formatSeconds(s.build?.phases.searchMs)),
+    row('– other (start-up, bundling)', (s) => formatSeconds(s.build?.phases.otherMs)),
+    row('pages (per second of rendering)', (s) => `${s.build?.phases.pages ?? '–'}: ${pagesPerSecond(s.build)}`),
+    row('**peak memory (RSS, all processes)**', (s) => build(s.build, (b) => `**${formatMiB(b.peakRssBytes)}**`)),
+    row('search shards', (s) => String(s.build?.search?.shards ?? '–')),
     row('`dist/` (apparent)', (s) => `${formatMiB(s.distBytes)} in ${s.distFiles.toLocaleString('en')} files`),
     row('search index (apparent)', (s) => formatMiB(s.searchBytes)),
     row('document page (HTML + CSS, gzip; scripts)', (s) => pageWeight(s.documentPage)),
@@ -220,6 +262,17 @@ export function formatMarkdown(report: BenchReport): string {
     ),
     row('– shards re-indexed', (s) => build(s.rebuild, (b) => (b.search ? `${b.search.rebuiltShards} of ${b.search.shards}` : '–'))),
     row('– peak memory', (s) => build(s.rebuild, (b) => formatMiB(b.peakRssBytes))),
+    row('**mirror (`npm run mirror`), wall**', (s) =>
+      mirror(s.mirror, (m) => `**${formatSeconds(m.wallMs)}**${m.exitCode === 0 ? '' : ` (exit ${m.exitCode})`}`),
+    ),
+    row('– site build / rewriting and zipping', (s) => mirror(s.mirror, (m) => `${formatSeconds(m.buildMs)} / ${formatSeconds(m.mirrorMs)}`)),
+    row('– **peak memory, all processes**', (s) =>
+      mirror(s.mirror, (m) => `**${formatMiB(m.peakRssBytes)}** (site build ${formatMiB(m.buildPeakRssBytes)}, rewriting and zipping ${formatMiB(m.mirrorPeakRssBytes)})`),
+    ),
+    row('– Pagefind run', (s) => mirror(s.mirror, (m) => (m.pagefind ? '**yes**' : 'no'))),
+    row('– mirror folder; zip', (s) =>
+      mirror(s.mirror, (m) => `${formatMiB(m.bytes)} in ${m.files?.toLocaleString('en') ?? '–'} files; ${formatMiB(m.zipBytes)}`),
+    ),
     '',
   ];
   for (const size of sizes) {

@@ -1,7 +1,8 @@
 /**
- * Runs one `astro build` for the benchmark and measures it: wall time, the peak memory of the
- * whole process tree (Node, esbuild, the Pagefind binary …) sampled from /proc, and the phases
- * read from Astro's log and the search integration's timing line (./report.ts).
+ * Runs one `astro build` (or another command, such as the mirror's) for the benchmark and
+ * measures it: wall time, the peak memory of the whole process tree (Node, esbuild, the
+ * Pagefind binary …) sampled from /proc, and the phases read from Astro's log and the search
+ * integration's timing line (./report.ts). The caller hands in the environment.
  *
  * The build uses bench/astro.config.mjs: the project's config with Astro's cache folder moved
  * to the benchmark's work folder, so that a "full build" really starts without caches and
@@ -12,6 +13,14 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { delimiter, dirname, join } from 'node:path';
 import { parseBuildLog, parseTimingLog, type BuildMeasurement } from './report';
 
+export interface AstroBuildOptions {
+  repoRoot: string;
+  /** The whole environment of the build (the caller's, with the GAZETTE_* settings it wants). */
+  env: Record<string, string | undefined>;
+  /** Astro config file, relative to repoRoot (default: Astro's own lookup, astro.config.mjs). */
+  config?: string;
+}
+
 export interface BenchBuildOptions {
   repoRoot: string;
   contentDir: string;
@@ -20,8 +29,8 @@ export interface BenchBuildOptions {
   cacheDir: string;
   /** Where Astro's output and the timing line are written. */
   logFile: string;
-  /** Extra environment (GAZETTE_SEARCH_SHARD_SIZE, GAZETTE_BUILD_DATE …). */
-  env?: Record<string, string>;
+  /** The environment the build starts from (the benchmark's, with GAZETTE_SEARCH_SHARD_SIZE, GAZETTE_BUILD_DATE …). */
+  env: Record<string, string | undefined>;
 }
 
 const PAGE_SIZE = 4096;
@@ -56,31 +65,29 @@ export function treeRss(root: number): number {
   return total;
 }
 
-export async function runBenchBuild(options: BenchBuildOptions): Promise<BuildMeasurement & { log: string }> {
-  const timingLog = `${options.logFile}.timing`;
-  rmSync(timingLog, { force: true });
+export interface MeasuredRun {
+  exitCode: number | null;
+  wallMs: number;
+  /** Peak resident memory of the whole process tree. */
+  peakRssBytes: number;
+  /** Its output (stdout and stderr). */
+  log: string;
+}
+
+/** Runs `node <args>` in a child process: wall time, peak memory of its process tree, output. */
+export async function runMeasured(
+  args: readonly string[],
+  { cwd, env }: { cwd: string; env: Record<string, string | undefined> },
+): Promise<MeasuredRun> {
   const started = performance.now();
-  const astro = join(options.repoRoot, 'node_modules/astro/bin/astro.mjs');
-  // When outDir is outside the working directory, Astro writes its server chunks to
-  // <cwd>/.astro/.prerender/, and run from the repository every such build shares that folder:
-  // two at once break each other (ERR_MODULE_NOT_FOUND). A working directory of its own,
-  // inside node_modules so that the chunks still resolve the project's packages, keeps this
-  // build apart.
-  const cwd = mkdtempSync(join(options.repoRoot, 'node_modules', '.gazette-build-'));
-  const child = spawn(process.execPath, [astro, 'build', '--root', options.repoRoot, '--config', 'bench/astro.config.mjs'], {
+  const child = spawn(process.execPath, args, {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
-      PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
-      GAZETTE_CONTENT_DIR: options.contentDir,
-      GAZETTE_OUT_DIR: options.outDir,
-      GAZETTE_BENCH_CACHE_DIR: options.cacheDir,
-      GAZETTE_TIMING_LOG: timingLog,
-      NODE_ENV: 'production',
+      ...env,
+      PATH: `${dirname(process.execPath)}${delimiter}${env.PATH ?? ''}`,
       FORCE_COLOR: '0',
       NO_COLOR: '1',
-      ...options.env,
     },
   });
   let peakRssBytes = 0;
@@ -91,13 +98,52 @@ export async function runBenchBuild(options: BenchBuildOptions): Promise<BuildMe
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
+  try {
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    return { exitCode, wallMs: performance.now() - started, peakRssBytes, log };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/**
+ * Runs `astro build` in a child process and measures it. The child's memory is all returned
+ * when it ends, which a build inside the calling process (Astro's `build()`) does not
+ * guarantee, and its settings travel in its own environment.
+ */
+export async function runAstroBuild(options: AstroBuildOptions): Promise<MeasuredRun> {
+  const astro = join(options.repoRoot, 'node_modules/astro/bin/astro.mjs');
+  // When outDir is outside the working directory, Astro writes its server chunks to
+  // <cwd>/.astro/.prerender/, and run from the repository every such build shares that folder:
+  // two at once break each other (ERR_MODULE_NOT_FOUND). A working directory of its own,
+  // inside node_modules so that the chunks still resolve the project's packages, keeps this
+  // build apart.
+  const cwd = mkdtempSync(join(options.repoRoot, 'node_modules', '.gazette-build-'));
+  try {
+    const args = [astro, 'build', '--root', options.repoRoot, ...(options.config ? ['--config', options.config] : [])];
+    return await runMeasured(args, { cwd, env: { ...options.env, NODE_ENV: 'production' } });
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+export async function runBenchBuild(options: BenchBuildOptions): Promise<BuildMeasurement & { log: string }> {
+  const timingLog = `${options.logFile}.timing`;
+  rmSync(timingLog, { force: true });
+  const { exitCode, wallMs, peakRssBytes, log } = await runAstroBuild({
+    repoRoot: options.repoRoot,
+    config: 'bench/astro.config.mjs',
+    env: {
+      ...options.env,
+      GAZETTE_CONTENT_DIR: options.contentDir,
+      GAZETTE_OUT_DIR: options.outDir,
+      GAZETTE_BENCH_CACHE_DIR: options.cacheDir,
+      GAZETTE_TIMING_LOG: timingLog,
+    },
   });
-  clearInterval(sampler);
-  const wallMs = performance.now() - started;
-  rmSync(cwd, { recursive: true, force: true });
   writeFileSync(options.logFile, log);
   let timing = null;
   try {

@@ -21,4 +21,12 @@ describe('sha256sums', () => {
     const digest = sha256Hex(enc.encode(''));
     expect(sha256sums([{ path: 'a\\b\nc', data: enc.encode('') }])).toBe(`\\${digest}  a\\\\b\\nc\n`);
   });
+
+  it('takes a digest in place of the data, for files already written', () => {
+    const files = [
+      { path: 'b.txt', data: enc.encode('b') },
+      { path: 'a.txt', data: enc.encode('abc') },
+    ];
+    expect(sha256sums(files.map(({ path, data }) => ({ path, sha256: sha256Hex(data) })))).toBe(sha256sums(files));
+  });
 });

@@ -6,10 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 
-export interface ChecksumFile {
-  path: string;
-  data: Uint8Array;
-}
+/** A file by its data, or by its SHA-256 digest (hex) when the data is no longer at hand. */
+export type ChecksumFile = { path: string } & ({ data: Uint8Array } | { sha256: string });
 
 export function sha256Hex(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -24,6 +22,6 @@ function manifestLine(path: string, digest: string): string {
 export function sha256sums(files: readonly ChecksumFile[]): string {
   return [...files]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map(({ path, data }) => `${manifestLine(path, sha256Hex(data))}\n`)
+    .map((file) => `${manifestLine(file.path, 'sha256' in file ? file.sha256 : sha256Hex(file.data))}\n`)
     .join('');
 }

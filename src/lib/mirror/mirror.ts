@@ -8,17 +8,22 @@
  *                           SHA256SUMS
  *   <outDir>/<name>.zip     the folder, zipped reproducibly (zip.ts)
  *
+ * Both are written file by file (a few site files in flight, then the zip read back from the
+ * folder one entry at a time), so a mirror of a large archive needs no more memory than the
+ * offline search index and the list of its paths.
+ *
  * What only works on a web server is left out: Pagefind's bundle (fetch + wasm in a worker),
  * the number tables the online search page fetches, the CDN's _headers, and any script no
  * page can load any more.
  */
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Root } from 'hast';
+import pMap from 'p-map';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { sha256sums } from './checksums';
+import { sha256Hex, sha256sums } from './checksums';
 import { bundleSearchClient } from './client-bundle';
 import rehypeOfflinePage from './offline-page';
 import { MIRROR_CONTENT_SECURITY_POLICY } from '../csp';
@@ -28,7 +33,7 @@ import rehypeRelativize, { relativizeCss, type RelativizeContext } from './relat
 import { CLIENT_FILE, SEARCH_DIR, searchDataPath } from './search-files';
 import { readSearchRecords } from '../../search/records';
 import { buildSearchIndex, searchIndexFiles } from './search-index';
-import { reproducibleZip } from './zip';
+import { writeReproducibleZip } from './zip';
 
 export interface MirrorOptions {
   /** A finished build of the site (astro build's output). */
@@ -75,6 +80,13 @@ export const CHECKSUM_FILE = 'SHA256SUMS';
  */
 const SERVER_ONLY = [/^pagefind\//u, /^_headers$/u, /^search\/(?!index\.html$)/u];
 
+/**
+ * Site files read, rewritten and written at once. Rewriting runs on this one thread; a few
+ * files in flight let reading and writing overlap it, and bound the memory to a few pages
+ * and their trees.
+ */
+const FILES_AT_ONCE = 4;
+
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
@@ -85,93 +97,127 @@ async function listFiles(dir: string): Promise<string[]> {
 
 const utf8 = new TextEncoder();
 const decoder = new TextDecoder();
+const searchPath = (path: string) => `${SEARCH_DIR}/${path}`;
 
-export async function createMirror(options: MirrorOptions): Promise<MirrorReport> {
+/** A file written to the mirror folder: what SHA256SUMS, the zip and the report need of it. */
+interface WrittenFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** The mirror folder as it is written, file by file. */
+class MirrorFolder {
+  readonly files: WrittenFile[] = [];
+
+  constructor(readonly dir: string) {}
+
+  file(path: string): string {
+    return join(this.dir, ...path.split('/'));
+  }
+
+  async write(path: string, data: Uint8Array): Promise<void> {
+    const target = this.file(path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, data);
+    this.files.push({ path, bytes: data.length, sha256: sha256Hex(data) });
+  }
+}
+
+/** What one site file gave the mirror besides the file itself. */
+interface Rewritten {
+  siteBytes: number;
+  droppedScripts: string[];
+  missingLinks: string[];
+}
+
+/**
+ * Copies the site into the mirror folder, each page and stylesheet rewritten on the way, and
+ * writes the offline search (from the build's search records), README.txt and SHA256SUMS.
+ */
+async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
   const base = options.base ?? '/';
   const siteFiles = await listFiles(options.siteDir);
-  const kept = new Set(siteFiles.filter((path) => !SERVER_ONLY.some((pattern) => pattern.test(path))));
-  const searchPath = (path: string) => `${SEARCH_DIR}/${path}`;
-
+  // The mirror's own files replace any the site has by their names.
+  const own = (path: string) => path === README_FILE || path === CHECKSUM_FILE || path.startsWith(`${SEARCH_DIR}/`);
+  const kept = new Set(siteFiles.filter((path) => !own(path) && !SERVER_ONLY.some((pattern) => pattern.test(path))));
   // Every file the mirror will have, for telling files from folders while links are rewritten.
-  const output = new Map<string, Uint8Array>();
   const planned = new Set([...kept, searchPath(CLIENT_FILE), searchPath(searchDataPath.manifest), README_FILE]);
   const referenced = new Set<string>();
-  const droppedScripts: string[] = [];
-  const missingLinks: string[] = [];
-  let siteBytes = 0;
 
-  const context = (from: string): RelativizeContext => ({
-    from,
-    base,
-    site: options.site,
-    isFile: (path) => planned.has(path),
-    onLink: (target, exists) => {
-      referenced.add(target);
-      if (!exists) missingLinks.push(`${from} → ${target}`);
-    },
-  });
-
-  for (const path of siteFiles) {
-    const data = new Uint8Array(await readFile(join(options.siteDir, path)));
-    siteBytes += data.length;
-    if (!kept.has(path)) continue;
+  const rewrite = async (path: string): Promise<Rewritten> => {
+    const source = join(options.siteDir, path);
+    if (!kept.has(path)) return { siteBytes: (await stat(source)).size, droppedScripts: [], missingLinks: [] };
+    const data = new Uint8Array(await readFile(source));
+    const result: Rewritten = { siteBytes: data.length, droppedScripts: [], missingLinks: [] };
+    const context = (from: string): RelativizeContext => ({
+      from,
+      base,
+      site: options.site,
+      isFile: (file) => planned.has(file),
+      onLink: (target, exists) => {
+        referenced.add(target);
+        if (!exists) result.missingLinks.push(`${from} → ${target}`);
+      },
+    });
+    let output = data;
     if (path.endsWith('.html')) {
       const scripts = path === SEARCH_PAGE ? [searchDataPath.manifest, CLIENT_FILE].map((p) => `${base}${searchPath(p)}`) : [];
       const processor = unified()
         .use(rehypeParse)
         .use(rehypeOfflinePage, {
           scripts,
-          onDropped: (what) => path !== SEARCH_PAGE && droppedScripts.push(`${path}: ${what}`),
+          onDropped: (what) => path !== SEARCH_PAGE && result.droppedScripts.push(`${path}: ${what}`),
           contentSecurityPolicy: MIRROR_CONTENT_SECURITY_POLICY,
         })
         .use(rehypeRelativize, context(path))
         .use(rehypeStringify);
       const tree = processor.parse(decoder.decode(data)) as Root;
-      output.set(path, utf8.encode(processor.stringify(processor.runSync(tree) as Root)));
+      output = utf8.encode(processor.stringify(processor.runSync(tree) as Root));
     } else if (path.endsWith('.css')) {
-      output.set(path, utf8.encode(relativizeCss(decoder.decode(data), context(path))));
-    } else {
-      output.set(path, data);
+      output = utf8.encode(relativizeCss(decoder.decode(data), context(path)));
     }
-  }
+    await folder.write(path, output);
+    return result;
+  };
 
-  // Scripts that only module scripts imported, or that nothing loads any more.
+  // Scripts wait until every page is rewritten: only then is it known whether any page still
+  // loads them (module scripts, and whatever only they imported, are gone).
+  const isScript = (path: string) => kept.has(path) && path.endsWith('.js');
+  const rewritten = await pMap(
+    siteFiles.filter((path) => !isScript(path)),
+    rewrite,
+    { concurrency: FILES_AT_ONCE },
+  );
   const leftOut = siteFiles.filter((path) => !kept.has(path));
-  for (const path of [...output.keys()]) {
-    if (path.endsWith('.js') && !referenced.has(path)) {
-      output.delete(path);
-      leftOut.push(path);
-    }
+  let siteBytes = rewritten.reduce((sum, file) => sum + file.siteBytes, 0);
+  for (const path of siteFiles.filter(isScript)) {
+    const data = new Uint8Array(await readFile(join(options.siteDir, path)));
+    siteBytes += data.length;
+    if (referenced.has(path)) await folder.write(path, data);
+    else leftOut.push(path);
   }
 
-  const index = buildSearchIndex(await Array.fromAsync(readSearchRecords(options.siteDir)), { numberContext: lookupContext(options.readme.gazetteName) });
+  const index = buildSearchIndex(await Array.fromAsync(readSearchRecords(options.siteDir)), {
+    numberContext: lookupContext(options.readme.gazetteName),
+  });
   const indexFiles = searchIndexFiles(index);
   let indexBytes = 0;
-  for (const [path, content] of indexFiles) {
-    const data = utf8.encode(content);
-    indexBytes += data.length;
-    output.set(searchPath(path), data);
-  }
+  await pMap(
+    indexFiles,
+    async ([path, content]) => {
+      const data = utf8.encode(content);
+      indexBytes += data.length;
+      await folder.write(searchPath(path), data);
+    },
+    { concurrency: FILES_AT_ONCE },
+  );
   const client = utf8.encode(await bundleSearchClient());
-  output.set(searchPath(CLIENT_FILE), client);
-  output.set(README_FILE, utf8.encode(mirrorReadme(options.readme)));
-  output.set(CHECKSUM_FILE, utf8.encode(sha256sums([...output].map(([path, data]) => ({ path, data })))));
+  await folder.write(searchPath(CLIENT_FILE), client);
+  await folder.write(README_FILE, utf8.encode(mirrorReadme(options.readme)));
+  await folder.write(CHECKSUM_FILE, utf8.encode(sha256sums(folder.files)));
 
-  const folder = join(options.outDir, options.name);
-  await rm(folder, { recursive: true, force: true });
-  const paths = [...output.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let bytes = 0;
-  for (const path of paths) {
-    const target = join(folder, ...path.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, output.get(path)!);
-    bytes += output.get(path)!.length;
-  }
-
-  const report: MirrorReport = {
-    folder,
-    files: paths.length,
-    bytes,
+  return {
     site: { files: siteFiles.length, bytes: siteBytes },
     search: {
       documents: index.manifest.documents.length,
@@ -180,18 +226,35 @@ export async function createMirror(options: MirrorOptions): Promise<MirrorReport
       clientBytes: client.length,
       manifestBytes: utf8.encode(indexFiles.get(searchDataPath.manifest) ?? '').length,
     },
-    droppedScripts,
-    missingLinks: [...new Set(missingLinks)],
+    droppedScripts: rewritten.flatMap((file) => file.droppedScripts),
+    missingLinks: [...new Set(rewritten.flatMap((file) => file.missingLinks))],
     leftOut: leftOut.sort(),
   };
+}
+
+/**
+ * Writes the mirror folder, then zips it from the folder, file by file: neither step holds
+ * more than a few files of the site in memory, so the mirror's memory does not grow with the
+ * archive beyond the offline search index and the list of paths.
+ */
+export async function createMirror(options: MirrorOptions): Promise<MirrorReport> {
+  const folder = new MirrorFolder(join(options.outDir, options.name));
+  await rm(folder.dir, { recursive: true, force: true });
+  const written = await writeFolder(options, folder);
+  const paths = folder.files.map((file) => file.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const report: MirrorReport = {
+    folder: folder.dir,
+    files: paths.length,
+    bytes: folder.files.reduce((sum, file) => sum + file.bytes, 0),
+    ...written,
+  };
   if (options.zip !== false) {
-    const zip = reproducibleZip(
-      paths.map((path) => ({ path: `${options.name}/${path}`, data: output.get(path)! })),
+    report.zip = join(options.outDir, `${options.name}.zip`);
+    report.zipBytes = await writeReproducibleZip(
+      report.zip,
+      paths.map((path) => ({ path: `${options.name}/${path}`, read: async () => new Uint8Array(await readFile(folder.file(path))) })),
       options.date,
     );
-    report.zip = join(options.outDir, `${options.name}.zip`);
-    await writeFile(report.zip, zip);
-    report.zipBytes = zip.length;
   }
   return report;
 }
