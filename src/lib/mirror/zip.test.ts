@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { withZip64End, writeReproducibleZip, type ZipSource } from './zip';
 
 const enc = new TextEncoder();
@@ -41,16 +41,15 @@ function centralHeaders(zip: Uint8Array): number[] {
   return offsets;
 }
 
-const originalTz = process.env.TZ;
 afterEach(() => {
-  process.env.TZ = originalTz;
+  vi.unstubAllEnvs();
 });
 
 describe('writeReproducibleZip', () => {
   it('gives the same bytes for the same entries in any order and in any time zone', async () => {
-    process.env.TZ = 'Asia/Shanghai';
+    vi.stubEnv('TZ', 'Asia/Shanghai');
     const first = await reproducibleZip(ENTRIES, '2020-06-03');
-    process.env.TZ = 'America/Los_Angeles';
+    vi.stubEnv('TZ', 'America/Los_Angeles');
     const second = await reproducibleZip([...ENTRIES].reverse(), '2020-06-03');
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(await reproducibleZip(ENTRIES, '2020-06-04')).equals(Buffer.from(first))).toBe(false);
