@@ -18,8 +18,8 @@ export default defineConfig({
   },
   integrations: [gazette()],
   experimental: {
-    // Pages whose getStaticPaths() cacheKey (src/lib/page-cache-key.ts) and code are unchanged
-    // are reused from the previous build (src/integrations/previous-output.ts) instead of
+    // Pages whose getStaticPaths() cacheKey (src/site/page-cache-key.ts) and code are unchanged
+    // are reused from the previous build (src/build/previous-output.ts) instead of
     // rendered again.
     incrementalBuild: true,
   },

@@ -9,7 +9,7 @@
  * experimental chunked content data store. It was needed while rendered bodies were kept in
  * the store: Astro 7.3 then failed to bundle the single-file store of a large archive
  * ("Failed to convert rust `&str` into napi `string`"). Since bodies live in the body store
- * (src/lib/content/body-store.ts) the single-file store works at every size benchmarked
+ * (src/content/body-store.ts) the single-file store works at every size benchmarked
  * (README, "Measured, and what limits it"); the option stays for comparison.
  */
 import config from '../astro.config.mjs';

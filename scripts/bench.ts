@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --docs 1000,10000 [--corpus ../shared/corpus/lawrefbook]`
  *
- * For each archive size: generates a realistic archive (src/lib/bench/generate.ts) in a work
+ * For each archive size: generates a realistic archive (src/bench/generate.ts) in a work
  * folder, builds it from scratch, measures the build (wall time by phase, peak memory of all
  * its processes, pages per second, output and index sizes), runs a fixed list of queries in
  * headless Chromium (bytes and time to the first result, cold page and second query), adds one
@@ -34,7 +34,7 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateArchive, generateIssue, planArchive, type BenchArchiveOptions } from '../src/lib/bench/generate';
+import { generateArchive, generateIssue, planArchive, type BenchArchiveOptions } from '../src/bench/generate';
 import {
   formatMarkdown,
   parseTimingLog,
@@ -43,10 +43,10 @@ import {
   type MirrorMeasurement,
   type QueryMeasurement,
   type SizeReport,
-} from '../src/lib/bench/report';
-import { runBenchBuild, runMeasured } from '../src/lib/bench/run-build';
-import { readArchiveTexts, readRegulationCorpus } from '../src/lib/bench/text-source';
-import { DEFAULT_SHARD_DOCUMENTS } from '../src/lib/search-shards';
+} from '../src/bench/report';
+import { runBenchBuild, runMeasured } from '../src/bench/run-build';
+import { readArchiveTexts, readRegulationCorpus } from '../src/bench/text-source';
+import { DEFAULT_SHARD_DOCUMENTS } from '../src/search/pagefind/shards';
 import { launchBrowser, recordNetwork } from '../tests/helpers/browser';
 import { startServer } from '../tests/helpers/serve';
 

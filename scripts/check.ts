@@ -4,7 +4,7 @@
  * Validates content/ without building the site: every problem on its own line as
  * `path:line:column: field: message` (warnings marked), then a summary. Exits 1 on any error.
  */
-import { checkContent, CheckUsageError, summary } from '../src/lib/content/check';
+import { checkContent, CheckUsageError, summary } from '../src/content/check';
 import { contentDir, invocationDir, parseCommandLine, toolConfig } from './invocation';
 
 const USAGE = 'usage: npm run check -- [<path>…] [--content <dir>]';

@@ -1,5 +1,5 @@
 /**
- * Measures how precisely cited numbers are read from real running text (src/lib/citation-precision.ts).
+ * Measures how precisely cited numbers are read from real running text (src/content/citation-precision.ts).
  *
  *   npm run citations:precision -- <folder of .md/.txt files>
  *       [--sample tests/fixtures/citations/lawrefbook-sample.json]
@@ -15,7 +15,7 @@ import {
   unreadTails,
   type FoundInFile,
   type SampleEntry,
-} from '../src/lib/citation-precision';
+} from '../src/content/citation-precision';
 import { invocationDir, parseCommandLine } from './invocation';
 
 const USAGE = 'usage: npm run citations:precision -- <folder> [--sample <verified.json>] [--draw <n> --seed <n>]';

@@ -9,8 +9,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { FIELDS, measureIssue, percent, scoredFields, sumAccuracy, type ExpectedIssue, type IssueAccuracy, type Ratio } from '../src/lib/import/accuracy';
-import { importIssueText } from '../src/lib/import/import-issue';
+import { FIELDS, measureIssue, percent, scoredFields, sumAccuracy, type ExpectedIssue, type IssueAccuracy, type Ratio } from '../src/import/accuracy';
+import { importIssueText } from '../src/import/import-issue';
 import { invocationDir, parseCommandLine } from './invocation';
 
 const USAGE = 'usage: npm run import:accuracy [-- --json] [--details] [--fixtures <dir>]';

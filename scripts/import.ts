@@ -6,7 +6,7 @@
  * gazette.yaml from its 简介 page when the gazette has none). See README, "Importing an issue".
  */
 import { parseArgs } from 'node:util';
-import { runImport } from '../src/lib/import/run-import';
+import { runImport } from '../src/import/run-import';
 import { toolConfig } from './invocation';
 
 const USAGE =

@@ -1,7 +1,7 @@
 /**
  * npm run mirror [-- --out <dir>] [--no-zip] [--report <file.json>]
  *
- * Builds the archive as an offline mirror (src/lib/mirror/mirror.ts): reads and checks
+ * Builds the archive as an offline mirror (src/mirror/mirror.ts): reads and checks
  * content/, builds the site with Astro into a temporary folder (base /, document statuses as
  * of the mirror's date, no Pagefind index: the mirror has its own), rewrites it for file://,
  * and writes <out>/<gazette>-mirror-<date>/ and its zip. <out> defaults to GAZETTE_MIRROR_DIR
@@ -10,9 +10,9 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { runAstroBuild } from '../src/lib/bench/run-build';
-import { publishedUrl } from '../src/lib/mirror/archive-info';
-import { createMirror, type MirrorReport } from '../src/lib/mirror/mirror';
+import { runAstroBuild } from '../src/bench/run-build';
+import { publishedUrl } from '../src/mirror/archive-info';
+import { createMirror, type MirrorReport } from '../src/mirror/mirror';
 import { readArchiveFacts, type ArchiveFacts } from '../src/mirror/archive-facts';
 import { invocationDir, parseCommandLine, toolConfig } from './invocation';
 

@@ -4,7 +4,7 @@
  * Creates a document file with complete frontmatter to fill in (and the issue's issue.yaml
  * when the issue is new). Never overwrites a file.
  */
-import { scaffold, ScaffoldError } from '../src/lib/content/scaffold';
+import { scaffold, ScaffoldError } from '../src/content/scaffold';
 import { contentDir, parseCommandLine } from './invocation';
 
 const USAGE =

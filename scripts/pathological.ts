@@ -3,7 +3,7 @@
  *
  * Times `npm run check` and a build of the sample archive with one pathological document added
  * (or a link, or a YAML file): the cases content/ must refuse quickly, and documents of about
- * 1 MB that stay within the limits of src/lib/content/body-limits.ts (their cost per MB is the
+ * 1 MB that stay within the limits of src/content/body-limits.ts (their cost per MB is the
  * worst a single accepted file can add). Prints one JSON line per case: exit codes, seconds, and
  * the problem line. Work folders go to /tmp/gazette-pathological; nothing else is written.
  */

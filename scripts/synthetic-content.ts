@@ -1,15 +1,15 @@
 /**
  * npx tsx scripts/synthetic-content.ts <dir> [documents]
  *
- * Writes a generated archive (src/lib/bench/generate.ts, the benchmark's generator, with text
+ * Writes a generated archive (src/bench/generate.ts, the benchmark's generator, with text
  * from the sample issue in content/) to <dir>/content, for measuring `npm run check` and the
  * build at scale. Refuses a folder that already has content/.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateArchive } from '../src/lib/bench/generate';
-import { readArchiveTexts } from '../src/lib/bench/text-source';
+import { generateArchive } from '../src/bench/generate';
+import { readArchiveTexts } from '../src/bench/text-source';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [dir, count = '10000'] = process.argv.slice(2);

@@ -6,8 +6,8 @@
  * Needs Debian's zim-tools (apt-get install -y zim-tools).
  */
 import { join } from 'node:path';
-import { publishedUrl } from '../src/lib/mirror/archive-info';
-import { buildZim, checkZim } from '../src/lib/mirror/zim';
+import { publishedUrl } from '../src/mirror/archive-info';
+import { buildZim, checkZim } from '../src/mirror/zim';
 import { parseCommandLine, toolConfig } from './invocation';
 import { buildMirror, mirrorOutDir, printReport } from './mirror';
 

@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import type { ArchiveGazette } from './lib/content/archive';
-import type { DocumentData, IssueData } from './lib/site-model';
-import { documentsLoader, gazetteLoader, issuesLoader } from './loaders/archive-loader';
+import type { ArchiveGazette } from './content/archive';
+import type { DocumentData, IssueData } from './site/site-model';
+import { documentsLoader, gazetteLoader, issuesLoader } from './content/loader';
 
-// The schema lives in src/schemas/content.ts and is applied by the archive reader, which
+// The schema lives in src/content/schema.ts and is applied by the archive reader, which
 // reports problems with file, line and field; the collections store what it validated, so
 // their schemas only declare its type (z.custom checks nothing).
 export const collections = {

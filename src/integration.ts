@@ -14,11 +14,11 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { GazetteConfigError, loadGazetteConfig, type GazetteConfig, type GazetteUserConfig } from './config';
 import { virtualConfigModule } from './config/virtual-module';
-import buildGuard, { stopBuild } from './integrations/build-guard';
-import cdnHeaders from './integrations/cdn-headers';
+import buildGuard, { stopBuild } from './build/build-guard';
+import cdnHeaders from './build/cdn-headers';
 import pagefind from './search/pagefind/integration';
-import previousOutput from './integrations/previous-output';
-import { gazetteMarkdownPlugins } from './plugins/markdown-pipeline';
+import previousOutput from './build/previous-output';
+import { gazetteMarkdownPlugins } from './markdown/markdown-pipeline';
 
 const folderUrl = (path: string) => pathToFileURL(path.endsWith(sep) ? path : `${path}${sep}`);
 

@@ -16,7 +16,7 @@
  *    the cache (astro/dist/core/build/generate.js).
  * 5. Emptying: Astro empties the output folder before a build unless Vite's
  *    `build.emptyOutDir` is false, which the keep-and-prune step sets (keptOutputConfig).
- * 6. Log lines: the benchmark (src/lib/bench/report.ts) reads phases of a build from Astro's
+ * 6. Log lines: the benchmark (src/bench/report.ts) reads phases of a build from Astro's
  *    log, with colours off: ASTRO_LOG.
  */
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /** Where a build writes, what it caches, and the date it is made as of. */
 import { z } from 'zod';
-import { parseIsoDate } from '../lib/dates';
-import { shanghaiDate } from '../lib/relations';
+import { parseIsoDate } from '../domain/dates';
+import { shanghaiDate } from '../domain/relations';
 
 export const BuildConfigSchema = z
   .strictObject({

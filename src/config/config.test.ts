@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SHARD_DOCUMENTS } from '../lib/search-shards';
+import { DEFAULT_SHARD_DOCUMENTS } from '../search/pagefind/shards';
 import { GazetteConfigError, loadGazetteConfig, type GazetteConfig } from './index';
 import { configFromEnvironment } from './env';
 

@@ -1,6 +1,6 @@
 /** The full-text search index (src/search/pagefind/). */
 import { z } from 'zod';
-import { DEFAULT_SHARD_DOCUMENTS } from '../lib/search-shards';
+import { DEFAULT_SHARD_DOCUMENTS } from '../search/pagefind/shards';
 
 /** Pagefind's default is 20,000 word locations; see `indexChunkSize`. */
 export const DEFAULT_INDEX_CHUNK_SIZE = 4000;

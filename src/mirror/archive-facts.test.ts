@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArchive } from '../lib/content/archive';
+import { readArchive } from '../content/archive';
 import { archiveFacts } from './archive-facts';
 
 const { archive } = readArchive(join(import.meta.dirname, '../../content'));

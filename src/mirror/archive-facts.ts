@@ -7,10 +7,10 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readArchive, type Archive } from '../lib/content/archive';
-import { ContentError, type ContentProblem } from '../lib/content/errors';
-import { mirrorName, readmeInfo, resolveMirrorDate } from '../lib/mirror/archive-info';
-import type { MirrorReadmeInfo } from '../lib/mirror/readme';
+import { readArchive, type Archive } from '../content/archive';
+import { ContentError, type ContentProblem } from '../content/errors';
+import { mirrorName, readmeInfo, resolveMirrorDate } from './archive-info';
+import type { MirrorReadmeInfo } from './readme';
 
 export interface ArchiveFacts {
   /** The mirror's date, and where it came from (GAZETTE_BUILD_DATE or the newest document). */

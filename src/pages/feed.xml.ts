@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, getSiteModel } from '../data/archive';
-import { atomFeed } from '../lib/feeds';
+import { absoluteUrl, getSiteModel } from '../site/page-data';
+import { atomFeed } from '../site/feeds';
 
 export const GET: APIRoute = async () => {
   const { gazette, documents } = await getSiteModel();

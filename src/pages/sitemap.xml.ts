@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, getSiteModel } from '../data/archive';
-import { sitemapXml } from '../lib/sitemap';
+import { absoluteUrl, getSiteModel } from '../site/page-data';
+import { sitemapXml } from '../site/sitemap';
 
 export const GET: APIRoute = async () => {
   const { years, issues, documents, latestIssue } = await getSiteModel();

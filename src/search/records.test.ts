@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DocumentRecord } from '../lib/open-data';
+import type { DocumentRecord } from '../site/open-data';
 import { readSearchRecords, recordPageFile, searchRecord } from './records';
 
 function record(fields: Partial<DocumentRecord> = {}): DocumentRecord {

@@ -1,6 +1,6 @@
 /**
  * What both search indexes know of a document: one `SearchRecord` per document, made from the
- * open data the build already writes (`data/documents.jsonl`, src/lib/open-data.ts). The
+ * open data the build already writes (`data/documents.jsonl`, src/site/open-data.ts). The
  * Pagefind integration plans and labels its shards with them (date, filters) and the offline
  * mirror's index is built from them (text, metadata, filters, dates, weights), so neither reads
  * the built pages for what they say, and the text of a document is extracted once: by
@@ -13,8 +13,8 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DATA_PATHS, type DocumentRecord } from '../lib/open-data';
-import { documentPath } from '../lib/site-model';
+import { DATA_PATHS, type DocumentRecord } from '../site/open-data';
+import { documentPath } from '../site/site-model';
 
 /** The weight the document page gives its title (`data-pagefind-weight` on the h1). */
 export const TITLE_WEIGHT = 10;

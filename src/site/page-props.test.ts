@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, storedArchive } from '../lib/site-model';
-import { testDocument as doc, testGazette as gazette, testIssue as issue } from '../lib/site-model.fixtures';
+import { buildSiteModel, storedArchive } from './site-model';
+import { testDocument as doc, testGazette as gazette, testIssue as issue } from './site-model.fixtures';
 import { documentView, issueView, shortLinkView, yearView } from './page-props';
 
 const model = buildSiteModel(

@@ -1,7 +1,7 @@
 /**
  * What each page with a cache key renders, as plain data built from the site model: the props
  * its getStaticPaths() returns, and all that the page and its components read besides the
- * layout's gazette. A page's cache key is the hash of these props (src/lib/page-cache-key.ts),
+ * layout's gazette. A page's cache key is the hash of these props (src/site/page-cache-key.ts),
  * so it is complete by construction: a template that wants to show one more field of a
  * neighbour must first add it here, and then the key covers it.
  *
@@ -9,8 +9,8 @@
  * what the pages show of them, without links onward: a document's props never reach the whole
  * archive through the chain of previous and next.
  */
-import type { DocumentRelations, RelationLink } from '../lib/relations';
-import type { SiteDocument, SiteIssue, SiteSection, SiteYear } from '../lib/site-model';
+import type { DocumentRelations, RelationLink } from '../domain/relations';
+import type { SiteDocument, SiteIssue, SiteSection, SiteYear } from './site-model';
 
 /** Another document as a page shows it: a link with its number and page (tables of contents). */
 export type DocumentLink = Pick<SiteDocument, 'id' | 'url' | 'title' | 'number' | 'page'>;

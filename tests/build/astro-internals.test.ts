@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ASTRO_MANIFEST_FILE, cachedPageCopy, manifestOutputs, parseAstroManifest, type AstroManifest } from '../../src/build/astro-internals';
-import { parseBuildLog } from '../../src/lib/bench/report';
+import { parseBuildLog } from '../../src/bench/report';
 import type { AstroBuildResult } from '../helpers/astro-build';
 import { buildRelationsArchive, FIXTURE, relationsOutDir } from '../helpers/relations-archive';
 

@@ -24,8 +24,8 @@ import {
   writeUnreadableArchive,
   writeValidEdgeArchive,
 } from '../helpers/edge-archives';
-import { outputProblems } from '../../src/lib/output-check';
-import { createMirror } from '../../src/lib/mirror/mirror';
+import { outputProblems } from '../../src/build/output-check';
+import { createMirror } from '../../src/mirror/mirror';
 import { SAMPLE_README } from '../helpers/mirror';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-agree-'));

@@ -1,7 +1,7 @@
 /**
  * Content is data, never code: the build refuses raw HTML in a document body and in
  * gazette.yaml's `about` with the file, line and column, and writes nothing. (Every payload at
- * its exact line is checked through the plugin list in src/plugins/remark-content-is-data.test.ts;
+ * its exact line is checked through the plugin list in src/markdown/remark-content-is-data.test.ts;
  * forced through the build, tests/e2e/payloads.test.ts shows no payload runs.)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -11,8 +11,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ISSUE_TOC } from '../helpers/archive';
 import { astroBuild, REPO_ROOT } from '../helpers/astro-build';
 import { readPage, select, selectAll, textOf } from '../helpers/built-site';
-import { formatChineseDate } from '../../src/lib/dates';
-import { chinaDate } from '../../src/lib/git-history';
+import { formatChineseDate } from '../../src/domain/dates';
+import { chinaDate } from '../../src/domain/git-history';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-history-'));
 const outDirs: string[] = [];

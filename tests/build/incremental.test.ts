@@ -1,6 +1,6 @@
 /**
  * Incremental page builds (experimental.incrementalBuild with the keys of
- * src/lib/page-cache-key.ts): a rebuild renders again exactly the pages whose content changed,
+ * src/site/page-cache-key.ts): a rebuild renders again exactly the pages whose content changed,
  * including the pages that show something of a changed document (its neighbours, the documents
  * it relates to, its issue), copies the others from the previous build, and the result equals a
  * clean build byte for byte.

@@ -1,5 +1,5 @@
 /**
- * The archive as a ZIM for Kiwix (src/lib/mirror/zim.ts): zimwriterfs packs the mirror made
+ * The archive as a ZIM for Kiwix (src/mirror/zim.ts): zimwriterfs packs the mirror made
  * from the built sample archive, zimcheck passes on it, and kiwix-serve (on 127.0.0.1, a free
  * port) serves a document page and finds it by a Chinese full-text search.
  * Needs Debian's zim-tools and kiwix-tools (.ci/run installs them).
@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MIRROR_CONTENT_SECURITY_POLICY } from '../../src/lib/csp';
-import { buildZim, checkZim } from '../../src/lib/mirror/zim';
+import { MIRROR_CONTENT_SECURITY_POLICY } from '../../src/site/csp';
+import { buildZim, checkZim } from '../../src/mirror/zim';
 import { DOC_56, ISSUE_TOC } from '../helpers/archive';
 import { select } from '../helpers/built-site';
 import { mirrorSampleBuild } from '../helpers/mirror';

@@ -1,5 +1,5 @@
 /**
- * The offline mirror made from the built sample archive (src/lib/mirror/mirror.ts): links that
+ * The offline mirror made from the built sample archive (src/mirror/mirror.ts): links that
  * work from disk, nothing that needs a server, the offline search index finding what the online
  * search finds, README.txt and SHA256SUMS, and a zip that is the same bytes every time.
  * The browser side (file:// in Chromium) is tests/e2e/mirror.test.ts.
@@ -12,11 +12,11 @@ import { runInNewContext } from 'node:vm';
 import { unzipSync } from 'fflate';
 import type { Element } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { MirrorReport } from '../../src/lib/mirror/mirror';
-import { searchIndex } from '../../src/lib/mirror/search-engine';
-import { SEARCH_GLOBAL } from '../../src/lib/mirror/search-files';
-import type { SearchManifest, Shard } from '../../src/lib/mirror/search-index';
-import { classifyNumberQuery, fullTextQuery, lookupNumber } from '../../src/lib/search-state';
+import type { MirrorReport } from '../../src/mirror/mirror';
+import { searchIndex } from '../../src/search/offline/engine';
+import { SEARCH_GLOBAL } from '../../src/search/offline/files';
+import type { SearchManifest, Shard } from '../../src/search/offline/offline-index';
+import { classifyNumberQuery, fullTextQuery, lookupNumber } from '../../src/search/state';
 import { ISSUE_TOC } from '../helpers/archive';
 import { listFiles, readPage, selectAll } from '../helpers/built-site';
 import { mirrorSampleBuild, SAMPLE_MIRROR_NAME } from '../helpers/mirror';

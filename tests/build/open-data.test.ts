@@ -10,8 +10,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { ISSUE_TOC } from '../helpers/archive';
 import { listFiles, readPage, select, selectAll, textOf } from '../helpers/built-site';
-import { readArchive } from '../../src/lib/content/archive';
-import { CSV_COLUMNS } from '../../src/lib/open-data';
+import { readArchive } from '../../src/content/archive';
+import { CSV_COLUMNS } from '../../src/site/open-data';
 
 const out = inject('outRoot');
 const site = inject('siteUrl');

@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ISSUE_TOC } from '../helpers/archive';
 import { readPage, select, selectAll, textOf } from '../helpers/built-site';
 import { buildRelationsArchive, FIXTURE, FIXTURE_STATUS, ORDERS, RELATIONS_BASE, RELATIONS_CONTENT, relationsOutDir } from '../helpers/relations-archive';
-import { readArchive } from '../../src/lib/content/archive';
-import { findDocNumbers } from '../../src/lib/doc-number';
-import { lookupContext } from '../../src/lib/number-lookup';
-import { bucketOfQuery, classifyNumberQuery, lookupNumber, numberBucketPath } from '../../src/lib/search-state';
-import { DOCUMENT_STATUSES } from '../../src/lib/relations';
+import { readArchive } from '../../src/content/archive';
+import { findDocNumbers } from '../../src/domain/doc-number';
+import { lookupContext } from '../../src/domain/number-lookup';
+import { bucketOfQuery, classifyNumberQuery, lookupNumber, numberBucketPath } from '../../src/search/state';
+import { DOCUMENT_STATUSES } from '../../src/domain/relations';
 
 const page = (dir: string, id: string) => readPage(dir, `${id}/index.html`);
 const statusOf = (tree: Root) => textOf(select('.doc-status strong', tree));

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { addFilterCounts, sortedCounts, type FilterCounts, type ShardManifest } from '../../src/lib/search-shards';
+import { addFilterCounts, sortedCounts, type FilterCounts, type ShardManifest } from '../../src/search/pagefind/shards';
 import { readSearchRecords, recordPageFile, type SearchRecord } from '../../src/search/records';
 import { ISSUE_TOC } from '../helpers/archive';
 import { foldText, listFiles, readPage } from '../helpers/built-site';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createMirror } from '../../src/lib/mirror/mirror';
+import { createMirror } from '../../src/mirror/mirror';
 import { checkA11y } from '../helpers/browser';
 import { readSearchResults } from '../helpers/archive';
 import { SAMPLE_README } from '../helpers/mirror';

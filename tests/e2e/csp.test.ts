@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, MIRROR_CONTENT_SECURITY_POLICY } from '../../src/lib/csp';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, MIRROR_CONTENT_SECURITY_POLICY } from '../../src/site/csp';
 import { DOC_56, RESULTS_DONE, docPathPattern, readSearchResults } from '../helpers/archive';
 import { launchBrowser } from '../helpers/browser';
 import { listFiles, readPage, select } from '../helpers/built-site';

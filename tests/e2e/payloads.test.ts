@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { createMirror } from '../../src/lib/mirror/mirror';
+import { createMirror } from '../../src/mirror/mirror';
 import { readSearchResults } from '../helpers/archive';
 import { astroBuild } from '../helpers/astro-build';
 import { launchBrowser } from '../helpers/browser';

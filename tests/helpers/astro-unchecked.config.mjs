@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * Test-only: the project's Astro configuration with the "content is data" refusal
- * (src/plugins/remark-content-is-data.ts) taken out of the Markdown pipeline, so that the
+ * (src/markdown/remark-content-is-data.ts) taken out of the Markdown pipeline, so that the
  * payload tests can force hostile content through the build and check what the second and
  * third lines of defence (remark-rehype dropping raw HTML, rehype-sanitize, the CSP) make of it.
  * Used as `astro build --config tests/helpers/astro-unchecked.config.mjs` (astroBuild's `config`).
  * Never a production switch: a site is always built with astro.config.mjs.
  *
- * The content loader renders bodies with gazetteMarkdownPlugins (src/plugins/markdown-pipeline.ts),
+ * The content loader renders bodies with gazetteMarkdownPlugins (src/markdown/markdown-pipeline.ts),
  * which Vite loads: its import of the refusal is resolved to a plugin that does nothing. Should
  * the list stop importing it so, the refusal stays in and the payload build fails loudly.
  */

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MAX_MARKUP_PER_PARAGRAPH, MAX_NESTING, MAX_UNBROKEN_RUN } from '../../src/lib/content/body-limits';
+import { MAX_MARKUP_PER_PARAGRAPH, MAX_NESTING, MAX_UNBROKEN_RUN } from '../../src/content/body-limits';
 
 const GAZETTE = 'name: 边界测试市人民政府公报\npublisher: 边界测试市人民政府\neditor: 边界测试市人民政府办公室\n';
 

@@ -8,8 +8,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { gazetteMarkdownPlugins, type GazetteMarkdownPlugins } from '../../src/plugins/markdown-pipeline';
-import { citationTargets } from '../../src/plugins/rehype-citations';
+import { gazetteMarkdownPlugins, type GazetteMarkdownPlugins } from '../../src/markdown/markdown-pipeline';
+import { citationTargets } from '../../src/markdown/rehype-citations';
 
 /** The plugins with an empty number table: the bodies under test cite nothing archived. */
 export const testMarkdownPlugins = (): GazetteMarkdownPlugins => gazetteMarkdownPlugins({ citationTargets: citationTargets([], '/') });

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { createMirror, type MirrorOptions, type MirrorReport } from '../../src/lib/mirror/mirror';
+import { createMirror, type MirrorOptions, type MirrorReport } from '../../src/mirror/mirror';
 import { ISSUE_TOC } from './archive';
 
 export const SAMPLE_MIRROR_NAME = 'zibo-mirror-2020-06-03';

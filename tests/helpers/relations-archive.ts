@@ -25,7 +25,7 @@ export const FIXTURE = {
   expired: '2020/01/zzbz-2020-3',
 } as const;
 
-/** Orders printed in full and cited in short (src/lib/number-lookup.ts). */
+/** Orders printed in full and cited in short (src/domain/number-lookup.ts). */
 export const ORDERS = {
   /** Printed 中华人民共和国国务院令第713号; basis of and cited by 2020-4 as 国务院令第713号. */
   decree: '2020/02/gwyl-713',

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { dataResponse, getOpenData } from '../../data/open-data';
+import { dataResponse, getOpenData } from '../../site/page-open-data';
 
 export const GET: APIRoute = async () => dataResponse((await getOpenData()).files.documentsJsonl, 'application/jsonl');

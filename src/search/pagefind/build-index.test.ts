@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ShardManifest } from '../../lib/search-shards';
+import type { ShardManifest } from './shards';
 import { buildPagefindIndex } from './build-index';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-pagefind-'));

@@ -1,6 +1,6 @@
 /**
  * The search step of the build: the document pages (from the search records) planned into
- * shards by date (src/lib/search-shards.ts), each shard placed from the bundle cache or indexed
+ * shards by date (src/search/pagefind/shards.ts), each shard placed from the bundle cache or indexed
  * by Pagefind, Pagefind's runtime placed once, and the manifest the search page merges by.
  *
  * Output, in `<outDir>/pagefind/`:
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { exportIndexChunkSize } from '../../config';
 import { DEFAULT_INDEX_CHUNK_SIZE } from '../../config/search';
-import { DATA_PATHS } from '../../lib/open-data';
+import { DATA_PATHS } from '../../site/open-data';
 import {
   addFilterCounts,
   DEFAULT_SHARD_DOCUMENTS,
@@ -27,7 +27,7 @@ import {
   sortedCounts,
   type FilterCounts,
   type ShardManifest,
-} from '../../lib/search-shards';
+} from './shards';
 import { bundleDir, exists, placeTree, pruneCache, shardKey } from './bundle-cache';
 import { findDocumentPages } from './document-pages';
 import { closePagefind, indexShard, PAGEFIND_VERSION, PagefindBuildError, type PagefindOptions } from './service';

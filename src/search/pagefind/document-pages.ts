@@ -2,14 +2,14 @@
  * The pages Pagefind indexes: one document page per search record (src/search/records.ts),
  * with the date and filters the record gives, and a hash of the built page for the shard's
  * cache key. Hashes are kept between builds by file size and modification time, so pages a
- * build left in place (src/integrations/previous-output.ts) are not read again.
+ * build left in place (src/build/previous-output.ts) are not read again.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATA_PATHS } from '../../lib/open-data';
-import type { ShardPage } from '../../lib/search-shards';
-import { documentPath } from '../../lib/site-model';
+import { DATA_PATHS } from '../../site/open-data';
+import type { ShardPage } from './shards';
+import { documentPath } from '../../site/site-model';
 import { readSearchRecords, recordPageFile } from '../records';
 
 export interface DocumentPage extends ShardPage {

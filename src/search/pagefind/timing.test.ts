@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseTimingLog } from '../../lib/bench/report';
+import { parseTimingLog } from '../../bench/report';
 import { formatBytes, formatMs, logTiming, type SearchTiming } from './timing';
 
 const ENTRY: SearchTiming = {

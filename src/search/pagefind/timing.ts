@@ -1,7 +1,7 @@
 /**
  * How the search step reports itself: its log line's figures, and one JSON line of timings
  * appended to the configured timing log (`build.timingLog`), which the benchmark reads
- * (src/lib/bench/report.ts, `parseTimingLog`).
+ * (src/bench/report.ts, `parseTimingLog`).
  */
 import { appendFile } from 'node:fs/promises';
 

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteModel } from '../../../data/archive';
+import { getSiteModel } from '../../../site/page-data';
 import gazetteConfig from 'virtual:gazette/config';
 
 export const getStaticPaths = (async () => {
@@ -22,7 +22,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const { file, pdf } = props as { file: string; pdf: string };
-  // Archive paths start at the content folder's parent (src/loaders/archive-loader.ts).
+  // Archive paths start at the content folder's parent (src/content/loader.ts).
   const contentParent = dirname(gazetteConfig.content.dir);
   const bytes = await readFile(join(contentParent, dirname(file), pdf));
   return new Response(bytes, { headers: { 'Content-Type': 'application/pdf' } });

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { dataResponse, getOpenData } from '../../../data/open-data';
-import { issueDataName, jsonFile } from '../../../lib/open-data';
-import { pageCacheKey } from '../../../lib/page-cache-key';
+import { dataResponse, getOpenData } from '../../../site/page-open-data';
+import { issueDataName, jsonFile } from '../../../site/open-data';
+import { pageCacheKey } from '../../../site/page-cache-key';
 
 export const getStaticPaths = (async () => {
   const { issues } = await getOpenData();

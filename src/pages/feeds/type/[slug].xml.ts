@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { groupFeedPaths, groupFeedResponse } from '../../../data/group-feeds';
-import type { IndexGroup } from '../../../lib/site-model';
+import { groupFeedPaths, groupFeedResponse } from '../../../site/page-feeds';
+import type { IndexGroup } from '../../../site/site-model';
 
 export const getStaticPaths = (() => groupFeedPaths('type')) satisfies GetStaticPaths;
 

@@ -1,0 +1,298 @@
+/**
+ * The benchmark's numbers: where a build's time went (read from Astro's log and the search
+ * integration's timing line), and the Markdown report. Pure.
+ *
+ * Astro prints how long content syncing took (`[types] Generated 26.16s`, which covers the
+ * content layer sync: reading and validating the archive, rendering changed Markdown bodies)
+ * and how long page generation took (` generating static routes ` … `✓ Completed in 11.77s.`).
+ * The search integration writes its own timings to GAZETTE_TIMING_LOG. What remains of the
+ * wall time (starting Node and Vite, bundling, writing _headers) is "other".
+ */
+import type { SearchTiming } from '../search/pagefind/timing';
+
+import { ASTRO_LOG } from '../build/astro-internals';
+
+export interface BuildPhases {
+  contentMs: number | null;
+  renderMs: number | null;
+  searchMs: number | null;
+  otherMs: number | null;
+  pages: number | null;
+}
+
+function durationMs(match: RegExpMatchArray | null | undefined): number | null {
+  if (!match) return null;
+  const [, minutes, value, unit] = match;
+  return Number(minutes ?? 0) * 60_000 + (unit === 'ms' ? Number(value) : Number(value) * 1000);
+}
+
+/** Phases of an `astro build` from its log (colours off) and the search step's timing line. */
+export function parseBuildLog(log: string, wallMs: number, searchMs: number | null): BuildPhases {
+  // Astro's log lines, as src/build/astro-internals.ts knows them.
+  const content = log.match(ASTRO_LOG.contentSynced);
+  // The "Completed in" that follows the static-route generation banner.
+  const afterBanner = log.split(ASTRO_LOG.generatingBanner)[1];
+  const render = afterBanner?.match(ASTRO_LOG.completed);
+  const pages = log.match(ASTRO_LOG.pagesBuilt);
+  const contentMs = durationMs(content);
+  const renderMs = durationMs(render);
+  const known = [contentMs, renderMs, searchMs].reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+  return {
+    contentMs,
+    renderMs,
+    searchMs,
+    otherMs: contentMs === null || renderMs === null || searchMs === null ? null : Math.max(0, wallMs - known),
+    pages: pages ? Number(pages[1]) : null,
+  };
+}
+
+/** The search integration's line in GAZETTE_TIMING_LOG (the last one, if a log holds several). */
+export type { SearchTiming };
+
+export function parseTimingLog(text: string): SearchTiming | null {
+  const lines = text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { step?: string } & SearchTiming)
+    .filter((entry) => entry.step === 'search-index');
+  return lines.at(-1) ?? null;
+}
+
+/* --------------------------------------------------------------------------------- report */
+
+export interface BuildMeasurement {
+  wallMs: number;
+  peakRssBytes: number;
+  phases: BuildPhases;
+  search: SearchTiming | null;
+  exitCode: number | null;
+}
+
+export interface QueryMeasurement {
+  query: string;
+  /** Bytes over the wire as the test server sends them (no compression), headers included. */
+  rawBytes: number;
+  /** The same responses' bodies gzipped (level 6), as a CDN would send them. */
+  gzipBytes: number;
+  requests: number;
+  /** From navigation start (cold) or from submitting the form (second query) to the first result shown. */
+  firstResultMs: number;
+  results: number;
+}
+
+export interface PageWeight {
+  path: string;
+  htmlGzipBytes: number;
+  cssGzipBytes: number;
+  scripts: number;
+}
+
+/** `npm run mirror` on the archive, cold (the mirror's site build never uses a cache). */
+export interface MirrorMeasurement {
+  wallMs: number;
+  /** Peak memory of the whole process tree: the mirror command and its site build. */
+  peakRssBytes: number;
+  exitCode: number | null;
+  /** From the mirror's report: its site build, and the rewriting and zipping after it. */
+  buildMs: number | null;
+  buildPeakRssBytes: number | null;
+  mirrorMs: number | null;
+  mirrorPeakRssBytes: number | null;
+  /** Whether Pagefind ran: a timing line from its step, or a pagefind/ folder in the site build. */
+  pagefind: boolean;
+  files: number | null;
+  bytes: number | null;
+  zipBytes: number | null;
+}
+
+export interface SizeReport {
+  documents: number;
+  issues: number;
+  years: string;
+  contentBytes: number;
+  /** Null when only the mirror was measured (`--mirror-only`). */
+  build: BuildMeasurement | null;
+  /** Rebuild after one new issue is added (same caches). */
+  rebuild: BuildMeasurement | null;
+  distBytes: number;
+  distFiles: number;
+  searchBytes: number;
+  /** The first document of the newest issue, and the archive's largest document. */
+  documentPage: PageWeight | null;
+  largestDocumentPage: PageWeight | null;
+  coldQueries: QueryMeasurement[];
+  secondQueries: QueryMeasurement[];
+  /** Absent in reports from before the mirror was measured. */
+  mirror?: MirrorMeasurement | null;
+}
+
+/** A size's report before anything is measured: every measurement empty. */
+export function unmeasuredSize(archive: Pick<SizeReport, 'documents' | 'issues' | 'years' | 'contentBytes'>): SizeReport {
+  return {
+    ...archive,
+    build: null,
+    rebuild: null,
+    distBytes: 0,
+    distFiles: 0,
+    searchBytes: 0,
+    documentPage: null,
+    largestDocumentPage: null,
+    coldQueries: [],
+    secondQueries: [],
+    mirror: null,
+  };
+}
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  node: string;
+  astro: string;
+  pagefind: string;
+  os: string;
+  loadAverage: number[];
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  machine: MachineInfo;
+  corpus: string;
+  shardDocuments: number;
+  /** V8 heap limit given to the builds, when not Node's default. */
+  heapMiB: number | null;
+  /** Whether the builds used Astro's experimental chunked content data store. */
+  chunkedStore: boolean;
+  sizes: SizeReport[];
+}
+
+const MB = 1024 * 1024;
+
+export function formatSeconds(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function formatMiB(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return '–';
+  return bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(2)} GiB` : `${(bytes / MB).toFixed(1)} MiB`;
+}
+
+export function formatKB(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} KB`;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function querySummary(queries: QueryMeasurement[]): string {
+  if (queries.length === 0) return '–';
+  const gz = queries.map((q) => q.gzipBytes);
+  const raw = queries.map((q) => q.rawBytes);
+  const ms = queries.map((q) => q.firstResultMs);
+  return (
+    `${formatKB(median(gz))} gz / ${formatKB(median(raw))} raw (max ${formatKB(Math.max(...gz))} gz), ` +
+    `first result ${Math.round(median(ms))} ms (max ${Math.round(Math.max(...ms))} ms)`
+  );
+}
+
+function pageWeight(page: PageWeight | null): string {
+  if (!page) return '–';
+  return `${formatKB(page.htmlGzipBytes + page.cssGzipBytes)} (${formatKB(page.htmlGzipBytes)} + ${formatKB(page.cssGzipBytes)}); ${page.scripts} scripts`;
+}
+
+function pagesPerSecond(build: BuildMeasurement | null): string {
+  if (!build) return '–';
+  const { pages, renderMs } = build.phases;
+  if (!pages || !renderMs) return '–';
+  return `${Math.round(pages / (renderMs / 1000))} (${Math.round(pages / (build.wallMs / 1000))} over the whole build)`;
+}
+
+/** The report as Markdown: one column per archive size. */
+export function formatMarkdown(report: BenchReport): string {
+  const { machine, sizes } = report;
+  const row = (label: string, cell: (size: SizeReport) => string) =>
+    `| ${label} | ${sizes.map((size) => cell(size)).join(' | ')} |`;
+  const build = (b: BuildMeasurement | null, f: (b: BuildMeasurement) => string) => (b ? f(b) : '–');
+  const mirror = (m: MirrorMeasurement | null | undefined, f: (m: MirrorMeasurement) => string) => (m ? f(m) : '–');
+  const lines = [
+    `# Benchmark ${report.startedAt.slice(0, 10)}`,
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${formatMiB(machine.memoryBytes)} memory, ${machine.os}; ` +
+      `Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}. ` +
+      `Load average at start: ${machine.loadAverage.map((l) => l.toFixed(2)).join(', ')} (the machine is shared; times include waiting for the CPU).`,
+    '',
+    `Text: ${report.corpus}. Search shards of at most ${report.shardDocuments} documents.` +
+      (report.heapMiB ? ` Builds ran with NODE_OPTIONS=--max-old-space-size=${report.heapMiB}.` : '') +
+      (report.chunkedStore ? " Astro's content data store was chunked (experimental.collectionStorage: 'chunked')." : ''),
+    '',
+    `| | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`,
+    `| --- | ${sizes.map(() => '---').join(' | ')} |`,
+    row('issues (years)', (s) => `${s.issues} (${s.years})`),
+    row('content (Markdown)', (s) => formatMiB(s.contentBytes)),
+    row('**full build, wall**', (s) =>
+      build(s.build, (b) => `**${formatSeconds(b.wallMs)}**${b.exitCode === 0 ? '' : ` (exit ${b.exitCode})`}`),
+    ),
+    row('– content loading', (s) => formatSeconds(s.build?.phases.contentMs)),
+    row('– page rendering', (s) => formatSeconds(s.build?.phases.renderMs)),
+    row('– search indexing', (s) => formatSeconds(s.build?.phases.searchMs)),
+    row('– other (start-up, bundling)', (s) => formatSeconds(s.build?.phases.otherMs)),
+    row('pages (per second of rendering)', (s) => `${s.build?.phases.pages ?? '–'}: ${pagesPerSecond(s.build)}`),
+    row('**peak memory (RSS, all processes)**', (s) => build(s.build, (b) => `**${formatMiB(b.peakRssBytes)}**`)),
+    row('search shards', (s) => String(s.build?.search?.shards ?? '–')),
+    row('`dist/` (apparent)', (s) => `${formatMiB(s.distBytes)} in ${s.distFiles.toLocaleString('en')} files`),
+    row('search index (apparent)', (s) => formatMiB(s.searchBytes)),
+    row('document page (HTML + CSS, gzip; scripts)', (s) => pageWeight(s.documentPage)),
+    row('largest document page', (s) => pageWeight(s.largestDocumentPage)),
+    row('**first query, cold page** (median)', (s) => querySummary(s.coldQueries)),
+    row('**second query** (median)', (s) => querySummary(s.secondQueries)),
+    row('**rebuild after one new issue, wall**', (s) => build(s.rebuild, (b) => `**${formatSeconds(b.wallMs)}**`)),
+    row(
+      '– content / rendering / search / other',
+      (s) =>
+        build(
+          s.rebuild,
+          (b) =>
+            `${formatSeconds(b.phases.contentMs)} / ${formatSeconds(b.phases.renderMs)} / ${formatSeconds(b.phases.searchMs)} / ${formatSeconds(b.phases.otherMs)}`,
+        ),
+    ),
+    row('– shards re-indexed', (s) => build(s.rebuild, (b) => (b.search ? `${b.search.rebuiltShards} of ${b.search.shards}` : '–'))),
+    row('– peak memory', (s) => build(s.rebuild, (b) => formatMiB(b.peakRssBytes))),
+    row('**mirror (`npm run mirror`), wall**', (s) =>
+      mirror(s.mirror, (m) => `**${formatSeconds(m.wallMs)}**${m.exitCode === 0 ? '' : ` (exit ${m.exitCode})`}`),
+    ),
+    row('– site build / rewriting and zipping', (s) => mirror(s.mirror, (m) => `${formatSeconds(m.buildMs)} / ${formatSeconds(m.mirrorMs)}`)),
+    row('– **peak memory, all processes**', (s) =>
+      mirror(s.mirror, (m) => `**${formatMiB(m.peakRssBytes)}** (site build ${formatMiB(m.buildPeakRssBytes)}, rewriting and zipping ${formatMiB(m.mirrorPeakRssBytes)})`),
+    ),
+    row('– Pagefind run', (s) => mirror(s.mirror, (m) => (m.pagefind ? '**yes**' : 'no'))),
+    row('– mirror folder; zip', (s) =>
+      mirror(s.mirror, (m) => `${formatMiB(m.bytes)} in ${m.files?.toLocaleString('en') ?? '–'} files; ${formatMiB(m.zipBytes)}`),
+    ),
+    '',
+  ];
+  for (const size of sizes) {
+    if (size.coldQueries.length === 0) continue;
+    lines.push(
+      `Queries on ${size.documents.toLocaleString('en')} documents (cold page → second query):`,
+      '',
+      '| query (cold) | results | gzip | raw | requests | first result | second query | gzip | raw | requests | first result |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    size.coldQueries.forEach((cold, i) => {
+      const second = size.secondQueries[i];
+      lines.push(
+        `| ${cold.query} | ${cold.results} | ${formatKB(cold.gzipBytes)} | ${formatKB(cold.rawBytes)} | ${cold.requests} | ${Math.round(cold.firstResultMs)} ms | ` +
+          (second
+            ? `${second.query} (${second.results}) | ${formatKB(second.gzipBytes)} | ${formatKB(second.rawBytes)} | ${second.requests} | ${Math.round(second.firstResultMs)} ms |`
+            : '– | – | – | – | – |'),
+      );
+    });
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,81 @@
+/**
+ * The build's machine-readable outputs must parse: every XML file (feeds, sitemap) is
+ * well-formed (namespaces included), every JSON and JSON Lines file is JSON, every CSV file has one field per column
+ * in every record. A file that does not is a bug the build must not publish: the build fails
+ * naming it (src/build/build-guard.ts), and the build tests run the same check.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { SaxesParser } from 'saxes';
+
+export interface OutputProblem {
+  /** Absolute path. */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+type Checker = (text: string) => Omit<OutputProblem, 'file'> | null;
+
+/** Well-formedness by a conforming XML parser (saxes): a lenient one lets `<` in attributes pass. */
+function xmlProblem(text: string): Omit<OutputProblem, 'file'> | null {
+  const parser = new SaxesParser({ xmlns: true });
+  let found: Omit<OutputProblem, 'file'> | null = null;
+  parser.on('error', (error) => {
+    found ??= { line: parser.line, column: parser.column, message: `invalid XML: ${error.message}` };
+  });
+  parser.write(text).close();
+  return found;
+}
+
+function jsonProblem(text: string, line = 1): Omit<OutputProblem, 'file'> | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    return { line, column: 1, message: `invalid JSON: ${(error as Error).message}` };
+  }
+}
+
+function jsonLinesProblem(text: string): Omit<OutputProblem, 'file'> | null {
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (line === '' && index === lines.length - 1) break;
+    const problem = jsonProblem(line, index + 1);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function csvProblem(text: string): Omit<OutputProblem, 'file'> | null {
+  try {
+    parseCsv(text, { bom: true });
+    return null;
+  } catch (error) {
+    const { lines = 1 } = error as { lines?: number };
+    return { line: lines, column: 1, message: `invalid CSV: ${(error as Error).message}` };
+  }
+}
+
+const CHECKERS: [RegExp, Checker][] = [
+  [/\.xml$/, xmlProblem],
+  [/\.jsonl$/, jsonLinesProblem],
+  [/\.json$/, (text) => jsonProblem(text)],
+  [/\.csv$/, csvProblem],
+];
+
+/** Every output file under `dir` of a checked kind that does not parse. */
+export function outputProblems(dir: string): OutputProblem[] {
+  const problems: OutputProblem[] = [];
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  for (const name of names) {
+    const checker = CHECKERS.find(([pattern]) => pattern.test(name))?.[1];
+    if (!checker) continue;
+    const file = join(dir, name);
+    const problem = checker(readFileSync(file, 'utf8'));
+    if (problem) problems.push({ file, ...problem });
+  }
+  return problems;
+}

@@ -1,0 +1,496 @@
+/**
+ * Client script of the search page (src/pages/search.astro). No framework.
+ *
+ * - Reads { q, filters, sort } from the URL, runs the search, and keeps the URL in sync with
+ *   history.replaceState as the reader types (debounced), ticks filters or changes the sort.
+ * - Loads Pagefind lazily from `<base>pagefind/pagefind.js` and gives it `baseUrl: <base>`, so
+ *   the site works under any sub-path. The index is in shards (`pagefind/shards.json`, see
+ *   src/search/pagefind/shards.ts): the newest is Pagefind's primary index, the others are merged
+ *   into it, each tagged with a synthetic filter so that it can be searched on its own.
+ * - Relevance order is Pagefind's merged order (by score). Date order is built here: shards
+ *   cover disjoint date ranges, so it is each shard's own date order, newest shard first;
+ *   only the shards a page of results falls in are searched on their own.
+ * - The numbers beside the filters count the whole archive (they come with the manifest) until
+ *   the reader turns to the filters: counts for the query need Pagefind's filter files of
+ *   every shard (on a large archive a download the size of the search itself), so they are
+ *   fetched then, and a note says which of the two the numbers are.
+ * - A query that is a document number (淄政办字[2020]56号 …) puts that document first, using
+ *   one bucket of the number lookup (`<base>search/numbers/<n>.json`), followed by the
+ *   full-text results without a duplicate.
+ */
+import { lookupContext } from '../../domain/number-lookup';
+import { dateOrderWindow, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
+import {
+  FILTER_KEYS,
+  bucketOfQuery,
+  classifyNumberQuery,
+  fullTextQuery,
+  isEmptySearch,
+  joinBase,
+  lookupNumber,
+  numberBucketPath,
+  parseSearchState,
+  samePageUrl,
+  searchStateToQueryString,
+  toPagefindFilters,
+  toPagefindSort,
+  type NumberEntry,
+  type NumberTable,
+  type SearchState,
+} from '../state';
+import {
+  PAGE_SIZE,
+  buildFilterGroups,
+  renderResult,
+  searchPageElements,
+  searchStatus,
+  setResultsState,
+  updateFilterCounts as showFilterCounts,
+  type FilterCounts,
+  type ResultView,
+} from './search-view';
+
+/* ---------------------------------------------------------------- Pagefind (subset) types */
+
+interface PagefindFragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+
+interface PagefindApi {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
+  search: (term: string | null, options?: Record<string, unknown>) => Promise<PagefindSearch>;
+  preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+}
+
+/* ------------------------------------------------------------------------------ settings */
+
+const BASE = import.meta.env.BASE_URL;
+const DEBOUNCE_MS = 300;
+
+/**
+ * Ranking. Pagefind's defaults (BM25 with pageLength 0.75, termFrequency 1, title meta weight 5,
+ * plus the document pages' `data-pagefind-weight="10"` on the h1) already rank the subject
+ * document first when it has the query in its title. What they get wrong in a gazette is the
+ * short notice that names a topic once in passing (…推进执法记录仪等工作…): with term frequency
+ * fully normalised by length, one mention in 100 characters outranks the 2,000-character
+ * document about that very topic. termFrequency 0.5 blends in the raw (weighted) count of
+ * matches, so the document that is about the words wins, while title matches still dominate.
+ * Measured on the real archive plus 700 distractor pages (683 State Council regulations and
+ * short notices/long texts with one planted mention per query): all eight reference queries
+ * rank their document first (the default put a planted notice first for 执法记录仪), and
+ * known-item title searches over the regulations keep the default's accuracy (135/150 first).
+ * Lower pageLength fixed the notice case too but cost known-item accuracy (131/150).
+ */
+const RANKING = { termFrequency: 0.5 };
+
+/* ----------------------------------------------------------------------------- elements */
+
+const elements = searchPageElements();
+const { form, input, sortSelect, filtersBox, filterGroups, clearFilters, statusBox, resultsList, moreButton, layout } = elements;
+/** Says whether the numbers beside the filters count the archive or the query (see showCounts). */
+const filterNote = document.getElementById('search-filter-note');
+/** How many number-lookup buckets the build wrote (search/numbers/<n>.json). */
+const NUMBER_BUCKETS = Number(form.dataset.numberBuckets) || 1;
+/** Numbers are looked up by the key the build used (src/domain/number-lookup.ts). */
+const NUMBER_CONTEXT = lookupContext(form.dataset.gazette);
+
+/* --------------------------------------------------------------------------------- state */
+
+/** The state in the URL the page was opened with. */
+const initial = parseSearchState(location.search);
+let pagefindPromise: Promise<{ pagefind: PagefindApi; manifest: ShardManifest }> | null = null;
+const numberBuckets = new Map<number, Promise<NumberTable>>();
+let filtersBuilt = false;
+/** Whether the filter counts are the query's: Pagefind then has every shard's filter files. */
+let queryCounts: 'off' | 'loading' | 'on' = 'off';
+/** The last search's term and options, to recount when the query's counts arrive. */
+let lastSearch: { token: number; term: string | null; options: Record<string, unknown> } | null = null;
+/** Incremented by every search; a search whose token is stale renders nothing. */
+let generation = 0;
+let debounceTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The results of a search in display order, fetched page by page. */
+interface ResultSource {
+  total: number;
+  slice: (start: number, end: number) => Promise<PagefindResult[]>;
+}
+
+/** What "显示更多结果" continues from. */
+let pending: { source: ResultSource; next: number; pinned: NumberEntry | null } | null = null;
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(joinBase(BASE, path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+function loadPagefind(): Promise<{ pagefind: PagefindApi; manifest: ShardManifest }> {
+  pagefindPromise ??= (async () => {
+    const [pagefind, manifest] = await Promise.all([
+      import(/* @vite-ignore */ joinBase(BASE, 'pagefind/pagefind.js')) as Promise<PagefindApi>,
+      fetchJson<ShardManifest>(`pagefind/${SHARD_MANIFEST_FILE}`),
+    ]);
+    const [primary, ...others] = manifest.shards;
+    const shared = { baseUrl: BASE, excerptLength: 40, ranking: RANKING };
+    await pagefind.options(primary ? { ...shared, mergeFilter: { [manifest.shardFilter]: primary.id } } : shared);
+    await pagefind.init();
+    await Promise.all(
+      others.map((shard) =>
+        pagefind.mergeIndex(joinBase(BASE, `pagefind/${shard.path}`), {
+          ...shared,
+          mergeFilter: { [manifest.shardFilter]: shard.id },
+        }),
+      ),
+    );
+    return { pagefind, manifest };
+  })();
+  pagefindPromise.catch(() => {
+    pagefindPromise = null; // allow a retry on the next search
+  });
+  return pagefindPromise;
+}
+
+function loadNumberBucket(bucket: number): Promise<NumberTable> {
+  let table = numberBuckets.get(bucket);
+  if (!table) {
+    table = fetchJson<NumberTable>(numberBucketPath(bucket));
+    numberBuckets.set(bucket, table);
+    table.catch(() => numberBuckets.delete(bucket));
+  }
+  return table;
+}
+
+/** The state the form shows right now. */
+function readForm(): SearchState {
+  const data = new FormData(form);
+  const params = new URLSearchParams(
+    [...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  // Until the filter boxes exist, the filters asked for by the URL still apply.
+  if (!filtersBuilt) {
+    for (const key of FILTER_KEYS) for (const value of initial.filters[key]) params.append(key, value);
+  }
+  return parseSearchState(params);
+}
+
+/** Puts a state into the form (on load). Filter boxes are ticked when they are built. */
+function writeForm(state: SearchState): void {
+  input.value = state.q;
+  sortSelect.value = state.sort;
+}
+
+function syncUrl(state: SearchState): void {
+  const url = `${location.pathname}${searchStateToQueryString(state)}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) {
+    history.replaceState(history.state, '', url);
+  }
+}
+
+function setState(state: 'idle' | 'loading' | 'done' | 'error'): void {
+  setResultsState(resultsList, state);
+}
+
+function announce(text: string): void {
+  statusBox.textContent = text;
+}
+
+/* ------------------------------------------------------------------------------- filters */
+
+function buildFilters(all: FilterCounts, state: SearchState): void {
+  buildFilterGroups(elements, all, state);
+  filtersBuilt = true;
+}
+
+function updateFilterCounts(counts: FilterCounts): void {
+  showFilterCounts(elements, counts);
+}
+
+function updateClearButton(state: SearchState): void {
+  clearFilters.hidden = !FILTER_KEYS.some((key) => state.filters[key].length > 0);
+}
+
+/* ------------------------------------------------------------------------------- results */
+
+function fragmentView(fragment: PagefindFragment): ResultView {
+  return {
+    url: fragment.url,
+    title: fragment.meta.title ?? '',
+    number: fragment.meta.number,
+    date: fragment.meta.date,
+    issuer: fragment.meta.issuer,
+    excerptHtml: fragment.excerpt,
+  };
+}
+
+function pinnedView(entry: NumberEntry, fragment?: PagefindFragment): ResultView {
+  return {
+    ...(fragment ? fragmentView(fragment) : {}),
+    url: entry.url,
+    title: entry.title,
+    number: entry.number,
+    date: entry.date,
+    issuer: entry.issuers.join('、'),
+    note: fragment ? undefined : '发文字号与检索词一致。',
+    numberMatch: true,
+  };
+}
+
+/** Loads the next batch of results, leaving out the pinned document. */
+async function renderMore(token: number, focusFirst: boolean): Promise<void> {
+  if (!pending) return;
+  const { source, next } = pending;
+  const batch = await source.slice(next, next + PAGE_SIZE);
+  const fragments = await Promise.all(batch.map((result) => result.data()));
+  if (token !== generation || !pending) return;
+  pending.next = next + batch.length;
+  const items = fragments
+    .filter((fragment) => !(pending?.pinned && samePageUrl(fragment.url, pending.pinned.url)))
+    .map((fragment) => renderResult(fragmentView(fragment)));
+  resultsList.append(...items);
+  moreButton.hidden = pending.next >= source.total;
+  if (focusFirst) items[0]?.querySelector<HTMLAnchorElement>('a.result-title')?.focus();
+}
+
+/* -------------------------------------------------------------------------- result order */
+
+/**
+ * Newest first over all shards. Pagefind's merged search interleaves shards (a sorted search
+ * scores a page by its rank inside its own index), so each shard that a requested slice falls
+ * in is searched on its own, through its synthetic filter, and the slices are put end to end:
+ * shards cover disjoint date ranges and the manifest lists them newest first. The merged
+ * search already fetched every index file these searches need; they only cost computing.
+ */
+function dateOrdered(
+  pagefind: PagefindApi,
+  manifest: ShardManifest,
+  merged: PagefindSearch,
+  term: string | null,
+  options: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
+): ResultSource {
+  const perShard = merged.filters[manifest.shardFilter] ?? {};
+  const counts = manifest.shards.map((shard) => ({ id: shard.id, results: perShard[shard.id] ?? 0 }));
+  const searched = new Map<string, Promise<PagefindResult[]>>();
+  const shardResults = (id: string) => {
+    let results = searched.get(id);
+    if (!results) {
+      results = pagefind
+        .search(term, { ...options, filters: { ...options.filters, [manifest.shardFilter]: { any: [id] } } })
+        .then((search) => search.results);
+      searched.set(id, results);
+    }
+    return results;
+  };
+  return {
+    total: merged.results.length,
+    slice: async (start, end) => {
+      const parts = await Promise.all(
+        dateOrderWindow(counts, start, end - start).map(async ({ id, from, to }) => (await shardResults(id)).slice(from, to)),
+      );
+      return parts.flat();
+    },
+  };
+}
+
+function relevanceOrdered(merged: PagefindSearch): ResultSource {
+  return { total: merged.results.length, slice: async (start, end) => merged.results.slice(start, end) };
+}
+
+function showCounts(state: SearchState, search: PagefindSearch | null, manifest: ShardManifest): void {
+  const ofQuery = Boolean(state.q) && queryCounts === 'on' && search !== null;
+  updateFilterCounts(ofQuery ? search.totalFilters : manifest.filters);
+  if (filterNote) filterNote.textContent = ofQuery ? '括号内为本次检索结果中的篇数。' : '括号内为全部文件中的篇数。';
+}
+
+/**
+ * The reader turned to the filters: fetch every shard's filter files once, then count the
+ * current query's results per filter value.
+ */
+function loadQueryCounts(): void {
+  if (queryCounts !== 'off') return;
+  queryCounts = 'loading';
+  loadPagefind()
+    .then(async ({ pagefind, manifest }) => {
+      await pagefind.filters();
+      queryCounts = 'on';
+      const last = lastSearch;
+      if (!last || last.token !== generation) return;
+      const search = last.term === null ? null : await pagefind.search(last.term, last.options);
+      if (last.token === generation) showCounts(readForm(), search, manifest);
+    })
+    .catch(() => {
+      queryCounts = 'off';
+    });
+}
+
+/* -------------------------------------------------------------------------------- search */
+
+async function runSearch(state: SearchState): Promise<void> {
+  const token = ++generation;
+  clearTimeout(debounceTimer);
+  updateClearButton(state);
+  pending = null;
+
+  if (isEmptySearch(state)) {
+    resultsList.replaceChildren();
+    moreButton.hidden = true;
+    setState('idle');
+    announce('');
+    // Still show the filters, so that a reader can browse by them without a query.
+    void loadPagefind()
+      .then(({ manifest }) => {
+        if (!filtersBuilt) buildFilters(manifest.filters, state);
+        showCounts(state, null, manifest);
+      })
+      .catch(() => {});
+    return;
+  }
+
+  setState('loading');
+  try {
+    const { pagefind, manifest } = await loadPagefind();
+    if (token !== generation) return;
+    if (!filtersBuilt) buildFilters(manifest.filters, state);
+
+    const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
+    const pinnedPromise = numberQuery
+      ? loadNumberBucket(bucketOfQuery(numberQuery, NUMBER_BUCKETS, NUMBER_CONTEXT))
+          .then((table) => lookupNumber(numberQuery, table, NUMBER_CONTEXT))
+          .catch(() => null)
+      : Promise.resolve(null);
+
+    const term = state.q ? fullTextQuery(state.q, numberQuery) : null;
+    const options = { filters: toPagefindFilters(state.filters), sort: toPagefindSort(state) };
+    const [search, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
+    if (token !== generation) return;
+
+    const source = options.sort ? dateOrdered(pagefind, manifest, search, term, options) : relevanceOrdered(search);
+    const first = await source.slice(0, PAGE_SIZE);
+    const fragments = await Promise.all(first.map((result) => result.data()));
+    if (token !== generation) return;
+
+    const items: HTMLLIElement[] = [];
+    let pinnedInResults = false;
+    if (pinned) {
+      const index = fragments.findIndex((fragment) => samePageUrl(fragment.url, pinned.url));
+      pinnedInResults = index >= 0;
+      items.push(renderResult(pinnedView(pinned, pinnedInResults ? fragments[index] : undefined)));
+    }
+    for (const fragment of fragments) {
+      if (pinned && samePageUrl(fragment.url, pinned.url)) continue;
+      items.push(renderResult(fragmentView(fragment)));
+    }
+    resultsList.replaceChildren(...items);
+
+    pending = { source, next: first.length, pinned };
+    moreButton.hidden = pending.next >= source.total;
+    lastSearch = { token, term, options };
+    showCounts(state, search, manifest);
+
+    // The pinned document may also sit further down the full-text results; it is skipped there
+    // when reached, so the count can be one too high only for a number with many full-text hits.
+    const total = search.results.length + (pinned && !pinnedInResults ? 1 : 0);
+    setState('done');
+    announce(
+      searchStatus({
+        total,
+        shown: resultsList.childElementCount,
+        pinnedNumber: pinned?.number,
+        filtered: FILTER_KEYS.some((key) => state.filters[key].length > 0),
+      }),
+    );
+  } catch (error) {
+    if (token !== generation) return;
+    console.error('search failed', error);
+    resultsList.replaceChildren();
+    moreButton.hidden = true;
+    setState('error');
+    announce(
+      import.meta.env.DEV
+        ? '开发模式下没有检索索引：请先运行 npm run build，再用 npm run preview 查看检索。'
+        : '检索暂时无法使用：检索索引加载失败，请稍后刷新页面重试。',
+    );
+  }
+}
+
+function scheduleSearch(): void {
+  clearTimeout(debounceTimer);
+  const state = readForm();
+  syncUrl(state);
+  // The results on screen no longer match the input: say so until the debounced search ends.
+  setState('loading');
+  if (state.q) {
+    // Start fetching the index chunks for the words typed so far.
+    void loadPagefind()
+      .then(({ pagefind }) => pagefind.preload(fullTextQuery(state.q, classifyNumberQuery(state.q))))
+      .catch(() => {});
+  }
+  debounceTimer = setTimeout(() => void runSearch(state), DEBOUNCE_MS);
+}
+
+function searchNow(): void {
+  const state = readForm();
+  syncUrl(state);
+  void runSearch(state);
+}
+
+/* ---------------------------------------------------------------------------------- wire */
+
+let composing = false;
+input.addEventListener('compositionstart', () => {
+  composing = true;
+});
+input.addEventListener('compositionend', () => {
+  composing = false;
+  scheduleSearch();
+});
+input.addEventListener('input', (event) => {
+  // Wait for the IME to commit (拼音 input) rather than searching for half-typed syllables.
+  if (composing || (event as InputEvent).isComposing) return;
+  scheduleSearch();
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  searchNow();
+});
+form.addEventListener('change', (event) => {
+  const target = event.target as HTMLElement;
+  if (target === input) return; // typing is handled by the input listener
+  searchNow();
+});
+clearFilters.addEventListener('click', () => {
+  for (const box of filterGroups.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    box.checked = false;
+  }
+  searchNow();
+  input.focus();
+});
+filtersBox.addEventListener('pointerenter', loadQueryCounts);
+filtersBox.addEventListener('focusin', loadQueryCounts);
+moreButton.addEventListener('click', () => {
+  void renderMore(generation, true);
+});
+input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+
+layout.hidden = false;
+writeForm(initial);
+syncUrl(initial);
+void runSearch(initial);
