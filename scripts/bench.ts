@@ -81,7 +81,8 @@ const { values } = parseArgs({
 if (values['mirror-only'] && values['no-mirror']) fail('--mirror-only and --no-mirror exclude each other');
 const sizes = values.docs.split(',').map((value) => {
   const n = Number(value.replace(/_/gu, ''));
-  if (!Number.isInteger(n) || n < 1) fail(`--docs: "${value}" is not a whole number of documents (e.g. --docs 1000,10000)`);
+  if (!Number.isInteger(n) || n < 1)
+    fail(`--docs: "${value}" is not a whole number of documents (e.g. --docs 1000,10000)`);
   return n;
 });
 const shardDocuments = values['shard-size'] ? Number(values['shard-size']) : DEFAULT_SHARD_DOCUMENTS;
@@ -97,11 +98,15 @@ function log(message: string): void {
 }
 
 function versionOf(pkg: string): string {
-  return (JSON.parse(readFileSync(join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(REPO, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Writes files under `dir`; returns their bytes and the largest document (by Markdown size). */
-function writeFiles(dir: string, files: Iterable<{ path: string; content: string }>): { bytes: number; largest: string } {
+function writeFiles(
+  dir: string,
+  files: Iterable<{ path: string; content: string }>,
+): { bytes: number; largest: string } {
   let bytes = 0;
   let largest = { path: '', bytes: 0 };
   for (const file of files) {
@@ -191,7 +196,14 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
         const results = await page.locator('#search-results > li').count();
         const status = (await page.locator('#search-status').textContent()) ?? '';
         const total = Number(status.match(/找到 (\d+) 篇/u)?.[1] ?? results);
-        return { query: q, rawBytes: network.totalBytes(), gzipBytes, requests: requests.length, firstResultMs, results: total };
+        return {
+          query: q,
+          rawBytes: network.totalBytes(),
+          gzipBytes,
+          requests: requests.length,
+          firstResultMs,
+          results: total,
+        };
       };
 
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
@@ -232,13 +244,20 @@ interface MirrorSummary {
 }
 
 /** Runs `npm run mirror` on the archive as a reader would, measuring its whole process tree. */
-async function measureMirror(work: string, contentDir: string, env: Record<string, string>): Promise<MirrorMeasurement> {
+async function measureMirror(
+  work: string,
+  contentDir: string,
+  env: Record<string, string>,
+): Promise<MirrorMeasurement> {
   const summaryFile = join(work, 'mirror.json');
   const timingLog = join(work, 'mirror.log.timing');
-  const run = await runMeasured(['--import', 'tsx', join(REPO, 'scripts/mirror.ts'), '--out', join(work, 'mirror'), '--report', summaryFile], {
-    cwd: REPO,
-    env: { ...process.env, ...env, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_TIMING_LOG: timingLog },
-  });
+  const run = await runMeasured(
+    ['--import', 'tsx', join(REPO, 'scripts/mirror.ts'), '--out', join(work, 'mirror'), '--report', summaryFile],
+    {
+      cwd: REPO,
+      env: { ...process.env, ...env, GAZETTE_CONTENT_DIR: contentDir, GAZETTE_TIMING_LOG: timingLog },
+    },
+  );
   writeFileSync(join(work, 'mirror.log'), run.log);
   const summary = run.exitCode === 0 ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as MirrorSummary) : null;
   let timing = null;
@@ -274,9 +293,13 @@ async function benchSize(documents: number): Promise<SizeReport> {
   const plan = planArchive(options);
   log(`${documents} documents: generating ${plan.issues} issues (${plan.firstYear}–${plan.lastYear}) in ${contentDir}`);
   const { bytes: contentBytes, largest } = writeFiles(contentDir, generateArchive(options));
-  const env: Record<string, string> = { GAZETTE_BUILD_DATE: BUILD_DATE, GAZETTE_SEARCH_SHARD_SIZE: String(shardDocuments) };
+  const env: Record<string, string> = {
+    GAZETTE_BUILD_DATE: BUILD_DATE,
+    GAZETTE_SEARCH_SHARD_SIZE: String(shardDocuments),
+  };
   if (values['chunked-store']) env.GAZETTE_BENCH_CHUNKED_STORE = '1';
-  if (values.heap) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values.heap)}`.trim();
+  if (values.heap)
+    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(values.heap)}`.trim();
 
   const report = unmeasuredSize({
     documents,
@@ -301,9 +324,24 @@ async function benchSize(documents: number): Promise<SizeReport> {
   }
 
   log(`${documents} documents: full build → ${outDir}`);
-  const build = await runBenchBuild({ repoRoot: REPO, contentDir, outDir, cacheDir, logFile: join(work, 'build.log'), env: { ...process.env, ...env } });
-  log(`${documents} documents: built in ${(build.wallMs / 1000).toFixed(1)} s, exit ${build.exitCode}, peak ${(build.peakRssBytes / 2 ** 30).toFixed(2)} GiB`);
-  report.build = { wallMs: build.wallMs, peakRssBytes: build.peakRssBytes, phases: build.phases, search: build.search, exitCode: build.exitCode };
+  const build = await runBenchBuild({
+    repoRoot: REPO,
+    contentDir,
+    outDir,
+    cacheDir,
+    logFile: join(work, 'build.log'),
+    env: { ...process.env, ...env },
+  });
+  log(
+    `${documents} documents: built in ${(build.wallMs / 1000).toFixed(1)} s, exit ${build.exitCode}, peak ${(build.peakRssBytes / 2 ** 30).toFixed(2)} GiB`,
+  );
+  report.build = {
+    wallMs: build.wallMs,
+    peakRssBytes: build.peakRssBytes,
+    phases: build.phases,
+    search: build.search,
+    exitCode: build.exitCode,
+  };
   if (build.exitCode !== 0) {
     log(`${documents} documents: the build failed; see ${join(work, 'build.log')}`);
     return report;
@@ -326,8 +364,21 @@ async function benchSize(documents: number): Promise<SizeReport> {
     const added = generateIssue(options, plan, plan.issues);
     writeFiles(contentDir, added);
     log(`${documents} documents: added issue ${added[0]!.path.replace(/\/issue\.yaml$/u, '')}; rebuilding`);
-    const rebuild = await runBenchBuild({ repoRoot: REPO, contentDir, outDir, cacheDir, logFile: join(work, 'rebuild.log'), env: { ...process.env, ...env } });
-    report.rebuild = { wallMs: rebuild.wallMs, peakRssBytes: rebuild.peakRssBytes, phases: rebuild.phases, search: rebuild.search, exitCode: rebuild.exitCode };
+    const rebuild = await runBenchBuild({
+      repoRoot: REPO,
+      contentDir,
+      outDir,
+      cacheDir,
+      logFile: join(work, 'rebuild.log'),
+      env: { ...process.env, ...env },
+    });
+    report.rebuild = {
+      wallMs: rebuild.wallMs,
+      peakRssBytes: rebuild.peakRssBytes,
+      phases: rebuild.phases,
+      search: rebuild.search,
+      exitCode: rebuild.exitCode,
+    };
     log(`${documents} documents: rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s, exit ${rebuild.exitCode}`);
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });

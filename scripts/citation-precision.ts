@@ -68,11 +68,14 @@ function main(): void {
   const prefixes = new Map<string, number>();
   for (const { number } of found) prefixes.set(number.prefix, (prefixes.get(number.prefix) ?? 0) + 1);
 
-  console.log(`${files.length} files, ${found.length} numbers found (${found.filter((item) => item.number.kind === 'order').length} order numbers), ${prefixes.size} distinct 代字/organs`);
+  console.log(
+    `${files.length} files, ${found.length} numbers found (${found.filter((item) => item.number.kind === 'order').length} order numbers), ${prefixes.size} distinct 代字/organs`,
+  );
   console.log(
     `shape check: ${doubtful.length} of ${found.length} doubtful; precision ${percent(found.length - doubtful.length, found.length)} counting each doubtful number as wrong`,
   );
-  for (const item of doubtful) console.log(`  ${item.file}:${item.line}: ${item.number.canonical}: ${item.reason} — ${item.sentence}`);
+  for (const item of doubtful)
+    console.log(`  ${item.file}:${item.line}: ${item.number.canonical}: ${item.reason} — ${item.sentence}`);
   console.log(`number tails without a found number (no 代字 printed, or missed): ${unread.length}`);
   for (const sentence of unread) console.log(`  ${sentence}`);
   console.log('distinct 代字/organs, most frequent first:');
@@ -86,7 +89,8 @@ function main(): void {
     console.log(
       `verified sample: ${entries.length} sentences, ${score.expected} numbers cited, ${score.found} found, ${score.correct} read exactly: precision ${percent(score.correct, score.found)}, recall ${percent(score.correct, score.expected)}`,
     );
-    for (const miss of score.mismatches) console.log(`  expected ${miss.expected.join(' ')} found ${miss.found.join(' ')} — ${miss.sentence}`);
+    for (const miss of score.mismatches)
+      console.log(`  expected ${miss.expected.join(' ')} found ${miss.found.join(' ')} — ${miss.sentence}`);
   }
 }
 

@@ -9,7 +9,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { FIELDS, measureIssue, percent, scoredFields, sumAccuracy, type ExpectedIssue, type IssueAccuracy, type Ratio } from '../src/import/accuracy';
+import {
+  FIELDS,
+  measureIssue,
+  percent,
+  scoredFields,
+  sumAccuracy,
+  type ExpectedIssue,
+  type IssueAccuracy,
+  type Ratio,
+} from '../src/import/accuracy';
 import { importIssueText } from '../src/import/import-issue';
 import { invocationDir, parseCommandLine } from './invocation';
 
@@ -48,12 +57,21 @@ function cell(ratio: Ratio): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((value, column) => value.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((value, column) => value.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function summaryRows(label: string, issues: readonly IssueAccuracy[]): string[] {
   const total = sumAccuracy(issues);
-  const accounting = total.accounting ? `${total.accounting.lines - total.accounting.unplaced}/${total.accounting.lines}` : 'not reported';
+  const accounting = total.accounting
+    ? `${total.accounting.lines - total.accounting.unplaced}/${total.accounting.lines}`
+    : 'not reported';
   return [
     label,
     percent(total.issueValues),
@@ -67,9 +85,19 @@ function summaryRows(label: string, issues: readonly IssueAccuracy[]): string[] 
 }
 
 function main(): number {
-  const args = parseCommandLine({ json: { type: 'boolean', default: false }, details: { type: 'boolean', default: false }, fixtures: { type: 'string' } }, USAGE);
+  const args = parseCommandLine(
+    {
+      json: { type: 'boolean', default: false },
+      details: { type: 'boolean', default: false },
+      fixtures: { type: 'string' },
+    },
+    USAGE,
+  );
   if (!args) return Number(process.exitCode ?? 0);
-  const root = args.values.fixtures === undefined ? join(import.meta.dirname, '../tests/fixtures/gazettes') : resolve(invocationDir(), args.values.fixtures);
+  const root =
+    args.values.fixtures === undefined
+      ? join(import.meta.dirname, '../tests/fixtures/gazettes')
+      : resolve(invocationDir(), args.values.fixtures);
   let fixtures;
   try {
     fixtures = fixtureIssues(root);
@@ -88,14 +116,25 @@ function main(): number {
       console.error(`${shown(fixture.expected)}: cannot read the fixture: ${(error as Error).message}`);
       return 2;
     }
-    results.push({ gazette: fixture.gazette, issue: fixture.issue, accuracy: measureIssue(importIssueText(text), expected) });
+    results.push({
+      gazette: fixture.gazette,
+      issue: fixture.issue,
+      accuracy: measureIssue(importIssueText(text), expected),
+    });
   }
 
   if (args.values.json) {
     const gazettes = [...new Set(results.map(({ gazette }) => gazette))];
-    const perGazette = Object.fromEntries(gazettes.map((gazette) => [gazette, sumAccuracy(results.filter((result) => result.gazette === gazette).map(({ accuracy }) => accuracy))]));
+    const perGazette = Object.fromEntries(
+      gazettes.map((gazette) => [
+        gazette,
+        sumAccuracy(results.filter((result) => result.gazette === gazette).map(({ accuracy }) => accuracy)),
+      ]),
+    );
     const total = sumAccuracy(results.map(({ accuracy }) => accuracy));
-    console.log(JSON.stringify({ issues: results, perGazette, total: { ...total, scored: scoredFields(total.fields) } }, null, 2));
+    console.log(
+      JSON.stringify({ issues: results, perGazette, total: { ...total, scored: scoredFields(total.fields) } }, null, 2),
+    );
     return 0;
   }
 
@@ -103,21 +142,34 @@ function main(): number {
   const rows = [header];
   for (const { gazette, issue, accuracy } of results) rows.push(summaryRows(`${gazette}/${issue}`, [accuracy]));
   for (const gazette of new Set(results.map((result) => result.gazette))) {
-    rows.push(summaryRows(`${gazette} (all)`, results.filter((result) => result.gazette === gazette).map(({ accuracy }) => accuracy)));
+    rows.push(
+      summaryRows(
+        `${gazette} (all)`,
+        results.filter((result) => result.gazette === gazette).map(({ accuracy }) => accuracy),
+      ),
+    );
   }
-  rows.push(summaryRows('total', results.map(({ accuracy }) => accuracy)));
+  rows.push(
+    summaryRows(
+      'total',
+      results.map(({ accuracy }) => accuracy),
+    ),
+  );
   console.log(table(rows));
 
   if (args.values.details) {
     for (const { gazette, issue, accuracy } of results) {
       for (const document of accuracy.perDocument) {
-        const wrong = Object.entries(document.wrong).map(([field, [want, have]]) => `${field}: expected ${JSON.stringify(want)}, got ${JSON.stringify(have)}`);
+        const wrong = Object.entries(document.wrong).map(
+          ([field, [want, have]]) => `${field}: expected ${JSON.stringify(want)}, got ${JSON.stringify(have)}`,
+        );
         if (wrong.length === 0 && document.boundaries.right === document.boundaries.of) continue;
         console.log(`\n${gazette}/${issue} ${document.slug ?? '(not written)'} ${document.title}`);
         for (const line of wrong) console.log(`  ${line}`);
         console.log(`  boundaries ${cell(document.boundaries)}, text kept ${cell(document.textKept)}`);
       }
-      if (accuracy.extra.length > 0) console.log(`\n${gazette}/${issue}: written but not expected: ${accuracy.extra.join(', ')}`);
+      if (accuracy.extra.length > 0)
+        console.log(`\n${gazette}/${issue}: written but not expected: ${accuracy.extra.join(', ')}`);
     }
   }
   return 0;

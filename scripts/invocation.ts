@@ -36,7 +36,11 @@ export function contentDir(typed: string | undefined): string {
  * Parses the command line, allowing positionals: null, with process.exitCode set, when the
  * tool should stop (2 and the usage on stderr for a bad option; 0 and `help` for --help).
  */
-export function parseCommandLine<const Options extends ParseArgsOptionsConfig>(options: Options, usage: string, help = usage) {
+export function parseCommandLine<const Options extends ParseArgsOptionsConfig>(
+  options: Options,
+  usage: string,
+  help = usage,
+) {
   try {
     const args = parseArgs({ allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
     if ((args.values as { help?: boolean }).help) {

@@ -46,7 +46,11 @@ function problemLines(log: string): string {
 export async function buildMirror(outDir: string, { zip = true } = {}): Promise<BuiltMirror> {
   const { site: settings, content } = toolConfig(REPO_ROOT);
   // Stops with the archive reader's located problems if content/ is broken.
-  const facts = await readArchiveFacts(content.dir, process.env.GAZETTE_BUILD_DATE, publishedUrl(settings.site, settings.base));
+  const facts = await readArchiveFacts(
+    content.dir,
+    process.env.GAZETTE_BUILD_DATE,
+    publishedUrl(settings.site, settings.base),
+  );
   const { date, name } = facts;
   // Inside the project: for an outDir elsewhere, Astro puts its prerender chunks in the shared
   // .astro/ (where builds running at the same time delete each other's files), or, run from
@@ -69,7 +73,10 @@ export async function buildMirror(outDir: string, { zip = true } = {}): Promise<
         GAZETTE_PAGEFIND: '0',
       },
     });
-    if (built.exitCode !== 0) throw new Error(`astro build exited with ${built.exitCode}:\n${built.log.trim().split('\n').slice(-40).join('\n')}`);
+    if (built.exitCode !== 0)
+      throw new Error(
+        `astro build exited with ${built.exitCode}:\n${built.log.trim().split('\n').slice(-40).join('\n')}`,
+      );
     const problems = problemLines(built.log);
     if (problems) console.warn(problems);
     const started = performance.now();
@@ -98,7 +105,8 @@ export function printReport({ report, buildMs, mirrorMs, pagefind }: BuiltMirror
     `offline search: ${report.search.documents} documents, ${report.search.shards} shards, index ${formatBytes(report.search.indexBytes)}, client ${formatBytes(report.search.clientBytes)}`,
   ];
   if (report.zip) lines.push(`zip: ${report.zip} (${formatBytes(report.zipBytes ?? 0)})`);
-  for (const dropped of report.droppedScripts) lines.push(`warning: module script removed (it cannot run from file://): ${dropped}`);
+  for (const dropped of report.droppedScripts)
+    lines.push(`warning: module script removed (it cannot run from file://): ${dropped}`);
   for (const missing of report.missingLinks) lines.push(`warning: link to a file the mirror does not have: ${missing}`);
   console.log(lines.join('\n'));
 }
@@ -114,7 +122,10 @@ export function mirrorOutDir(typed: string | undefined): string {
 const USAGE = 'usage: npm run mirror [-- --out <dir>] [--no-zip] [--report <file.json>]';
 
 async function main(): Promise<void> {
-  const args = parseCommandLine({ out: { type: 'string' }, 'no-zip': { type: 'boolean' }, report: { type: 'string' } }, USAGE);
+  const args = parseCommandLine(
+    { out: { type: 'string' }, 'no-zip': { type: 'boolean' }, report: { type: 'string' } },
+    USAGE,
+  );
   if (!args) return;
   if (args.positionals.length > 0) {
     console.error(`unexpected argument: ${args.positionals[0]}\n${USAGE}`);
@@ -127,7 +138,13 @@ async function main(): Promise<void> {
     const { facts, ...rest } = built;
     // This process only rewrites and zips (reading the archive and the build are children):
     // its peak is that step's.
-    const summary = { ...rest, date: facts.date, name: facts.name, documents: facts.documents, mirrorPeakRssBytes: process.resourceUsage().maxRSS * 1024 };
+    const summary = {
+      ...rest,
+      date: facts.date,
+      name: facts.name,
+      documents: facts.documents,
+      mirrorPeakRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
     await writeFile(resolve(invocationDir(), args.values.report), `${JSON.stringify(summary, null, 2)}\n`);
   }
 }

@@ -19,7 +19,11 @@ interface Update {
 function setUp(options: GazetteUserConfig, command = 'build'): Update {
   const updateConfig = vi.fn();
   const setup = gazette(options).hooks['astro:config:setup'] as Setup;
-  void setup({ config: { root: pathToFileURL('/project/') }, command, updateConfig } as unknown as Parameters<Setup>[0]);
+  void setup({
+    config: { root: pathToFileURL('/project/') },
+    command,
+    updateConfig,
+  } as unknown as Parameters<Setup>[0]);
   expect(updateConfig).toHaveBeenCalledOnce();
   return updateConfig.mock.calls[0]![0] as Update;
 }
@@ -34,7 +38,10 @@ afterEach(() => {
 });
 
 describe('gazette()', () => {
-  const options = { site: { base: 'gazette' }, build: { outDir: 'out', cacheDir: '/tmp/cache', buildDate: '2021-01-01' } };
+  const options = {
+    site: { base: 'gazette' },
+    build: { outDir: 'out', cacheDir: '/tmp/cache', buildDate: '2021-01-01' },
+  };
 
   it("sets Astro's site, base and folders from the configuration, folders from the project root", () => {
     const update = setUp(options);
@@ -53,8 +60,17 @@ describe('gazette()', () => {
 
   it('registers the build hooks, the build guard last, and Pagefind only when search.pagefind is on', () => {
     const names = (update: Update) => update.integrations.map((integration) => integration.name);
-    expect(names(setUp(options))).toEqual(['gazette:previous-output', 'gazette:pagefind', 'gazette:cdn-headers', 'gazette:build-guard']);
-    expect(names(setUp({ ...options, search: { pagefind: false } }))).toEqual(['gazette:previous-output', 'gazette:cdn-headers', 'gazette:build-guard']);
+    expect(names(setUp(options))).toEqual([
+      'gazette:previous-output',
+      'gazette:pagefind',
+      'gazette:cdn-headers',
+      'gazette:build-guard',
+    ]);
+    expect(names(setUp({ ...options, search: { pagefind: false } }))).toEqual([
+      'gazette:previous-output',
+      'gazette:cdn-headers',
+      'gazette:build-guard',
+    ]);
   });
 
   it('serves the parsed configuration and the command as virtual:gazette/config', () => {

@@ -16,13 +16,23 @@ const REGULATION = parseRegulation(
     '',
     '## 第一章 总则',
     '',
-    ...Array.from({ length: 40 }, (_, i) => `第${i + 1}条 为了规范示例管理活动，保障公民、法人和其他组织的合法权益，制定本条例第${i + 1}项。\n`),
+    ...Array.from(
+      { length: 40 },
+      (_, i) => `第${i + 1}条 为了规范示例管理活动，保障公民、法人和其他组织的合法权益，制定本条例第${i + 1}项。\n`,
+    ),
     '## 第二章 附则',
     '',
     '本条例自公布之日起施行。依照国发〔2030〕1号文件执行。',
   ].join('\n'),
 )!;
-const TEXTS: SourceText[] = [REGULATION, { title: '关于做好人才贷工作的意见', heads: ['一、总体要求'], paragraphs: ['推动人才贷业务实现新突破，强化示范带动作用。'] }];
+const TEXTS: SourceText[] = [
+  REGULATION,
+  {
+    title: '关于做好人才贷工作的意见',
+    heads: ['一、总体要求'],
+    paragraphs: ['推动人才贷业务实现新突破，强化示范带动作用。'],
+  },
+];
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -39,7 +49,12 @@ function writeArchive(files: Iterable<{ path: string; content: string }>): strin
 
 describe('planArchive', () => {
   it('publishes 24 issues a year back from the last year, about ten documents each', () => {
-    expect(planArchive({ documents: 10_000 })).toMatchObject({ issues: 1000, issuesPerYear: 24, firstYear: 1984, lastYear: 2025 });
+    expect(planArchive({ documents: 10_000 })).toMatchObject({
+      issues: 1000,
+      issuesPerYear: 24,
+      firstYear: 1984,
+      lastYear: 2025,
+    });
     expect(planArchive({ documents: 100, lastYear: 2020 })).toMatchObject({ issues: 10, firstYear: 2020 });
   });
 
@@ -52,7 +67,10 @@ describe('planArchive', () => {
   it('has exactly the documents asked for', () => {
     for (const documents of [1, 7, 19, 20, 21, 95, 1234]) {
       const plan = planArchive({ documents });
-      const total = Array.from({ length: plan.issues }, (_, i) => issueAt(plan, i).documents).reduce((a, b) => a + b, 0);
+      const total = Array.from({ length: plan.issues }, (_, i) => issueAt(plan, i).documents).reduce(
+        (a, b) => a + b,
+        0,
+      );
       expect(total, `${documents} documents`).toBe(documents);
     }
   });

@@ -118,7 +118,8 @@ const TITLES: Record<IssuerKind, readonly string[]> = {
 
 const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 /** The numbering of a source head (第一章, 一、, （一）), replaced by the document's own. */
-const HEAD_NUMBERING = /^(?:第[一二三四五六七八九十百零]+[编章节]\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;
+const HEAD_NUMBERING =
+  /^(?:第[一二三四五六七八九十百零]+[编章节]\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;
 
 /* ---------------------------------------------------------------------------------- random */
 
@@ -267,7 +268,10 @@ function generateDocument(
   const issuer =
     position === 0 && random() < 0.3
       ? ISSUERS.find((i) => i.kind === 'order')!
-      : pick(random, ISSUERS.filter((i) => i.kind !== 'order'));
+      : pick(
+          random,
+          ISSUERS.filter((i) => i.kind !== 'order'),
+        );
   const sectionIndex = SECTIONS.findIndex((section) => section.kinds.includes(issuer.kind));
   const source = pick(random, options.texts);
   const topic = topicOf(source.title);
@@ -303,7 +307,14 @@ function generateDocument(
   }
   if (issuer.kind !== 'order' && random() < 0.2) {
     // An attachment with a task table, as in 工作方案 and 任务分解 notices.
-    lines.push('## 附件', '', `### ${topic}工作任务分解表`, '', '| 序号 | 工作任务 | 责任单位 | 完成时限 |', '| --- | --- | --- | --- |');
+    lines.push(
+      '## 附件',
+      '',
+      `### ${topic}工作任务分解表`,
+      '',
+      '| 序号 | 工作任务 | 责任单位 | 完成时限 |',
+      '| --- | --- | --- | --- |',
+    );
     const rows = 3 + Math.floor(random() * 8);
     for (let r = 0; r < rows; r += 1) {
       const task = (usable[(start + r * 3) % usable.length] ?? topic).split(/[，。；]/u)[0]!.replace(/\|/gu, '｜');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatMarkdown, parseBuildLog, parseTimingLog, unmeasuredSize, type BenchReport, type SizeReport } from './report';
+import {
+  formatMarkdown,
+  parseBuildLog,
+  parseTimingLog,
+  unmeasuredSize,
+  type BenchReport,
+  type SizeReport,
+} from './report';
 
 const LOG = `08:38:39 [content] Syncing content
 08:39:02 [content] Synced content
@@ -49,7 +56,16 @@ function reportOf(sizes: SizeReport[]): BenchReport {
   return {
     startedAt: '2026-11-27T09:00:00.000Z',
     finishedAt: '2026-11-27T10:00:00.000Z',
-    machine: { cpu: 'AMD EPYC', cores: 2, memoryBytes: 24 * 2 ** 30, node: 'v24', astro: '7.3.5', pagefind: '1.6.0', os: 'Linux', loadAverage: [1, 2, 3] },
+    machine: {
+      cpu: 'AMD EPYC',
+      cores: 2,
+      memoryBytes: 24 * 2 ** 30,
+      node: 'v24',
+      astro: '7.3.5',
+      pagefind: '1.6.0',
+      os: 'Linux',
+      loadAverage: [1, 2, 3],
+    },
     corpus: 'test',
     shardDocuments: 2500,
     heapMiB: null,
@@ -60,7 +76,13 @@ function reportOf(sizes: SizeReport[]): BenchReport {
 
 describe('formatMarkdown', () => {
   it('writes one column per size with the budget rows', () => {
-    const build = { wallMs: 60_000, peakRssBytes: 3 * 2 ** 30, exitCode: 0, search: null, phases: parseBuildLog(LOG, 60_000, 10_000) };
+    const build = {
+      wallMs: 60_000,
+      peakRssBytes: 3 * 2 ** 30,
+      exitCode: 0,
+      search: null,
+      phases: parseBuildLog(LOG, 60_000, 10_000),
+    };
     const size: SizeReport = {
       documents: 10_000,
       issues: 1000,
@@ -73,8 +95,12 @@ describe('formatMarkdown', () => {
       searchBytes: 80 * 2 ** 20,
       documentPage: { path: '2025/16/x', htmlGzipBytes: 5000, cssGzipBytes: 3000, scripts: 0 },
       largestDocumentPage: { path: '2001/03/y', htmlGzipBytes: 12000, cssGzipBytes: 3000, scripts: 0 },
-      coldQueries: [{ query: '税收', rawBytes: 300_000, gzipBytes: 200_000, requests: 30, firstResultMs: 420, results: 12 }],
-      secondQueries: [{ query: '人民政府', rawBytes: 60_000, gzipBytes: 50_000, requests: 9, firstResultMs: 90, results: 40 }],
+      coldQueries: [
+        { query: '税收', rawBytes: 300_000, gzipBytes: 200_000, requests: 30, firstResultMs: 420, results: 12 },
+      ],
+      secondQueries: [
+        { query: '人民政府', rawBytes: 60_000, gzipBytes: 50_000, requests: 9, firstResultMs: 90, results: 40 },
+      ],
     };
     const report = reportOf([size]);
     const markdown = formatMarkdown(report);
@@ -83,7 +109,9 @@ describe('formatMarkdown', () => {
     expect(markdown).toContain('| **peak memory (RSS, all processes)** | **3.00 GiB** |');
     expect(markdown).toContain('| **rebuild after one new issue, wall** | **12.0 s** |');
     expect(markdown).toContain('200.0 KB gz / 300.0 KB raw');
-    expect(markdown).toContain('| 税收 | 12 | 200.0 KB | 300.0 KB | 30 | 420 ms | 人民政府 (40) | 50.0 KB | 60.0 KB | 9 | 90 ms |');
+    expect(markdown).toContain(
+      '| 税收 | 12 | 200.0 KB | 300.0 KB | 30 | 420 ms | 人民政府 (40) | 50.0 KB | 60.0 KB | 9 | 90 ms |',
+    );
     expect(markdown).toContain('8.0 KB (5.0 KB + 3.0 KB); 0 scripts');
     expect(markdown).toContain('| largest document page | 15.0 KB (12.0 KB + 3.0 KB); 0 scripts |');
   });
@@ -105,13 +133,18 @@ describe('formatMarkdown', () => {
         zipBytes: 60 * 2 ** 20,
       },
     };
-    const report = reportOf([size, { ...size, documents: 50_000, mirror: { ...size.mirror!, pagefind: true, exitCode: 1 } }]);
+    const report = reportOf([
+      size,
+      { ...size, documents: 50_000, mirror: { ...size.mirror!, pagefind: true, exitCode: 1 } },
+    ]);
     const markdown = formatMarkdown(report);
     expect(markdown).toContain('| **full build, wall** | – | – |');
     expect(markdown).toContain('| **peak memory (RSS, all processes)** | – | – |');
     expect(markdown).toContain('| **mirror (`npm run mirror`), wall** | **90.0 s** | **90.0 s** (exit 1) |');
     expect(markdown).toContain('| – site build / rewriting and zipping | 60.0 s / 30.0 s |');
-    expect(markdown).toContain('| – **peak memory, all processes** | **1.25 GiB** (site build 1.25 GiB, rewriting and zipping 512.0 MiB) |');
+    expect(markdown).toContain(
+      '| – **peak memory, all processes** | **1.25 GiB** (site build 1.25 GiB, rewriting and zipping 512.0 MiB) |',
+    );
     expect(markdown).toContain('| – Pagefind run | no | **yes** |');
     expect(markdown).toContain('| – mirror folder; zip | 400.0 MiB in 47,000 files; 60.0 MiB |');
   });

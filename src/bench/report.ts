@@ -127,7 +127,9 @@ export interface SizeReport {
 }
 
 /** A size's report before anything is measured: every measurement empty. */
-export function unmeasuredSize(archive: Pick<SizeReport, 'documents' | 'issues' | 'years' | 'contentBytes'>): SizeReport {
+export function unmeasuredSize(
+  archive: Pick<SizeReport, 'documents' | 'issues' | 'years' | 'contentBytes'>,
+): SizeReport {
   return {
     ...archive,
     build: null,
@@ -228,7 +230,9 @@ export function formatMarkdown(report: BenchReport): string {
     '',
     `Text: ${report.corpus}. Search shards of at most ${report.shardDocuments} documents.` +
       (report.heapMiB ? ` Builds ran with NODE_OPTIONS=--max-old-space-size=${report.heapMiB}.` : '') +
-      (report.chunkedStore ? " Astro's content data store was chunked (experimental.collectionStorage: 'chunked')." : ''),
+      (report.chunkedStore
+        ? " Astro's content data store was chunked (experimental.collectionStorage: 'chunked')."
+        : ''),
     '',
     `| | ${sizes.map((s) => `${s.documents.toLocaleString('en')} documents`).join(' | ')} |`,
     `| --- | ${sizes.map(() => '---').join(' | ')} |`,
@@ -251,27 +255,36 @@ export function formatMarkdown(report: BenchReport): string {
     row('**first query, cold page** (median)', (s) => querySummary(s.coldQueries)),
     row('**second query** (median)', (s) => querySummary(s.secondQueries)),
     row('**rebuild after one new issue, wall**', (s) => build(s.rebuild, (b) => `**${formatSeconds(b.wallMs)}**`)),
-    row(
-      '– content / rendering / search / other',
-      (s) =>
-        build(
-          s.rebuild,
-          (b) =>
-            `${formatSeconds(b.phases.contentMs)} / ${formatSeconds(b.phases.renderMs)} / ${formatSeconds(b.phases.searchMs)} / ${formatSeconds(b.phases.otherMs)}`,
-        ),
+    row('– content / rendering / search / other', (s) =>
+      build(
+        s.rebuild,
+        (b) =>
+          `${formatSeconds(b.phases.contentMs)} / ${formatSeconds(b.phases.renderMs)} / ${formatSeconds(b.phases.searchMs)} / ${formatSeconds(b.phases.otherMs)}`,
+      ),
     ),
-    row('– shards re-indexed', (s) => build(s.rebuild, (b) => (b.search ? `${b.search.rebuiltShards} of ${b.search.shards}` : '–'))),
+    row('– shards re-indexed', (s) =>
+      build(s.rebuild, (b) => (b.search ? `${b.search.rebuiltShards} of ${b.search.shards}` : '–')),
+    ),
     row('– peak memory', (s) => build(s.rebuild, (b) => formatMiB(b.peakRssBytes))),
     row('**mirror (`npm run mirror`), wall**', (s) =>
       mirror(s.mirror, (m) => `**${formatSeconds(m.wallMs)}**${m.exitCode === 0 ? '' : ` (exit ${m.exitCode})`}`),
     ),
-    row('– site build / rewriting and zipping', (s) => mirror(s.mirror, (m) => `${formatSeconds(m.buildMs)} / ${formatSeconds(m.mirrorMs)}`)),
+    row('– site build / rewriting and zipping', (s) =>
+      mirror(s.mirror, (m) => `${formatSeconds(m.buildMs)} / ${formatSeconds(m.mirrorMs)}`),
+    ),
     row('– **peak memory, all processes**', (s) =>
-      mirror(s.mirror, (m) => `**${formatMiB(m.peakRssBytes)}** (site build ${formatMiB(m.buildPeakRssBytes)}, rewriting and zipping ${formatMiB(m.mirrorPeakRssBytes)})`),
+      mirror(
+        s.mirror,
+        (m) =>
+          `**${formatMiB(m.peakRssBytes)}** (site build ${formatMiB(m.buildPeakRssBytes)}, rewriting and zipping ${formatMiB(m.mirrorPeakRssBytes)})`,
+      ),
     ),
     row('– Pagefind run', (s) => mirror(s.mirror, (m) => (m.pagefind ? '**yes**' : 'no'))),
     row('– mirror folder; zip', (s) =>
-      mirror(s.mirror, (m) => `${formatMiB(m.bytes)} in ${m.files?.toLocaleString('en') ?? '–'} files; ${formatMiB(m.zipBytes)}`),
+      mirror(
+        s.mirror,
+        (m) => `${formatMiB(m.bytes)} in ${m.files?.toLocaleString('en') ?? '–'} files; ${formatMiB(m.zipBytes)}`,
+      ),
     ),
     '',
   ];

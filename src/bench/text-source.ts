@@ -85,7 +85,9 @@ export function readRegulationCorpus(dir: string): SourceText[] {
       .filter((name) => name.endsWith('.md') && !name.split(/[\\/]/u).pop()!.startsWith('_'))
       .sort();
   } catch (error) {
-    throw new Error(`corpus ${dir}: cannot read the folder (${(error as Error).message}); pass --corpus <folder of regulation .md files>`);
+    throw new Error(
+      `corpus ${dir}: cannot read the folder (${(error as Error).message}); pass --corpus <folder of regulation .md files>`,
+    );
   }
   const texts = files.flatMap((name) => parseRegulation(readFileSync(join(dir, name), 'utf8')) ?? []);
   if (texts.length === 0) {

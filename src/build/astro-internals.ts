@@ -59,7 +59,8 @@ export function parseAstroManifest(text: string, file = ASTRO_MANIFEST_FILE): As
     throw fail(`not JSON (${(error as Error).message})`);
   }
   if (!isRecord(data)) throw fail('not an object');
-  if (data.version !== ASTRO_MANIFEST_VERSION) throw fail(`version ${JSON.stringify(data.version)}, expected ${ASTRO_MANIFEST_VERSION}`);
+  if (data.version !== ASTRO_MANIFEST_VERSION)
+    throw fail(`version ${JSON.stringify(data.version)}, expected ${ASTRO_MANIFEST_VERSION}`);
   if (!isRecord(data.routes)) throw fail('no "routes" object');
   const routes: AstroManifest['routes'] = {};
   for (const [component, route] of Object.entries(data.routes)) {

@@ -52,10 +52,14 @@ describe('the build guard', () => {
     expect(existsSync(join(work, 'missing/deeper'))).toBe(true);
   });
 
-  it("stops the build, naming GAZETTE_OUT_DIR, when the parent cannot be created", () => {
+  it('stops the build, naming GAZETTE_OUT_DIR, when the parent cannot be created', () => {
     writeFileSync(join(work, 'file'), '');
-    expect(() => run('astro:config:done', { config: { outDir: pathToFileURL(join(work, 'file/below/site/')) } })).toThrow('exit 1');
-    expect(stderr.join('')).toMatch(/^1 problem:\n.*file\/below\/site\/?: GAZETTE_OUT_DIR: cannot create the output folder's parent \(ENOTDIR\); choose another output folder\n$/);
+    expect(() =>
+      run('astro:config:done', { config: { outDir: pathToFileURL(join(work, 'file/below/site/')) } }),
+    ).toThrow('exit 1');
+    expect(stderr.join('')).toMatch(
+      /^1 problem:\n.*file\/below\/site\/?: GAZETTE_OUT_DIR: cannot create the output folder's parent \(ENOTDIR\); choose another output folder\n$/,
+    );
   });
 
   it('passes an output whose every data file parses', () => {
@@ -69,7 +73,11 @@ describe('the build guard', () => {
   it('fails a build that wrote a data file that does not parse, at its line and column', () => {
     mkdirSync(join(work, 'data'));
     writeFileSync(join(work, 'data/broken.json'), '{"items": [}');
-    expect(() => run('astro:build:done', { dir: pathToFileURL(`${work}/`), logger: { info: vi.fn() } })).toThrow('exit 1');
-    expect(stderr.join('')).toMatch(/^1 problem:\n.*data\/broken\.json:1:\d+: .* \(a bug in the site generator: please report it\)\n$/);
+    expect(() => run('astro:build:done', { dir: pathToFileURL(`${work}/`), logger: { info: vi.fn() } })).toThrow(
+      'exit 1',
+    );
+    expect(stderr.join('')).toMatch(
+      /^1 problem:\n.*data\/broken\.json:1:\d+: .* \(a bug in the site generator: please report it\)\n$/,
+    );
   });
 });

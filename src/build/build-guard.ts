@@ -43,14 +43,22 @@ export default function buildGuard(): AstroIntegration {
         try {
           mkdirSync(dirname(outDir), { recursive: true });
         } catch (error) {
-          stopBuild([`${displayPath(outDir, process.cwd())}: GAZETTE_OUT_DIR: cannot create the output folder's parent (${(error as NodeJS.ErrnoException).code}); choose another output folder`], command);
+          stopBuild(
+            [
+              `${displayPath(outDir, process.cwd())}: GAZETTE_OUT_DIR: cannot create the output folder's parent (${(error as NodeJS.ErrnoException).code}); choose another output folder`,
+            ],
+            command,
+          );
         }
       },
       'astro:build:done': ({ dir, logger }) => {
         const problems = outputProblems(fileURLToPath(dir));
         if (problems.length > 0) {
           stopBuild(
-            problems.map(({ file, line, column, message }) => `${displayPath(file, process.cwd())}:${line}:${column}: ${message} (a bug in the site generator: please report it)`),
+            problems.map(
+              ({ file, line, column, message }) =>
+                `${displayPath(file, process.cwd())}:${line}:${column}: ${message} (a bug in the site generator: please report it)`,
+            ),
             command,
           );
         }

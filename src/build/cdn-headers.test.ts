@@ -12,7 +12,7 @@ describe('cdnHeaders', () => {
   it('sends the strict CSP, frame-ancestors included, and the Permissions-Policy with every response', () => {
     const headers = cdnHeaders('/', '_assets');
     expect(headers).toContain(
-      "/*\n  Cache-Control: public, max-age=0, must-revalidate\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n" +
+      '/*\n  Cache-Control: public, max-age=0, must-revalidate\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n' +
         "  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'\n" +
         '  Permissions-Policy: accelerometer=(), autoplay=(), camera=()',
     );

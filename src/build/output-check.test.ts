@@ -13,7 +13,9 @@ function write(files: Record<string, string>) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
-  return outputProblems(dir).map(({ file, line, message }) => `${file.slice(dir.length + 1)}:${line}: ${message.split(':')[0]}`);
+  return outputProblems(dir).map(
+    ({ file, line, message }) => `${file.slice(dir.length + 1)}:${line}: ${message.split(':')[0]}`,
+  );
 }
 
 describe('outputProblems', () => {
@@ -37,6 +39,11 @@ describe('outputProblems', () => {
         'data/d.jsonl': '{"a":1}\n{"b":\n',
         'data/c.csv': 'a,b\r\n1,2,3\r\n',
       }),
-    ).toEqual(['data/a.json:1: invalid JSON', 'data/c.csv:2: invalid CSV', 'data/d.jsonl:2: invalid JSON', 'feed.xml:2: invalid XML']);
+    ).toEqual([
+      'data/a.json:1: invalid JSON',
+      'data/c.csv:2: invalid CSV',
+      'data/d.jsonl:2: invalid JSON',
+      'feed.xml:2: invalid XML',
+    ]);
   });
 });

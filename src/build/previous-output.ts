@@ -31,7 +31,14 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'no
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { ASTRO_MANIFEST_FILE, AstroAssumptionError, keptOutputConfig, manifestOutputs, parseAstroManifest, type AstroManifest } from './astro-internals';
+import {
+  ASTRO_MANIFEST_FILE,
+  AstroAssumptionError,
+  keptOutputConfig,
+  manifestOutputs,
+  parseAstroManifest,
+  type AstroManifest,
+} from './astro-internals';
 
 const MARKER_FILE = 'gazette-output.json';
 
@@ -56,7 +63,10 @@ async function readAstroManifest(cacheDir: string): Promise<{ manifest: AstroMan
   const file = join(cacheDir, ASTRO_MANIFEST_FILE);
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return undefined;
-  return { manifest: parseAstroManifest(bytes.toString('utf8'), file), hash: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    manifest: parseAstroManifest(bytes.toString('utf8'), file),
+    hash: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 /** Removes the folders that moving `paths` away left empty, up to `root` (not included). */
@@ -64,7 +74,13 @@ async function removeEmptyParents(root: string, paths: string[]): Promise<void> 
   const folders = new Set(paths.map((path) => dirname(path)));
   for (const start of [...folders].sort((a, b) => b.length - a.length)) {
     for (let folder = start; folder.startsWith(root + sep); folder = dirname(folder)) {
-      if (!(await rmdir(folder).then(() => true, () => false))) break;
+      if (
+        !(await rmdir(folder).then(
+          () => true,
+          () => false,
+        ))
+      )
+        break;
     }
   }
 }
@@ -93,7 +109,10 @@ async function staleEntries(
       return { stale: isStale ? [path] : [], wholly: isStale };
     }),
   );
-  return { stale: results.flatMap((result) => result.stale), wholly: entries.length > 0 && results.every((result) => result.wholly) };
+  return {
+    stale: results.flatMap((result) => result.stale),
+    wholly: entries.length > 0 && results.every((result) => result.wholly),
+  };
 }
 
 /** A previous manifest this code cannot read: the output is removed, not kept, and the log says why. */
@@ -116,14 +135,21 @@ export default function previousOutputIntegration(): AstroIntegration {
   const moveAside = async (logger: AstroIntegrationLogger, paths?: string[]) => {
     const parent = dirname(outDir);
     const prefix = `.${basename(outDir)}-previous-`;
-    const entries = paths ?? (await readdir(outDir).catch(() => [] as string[])).filter((name) => name !== '.git').map((name) => join(outDir, name));
+    const entries =
+      paths ??
+      (await readdir(outDir).catch(() => [] as string[]))
+        .filter((name) => name !== '.git')
+        .map((name) => join(outDir, name));
     const trash = join(parent, `${prefix}${process.pid}`);
     if (entries.length > 0) {
       await mkdir(trash, { recursive: true });
       // Flattened names: only the files' removal matters.
-      for (const [index, path] of entries.entries()) await rename(path, join(trash, `${index}-${basename(path)}`)).catch(() => undefined);
+      for (const [index, path] of entries.entries())
+        await rename(path, join(trash, `${index}-${basename(path)}`)).catch(() => undefined);
     }
-    const leftovers = (await readdir(parent)).filter((name) => name.startsWith(prefix)).map((name) => join(parent, name));
+    const leftovers = (await readdir(parent))
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => join(parent, name));
     removal = Promise.all(
       leftovers.map((folder) =>
         rm(folder, { recursive: true, force: true }).catch((error: Error) =>
@@ -143,7 +169,8 @@ export default function previousOutputIntegration(): AstroIntegration {
     const { stale } = await staleEntries(outDir, outDir, manifestOutputs(manifest), startedMs);
     await moveAside(logger, stale);
     await removeEmptyParents(outDir, stale);
-    if (stale.length > 0) logger.info(`removing ${stale.length} file(s) or folder(s) of the previous build that this build does not make`);
+    if (stale.length > 0)
+      logger.info(`removing ${stale.length} file(s) or folder(s) of the previous build that this build does not make`);
   };
 
   return {
@@ -153,8 +180,10 @@ export default function previousOutputIntegration(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         const marker = await readJson<Marker>(join(cacheDir, MARKER_FILE));
-        const previous = marker?.outDir === outDir ? await readAstroManifest(cacheDir).catch(unknownManifest(logger)) : undefined;
-        keep = config.experimental.incrementalBuild === true && previous !== undefined && marker?.manifest === previous.hash;
+        const previous =
+          marker?.outDir === outDir ? await readAstroManifest(cacheDir).catch(unknownManifest(logger)) : undefined;
+        keep =
+          config.experimental.incrementalBuild === true && previous !== undefined && marker?.manifest === previous.hash;
         if (keep) updateConfig(keptOutputConfig());
       },
       'astro:build:start': async ({ logger }) => {
@@ -175,10 +204,16 @@ export default function previousOutputIntegration(): AstroIntegration {
         // process.exit(), which would cut a removal left running. Removed output: that started
         // with the build and has had its time.
         // Pruning cannot do without the manifest; a build that kept nothing only loses its marker.
-        const current = await (keep ? readAstroManifest(cacheDir) : readAstroManifest(cacheDir).catch(unknownManifest(logger)));
+        const current = await (keep
+          ? readAstroManifest(cacheDir)
+          : readAstroManifest(cacheDir).catch(unknownManifest(logger)));
         if (keep) await prune(logger, current?.manifest);
         await removal;
-        if (current) await writeFile(join(cacheDir, MARKER_FILE), `${JSON.stringify({ outDir, manifest: current.hash } satisfies Marker)}\n`);
+        if (current)
+          await writeFile(
+            join(cacheDir, MARKER_FILE),
+            `${JSON.stringify({ outDir, manifest: current.hash } satisfies Marker)}\n`,
+          );
       },
     },
   };

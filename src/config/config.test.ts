@@ -25,7 +25,12 @@ describe('loadGazetteConfig', () => {
       site: { site: 'https://gazette.example.org', base: '/' },
       content: { dir: '/project/content', repositoryBranch: 'main' },
       build: { outDir: '/project/dist', cacheDir: '/project/node_modules/.astro', buildDate: '2021-01-01' },
-      search: { pagefind: true, cacheDir: '/project/node_modules/.astro/gazette-search', shardDocuments: DEFAULT_SHARD_DOCUMENTS, indexChunkSize: 4000 },
+      search: {
+        pagefind: true,
+        cacheDir: '/project/node_modules/.astro/gazette-search',
+        shardDocuments: DEFAULT_SHARD_DOCUMENTS,
+        indexChunkSize: 4000,
+      },
       mirror: { dir: '/project/mirror' },
     } satisfies GazetteConfig);
   });
@@ -50,7 +55,12 @@ describe('loadGazetteConfig', () => {
     expect(config).toEqual({
       site: { site: 'https://example.gov.cn', base: '/gazette/' },
       content: { dir: '/project/archive', repository: 'https://github.com/o/r', repositoryBranch: 'trunk' },
-      build: { outDir: '/tmp/out', cacheDir: '/project/cache', buildDate: '2021-01-01', timingLog: '/project/timings.jsonl' },
+      build: {
+        outDir: '/tmp/out',
+        cacheDir: '/project/cache',
+        buildDate: '2021-01-01',
+        timingLog: '/project/timings.jsonl',
+      },
       search: { pagefind: false, cacheDir: '/var/search', shardDocuments: 2500, indexChunkSize: 1500 },
       mirror: { dir: '/project/out/mirror' },
     } satisfies GazetteConfig);
@@ -69,7 +79,10 @@ describe('loadGazetteConfig', () => {
   });
 
   it('lets options win over the environment, field by field', () => {
-    const config = load({ GAZETTE_BASE: '/a/', GAZETTE_SITE: 'https://a.example' }, { site: { base: '/b/' }, search: { pagefind: false } });
+    const config = load(
+      { GAZETTE_BASE: '/a/', GAZETTE_SITE: 'https://a.example' },
+      { site: { base: '/b/' }, search: { pagefind: false } },
+    );
     expect(config.site).toEqual({ site: 'https://a.example', base: '/b/' });
     expect(config.search.pagefind).toBe(false);
     expect(load({ GAZETTE_CACHE_DIR: '/c' }, { build: { cacheDir: undefined } }).build.cacheDir).toBe('/c');
@@ -103,7 +116,9 @@ describe('bad settings', () => {
   });
 
   it('reports every bad variable at once', () => {
-    expect(problemsOf({ GAZETTE_SEARCH_SHARD_SIZE: '2.5', GAZETTE_PAGEFIND: 'maybe', GAZETTE_SITE: 'gazette' })).toEqual([
+    expect(
+      problemsOf({ GAZETTE_SEARCH_SHARD_SIZE: '2.5', GAZETTE_PAGEFIND: 'maybe', GAZETTE_SITE: 'gazette' }),
+    ).toEqual([
       'GAZETTE_PAGEFIND: "maybe" is neither 1/true nor 0/false; set it like GAZETTE_PAGEFIND=0, or unset it for the default',
       'GAZETTE_SEARCH_SHARD_SIZE: "2.5" is not a whole number; set it like GAZETTE_SEARCH_SHARD_SIZE=2500, or unset it for the default',
       expect.stringMatching(/^GAZETTE_SITE: "gazette" must be an absolute http\(s\) address/u),
@@ -112,7 +127,9 @@ describe('bad settings', () => {
 
   it('names the variable for a value the schema refuses', () => {
     const [zero] = problemsOf({ GAZETTE_SEARCH_SHARD_SIZE: '0' });
-    expect(zero).toMatch(/^GAZETTE_SEARCH_SHARD_SIZE: "0" .+; set it like GAZETTE_SEARCH_SHARD_SIZE=2500, or unset it for the default$/u);
+    expect(zero).toMatch(
+      /^GAZETTE_SEARCH_SHARD_SIZE: "0" .+; set it like GAZETTE_SEARCH_SHARD_SIZE=2500, or unset it for the default$/u,
+    );
     const [site] = problemsOf({ GAZETTE_SITE: 'gazette.example.org' });
     expect(site).toMatch(/^GAZETTE_SITE: "gazette.example.org" must be an absolute http\(s\) address/u);
   });
@@ -126,8 +143,12 @@ describe('bad settings', () => {
   });
 
   it('names the option for a bad option, and options the schema does not know', () => {
-    expect(problemsOf({}, { search: { shardDocuments: -1 } })[0]).toMatch(/^gazette\(\{ search: \{ shardDocuments \} \}\): /u);
-    expect(problemsOf({}, { search: { shardSize: 10 } })[0]).toMatch(/^gazette\(\{ search: \{ shardSize \} \}\): .*shardSize/u);
+    expect(problemsOf({}, { search: { shardDocuments: -1 } })[0]).toMatch(
+      /^gazette\(\{ search: \{ shardDocuments \} \}\): /u,
+    );
+    expect(problemsOf({}, { search: { shardSize: 10 } })[0]).toMatch(
+      /^gazette\(\{ search: \{ shardSize \} \}\): .*shardSize/u,
+    );
   });
 });
 

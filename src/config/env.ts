@@ -23,7 +23,13 @@ export const ENVIRONMENT: readonly EnvironmentSetting[] = [
   { name: 'GAZETTE_SITE', area: 'site', field: 'site', type: 'string', example: 'https://gazette.example.org' },
   { name: 'GAZETTE_BASE', area: 'site', field: 'base', type: 'string', example: '/gazette/' },
   { name: 'GAZETTE_CONTENT_DIR', area: 'content', field: 'dir', type: 'string', example: 'content' },
-  { name: 'GAZETTE_REPOSITORY', area: 'content', field: 'repository', type: 'string', example: 'https://github.com/owner/repo' },
+  {
+    name: 'GAZETTE_REPOSITORY',
+    area: 'content',
+    field: 'repository',
+    type: 'string',
+    example: 'https://github.com/owner/repo',
+  },
   { name: 'GAZETTE_REPOSITORY_BRANCH', area: 'content', field: 'repositoryBranch', type: 'string', example: 'main' },
   { name: 'GAZETTE_OUT_DIR', area: 'build', field: 'outDir', type: 'string', example: 'dist' },
   { name: 'GAZETTE_CACHE_DIR', area: 'build', field: 'cacheDir', type: 'string', example: 'node_modules/.astro' },
@@ -33,7 +39,13 @@ export const ENVIRONMENT: readonly EnvironmentSetting[] = [
   { name: 'GAZETTE_SEARCH_CACHE_DIR', area: 'search', field: 'cacheDir', type: 'string', example: '.cache/search' },
   { name: 'GAZETTE_SEARCH_SHARD_SIZE', area: 'search', field: 'shardDocuments', type: 'integer', example: '2500' },
   // Pagefind's own variable: its binary reads it (see exportIndexChunkSize).
-  { name: 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE', area: 'search', field: 'indexChunkSize', type: 'integer', example: '4000' },
+  {
+    name: 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE',
+    area: 'search',
+    field: 'indexChunkSize',
+    type: 'integer',
+    example: '4000',
+  },
   { name: 'GAZETTE_MIRROR_DIR', area: 'mirror', field: 'dir', type: 'string', example: 'mirror' },
 ];
 
@@ -42,12 +54,16 @@ const BOOLEANS: Record<string, boolean> = { 1: true, true: true, yes: true, 0: f
 function valueOf(setting: EnvironmentSetting, text: string): string | number | boolean {
   if (setting.type === 'integer') {
     if (/^\s*[+-]?\d+\s*$/u.test(text)) return Number(text);
-    throw new Error(`${setting.name}: "${text}" is not a whole number; set it like ${setting.name}=${setting.example}, or unset it for the default`);
+    throw new Error(
+      `${setting.name}: "${text}" is not a whole number; set it like ${setting.name}=${setting.example}, or unset it for the default`,
+    );
   }
   if (setting.type === 'boolean') {
     const value = BOOLEANS[text.trim().toLowerCase()];
     if (value !== undefined) return value;
-    throw new Error(`${setting.name}: "${text}" is neither 1/true nor 0/false; set it like ${setting.name}=${setting.example}, or unset it for the default`);
+    throw new Error(
+      `${setting.name}: "${text}" is neither 1/true nor 0/false; set it like ${setting.name}=${setting.example}, or unset it for the default`,
+    );
   }
   return text;
 }

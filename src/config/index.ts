@@ -36,7 +36,10 @@ function merge(fromEnvironment: GazetteUserConfig, options: GazetteUserConfig): 
     for (const [area, fields] of Object.entries(source)) {
       if (fields === undefined) continue;
       // An area that is not an object is the schema's to reject.
-      const given = fields !== null && typeof fields === 'object' ? Object.entries(fields).filter(([, value]) => value !== undefined) : undefined;
+      const given =
+        fields !== null && typeof fields === 'object'
+          ? Object.entries(fields).filter(([, value]) => value !== undefined)
+          : undefined;
       merged[area] = given ? { ...merged[area], ...Object.fromEntries(given) } : (fields as never);
     }
   }
@@ -71,7 +74,10 @@ export function loadGazetteConfig({
 }): GazetteConfig {
   const environment = configFromEnvironment(env);
   const parsed = GazetteConfigSchema.safeParse(merge(environment.config, options));
-  const problems = [...environment.problems, ...(parsed.error?.issues.map((issue) => problemLine(issue, environment.sources)) ?? [])];
+  const problems = [
+    ...environment.problems,
+    ...(parsed.error?.issues.map((issue) => problemLine(issue, environment.sources)) ?? []),
+  ];
   if (!parsed.success || problems.length > 0) throw new GazetteConfigError(problems);
   const { site, content, build, search, mirror } = parsed.data;
   const path = (dir: string) => resolve(root, dir);
@@ -79,7 +85,12 @@ export function loadGazetteConfig({
   return {
     site,
     content: { ...content, dir: path(content.dir) },
-    build: { ...build, outDir: path(build.outDir), cacheDir, ...(build.timingLog ? { timingLog: path(build.timingLog) } : {}) },
+    build: {
+      ...build,
+      outDir: path(build.outDir),
+      cacheDir,
+      ...(build.timingLog ? { timingLog: path(build.timingLog) } : {}),
+    },
     search: { ...search, cacheDir: search.cacheDir ? path(search.cacheDir) : join(cacheDir, 'gazette-search') },
     mirror: { dir: path(mirror.dir) },
   };

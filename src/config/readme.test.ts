@@ -10,7 +10,12 @@ import { GazetteConfigSchema } from './schema';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('### Configuration'));
 const lines = section.slice(section.indexOf('| variable | option |')).split('\n').slice(2);
-const rows = lines.slice(0, lines.findIndex((line) => !line.startsWith('|'))).map((line) => line.slice(2, -2).split(' | '));
+const rows = lines
+  .slice(
+    0,
+    lines.findIndex((line) => !line.startsWith('|')),
+  )
+  .map((line) => line.slice(2, -2).split(' | '));
 
 /** Defaults computed when a build starts, described in words in the README. */
 const COMPUTED = new Set(['build.buildDate']);

@@ -18,7 +18,9 @@ export const SiteConfigSchema = z
      * Absolute origin of the published site, for canonical URLs, feeds and the mirror's README.
      * @default 'https://gazette.example.org'
      */
-    site: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) address, like https://gazette.example.org' }).default(DEFAULT_SITE),
+    site: z
+      .url({ protocol: /^https?$/, error: 'must be an absolute http(s) address, like https://gazette.example.org' })
+      .default(DEFAULT_SITE),
     /**
      * Path the site is served under, e.g. `/gazette/`; slashes are added as needed.
      * @default '/'

@@ -181,7 +181,10 @@ describe('joinPageBrokenLines', () => {
   });
 
   it('gives a paragraph that normalises like the unbroken one', () => {
-    const joined = joinPageBrokenLines('《淄博市人民政府办公厅关于印发淄博市行政执法记录设备配备使用管理办法的通知》(淄', '政办发[2018]9号)同时废止。');
+    const joined = joinPageBrokenLines(
+      '《淄博市人民政府办公厅关于印发淄博市行政执法记录设备配备使用管理办法的通知》(淄',
+      '政办发[2018]9号)同时废止。',
+    );
     expect(normalizeParagraph(joined)).toBe(
       '《淄博市人民政府办公厅关于印发淄博市行政执法记录设备配备使用管理办法的通知》（淄政办发[2018]9号）同时废止。',
     );

@@ -56,7 +56,10 @@ describe('parseChineseDate', () => {
     expect(date && toIsoDate(date)).toBe(iso);
   });
 
-  it.each(['2020年2月30日', '二〇二〇年二月三十日', '二〇二〇年十三月一日', '第7期', '2020年'])('rejects %j', (text) => {
-    expect(parseChineseDate(text)).toBeNull();
-  });
+  it.each(['2020年2月30日', '二〇二〇年二月三十日', '二〇二〇年十三月一日', '第7期', '2020年'])(
+    'rejects %j',
+    (text) => {
+      expect(parseChineseDate(text)).toBeNull();
+    },
+  );
 });

@@ -54,7 +54,19 @@ export function formatChineseMonth(isoMonth: string): string {
 }
 
 const CHINESE_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  Ｏ: 0,
+  O: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** 二十四 → 24, 十二 → 12, 三十一 → 31, 五 → 5 (numbers below 100, as in months and days). */
@@ -67,7 +79,8 @@ function chineseNumeralBelow100(text: string): number | null {
 }
 
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
-const CHINESE_DATE = /([〇零ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
+const CHINESE_DATE =
+  /([〇零ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/u;
 
 /**
  * Reads a date written the Chinese way: 2020年5月24日 or 二〇二〇年五月二十四日.

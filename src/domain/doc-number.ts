@@ -68,18 +68,108 @@ const NUMERAL = /[\d０-９〇零一二三四五六七八九十]/u;
  */
 const BOUNDARY_WORDS = [
   // Verbs and phrases that introduce a citation.
-  '以下简称', '以下称', '简称', '作出', '做出', '印发', '转发', '批转', '下发', '下达', '发出', '签发', '出台', '制定',
-  '发布', '公布', '颁布', '根据', '按照',
-  '依据', '依照', '遵照', '参照', '对照', '结合', '执行', '继续', '贯彻', '落实', '关于', '废止', '撤销', '修改', '修订',
-  '施行', '实施', '适用', '明确', '要求', '通过', '审议', '同意', '批准', '批示', '提请', '报请', '报送', '参见', '详见',
+  '以下简称',
+  '以下称',
+  '简称',
+  '作出',
+  '做出',
+  '印发',
+  '转发',
+  '批转',
+  '下发',
+  '下达',
+  '发出',
+  '签发',
+  '出台',
+  '制定',
+  '发布',
+  '公布',
+  '颁布',
+  '根据',
+  '按照',
+  '依据',
+  '依照',
+  '遵照',
+  '参照',
+  '对照',
+  '结合',
+  '执行',
+  '继续',
+  '贯彻',
+  '落实',
+  '关于',
+  '废止',
+  '撤销',
+  '修改',
+  '修订',
+  '施行',
+  '实施',
+  '适用',
+  '明确',
+  '要求',
+  '通过',
+  '审议',
+  '同意',
+  '批准',
+  '批示',
+  '提请',
+  '报请',
+  '报送',
+  '参见',
+  '详见',
   // Days named in words (同日原国家工商行政管理总局令).
-  '同日', '当日', '次日', '本日',
+  '同日',
+  '当日',
+  '次日',
+  '本日',
   // Document types: a printed head puts the number right after the title (…的通知国办发〔1999〕79号).
-  '通知', '意见', '决定', '通报', '报告', '请示', '批复', '议案', '纪要', '公告', '通告', '决议', '公报', '命令', '办法',
-  '规定', '条例', '细则', '方案',
+  '通知',
+  '意见',
+  '决定',
+  '通报',
+  '报告',
+  '请示',
+  '批复',
+  '议案',
+  '纪要',
+  '公告',
+  '通告',
+  '决议',
+  '公报',
+  '命令',
+  '办法',
+  '规定',
+  '条例',
+  '细则',
+  '方案',
   // Particles and prepositions that no organ name or 代字 contains.
-  '的', '了', '是', '把', '被', '按', '据', '请', '并', '或', '均', '已', '该', '其', '与', '及', '等', '为', '由',
-  '在', '向', '以', '之', '第', '见', '对', '经',
+  '的',
+  '了',
+  '是',
+  '把',
+  '被',
+  '按',
+  '据',
+  '请',
+  '并',
+  '或',
+  '均',
+  '已',
+  '该',
+  '其',
+  '与',
+  '及',
+  '等',
+  '为',
+  '由',
+  '在',
+  '向',
+  '以',
+  '之',
+  '第',
+  '见',
+  '对',
+  '经',
   // 我院, 你局, 本部: the organ a document speaks of or to, not a 代字 (我院法〔1998〕86号).
   ...['我', '你', '本'].flatMap((pronoun) => [...'院部局委厅办省市区县署行会司处'].map((organ) => pronoun + organ)),
   // The 号 of a number cited just before (…51号和市政府令第102号).
@@ -100,8 +190,21 @@ const BOUNDARY_AFTER_TEXT = ['即', '和', '于', '从', '将'];
 const CLOSING = /[）)》〕」』”’】\]号]/u;
 /** Organ names that contain a boundary word; it is not a boundary there. */
 const ORGAN_WORDS = [
-  '共和国', '发展和改革', '和社会保障', '住房和城乡', '工业和信息化', '文化和旅游', '卫生和计划生育', '规划和自然资源',
-  '规划和国土', '对外', '经济', '经贸', '经信', '经委', '经开',
+  '共和国',
+  '发展和改革',
+  '和社会保障',
+  '住房和城乡',
+  '工业和信息化',
+  '文化和旅游',
+  '卫生和计划生育',
+  '规划和自然资源',
+  '规划和国土',
+  '对外',
+  '经济',
+  '经贸',
+  '经信',
+  '经委',
+  '经开',
 ];
 
 /** Offset in `run` where the 代字 starts: after the last boundary word (0 when there is none). */
@@ -144,7 +247,8 @@ function runBefore(text: string, end: number, window: number, kind: DocNumberKin
   let start = end;
   for (;;) {
     while (start > 0 && end - start < window && CJK_CHAR.test(text[start - 1])) start--;
-    const inner = kind === 'document' && start > 0 ? INNER_BRACKET.exec(text.slice(Math.max(0, start - 6), start)) : null;
+    const inner =
+      kind === 'document' && start > 0 ? INNER_BRACKET.exec(text.slice(Math.max(0, start - 6), start)) : null;
     if (!inner) return start;
     start -= inner[0].length - 1;
   }
@@ -231,10 +335,7 @@ export function normalizeDocNumber(text: string): string | null {
  * needs its bracketed year and 号, an order number its 令第…号. Each number starts where its
  * 代字 starts (see BOUNDARY_WORDS), unless `keepLeadingWords` (for text that is one number).
  */
-export function findDocNumbers(
-  text: string,
-  options: { keepLeadingWords?: boolean } = {},
-): FoundDocNumber[] {
+export function findDocNumbers(text: string, options: { keepLeadingWords?: boolean } = {}): FoundDocNumber[] {
   const keep = options.keepLeadingWords ?? false;
   const results: FoundDocNumber[] = [];
   for (const match of text.matchAll(DOCUMENT_TAIL)) {
@@ -273,9 +374,5 @@ export function docNumberKey(number: DocNumber): string {
 
 /** Sort order for lists of numbers: by prefix, then year, then sequence. */
 export function compareDocNumbers(a: DocNumber, b: DocNumber): number {
-  return (
-    a.prefix.localeCompare(b.prefix, 'zh-Hans-CN') ||
-    (a.year ?? 0) - (b.year ?? 0) ||
-    a.seq - b.seq
-  );
+  return a.prefix.localeCompare(b.prefix, 'zh-Hans-CN') || (a.year ?? 0) - (b.year ?? 0) || a.seq - b.seq;
 }

@@ -7,11 +7,50 @@
  */
 export const DOCUMENT_TYPES = [
   // GB/T 9704-2012 (命令 is also printed as 令).
-  '决议', '决定', '命令', '令', '公报', '公告', '通告', '意见', '通知', '通报', '报告', '请示', '批复', '议案', '函', '纪要',
+  '决议',
+  '决定',
+  '命令',
+  '令',
+  '公报',
+  '公告',
+  '通告',
+  '意见',
+  '通知',
+  '通报',
+  '报告',
+  '请示',
+  '批复',
+  '议案',
+  '函',
+  '纪要',
   // Printed by gazettes under their own titles.
-  '答复', '法', '解释', '任免', '条约', '协定', '公约', '说明',
-  '方案', '办法', '规定', '细则', '规则', '通则', '准则', '规程', '条例', '章程', '规划', '纲要', '计划', '要点', '指南',
-  '目录', '清单', '标准', '制度',
+  '答复',
+  '法',
+  '解释',
+  '任免',
+  '条约',
+  '协定',
+  '公约',
+  '说明',
+  '方案',
+  '办法',
+  '规定',
+  '细则',
+  '规则',
+  '通则',
+  '准则',
+  '规程',
+  '条例',
+  '章程',
+  '规划',
+  '纲要',
+  '计划',
+  '要点',
+  '指南',
+  '目录',
+  '清单',
+  '标准',
+  '制度',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -38,7 +77,7 @@ const APPOINTMENTS = /任免|任命|免去|免职/u;
 /** The 文种 a title names, or undefined when its last words are not one (then `type:` must say). */
 export function deriveDocumentType(title: string): DocumentType | undefined {
   let core = title.trim();
-  for (let previous = ''; previous !== core; ) {
+  for (let previous = ''; previous !== core;) {
     previous = core;
     core = core.replace(TRAILING_REMARK, '');
   }

@@ -20,10 +20,14 @@ function repository() {
     clock += 86_400;
     const date = `${clock} +0800`;
     execFileSync('git', ['add', '-A'], { cwd: repo });
-    execFileSync('git', ['-c', 'user.name=编辑', '-c', 'user.email=editor@example.org', 'commit', '-q', '-m', subject, '-m', 'body text'], {
-      cwd: repo,
-      env: childEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
-    });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=编辑', '-c', 'user.email=editor@example.org', 'commit', '-q', '-m', subject, '-m', 'body text'],
+      {
+        cwd: repo,
+        env: childEnv({ GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
+      },
+    );
   };
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(repo, path)), { recursive: true });

@@ -26,8 +26,12 @@ describe('numberLookupKey', () => {
   it('drops the state prefix of each organ of an order', () => {
     expect(numberLookupKey('中华人民共和国国务院令第706号')).toBe('国务院令第706号');
     expect(numberLookupKey('国务院令第706号')).toBe('国务院令第706号');
-    expect(numberLookupKey('中华人民共和国国务院令 第 706 号', national)).toBe(numberLookupKey('国务院令第706号', national));
-    expect(numberLookupKey('中华人民共和国国务院　中华人民共和国中央军事委员会令第1号')).toBe('国务院、中央军事委员会令第1号');
+    expect(numberLookupKey('中华人民共和国国务院令 第 706 号', national)).toBe(
+      numberLookupKey('国务院令第706号', national),
+    );
+    expect(numberLookupKey('中华人民共和国国务院　中华人民共和国中央军事委员会令第1号')).toBe(
+      '国务院、中央军事委员会令第1号',
+    );
     expect(numberLookupKey('国务院、中央军事委员会令第1号')).toBe('国务院、中央军事委员会令第1号');
     expect(numberLookupKey('中华人民共和国国家工商行政管理局令第8号')).toBe('国家工商行政管理局令第8号');
   });
@@ -64,7 +68,13 @@ describe('numberLookupKey', () => {
 });
 
 it('is its own key: a key looks up the same document as the number', () => {
-  for (const number of ['中华人民共和国国务院令第706号', '市政府令第102号', '淄博市政府令第102号', '省政府令第1号', '淄政办字〔2020〕54号']) {
+  for (const number of [
+    '中华人民共和国国务院令第706号',
+    '市政府令第102号',
+    '淄博市政府令第102号',
+    '省政府令第1号',
+    '淄政办字〔2020〕54号',
+  ]) {
     for (const context of [zibo, shandong, national]) {
       expect(numberLookupKey(numberLookupKey(number, context), context)).toBe(numberLookupKey(number, context));
     }

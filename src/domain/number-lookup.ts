@@ -55,7 +55,8 @@ export function lookupContext(gazetteName: string | undefined): NumberLookupCont
 
 function organKey(organ: string, locality: Locality | undefined): string {
   let key = organ.startsWith(STATE) && organ.length - STATE.length >= 2 ? organ.slice(STATE.length) : organ;
-  if (locality && (key === `${locality.level}政府` || key === `${locality.level}人民政府`)) return `${locality.name}人民政府`;
+  if (locality && (key === `${locality.level}政府` || key === `${locality.level}人民政府`))
+    return `${locality.name}人民政府`;
   return key.replace(PLACE_GOVERNMENT, '$1人民政府');
 }
 

@@ -35,7 +35,7 @@ describe('computeRelations', () => {
     expect(own.amends).toEqual([]);
   });
 
-  it('lists body citations without the document\'s own number', () => {
+  it("lists body citations without the document's own number", () => {
     expect(relations.get(notice.id)!.cites.map((link) => [link.number, link.target?.id])).toEqual([
       ['国办发〔2018〕118号', undefined],
       ['淄政办发〔2018〕9号', old.id],
@@ -57,7 +57,12 @@ describe('computeRelations', () => {
   });
 
   it('gives documents without relations empty lists', () => {
-    expect(relations.get(unnumbered.id)).toMatchObject({ repeals: [], cites: [{ number: '淄政办字〔2020〕58号', target: notice }], repealedBy: [], citedBy: [] });
+    expect(relations.get(unnumbered.id)).toMatchObject({
+      repeals: [],
+      cites: [{ number: '淄政办字〔2020〕58号', target: notice }],
+      repealedBy: [],
+      citedBy: [],
+    });
     expect(relations.get(unnumbered.id)!.forwards).toBeUndefined();
   });
 
@@ -107,9 +112,18 @@ describe('documentStatus', () => {
   });
 
   it('puts 已废止 before 已失效, and 已失效 before 已修改', () => {
-    expect(documentStatus({ expires: '2020-12-31', repealedBy: on('2020-06-03'), amendedBy: on('2020-06-01') }, '2021-01-01')).toBe('已废止');
-    expect(documentStatus({ expires: '2020-12-31', repealedBy: [], amendedBy: on('2020-06-01') }, '2021-01-01')).toBe('已失效');
-    expect(documentStatus({ expires: '2020-12-31', repealedBy: [], amendedBy: on('2020-06-01') }, '2020-07-01')).toBe('已修改');
+    expect(
+      documentStatus(
+        { expires: '2020-12-31', repealedBy: on('2020-06-03'), amendedBy: on('2020-06-01') },
+        '2021-01-01',
+      ),
+    ).toBe('已废止');
+    expect(documentStatus({ expires: '2020-12-31', repealedBy: [], amendedBy: on('2020-06-01') }, '2021-01-01')).toBe(
+      '已失效',
+    );
+    expect(documentStatus({ expires: '2020-12-31', repealedBy: [], amendedBy: on('2020-06-01') }, '2020-07-01')).toBe(
+      '已修改',
+    );
   });
 
   it('counts a repeal or amendment from its date on, not before (builds for a past date)', () => {
@@ -117,7 +131,9 @@ describe('documentStatus', () => {
     expect(documentStatus({ ...none, repealedBy: on('2020-06-03') }, '2020-06-03')).toBe('已废止');
     expect(documentStatus({ ...none, amendedBy: on('2020-06-03') }, '2020-06-02')).toBe('有效');
     expect(documentStatus({ ...none, amendedBy: on('2020-06-03') }, '2020-06-03')).toBe('已修改');
-    expect(documentStatus({ ...none, repealedBy: [...on('2021-01-01'), ...on('2020-01-01')] }, '2020-06-01')).toBe('已废止');
+    expect(documentStatus({ ...none, repealedBy: [...on('2021-01-01'), ...on('2020-01-01')] }, '2020-06-01')).toBe(
+      '已废止',
+    );
   });
 
   it('handles the turn of a year and leap days', () => {

@@ -50,7 +50,17 @@ export interface DocumentRelations<T> {
 type Incoming = 'repealedBy' | 'amendedBy' | 'basisOf' | 'forwardedBy' | 'citedBy';
 
 function emptyRelations<T>(): DocumentRelations<T> {
-  return { repeals: [], amends: [], basis: [], cites: [], repealedBy: [], amendedBy: [], basisOf: [], forwardedBy: [], citedBy: [] };
+  return {
+    repeals: [],
+    amends: [],
+    basis: [],
+    cites: [],
+    repealedBy: [],
+    amendedBy: [],
+    basisOf: [],
+    forwardedBy: [],
+    citedBy: [],
+  };
 }
 
 /**
@@ -100,7 +110,8 @@ export function computeRelations<T extends RelationSource>(
   const order = new Map(documents.map((document, index) => [document.id, index]));
   const oldestFirst = (a: T, b: T) => a.date.localeCompare(b.date) || order.get(a.id)! - order.get(b.id)!;
   for (const own of relations.values()) {
-    for (const key of ['repealedBy', 'amendedBy', 'basisOf', 'forwardedBy', 'citedBy'] as const) own[key].sort(oldestFirst);
+    for (const key of ['repealedBy', 'amendedBy', 'basisOf', 'forwardedBy', 'citedBy'] as const)
+      own[key].sort(oldestFirst);
   }
   return relations;
 }

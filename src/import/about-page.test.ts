@@ -39,7 +39,11 @@ describe('the 简介 page', () => {
       postcode: '255003',
     });
     expect(findings.list).toEqual([
-      { severity: 'warning', message: 'ignored a line of the 简介 page (gazette.yaml has no field for it): "印刷：某印刷厂"', line: 19 },
+      {
+        severity: 'warning',
+        message: 'ignored a line of the 简介 page (gazette.yaml has no field for it): "印刷：某印刷厂"',
+        line: 19,
+      },
     ]);
   });
 });
@@ -57,13 +61,22 @@ describe('an imprint without a 简介 heading', () => {
   });
 
   it('is found where it closes the text', () => {
-    expect(findClosingImprint(lines('2022年1月7日', '主办单位：咸宁市人民政府', '编辑出版：咸宁市人民政府办公室'))).toBe(1);
-    expect(findClosingImprint(lines('主办单位：咸宁市人民政府', '编辑出版：咸宁市人民政府办公室', '2022年1月7日'))).toBe(-1);
+    expect(
+      findClosingImprint(lines('2022年1月7日', '主办单位：咸宁市人民政府', '编辑出版：咸宁市人民政府办公室')),
+    ).toBe(1);
+    expect(
+      findClosingImprint(lines('主办单位：咸宁市人民政府', '编辑出版：咸宁市人民政府办公室', '2022年1月7日')),
+    ).toBe(-1);
   });
 
   it('gives gazette.yaml its fields, warning about the lines it has no field for', () => {
     const findings = new Findings();
-    expect(parseImprint(lines('主管主办：武汉市人民政府', '编辑出版：武汉市人民政府办公厅', '发送范围：各区人民政府'), findings)).toEqual({
+    expect(
+      parseImprint(
+        lines('主管主办：武汉市人民政府', '编辑出版：武汉市人民政府办公厅', '发送范围：各区人民政府'),
+        findings,
+      ),
+    ).toEqual({
       publisher: '武汉市人民政府',
       editor: '武汉市人民政府办公厅',
     });
@@ -73,7 +86,9 @@ describe('an imprint without a 简介 heading', () => {
 
 describe('an imprint after the TOC', () => {
   it('ends where the label lines end', () => {
-    const { lines } = readSourceText(['主管主办：武汉市人民政府', '编辑出版：武汉市人民政府办公厅', '武汉市人民政府关于…的通告'].join('\n'));
+    const { lines } = readSourceText(
+      ['主管主办：武汉市人民政府', '编辑出版：武汉市人民政府办公厅', '武汉市人民政府关于…的通告'].join('\n'),
+    );
     expect(imprintEnd(lines, 0)).toBe(2);
     expect(imprintEnd(lines, 2)).toBe(2);
   });

@@ -82,7 +82,9 @@ export function parseAboutPage(lines: SourceLine[], findings: Findings): Gazette
   if (heading?.[1]) info.name = normalizeParagraph(heading[1]);
   const firstField = lines.findIndex((line, index) => index > 0 && fieldOf(line.text) !== null);
   const textLines = lines.slice(1, firstField === -1 ? lines.length : firstField);
-  const paragraphs = buildBlocks(textLines, findings).flatMap((block) => (block.kind === 'paragraph' ? [block.text] : []));
+  const paragraphs = buildBlocks(textLines, findings).flatMap((block) =>
+    block.kind === 'paragraph' ? [block.text] : [],
+  );
   if (paragraphs.length > 0) info.about = `${paragraphs.join('\n\n')}\n`;
   const founded = FOUNDED.exec(paragraphs.join(''));
   if (founded) info.founded = `${founded[1]}-${founded[2]!.padStart(2, '0')}`;
@@ -95,7 +97,10 @@ export function parseImprint(lines: readonly SourceLine[], findings: Findings): 
   for (const line of lines) {
     const field = fieldOf(line.text.trim());
     if (!field) {
-      findings.warn(`ignored a line of the 简介 page (gazette.yaml has no field for it): "${line.text.trim()}"`, line.line);
+      findings.warn(
+        `ignored a line of the 简介 page (gazette.yaml has no field for it): "${line.text.trim()}"`,
+        line.line,
+      );
       continue;
     }
     info[field.key] = normalizeParagraph(field.value);

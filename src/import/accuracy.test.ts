@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { expectedJson, issueSources, layoutIssue, type Source } from '../../tests/fixtures/gazettes/layout';
-import { bodyUnits, boundariesKept, measureIssue, readDocumentFile, scoredFields, sumAccuracy, textKept, type ExpectedDocument, type ExpectedIssue } from './accuracy';
+import {
+  bodyUnits,
+  boundariesKept,
+  measureIssue,
+  readDocumentFile,
+  scoredFields,
+  sumAccuracy,
+  textKept,
+  type ExpectedDocument,
+  type ExpectedIssue,
+} from './accuracy';
 import { importIssueText, type ImportResult } from './import-issue';
 
 const ISSUE_TEXT = [
@@ -73,13 +83,16 @@ const EXPECTED: ExpectedIssue = {
 
 describe('reading a written document', () => {
   it('splits frontmatter and body, reading dates as text', () => {
-    const { frontmatter, body } = readDocumentFile('---\ntitle: 关于甲的通知\ndate: 2020-05-24\npage: 1\n---\n\n正文。\n');
+    const { frontmatter, body } = readDocumentFile(
+      '---\ntitle: 关于甲的通知\ndate: 2020-05-24\npage: 1\n---\n\n正文。\n',
+    );
     expect(frontmatter).toEqual({ title: '关于甲的通知', date: '2020-05-24', page: 1 });
     expect(body).toBe('\n正文。\n');
   });
 
   it('gives headings, paragraphs, each line of a ::: block and each table row as units', () => {
-    const body = '## 一、总体要求\n\n第一段\\[1\\]。\n\n:::signature\n国务院\n2018年11月20日\n:::\n\n| 序号 | 名称 |\n| --- | --- |\n| 1 | 甲 |\n';
+    const body =
+      '## 一、总体要求\n\n第一段\\[1\\]。\n\n:::signature\n国务院\n2018年11月20日\n:::\n\n| 序号 | 名称 |\n| --- | --- |\n| 1 | 甲 |\n';
     expect(bodyUnits(body)).toEqual(['一、总体要求', '第一段[1]。', '国务院', '2018年11月20日', '序号\t名称', '1\t甲']);
   });
 });
@@ -113,7 +126,11 @@ describe('measuring an import against its expected file', () => {
 
   it('takes a document without a section as right in an issue whose TOC prints none', () => {
     const text = ISSUE_TEXT.replace('【市政府办公室文件】\n', '');
-    const expected: ExpectedIssue = { ...EXPECTED, sections: [], documents: EXPECTED.documents.map((document) => ({ ...document, section: null })) };
+    const expected: ExpectedIssue = {
+      ...EXPECTED,
+      sections: [],
+      documents: EXPECTED.documents.map((document) => ({ ...document, section: null })),
+    };
     const accuracy = measureIssue(importIssueText(text), expected);
     expect(accuracy.perDocument.map(({ wrong }) => wrong)).toEqual([{}, {}]);
     expect(accuracy.issue.sections).toBe(true);
@@ -121,7 +138,10 @@ describe('measuring an import against its expected file', () => {
 
   it('counts a document that was not written as wrong in every field, and names the differences', () => {
     const result = importIssueText(ISSUE_TEXT);
-    const accuracy = measureIssue({ ...result, documents: result.documents.slice(0, 1) }, { ...EXPECTED, documents: [{ ...EXPECTED.documents[0]!, page: 2 }, EXPECTED.documents[1]!] });
+    const accuracy = measureIssue(
+      { ...result, documents: result.documents.slice(0, 1) },
+      { ...EXPECTED, documents: [{ ...EXPECTED.documents[0]!, page: 2 }, EXPECTED.documents[1]!] },
+    );
     expect(accuracy.documents).toEqual({ right: 1, of: 2 });
     expect(accuracy.perDocument[0]!.wrong).toEqual({ page: [2, 1] });
     expect(accuracy.perDocument[1]!.slug).toBeNull();
@@ -130,7 +150,10 @@ describe('measuring an import against its expected file', () => {
   });
 
   it('reads text accounting when the import result reports it, and adds issues up', () => {
-    const result = { ...importIssueText(ISSUE_TEXT), accounting: { lines: 14, unplaced: [21] } } as unknown as ImportResult;
+    const result = {
+      ...importIssueText(ISSUE_TEXT),
+      accounting: { lines: 14, unplaced: [21] },
+    } as unknown as ImportResult;
     const accuracy = measureIssue(result, EXPECTED);
     expect(accuracy.accounting).toEqual({ lines: 14, unplaced: 1 });
     const total = sumAccuracy([accuracy, measureIssue(importIssueText(ISSUE_TEXT), EXPECTED)]);
@@ -176,8 +199,18 @@ describe('the Zibo sample against its committed files', () => {
           paragraphs: bodyUnits(body).map((text) => ({ kind: 'paragraph', text })),
         };
       });
-    const expected: ExpectedIssue = { gazette: '淄博市人民政府公报', year: 2020, number: 7, cumulative: 232, sections: ['市政府办公室文件'], documents };
-    const accuracy = measureIssue(importIssueText(readFileSync(join(root, 'tests/fixtures/zibo-gazette-2020-07.txt'), 'utf8')), expected);
+    const expected: ExpectedIssue = {
+      gazette: '淄博市人民政府公报',
+      year: 2020,
+      number: 7,
+      cumulative: 232,
+      sections: ['市政府办公室文件'],
+      documents,
+    };
+    const accuracy = measureIssue(
+      importIssueText(readFileSync(join(root, 'tests/fixtures/zibo-gazette-2020-07.txt'), 'utf8')),
+      expected,
+    );
     expect(accuracy.perDocument.map(({ wrong }) => wrong)).toEqual(documents.map(() => ({})));
     expect(accuracy.boundaries.right).toBe(accuracy.boundaries.of);
     expect(accuracy.textKept.right).toBe(accuracy.textKept.of);

@@ -112,7 +112,10 @@ function unescapeMarkdown(text: string): string {
  */
 export function bodyUnits(body: string): string[] {
   const units: string[] = [];
-  const blocks = body.split(/\n{2,}/u).map((block) => block.trim()).filter(Boolean);
+  const blocks = body
+    .split(/\n{2,}/u)
+    .map((block) => block.trim())
+    .filter(Boolean);
   for (const block of blocks) {
     const lines = block.split('\n');
     if (lines[0]!.startsWith(':::')) {
@@ -143,7 +146,8 @@ export function boundariesKept(expected: readonly string[], written: readonly st
   const have = written.map(compact).filter(Boolean);
   const junctions = new Set(have.slice(1).map((unit, index) => junction(have[index]!, unit)));
   let right = 0;
-  for (let index = 1; index < want.length; index++) if (junctions.has(junction(want[index - 1]!, want[index]!))) right++;
+  for (let index = 1; index < want.length; index++)
+    if (junctions.has(junction(want[index - 1]!, want[index]!))) right++;
   return { right, of: Math.max(0, want.length - 1) };
 }
 
@@ -155,15 +159,26 @@ export function textKept(expected: readonly string[], written: readonly string[]
 }
 
 function sameList(a: unknown, b: unknown): boolean {
-  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => compact(String(item)) === compact(String(b[index])));
+  return (
+    Array.isArray(a) &&
+    Array.isArray(b) &&
+    a.length === b.length &&
+    a.every((item, index) => compact(String(item)) === compact(String(b[index])))
+  );
 }
 
 function fieldValue(field: Field, frontmatter: Record<string, unknown>): unknown {
   switch (field) {
     case 'type':
-      return frontmatter.type ?? (typeof frontmatter.title === 'string' ? deriveDocumentType(frontmatter.title) : undefined) ?? null;
+      return (
+        frontmatter.type ??
+        (typeof frontmatter.title === 'string' ? deriveDocumentType(frontmatter.title) : undefined) ??
+        null
+      );
     case 'date':
-      return frontmatter.date instanceof Date ? frontmatter.date.toISOString().slice(0, 10) : (frontmatter.date ?? null);
+      return frontmatter.date instanceof Date
+        ? frontmatter.date.toISOString().slice(0, 10)
+        : (frontmatter.date ?? null);
     default:
       return frontmatter[field] ?? null;
   }
@@ -176,13 +191,22 @@ function fieldRight(field: Field, expected: ExpectedDocument, actual: unknown): 
     case 'page':
       return Number(actual) === expected.page;
     case 'section':
-      return expected.section === null ? actual === null : typeof actual === 'string' && compact(actual) === compact(expected.section);
+      return expected.section === null
+        ? actual === null
+        : typeof actual === 'string' && compact(actual) === compact(expected.section);
     case 'number':
-      return expected.number === null ? actual === null : typeof actual === 'string' && compact(actual) === compact(expected.number);
+      return expected.number === null
+        ? actual === null
+        : typeof actual === 'string' && compact(actual) === compact(expected.number);
     case 'forwards': {
       if (expected.forwards === null) return actual === null;
       const forwards = actual as Partial<ForwardedDocument> | null;
-      return forwards !== null && typeof forwards.title === 'string' && compact(forwards.title) === compact(expected.forwards.title) && sameList(expected.forwards.issuers, forwards.issuers);
+      return (
+        forwards !== null &&
+        typeof forwards.title === 'string' &&
+        compact(forwards.title) === compact(expected.forwards.title) &&
+        sameList(expected.forwards.issuers, forwards.issuers)
+      );
     }
     default:
       return typeof actual === 'string' && compact(actual) === compact(String(expected[field]));
@@ -193,12 +217,19 @@ function fieldRight(field: Field, expected: ExpectedDocument, actual: unknown): 
  * Pairs each expected document with one written document: the same title first, then the
  * same number, then the same page, in order.
  */
-function matchDocuments(expected: readonly ExpectedDocument[], written: readonly ImportedDocumentValues[]): (ImportedDocumentValues | null)[] {
+function matchDocuments(
+  expected: readonly ExpectedDocument[],
+  written: readonly ImportedDocumentValues[],
+): (ImportedDocumentValues | null)[] {
   const used = new Set<ImportedDocumentValues>();
   const matches: (ImportedDocumentValues | null)[] = expected.map(() => null);
   const passes: ((want: ExpectedDocument, have: ImportedDocumentValues) => boolean)[] = [
-    (want, have) => typeof have.frontmatter.title === 'string' && compact(have.frontmatter.title) === compact(want.title),
-    (want, have) => want.number !== null && typeof have.frontmatter.number === 'string' && compact(have.frontmatter.number) === compact(want.number),
+    (want, have) =>
+      typeof have.frontmatter.title === 'string' && compact(have.frontmatter.title) === compact(want.title),
+    (want, have) =>
+      want.number !== null &&
+      typeof have.frontmatter.number === 'string' &&
+      compact(have.frontmatter.number) === compact(want.number),
     (want, have) => Number(have.frontmatter.page) === want.page,
   ];
   for (const pass of passes) {
@@ -223,7 +254,8 @@ function add(total: Ratio, part: Ratio): void {
 function readAccounting(result: ImportResult): IssueAccuracy['accounting'] {
   const accounting = (result as ImportResult & { accounting?: Record<string, unknown> }).accounting;
   if (!accounting || typeof accounting !== 'object') return null;
-  const count = (value: unknown): number | null => (typeof value === 'number' ? value : Array.isArray(value) ? value.length : null);
+  const count = (value: unknown): number | null =>
+    typeof value === 'number' ? value : Array.isArray(value) ? value.length : null;
   const lines = count(accounting.lines) ?? count(accounting.total);
   const unplaced = count(accounting.unplaced) ?? count(accounting.unaccounted) ?? 0;
   return lines === null ? null : { unplaced, lines };
@@ -253,7 +285,13 @@ export function measureIssue(result: ImportResult, expected: ExpectedIssue): Iss
     const documentText = textKept(units, have?.units ?? []);
     add(boundaries, documentBoundaries);
     add(kept, documentText);
-    return { title: want.title, slug: have?.slug ?? null, wrong, boundaries: documentBoundaries, textKept: documentText };
+    return {
+      title: want.title,
+      slug: have?.slug ?? null,
+      wrong,
+      boundaries: documentBoundaries,
+      textKept: documentText,
+    };
   });
   const matched = new Set(matches.filter((match) => match !== null));
   const issue = result.issue?.values;
@@ -275,7 +313,10 @@ export function measureIssue(result: ImportResult, expected: ExpectedIssue): Iss
 }
 
 /** Adds up issue figures (per gazette, or for the whole fixture set). */
-export interface TotalAccuracy extends Pick<IssueAccuracy, 'documents' | 'fields' | 'boundaries' | 'textKept' | 'accounting'> {
+export interface TotalAccuracy extends Pick<
+  IssueAccuracy,
+  'documents' | 'fields' | 'boundaries' | 'textKept' | 'accounting'
+> {
   /** Issue values right (year, number, cumulative, sections of every issue). */
   issueValues: Ratio;
 }

@@ -51,7 +51,8 @@ const MAX_ENTRY_LINES = 3;
 // The page at the end of an entry: after a tab, a dot leader or a wide gap, "(12)" or "12";
 // "(12)" may also follow the title directly.
 // An ellipsis (…) is a leader even alone; dots only when repeated (2020·2 is an issue).
-const PAGE_AFTER_GAP = /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*(?:[.…·．]{2,}|…)[ \u3000]*|[ \u3000]{2,})[（(]?\s*(\d{1,4})\s*[)）]?$/u;
+const PAGE_AFTER_GAP =
+  /^(.+?)(?:\t[\s.…·．]*|[ \u3000]*(?:[.…·．]{2,}|…)[ \u3000]*|[ \u3000]{2,})[（(]?\s*(\d{1,4})\s*[)）]?$/u;
 const PAGE_IN_PARENTHESES = /^(.+?)[ \u3000]*[（(]\s*(\d{1,3})\s*[)）]$/u;
 const NUMBER_IN_PARENTHESES = /[（(]\s*([^（()）]+?)\s*[)）]$/u;
 
@@ -65,12 +66,22 @@ const MAX_PLAIN_SECTION_LENGTH = 10;
  */
 function plainSection(lines: readonly SourceLine[], index: number): [string, string] | null {
   const text = normalizeParagraph(lines[index]!.text).replace(/\u3000/gu, '');
-  if (Array.from(text).length > MAX_PLAIN_SECTION_LENGTH || text.includes('关于') || /[\p{P}\d]/u.test(text)) return null;
+  if (Array.from(text).length > MAX_PLAIN_SECTION_LENGTH || text.includes('关于') || /[\p{P}\d]/u.test(text))
+    return null;
   if (parseTocEntry(lines[index]!.text) !== null) return null;
   const next = lines.slice(index + 1, index + 3);
   const entryFollows =
     (next.length > 0 && pageFirstEntry(lines, index + 1) !== null) ||
-    [1, 2].some((count) => next.length >= count && parseTocEntry(next.slice(0, count).map(({ text: part }) => part).reduce(joinPageBrokenLines)) !== null);
+    [1, 2].some(
+      (count) =>
+        next.length >= count &&
+        parseTocEntry(
+          next
+            .slice(0, count)
+            .map(({ text: part }) => part)
+            .reduce(joinPageBrokenLines),
+        ) !== null,
+    );
   return entryFollows ? [text, text] : null;
 }
 
@@ -119,7 +130,10 @@ function entryOf(printed: string, page: number): { title: string; number?: strin
  */
 const PAGE_FIRST = /^[（(]?(\d{1,4})[)）]?[ \u3000\t]+(\S.*)$/u;
 
-function pageFirstEntry(lines: readonly SourceLine[], index: number): { entry: NonNullable<ReturnType<typeof entryOf>>; last: number } | null {
+function pageFirstEntry(
+  lines: readonly SourceLine[],
+  index: number,
+): { entry: NonNullable<ReturnType<typeof entryOf>>; last: number } | null {
   const first = lines[index]!;
   const match = PAGE_FIRST.exec(first.text.trim());
   if (!match || parseTocEntry(first.text) !== null) return null;
@@ -128,7 +142,10 @@ function pageFirstEntry(lines: readonly SourceLine[], index: number): { entry: N
   let title = match[2]!;
   while (last + 1 < lines.length && last - index + 1 < MAX_ENTRY_LINES) {
     const next = lines[last + 1]!;
-    const own = PAGE_FIRST.test(next.text.trim()) || SECTION.test(normalizeCjkSpacing(next.text)) || docNumberLine(next.text) !== null;
+    const own =
+      PAGE_FIRST.test(next.text.trim()) ||
+      SECTION.test(normalizeCjkSpacing(next.text)) ||
+      docNumberLine(next.text) !== null;
     if (own || next.sheet !== first.sheet || (!paged && !/^[\s\u3000]/u.test(next.text))) break;
     title = joinPageBrokenLines(title, next.text);
     last++;
@@ -219,7 +236,12 @@ export function parseCoverAndToc(lines: SourceLine[], findings: Findings): Cover
     const entry = pageFirst?.entry ?? parseTocEntry(pending.map(({ text }) => text).reduce(joinPageBrokenLines));
     if (entry) {
       entriesRead++;
-      entries.push({ ...(section === undefined ? {} : { section }), ...entry, line: pending[0]!.line, endLine: pending.at(-1)!.line });
+      entries.push({
+        ...(section === undefined ? {} : { section }),
+        ...entry,
+        line: pending[0]!.line,
+        endLine: pending.at(-1)!.line,
+      });
       pending = [];
       continue;
     }
@@ -230,9 +252,15 @@ export function parseCoverAndToc(lines: SourceLine[], findings: Findings): Cover
   // heading of a TOC that has them belong to none.
   const unsectioned = sections.length > 0 ? entries.filter((entry) => entry.section === undefined) : [];
   for (const entry of unsectioned) {
-    findings.error('a TOC entry before the first 【section】 heading, in a TOC divided into sections: every document needs a section', entry.line, entry.endLine);
+    findings.error(
+      'a TOC entry before the first 【section】 heading, in a TOC divided into sections: every document needs a section',
+      entry.line,
+      entry.endLine,
+    );
   }
-  if (unsectioned.length > 0) entries.splice(0, entries.length, ...entries.filter((entry) => entry.section !== undefined));
-  if (entriesRead === 0) findings.error('the table of contents (目录) lists no entries "title (page)"', lines[tocIndex]!.line);
+  if (unsectioned.length > 0)
+    entries.splice(0, entries.length, ...entries.filter((entry) => entry.section !== undefined));
+  if (entriesRead === 0)
+    findings.error('the table of contents (目录) lists no entries "title (page)"', lines[tocIndex]!.line);
   return { cover, sections, entries, end, tocLine: lines[tocIndex]!.line };
 }

@@ -8,13 +8,24 @@ import { readSourceText } from './text-lines';
 /** Parses the one document of a mini issue whose TOC lists `toc` and whose body is `body`. */
 function parse(toc: string, body: string[]) {
   const findings = new Findings();
-  const { lines } = readSourceText(`淄博市人民政府公报\n2020\n第7期\n目录\n【市政府办公室文件】\n${toc}\n${body.join('\n')}`);
+  const { lines } = readSourceText(
+    `淄博市人民政府公报\n2020\n第7期\n目录\n【市政府办公室文件】\n${toc}\n${body.join('\n')}`,
+  );
   const front = parseCoverAndToc(lines, findings)!;
-  const [span] = splitDocuments(lines, { bodyStart: front.end, bodyEnd: lines.length, entries: front.entries, paged: false }, findings);
+  const [span] = splitDocuments(
+    lines,
+    { bodyStart: front.end, bodyEnd: lines.length, entries: front.entries, paged: false },
+    findings,
+  );
   return { document: parseDocument(lines, span!, findings), findings: findings.list };
 }
 
-const NOTICE_HEAD = ['淄博市人民政府办公室', '关于转发市大数据局等部门某工作方案的通知', '淄政办字〔2020〕57号', '各区县人民政府,市政府各部门:'];
+const NOTICE_HEAD = [
+  '淄博市人民政府办公室',
+  '关于转发市大数据局等部门某工作方案的通知',
+  '淄政办字〔2020〕57号',
+  '各区县人民政府,市政府各部门:',
+];
 const SIGNATURE = ['淄博市人民政府办公室', '2020年5月30日'];
 
 describe('parseDocument', () => {
@@ -42,7 +53,10 @@ describe('parseDocument', () => {
       forwards: { title: '某工作方案（2020—2022年）', issuers: ['市大数据局', '市商务局', '淄博银保监分局'] },
     });
     expect(document?.blocks).toEqual([
-      { kind: 'paragraph', text: '市大数据局、市商务局、淄博银保监分局《某工作方案（2020—2022年）》已经市政府同意，现转发给你们，请认真组织实施。' },
+      {
+        kind: 'paragraph',
+        text: '市大数据局、市商务局、淄博银保监分局《某工作方案（2020—2022年）》已经市政府同意，现转发给你们，请认真组织实施。',
+      },
       { kind: 'signature', lines: ['淄博市人民政府办公室', '2020年5月30日'] },
       { kind: 'heading', depth: 2, text: '某工作方案（2020—2022年）' },
       { kind: 'issuers', names: ['市大数据局', '市商务局', '淄博银保监分局'] },
@@ -127,7 +141,14 @@ describe('parseDocument', () => {
       { kind: 'signature', lines: SIGNATURE },
       { kind: 'heading', depth: 2, text: '附件' },
       { kind: 'heading', depth: 3, text: '工作任务清单' },
-      { kind: 'table', rows: [['序号', '行业领域', '牵头单位'], ['1', '业务推广', '市人民银行'], ['2', '停车', '市大数据局']] },
+      {
+        kind: 'table',
+        rows: [
+          ['序号', '行业领域', '牵头单位'],
+          ['1', '业务推广', '市人民银行'],
+          ['2', '停车', '市大数据局'],
+        ],
+      },
     ]);
   });
 
@@ -141,7 +162,13 @@ describe('parseDocument', () => {
       ...SIGNATURE,
     ]);
     expect(document?.blocks.at(-1)).toEqual({ kind: 'signature', lines: SIGNATURE });
-    expect(findings).toEqual([{ severity: 'warning', message: 'the attachment "工作任务清单" named by the 附件说明 is not printed in this document', line: 11 }]);
+    expect(findings).toEqual([
+      {
+        severity: 'warning',
+        message: 'the attachment "工作任务清单" named by the 附件说明 is not printed in this document',
+        line: 11,
+      },
+    ]);
   });
 
   it('keeps a 附件说明 printed under the signature, its attachment not printed, as a paragraph', () => {
@@ -155,7 +182,13 @@ describe('parseDocument', () => {
     ]);
     expect(document?.unplaced).toEqual([]);
     expect(document?.blocks.at(-1)).toEqual({ kind: 'paragraph', text: '附件：某规划（2021-2030年）' });
-    expect(findings).toEqual([{ severity: 'warning', message: 'the attachment "某规划（2021-2030年）" named by the 附件说明 is not printed in this document', line: 13 }]);
+    expect(findings).toEqual([
+      {
+        severity: 'warning',
+        message: 'the attachment "某规划（2021-2030年）" named by the 附件说明 is not printed in this document',
+        line: 13,
+      },
+    ]);
   });
 
   it('takes a bracketed qualifier under the issued title, which the notice cites without it, into the title', () => {
@@ -191,7 +224,15 @@ describe('parseDocument', () => {
       '乙名单',
       '李四。',
     ]);
-    expect(document?.blocks.slice(3).map((block) => ('text' in block ? block.text : block.kind))).toEqual(['signature', '附件1', '甲名单', '张三。', '附件2', '乙名单', '李四。']);
+    expect(document?.blocks.slice(3).map((block) => ('text' in block ? block.text : block.kind))).toEqual([
+      'signature',
+      '附件1',
+      '甲名单',
+      '张三。',
+      '附件2',
+      '乙名单',
+      '李四。',
+    ]);
   });
 
   it('reads 有效期至 into expires and the numbers …同时废止 into repeals, keeping the printed spelling', () => {
@@ -211,21 +252,35 @@ describe('parseDocument', () => {
   });
 
   it('reports a document without a signature, and text after the signature it cannot place', () => {
-    const unsigned = parse('关于某事的意见 (淄政办字〔2020〕58 号)\t(25)', ['淄博市人民政府办公室', '关于某事的意见', '淄政办字〔2020〕58号', '正文。']);
+    const unsigned = parse('关于某事的意见 (淄政办字〔2020〕58 号)\t(25)', [
+      '淄博市人民政府办公室',
+      '关于某事的意见',
+      '淄政办字〔2020〕58号',
+      '正文。',
+    ]);
     expect(unsigned.document).toBeNull();
     expect(unsigned.findings).toEqual([
       {
         severity: 'error',
-        message: 'no signature in "关于某事的意见": expected the issuer\'s name on a line, then the date (2020年5月24日) on the next',
+        message:
+          'no signature in "关于某事的意见": expected the issuer\'s name on a line, then the date (2020年5月24日) on the next',
         line: 7,
         endLine: 10,
       },
     ]);
-    const trailing = parse('关于某事的意见 (淄政办字〔2020〕58 号)\t(25)', ['淄博市人民政府办公室', '关于某事的意见', '淄政办字〔2020〕58号', '正文。', ...SIGNATURE, '联系人:张三,电话:1234。']);
+    const trailing = parse('关于某事的意见 (淄政办字〔2020〕58 号)\t(25)', [
+      '淄博市人民政府办公室',
+      '关于某事的意见',
+      '淄政办字〔2020〕58号',
+      '正文。',
+      ...SIGNATURE,
+      '联系人:张三,电话:1234。',
+    ]);
     expect(trailing.findings).toEqual([
       {
         severity: 'error',
-        message: 'text after the signature that is neither a note, an issued or forwarded document (its title cited in 《》 by the notice) nor an attachment',
+        message:
+          'text after the signature that is neither a note, an issued or forwarded document (its title cited in 《》 by the notice) nor an attachment',
         line: 13,
       },
     ]);
@@ -243,7 +298,10 @@ describe('parseDocument: forms of national and provincial gazettes', () => {
       ...SIGNATURE,
     ]);
     expect(findings).toEqual([]);
-    expect(document?.frontmatter).toMatchObject({ title: '转发市大数据局关于某工作的意见的通知', forwards: { title: '关于某工作的意见', issuers: ['市大数据局', '市商务局'] } });
+    expect(document?.frontmatter).toMatchObject({
+      title: '转发市大数据局关于某工作的意见的通知',
+      forwards: { title: '关于某工作的意见', issuers: ['市大数据局', '市商务局'] },
+    });
   });
 
   it('reads a forwarded document printed after 附：, and the organs cited after 现将', () => {
@@ -260,8 +318,17 @@ describe('parseDocument: forms of national and provincial gazettes', () => {
     ]);
     expect(findings).toEqual([]);
     expect(document?.unplaced).toEqual([]);
-    expect(document?.frontmatter).toMatchObject({ date: '2005-11-21', forwards: { title: '关于某督查情况的通报', issuers: ['省某办公室'] } });
-    expect(document?.blocks.slice(1).map((block) => ('text' in block ? block.text : block.kind))).toEqual(['signature', '附：', '关于某督查情况的通报', '各市州人民政府：', '督查组对我省专项行动进行了督查。']);
+    expect(document?.frontmatter).toMatchObject({
+      date: '2005-11-21',
+      forwards: { title: '关于某督查情况的通报', issuers: ['省某办公室'] },
+    });
+    expect(document?.blocks.slice(1).map((block) => ('text' in block ? block.text : block.kind))).toEqual([
+      'signature',
+      '附：',
+      '关于某督查情况的通报',
+      '各市州人民政府：',
+      '督查组对我省专项行动进行了督查。',
+    ]);
   });
 
   it('keeps attachments headed 附件1. and 附件2： whatever title they print, after the signature', () => {
@@ -307,7 +374,13 @@ describe('parseDocument: forms of national and provincial gazettes', () => {
       '第一条　为了实施公司法，制定本规定。',
     ]);
     expect(findings).toEqual([]);
-    expect(document?.frontmatter).toMatchObject({ title: '实施《中华人民共和国公司法》的规定', number: '北京市人民政府令第2号', issuers: ['北京市人民政府'], type: '令', date: '2020-05-30' });
+    expect(document?.frontmatter).toMatchObject({
+      title: '实施《中华人民共和国公司法》的规定',
+      number: '北京市人民政府令第2号',
+      issuers: ['北京市人民政府'],
+      type: '令',
+      date: '2020-05-30',
+    });
     expect(document?.blocks.map((block) => ('text' in block ? block.text : block.kind))).toEqual([
       '《实施〈中华人民共和国公司法〉的规定》已经市政府常务会议通过，现予公布。',
       'signature',
@@ -328,7 +401,11 @@ describe('parseDocument: heads of city, district and 1980s provincial gazettes',
       '一、任免权限',
     ]);
     expect(findings).toEqual([]);
-    expect(document?.frontmatter).toMatchObject({ title: '关于任免国家机关工作人员问题的通知', number: '淄政〔1985〕38号', date: '1985-05-04' });
+    expect(document?.frontmatter).toMatchObject({
+      title: '关于任免国家机关工作人员问题的通知',
+      number: '淄政〔1985〕38号',
+      date: '1985-05-04',
+    });
   });
 
   it('names the issuer as signed when the head gives its short form (区人民政府关于…)', () => {

@@ -45,7 +45,8 @@ const TITLE_QUALIFIER = /^[（(][^（()）。，；：]{1,16}[)）]$/u;
 const BRACKETED_NOTE = /^[（(][^（()）]+[)）]$/u;
 const FORWARDING = /转发|批转/u;
 const ISSUING = /印发|转发|批转|发布/u;
-const EXPIRES = /有效期至(\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/u;
+const EXPIRES =
+  /有效期至(\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/u;
 
 interface Attachment {
   /** Absent when the label is followed by the text (or a table) at once. */
@@ -58,7 +59,11 @@ interface Attachment {
 }
 
 /** Titles named by the 附件说明 lines ("附件：1．…", "2．…"), in order, with their line index. */
-function attachmentTitles(lines: readonly SourceLine[], from: number, to: number): { titles: string[]; noteIndex: number } {
+function attachmentTitles(
+  lines: readonly SourceLine[],
+  from: number,
+  to: number,
+): { titles: string[]; noteIndex: number } {
   const titles: string[] = [];
   let noteIndex = -1;
   for (let index = from; index < to; index++) {
@@ -75,7 +80,12 @@ function attachmentTitles(lines: readonly SourceLine[], from: number, to: number
 }
 
 /** The title printed after an attachment's label: the 附件说明's when it reads so, else the next line. */
-function labelledTitle(lines: readonly SourceLine[], at: number, to: number, titles: readonly string[]): { title?: string; end: number } {
+function labelledTitle(
+  lines: readonly SourceLine[],
+  at: number,
+  to: number,
+  titles: readonly string[],
+): { title?: string; end: number } {
   let text = '';
   for (let end = at; end < Math.min(to, at + 3); end++) {
     text = end === at ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
@@ -83,7 +93,10 @@ function labelledTitle(lines: readonly SourceLine[], at: number, to: number, tit
   }
   const next = at < to ? normalizeParagraph(lines[at]!.text) : '';
   const readsAsTitle =
-    next !== '' && !SENTENCE_PUNCTUATION.test(next) && !isTableLine(lines[at]!.text) && Array.from(next).length <= MAX_ATTACHMENT_TITLE_LENGTH;
+    next !== '' &&
+    !SENTENCE_PUNCTUATION.test(next) &&
+    !isTableLine(lines[at]!.text) &&
+    Array.from(next).length <= MAX_ATTACHMENT_TITLE_LENGTH;
   return readsAsTitle ? { title: next, end: at + 1 } : { end: at };
 }
 
@@ -91,7 +104,12 @@ function labelledTitle(lines: readonly SourceLine[], at: number, to: number, tit
  * Attachments after their labels (附件1, 附件2：): each runs to the next label, whatever title
  * it prints (the 附件说明 may word it otherwise).
  */
-function labelledAttachments(lines: readonly SourceLine[], from: number, to: number, titles: readonly string[]): Attachment[] {
+function labelledAttachments(
+  lines: readonly SourceLine[],
+  from: number,
+  to: number,
+  titles: readonly string[],
+): Attachment[] {
   const labels: { index: number }[] = [];
   for (let index = from; index < to; index++) {
     if (ATTACHMENT_LABEL.test(normalizeCjkSpacing(lines[index]!.text))) labels.push({ index });
@@ -124,13 +142,21 @@ function locateAttachments(
       for (let end = titleAt; end < Math.min(to, titleAt + 3); end++) {
         text = end === titleAt ? lines[end]!.text : joinPageBrokenLines(text, lines[end]!.text);
         if (normalizeParagraph(text) === title) {
-          found = { title, start: index, contentStart: end + 1, ...(label ? { label: normalizeParagraph(lines[index]!.text) } : {}) };
+          found = {
+            title,
+            start: index,
+            contentStart: end + 1,
+            ...(label ? { label: normalizeParagraph(lines[index]!.text) } : {}),
+          };
           break;
         }
       }
     }
     if (!found) {
-      findings.warn(`the attachment "${title}" named by the 附件说明 is not printed in this document`, lines[noteIndex]!.line);
+      findings.warn(
+        `the attachment "${title}" named by the 附件说明 is not printed in this document`,
+        lines[noteIndex]!.line,
+      );
       continue;
     }
     attachments.push(found);
@@ -154,7 +180,12 @@ function citedTitles(blocks: readonly Block[]): Citation[] {
   for (const block of blocks) {
     if (block.kind !== 'paragraph') continue;
     for (const match of block.text.matchAll(/《([^《》]+)》/gu)) {
-      const before = (block.text.slice(0, match.index).split(/[，。；：]/u).at(-1) ?? '').replace(HANDING_ON, '');
+      const before = (
+        block.text
+          .slice(0, match.index)
+          .split(/[，。；：]/u)
+          .at(-1) ?? ''
+      ).replace(HANDING_ON, '');
       cited.push({ title: match[1]!, names: splitTopLevel(before, '、') });
     }
   }
@@ -167,7 +198,10 @@ function citedTitles(blocks: readonly Block[]): Citation[] {
  * single organ's name counts only when cited: it could be a one-line paragraph.
  */
 function issuersLine(text: string, cited: readonly string[]): string[] | null {
-  const names = text.trim().split(/[\s\u3000]+/u).map(normalizeParagraph);
+  const names = text
+    .trim()
+    .split(/[\s\u3000]+/u)
+    .map(normalizeParagraph);
   const known = (name: string) => cited.includes(name) || organNames(name) !== null;
   if (!names.every(known)) return null;
   return names.length > 1 || cited.includes(names[0]!) ? names : null;
@@ -180,7 +214,9 @@ function issuersLine(text: string, cited: readonly string[]): string[] | null {
  */
 function unprintedForward(title: string, notice: readonly Block[]): IssuedDocument['forwards'] {
   if (!FORWARDING.test(title)) return undefined;
-  const cited = citedTitles(notice).find(({ names }) => names.length > 0 && names.every((name) => organNames(name) !== null));
+  const cited = citedTitles(notice).find(
+    ({ names }) => names.length > 0 && names.every((name) => organNames(name) !== null),
+  );
   return cited ? { title: cited.title, issuers: cited.names } : undefined;
 }
 
@@ -203,7 +239,8 @@ function issuedDocument(
   const blocks: Block[] = [];
   let index = 0;
   // A 附件说明 printed under the signature, its attachment not printed in the issue, is a note too.
-  const isNote = (text: string) => BRACKETED_NOTE.test(normalizeParagraph(text)) || ATTACHMENT_NOTE.test(normalizeCjkSpacing(text));
+  const isNote = (text: string) =>
+    BRACKETED_NOTE.test(normalizeParagraph(text)) || ATTACHMENT_NOTE.test(normalizeCjkSpacing(text));
   while (index < lines.length && isNote(lines[index]!.text)) {
     blocks.push({ kind: 'paragraph', text: normalizeParagraph(lines[index]!.text) });
     index++;
@@ -222,7 +259,8 @@ function issuedDocument(
   // The notice may cite the title without the qualifier printed under it: 《清远市人民政府工作规则》
   // over 清远市人民政府工作规则 / （2019年11月修订）. A date there is a caption (题注), not the title's.
   const qualifier = title && title.end < lines.length ? normalizeParagraph(lines[title.end]!.text) : '';
-  if (title && TITLE_QUALIFIER.test(qualifier) && !CAPTION.test(qualifier)) title = { ...title, text: title.text + qualifier, end: title.end + 1 };
+  if (title && TITLE_QUALIFIER.test(qualifier) && !CAPTION.test(qualifier))
+    title = { ...title, text: title.text + qualifier, end: title.end + 1 };
   if (!title) {
     const first = normalizeParagraph(lines[index]!.text);
     if (!ISSUING.test(notice.title) || SENTENCE_PUNCTUATION.test(first)) {
@@ -233,7 +271,10 @@ function issuedDocument(
       );
       return { blocks, unread: index };
     }
-    findings.warn(`took "${first}" for the title of the document this notice issues; the notice does not cite it in 《》`, lines[index]!.line);
+    findings.warn(
+      `took "${first}" for the title of the document this notice issues; the notice does not cite it in 《》`,
+      lines[index]!.line,
+    );
     title = { text: first, end: index + 1, cited: [] };
   }
   blocks.push({ kind: 'heading', depth: 2, text: title.text });
@@ -251,7 +292,10 @@ function issuedDocument(
   const issuers = printedIssuers.length > 0 ? printedIssuers : title.cited.filter((name) => organNames(name) !== null);
   if (!FORWARDING.test(notice.title)) return { blocks };
   if (issuers.length === 0) {
-    findings.warn(`cannot tell who issued the forwarded document "${title.text}"; add forwards.issuers by hand`, lines[title.end - 1]!.line);
+    findings.warn(
+      `cannot tell who issued the forwarded document "${title.text}"; add forwards.issuers by hand`,
+      lines[title.end - 1]!.line,
+    );
     return { blocks };
   }
   return { blocks, forwards: { title: title.text, issuers } };
@@ -286,7 +330,10 @@ const SHORT_ISSUER = /^(?:省|市|区|县|州|自治区|自治州|自治县)(?:�
  */
 export function signedFullNames(issuers: readonly string[], signed: readonly string[]): string[] | null {
   if (issuers.length === 0 || signed.length !== issuers.length) return null;
-  const full = issuers.every((issuer, index) => SHORT_ISSUER.test(issuer) && signed[index]!.length > issuer.length && signed[index]!.endsWith(issuer));
+  const full = issuers.every(
+    (issuer, index) =>
+      SHORT_ISSUER.test(issuer) && signed[index]!.length > issuer.length && signed[index]!.endsWith(issuer),
+  );
   return full ? [...signed] : null;
 }
 
@@ -312,19 +359,28 @@ export function gazetteFullNames(issuers: readonly string[], gazette: string | u
 }
 
 /** `gazette` is the gazette's name as its cover prints it, for issuers it names by short forms. */
-export function parseDocument(lines: readonly SourceLine[], parsedSpan: DocumentSpan, findings: Findings, gazette?: string): ParsedDocument | null {
+export function parseDocument(
+  lines: readonly SourceLine[],
+  parsedSpan: DocumentSpan,
+  findings: Findings,
+  gazette?: string,
+): ParsedDocument | null {
   let span = parsedSpan;
   const { entry, end } = span;
   let { head } = span;
   const signature = findSignature(lines, head.bodyStart, end, head.issuers);
-  const signedNames = signature && !signature.signedByIssuers ? signedFullNames(head.issuers, signature.lines.slice(0, -1)) : null;
+  const signedNames =
+    signature && !signature.signedByIssuers ? signedFullNames(head.issuers, signature.lines.slice(0, -1)) : null;
   const fullNames = signedNames ?? gazetteFullNames(head.issuers, gazette);
   if (fullNames) {
     head = { ...head, issuers: fullNames };
     span = { ...span, head };
   }
   if (signature && !signature.signedByIssuers && !signedNames) {
-    findings.warn(`"${head.title}" is signed "${signature.lines.slice(0, -1).join('、')}", not by its issuer ${head.issuers.join('、')}`, lines[signature.start]!.line);
+    findings.warn(
+      `"${head.title}" is signed "${signature.lines.slice(0, -1).join('、')}", not by its issuer ${head.issuers.join('、')}`,
+      lines[signature.start]!.line,
+    );
   }
   if (!signature) {
     const caption = captionDate(lines, head.bodyStart, end);
@@ -343,7 +399,12 @@ export function parseDocument(lines: readonly SourceLine[], parsedSpan: Document
   }
   const notice = buildBlocks(lines.slice(head.bodyStart, signature.start), findings);
   const { titles, noteIndex } = attachmentTitles(lines, head.bodyStart, end);
-  const attachments = locateAttachments(lines, { from: Math.max(signature.end, noteIndex + 1), to: end, noteIndex }, titles, findings);
+  const attachments = locateAttachments(
+    lines,
+    { from: Math.max(signature.end, noteIndex + 1), to: end, noteIndex },
+    titles,
+    findings,
+  );
   const afterSignature = lines.slice(signature.end, attachments[0]?.start ?? end);
   const issued = issuedDocument(afterSignature, { title: head.title, blocks: notice }, findings);
   issued.forwards ??= unprintedForward(head.title, notice);
@@ -353,21 +414,35 @@ export function parseDocument(lines: readonly SourceLine[], parsedSpan: Document
     const label = attachment.label ?? (attachments.length > 1 ? `附件${position + 1}` : '附件');
     blocks.push({ kind: 'heading', depth: 2, text: label });
     if (attachment.title !== undefined) blocks.push({ kind: 'heading', depth: 3, text: attachment.title });
-    blocks.push(...buildBlocks(lines.slice(attachment.contentStart, attachments[position + 1]?.start ?? end), findings));
+    blocks.push(
+      ...buildBlocks(lines.slice(attachment.contentStart, attachments[position + 1]?.start ?? end), findings),
+    );
   });
 
   const unplaced: UnplacedRange[] =
     issued.unread === undefined
       ? []
-      : [{ start: signature.end + issued.unread, end: signature.end + afterSignature.length, reason: 'text after the signature that the importer cannot classify' }];
-  return { frontmatter: frontmatterOf(lines, span, { date: signature.date, blocks, forwards: issued.forwards }, findings), blocks, line: lines[head.start]!.line, unplaced };
+      : [
+          {
+            start: signature.end + issued.unread,
+            end: signature.end + afterSignature.length,
+            reason: 'text after the signature that the importer cannot classify',
+          },
+        ];
+  return {
+    frontmatter: frontmatterOf(lines, span, { date: signature.date, blocks, forwards: issued.forwards }, findings),
+    blocks,
+    line: lines[head.start]!.line,
+    unplaced,
+  };
 }
 
 /**
  * A date in brackets right under the title (题注), for documents that carry no signature:
  * （2019年1月18日）, （2019年3月15日第十三届全国人民代表大会第二次会议通过）.
  */
-const CAPTION = /^[（(](.*?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*)[)）]$/u;
+const CAPTION =
+  /^[（(](.*?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日).*)[)）]$/u;
 
 function captionDate(lines: readonly SourceLine[], at: number, end: number): string | null {
   if (at >= end) return null;
@@ -377,9 +452,19 @@ function captionDate(lines: readonly SourceLine[], at: number, end: number): str
 }
 
 /** A document dated by its caption: the caption and the text are its body; no signature. */
-function captionedDocument(lines: readonly SourceLine[], span: DocumentSpan, date: string, findings: Findings): ParsedDocument {
+function captionedDocument(
+  lines: readonly SourceLine[],
+  span: DocumentSpan,
+  date: string,
+  findings: Findings,
+): ParsedDocument {
   const blocks = buildBlocks(lines.slice(span.head.bodyStart, span.end), findings);
-  return { frontmatter: frontmatterOf(lines, span, { date, blocks }, findings), blocks, line: lines[span.head.start]!.line, unplaced: [] };
+  return {
+    frontmatter: frontmatterOf(lines, span, { date, blocks }, findings),
+    blocks,
+    line: lines[span.head.start]!.line,
+    unplaced: [],
+  };
 }
 
 function frontmatterOf(
@@ -391,7 +476,10 @@ function frontmatterOf(
   // A decree is a 令 whatever it promulgates; its title is what it promulgates (the TOC's, or
   // the first heading after the signature when the TOC names only the decree).
   const promulgated = blocks.find((block) => block.kind === 'heading' && block.depth === 2);
-  const title = head.decree && decreeEntry(head.title)?.title === head.title && promulgated?.kind === 'heading' ? promulgated.text : head.title;
+  const title =
+    head.decree && decreeEntry(head.title)?.title === head.title && promulgated?.kind === 'heading'
+      ? promulgated.text
+      : head.title;
   const type = head.decree ? '令' : deriveDocumentType(title);
   if (!type) findings.error(`cannot tell the document type (文种) from the title "${title}"`, lines[head.start]!.line);
   const facts = statedFacts(blocks);

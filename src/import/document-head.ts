@@ -8,7 +8,16 @@
  * match the title is taken from "关于", or after an organ-name line.
  */
 import { joinPageBrokenLines, normalizeParagraph } from '../domain/cjk-text';
-import { ANNOUNCEMENT_NUMBER, dateLine, endsParagraph, organNames, splitOfficialTitle, splitTopLevel, titleKey, type DecreeHead } from './line-kinds';
+import {
+  ANNOUNCEMENT_NUMBER,
+  dateLine,
+  endsParagraph,
+  organNames,
+  splitOfficialTitle,
+  splitTopLevel,
+  titleKey,
+  type DecreeHead,
+} from './line-kinds';
 import type { Findings } from './report';
 import { isTableLine } from './table';
 import type { SourceLine } from './text-lines';
@@ -55,7 +64,11 @@ interface TitleSplit {
 const MAX_ISSUER_LINES = 3;
 
 /** The issuers printed on the lines right above `first` (not before `regionStart`). */
-function issuersAbove(lines: readonly SourceLine[], first: number, regionStart: number): { start: number; issuers: string[] } {
+function issuersAbove(
+  lines: readonly SourceLine[],
+  first: number,
+  regionStart: number,
+): { start: number; issuers: string[] } {
   let start = first;
   const issuers: string[] = [];
   while (start - 1 >= regionStart && first - start < MAX_ISSUER_LINES) {
@@ -91,10 +104,18 @@ function sideBySide(line: string, issuers: readonly string[]): string[] | null {
  * before the title on its line, in front of the title (the full official title "国务院关于…"),
  * or on the lines above.
  */
-function splitAt(lines: readonly SourceLine[], first: number, end: number, regionStart: number, matches: (title: string) => boolean): TitleSplit | null {
+function splitAt(
+  lines: readonly SourceLine[],
+  first: number,
+  end: number,
+  regionStart: number,
+  matches: (title: string) => boolean,
+): TitleSplit | null {
   const head = lines[first]!.text;
   for (const cut of cutPoints(head)) {
-    const title = normalizeParagraph(joined([{ ...lines[first]!, text: head.slice(cut) }, ...lines.slice(first + 1, end)]));
+    const title = normalizeParagraph(
+      joined([{ ...lines[first]!, text: head.slice(cut) }, ...lines.slice(first + 1, end)]),
+    );
     if (!matches(title)) continue;
     const before = head.slice(0, cut).trim();
     if (before !== '') {
@@ -104,7 +125,12 @@ function splitAt(lines: readonly SourceLine[], first: number, end: number, regio
     }
     const above = issuersAbove(lines, first, regionStart);
     const official = splitOfficialTitle(title);
-    if (official) return { start: above.start, issuers: sideBySide(head, official.issuers) ?? official.issuers, title: official.title };
+    if (official)
+      return {
+        start: above.start,
+        issuers: sideBySide(head, official.issuers) ?? official.issuers,
+        title: official.title,
+      };
     return { start: above.start, issuers: above.issuers, title };
   }
   return null;
@@ -114,7 +140,12 @@ function splitAt(lines: readonly SourceLine[], first: number, end: number, regio
  * Finds the issuer and title in the lines before `titleEnd` (the number line, or the line
  * after the title), not looking before `regionStart`.
  */
-function locateTitle(lines: readonly SourceLine[], regionStart: number, titleEnd: number, tocTitle: string): TitleSplit | null {
+function locateTitle(
+  lines: readonly SourceLine[],
+  regionStart: number,
+  titleEnd: number,
+  tocTitle: string,
+): TitleSplit | null {
   const lowest = Math.max(regionStart, titleEnd - MAX_TITLE_LINES);
   const key = titleKey(tocTitle);
   for (let first = titleEnd - 1; first >= lowest; first--) {
@@ -151,7 +182,11 @@ function locateTitle(lines: readonly SourceLine[], regionStart: number, titleEnd
 const INDENTED_LINE = /^(?:\u3000{2}| {2})/u;
 
 /** 主送机关 after the number line: up to six lines, the last ending in a colon. */
-function recipientsAfter(lines: readonly SourceLine[], start: number, end: number): { recipients: string[]; end: number } {
+function recipientsAfter(
+  lines: readonly SourceLine[],
+  start: number,
+  end: number,
+): { recipients: string[]; end: number } {
   for (let last = start; last < Math.min(end, start + MAX_RECIPIENT_LINES); last++) {
     const text = lines[last]!.text.trim();
     if (INDENTED_LINE.test(lines[last]!.text) || ANNOUNCEMENT_NUMBER.test(normalizeParagraph(text))) break;
@@ -183,12 +218,27 @@ export function parseHead(
     documentEnd,
     tocTitle,
     decree,
-  }: { regionStart: number; titleEnd: number; afterNumber: number; documentEnd: number; tocTitle: string; decree?: DecreeHead },
+  }: {
+    regionStart: number;
+    titleEnd: number;
+    afterNumber: number;
+    documentEnd: number;
+    tocTitle: string;
+    decree?: DecreeHead;
+  },
   findings: Findings,
 ): DocumentHead | null {
   // A decree's head is its order name and number: the TOC's title names what it promulgates,
   // without its issuer when that is a full official title (交通运输部关于修改…的决定).
-  if (decree) return { start: titleEnd, issuers: [decree.issuer], title: titleKey(tocTitle), recipients: [], bodyStart: afterNumber, decree };
+  if (decree)
+    return {
+      start: titleEnd,
+      issuers: [decree.issuer],
+      title: titleKey(tocTitle),
+      recipients: [],
+      bodyStart: afterNumber,
+      decree,
+    };
   const split = locateTitle(lines, regionStart, titleEnd, tocTitle);
   if (!split) {
     findings.error(
@@ -200,13 +250,20 @@ export function parseHead(
   }
   // A head may print the title alone (关于…), its issuer named only by the TOC's full official title.
   const official = splitOfficialTitle(tocTitle);
-  const issuers = split.issuers.length === 0 && official && titleKey(official.title) === titleKey(split.title) ? official.issuers : split.issuers;
+  const issuers =
+    split.issuers.length === 0 && official && titleKey(official.title) === titleKey(split.title)
+      ? official.issuers
+      : split.issuers;
   if (issuers.length === 0) {
     findings.error(`no issuer (发文机关) found before the title "${split.title}"`, lines[split.start]!.line);
     return null;
   }
   if (titleKey(split.title) !== titleKey(tocTitle)) {
-    findings.warn(`the title printed ("${split.title}") differs from the TOC entry ("${tocTitle}"); the printed one is used`, lines[split.start]!.line, lines[titleEnd - 1]!.line);
+    findings.warn(
+      `the title printed ("${split.title}") differs from the TOC entry ("${tocTitle}"); the printed one is used`,
+      lines[split.start]!.line,
+      lines[titleEnd - 1]!.line,
+    );
   }
   const { recipients, end } = recipientsAfter(lines, afterNumber, documentEnd);
   return { start: split.start, issuers, title: split.title, recipients, bodyStart: end };

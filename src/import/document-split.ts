@@ -48,14 +48,22 @@ function findTitle(lines: readonly SourceLine[], from: number, to: number, title
   return null;
 }
 
-function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: number, entries: readonly TocEntry[], findings: Findings): Anchor[] {
+function findAnchors(
+  lines: readonly SourceLine[],
+  bodyStart: number,
+  bodyEnd: number,
+  entries: readonly TocEntry[],
+  findings: Findings,
+): Anchor[] {
   const numberLines = new Map<number, string>();
   const decrees = new Map<number, DecreeHead>();
   for (let index = bodyStart; index < bodyEnd; index++) {
     const decree = decreeHead(lines[index]!.text, lines[index + 1]?.text);
     if (decree) decrees.set(index, decree);
     // Compared canonically: the TOC's 河北省人民政府令〔2010〕第15号 is the head's 〔2010〕第15号.
-    const number = decree ? (parseDocNumber(decree.number)?.canonical ?? decree.number) : docNumberLine(lines[index]!.text);
+    const number = decree
+      ? (parseDocNumber(decree.number)?.canonical ?? decree.number)
+      : docNumberLine(lines[index]!.text);
     if (number) numberLines.set(index, number);
     if (decree) index += decree.lines - 1;
   }
@@ -69,26 +77,43 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
       const order = parseDocNumber(entry.number);
       const same = (index: number, number: string) =>
         number === entry.number ||
-        (order?.kind === 'order' && decrees.get(index)?.seq === order.seq && (order.year === undefined || decrees.get(index)?.year === order.year));
-      const matches = [...numberLines].filter(([index, number]) => same(index, number) && !used.has(index)).map(([index]) => index);
+        (order?.kind === 'order' &&
+          decrees.get(index)?.seq === order.seq &&
+          (order.year === undefined || decrees.get(index)?.year === order.year));
+      const matches = [...numberLines]
+        .filter(([index, number]) => same(index, number) && !used.has(index))
+        .map(([index]) => index);
       const index = matches.find((candidate) => candidate >= cursor);
       if (index === undefined) {
         if (matches.length > 0) {
           findings.error(`${where} is printed out of the TOC's order`, lines[matches[0]!]!.line);
         } else {
-          findings.error(`missing document: ${where}: no line holds its number ${entry.number}`, entry.line, entry.endLine);
+          findings.error(
+            `missing document: ${where}: no line holds its number ${entry.number}`,
+            entry.line,
+            entry.endLine,
+          );
         }
         continue;
       }
       used.add(index);
       const decree = decrees.get(index);
-      anchors.push({ entry, titleEnd: index, afterNumber: index + (decree?.lines ?? 1), ...(decree ? { decree } : {}) });
+      anchors.push({
+        entry,
+        titleEnd: index,
+        afterNumber: index + (decree?.lines ?? 1),
+        ...(decree ? { decree } : {}),
+      });
       cursor = index + 1;
       continue;
     }
     const titleEnd = findTitle(lines, cursor, bodyEnd, entry.title);
     if (titleEnd === null) {
-      findings.error(`missing document: ${where}: its title is not printed after the previous document`, entry.line, entry.endLine);
+      findings.error(
+        `missing document: ${where}: its title is not printed after the previous document`,
+        entry.line,
+        entry.endLine,
+      );
       continue;
     }
     // A TOC may list a document by its title alone while its head prints the number under it.
@@ -104,7 +129,10 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
   }
   for (const [index, number] of numberLines) {
     if (!used.has(index)) {
-      findings.error(`extra document: the number ${number} heads a document that the TOC does not list`, lines[index]!.line);
+      findings.error(
+        `extra document: the number ${number} heads a document that the TOC does not list`,
+        lines[index]!.line,
+      );
     }
   }
   return anchors;
@@ -116,7 +144,12 @@ function findAnchors(lines: readonly SourceLine[], bodyStart: number, bodyEnd: n
  */
 export function splitDocuments(
   lines: readonly SourceLine[],
-  { bodyStart, bodyEnd, entries, paged }: { bodyStart: number; bodyEnd: number; entries: readonly TocEntry[]; paged: boolean },
+  {
+    bodyStart,
+    bodyEnd,
+    entries,
+    paged,
+  }: { bodyStart: number; bodyEnd: number; entries: readonly TocEntry[]; paged: boolean },
   findings: Findings,
 ): DocumentSpan[] {
   const anchors = findAnchors(lines, bodyStart, bodyEnd, entries, findings);
@@ -143,7 +176,11 @@ export function splitDocuments(
   });
   const first = spans[0]?.head.start ?? bodyEnd;
   if (first > bodyStart) {
-    findings.error('lines between the TOC and the first document belong to no document', lines[bodyStart]!.line, lines[first - 1]!.line);
+    findings.error(
+      'lines between the TOC and the first document belong to no document',
+      lines[bodyStart]!.line,
+      lines[first - 1]!.line,
+    );
   }
   if (paged) {
     for (const { entry, head } of spans) {

@@ -35,8 +35,12 @@ describe('importing the fixture issues of real gazettes', () => {
     const result = importIssueText(text);
     const { accounting } = result;
     expect(accounting.unplaced).toEqual([]);
-    expect(accounting.issue + accounting.about + accounting.documents + accounting.dropped.length).toBe(accounting.total);
-    expect(accounting.total).toBe(text.split(/\r\n|\r|\n/u).filter((line) => line.replace(/\f/gu, '').trim() !== '').length);
+    expect(accounting.issue + accounting.about + accounting.documents + accounting.dropped.length).toBe(
+      accounting.total,
+    );
+    expect(accounting.total).toBe(
+      text.split(/\r\n|\r|\n/u).filter((line) => line.replace(/\f/gu, '').trim() !== '').length,
+    );
     // Only layout is dropped: running headers and page numbers.
     for (const { reason } of accounting.dropped) expect(['page number', 'running header or footer']).toContain(reason);
     expect(result.documents).toHaveLength(expected.documents.length);
@@ -58,7 +62,9 @@ describe('importing the fixture issues of real gazettes', () => {
     // The importer takes the type from the title; the list of types is the schema's.
     const typed = measured.flatMap((issue, index) => {
       const expected = JSON.parse(readFileSync(join(ROOT, `${issues[index]}.expected.json`), 'utf8')) as ExpectedIssue;
-      return issue.perDocument.filter((_, position) => (DOCUMENT_TYPES as readonly string[]).includes(expected.documents[position]!.type));
+      return issue.perDocument.filter((_, position) =>
+        (DOCUMENT_TYPES as readonly string[]).includes(expected.documents[position]!.type),
+      );
     });
     const right = typed.filter(({ wrong }) => !('type' in wrong)).length;
     expect(right / typed.length).toBeGreaterThanOrEqual(0.98);

@@ -6,7 +6,14 @@
 import type { Issue } from '../content/schema';
 import { placeholder } from '../content/placeholders';
 import { slugForNumber } from '../domain/slug';
-import { findAboutPage, findClosingImprint, imprintEnd, parseAboutPage, parseImprint, type GazetteInfo } from './about-page';
+import {
+  findAboutPage,
+  findClosingImprint,
+  imprintEnd,
+  parseAboutPage,
+  parseImprint,
+  type GazetteInfo,
+} from './about-page';
 import { parseCoverAndToc, type Cover } from './cover-and-toc';
 import { parseDocument } from './document-body';
 import { splitDocuments } from './document-split';
@@ -57,7 +64,9 @@ function separateAboutPage(lines: SourceLine[]): { main: SourceLine[]; about: So
   const start = findAboutPage(lines);
   if (start === -1) {
     const imprint = findClosingImprint(lines);
-    return imprint === -1 ? { main: lines, about: [], imprint: false } : { main: lines.slice(0, imprint), about: lines.slice(imprint), imprint: true };
+    return imprint === -1
+      ? { main: lines, about: [], imprint: false }
+      : { main: lines.slice(0, imprint), about: lines.slice(imprint), imprint: true };
   }
   const tocAfter = lines.findIndex((line, index) => index > start && /^目\s*录$/u.test(line.text.trim()));
   const end = tocAfter === -1 ? lines.length : tocAfter;
@@ -66,7 +75,10 @@ function separateAboutPage(lines: SourceLine[]): { main: SourceLine[]; about: So
 
 function gazetteValues(cover: Cover, about: GazetteInfo, findings: Findings, line: number): GazetteInfo {
   if (cover.name && about.name && cover.name !== about.name) {
-    findings.warn(`the 简介 page names the gazette "${about.name}", the cover "${cover.name}"; the cover's name is used`, line);
+    findings.warn(
+      `the 简介 page names the gazette "${about.name}", the cover "${cover.name}"; the cover's name is used`,
+      line,
+    );
   }
   const values: GazetteInfo = {
     name: cover.name ?? about.name,
@@ -95,12 +107,24 @@ function gazetteYaml(values: GazetteInfo, toFill: readonly FieldToFill[]): strin
   const numeric = postcode !== undefined && /^[1-9]\d{5}$/u.test(postcode);
   const filled = Object.fromEntries(toFill.map(({ field, what }) => [field, placeholder(what)]));
   // The placeholders take their fields' places: name, romanizedName, publisher, editor, …
-  const ordered = { name: undefined, romanizedName: undefined, publisher: undefined, editor: undefined, ...values, ...filled };
+  const ordered = {
+    name: undefined,
+    romanizedName: undefined,
+    publisher: undefined,
+    editor: undefined,
+    ...values,
+    ...filled,
+  };
   const defined = Object.fromEntries(Object.entries(ordered).filter(([, value]) => value !== undefined));
   return toYaml({ ...defined, ...(numeric ? { postcode: Number(postcode) } : {}) });
 }
 
-function importedGazette(cover: Cover, about: GazetteInfo | null, findings: Findings, line: number): NonNullable<ImportResult['gazette']> {
+function importedGazette(
+  cover: Cover,
+  about: GazetteInfo | null,
+  findings: Findings,
+  line: number,
+): NonNullable<ImportResult['gazette']> {
   const values = gazetteValues(cover, about ?? {}, findings, line);
   const toFill = REQUIRED_GAZETTE_FIELDS.filter(({ field }) => values[field] === undefined);
   return { values, content: gazetteYaml(values, toFill), toFill, aboutPage: about !== null };
@@ -135,7 +159,10 @@ function gazetteHeaders(lines: readonly SourceLine[], from: number, cover: Cover
   const headers = new Set<number>();
   const key = (cover.name ?? '').replace(/[\s\u3000]+/gu, '');
   // The issue as the cover counts it: 第N期, or 第N号 (国务院公报, ministries' gazettes).
-  const issues = cover.year === undefined || cover.number === undefined ? [] : ['期', '号'].map((unit) => `${cover.year}年第${cover.number}${unit}`);
+  const issues =
+    cover.year === undefined || cover.number === undefined
+      ? []
+      : ['期', '号'].map((unit) => `${cover.year}年第${cover.number}${unit}`);
   for (let index = from; index < lines.length; index++) {
     const line = lines[index]!;
     const edge = lines[index - 1]?.sheet !== line.sheet || lines[index + 1]?.sheet !== line.sheet;
@@ -182,7 +209,9 @@ export function importIssueText(text: string): ImportResult {
   const texts = inputLines(text);
   const ledger = new LineLedger(texts);
   for (const line of source.furniture) {
-    ledger.place(line, { dropped: PAGE_NUMBER.test(texts.get(line) ?? '') ? 'page number' : 'running header or footer' });
+    ledger.place(line, {
+      dropped: PAGE_NUMBER.test(texts.get(line) ?? '') ? 'page number' : 'running header or footer',
+    });
   }
   const { main, about, imprint } = separateAboutPage(source.lines);
   for (const line of about) ledger.place(line.line, 'about');
@@ -211,20 +240,35 @@ export function importIssueText(text: string): ImportResult {
   const sectionLines = sectionHeadings(main, front.end, front.sections);
   // The issue's metadata: issue.yaml lists the section, each document names it.
   for (const index of sectionLines) ledger.place(main[index]!.line, 'issue');
-  const afterToc = main.slice(front.end).filter((_, offset) => !headers.has(front.end + offset) && !sectionLines.has(front.end + offset));
+  const afterToc = main
+    .slice(front.end)
+    .filter((_, offset) => !headers.has(front.end + offset) && !sectionLines.has(front.end + offset));
   // An imprint at the foot of the TOC page stands between the TOC and the first document.
   const tocImprint = afterToc.slice(0, imprintEnd(afterToc, 0));
   for (const line of tocImprint) ledger.place(line.line, 'about');
   const body = [...main.slice(0, front.end), ...afterToc.slice(tocImprint.length)];
   result.furniture += headers.size;
-  const spans = splitDocuments(body, { bodyStart: front.end, bodyEnd: body.length, entries: front.entries, paged: source.paged }, findings);
+  const spans = splitDocuments(
+    body,
+    { bodyStart: front.end, bodyEnd: body.length, entries: front.entries, paged: source.paged },
+    findings,
+  );
   const firstDocument = spans[0]?.head.start ?? body.length;
-  for (const line of body.slice(front.end, firstDocument)) ledger.place(line.line, { unplaced: 'between the TOC and the first document' });
+  for (const line of body.slice(front.end, firstDocument))
+    ledger.place(line.line, { unplaced: 'between the TOC and the first document' });
   const aboutValues =
     about.length === 0 && tocImprint.length === 0
       ? null
-      : { ...(about.length === 0 ? {} : imprint ? parseImprint(about, findings) : parseAboutPage(about, findings)), ...parseImprint(tocImprint, findings) };
-  result.gazette = importedGazette(front.cover, aboutValues, findings, about[0]?.line ?? tocImprint[0]?.line ?? front.tocLine);
+      : {
+          ...(about.length === 0 ? {} : imprint ? parseImprint(about, findings) : parseAboutPage(about, findings)),
+          ...parseImprint(tocImprint, findings),
+        };
+  result.gazette = importedGazette(
+    front.cover,
+    aboutValues,
+    findings,
+    about[0]?.line ?? tocImprint[0]?.line ?? front.tocLine,
+  );
   const parsed = spans.flatMap((span) => {
     const spanLines = body.slice(span.head.start, span.end);
     const document = parseDocument(body, span, findings, front.cover.name);

@@ -43,7 +43,14 @@ export class LineLedger {
 
   /** The accounting; lines never placed count as unplaced. */
   accounting(): LineAccounting {
-    const result: LineAccounting = { total: this.texts.size, issue: 0, about: 0, documents: 0, dropped: [], unplaced: [] };
+    const result: LineAccounting = {
+      total: this.texts.size,
+      issue: 0,
+      about: 0,
+      documents: 0,
+      dropped: [],
+      unplaced: [],
+    };
     for (const [line, text] of [...this.texts].sort(([a], [b]) => a - b)) {
       const place = this.places.get(line) ?? { unplaced: 'the importer did not read this line' };
       if (place === 'issue') result.issue++;

@@ -11,7 +11,25 @@ import { parseDocNumber } from '../domain/doc-number';
  * A line ending in one of these ends its paragraph; any other line was cut by the page or
  * column width and continues on the next line.
  */
-const TERMINAL = new Set(['。', '；', '：', '！', '？', '”', '）', '】', '〕', '》', '」', '』', ';', ':', '!', '?', ')']);
+const TERMINAL = new Set([
+  '。',
+  '；',
+  '：',
+  '！',
+  '？',
+  '”',
+  '）',
+  '】',
+  '〕',
+  '》',
+  '」',
+  '』',
+  ';',
+  ':',
+  '!',
+  '?',
+  ')',
+]);
 
 export function endsParagraph(text: string): boolean {
   return TERMINAL.has(Array.from(text.trimEnd()).at(-1) ?? '');
@@ -31,7 +49,8 @@ export function docNumberLine(text: string): string | null {
   return parseDocNumber(normalizeCjkSpacing(text))?.canonical ?? null;
 }
 
-const WHOLE_DATE = /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;
+const WHOLE_DATE =
+  /^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/u;
 
 /** Typesetters print the zero of Chinese dates as ○ (a circle), not 〇: 二○一○年. */
 export function chineseZero(text: string): string {
@@ -47,7 +66,8 @@ export function dateLine(text: string): string | null {
 }
 
 // Organs end in the word for what they are: 人民政府, 办公室, 局, 委员会, 中心支行, 分局 …
-const ORGAN_NAME = /^[\u3400-\u9fff（）()]{2,40}(?:政府|办公室|办公厅|委员会|委|局|厅|部|院|署|行|中心|公司|会|办|处|室|所|组|站|社|团|馆|队)$/u;
+const ORGAN_NAME =
+  /^[\u3400-\u9fff（）()]{2,40}(?:政府|办公室|办公厅|委员会|委|局|厅|部|院|署|行|中心|公司|会|办|处|室|所|组|站|社|团|馆|队)$/u;
 
 /** Words that start a title's 事由: an organ's name never holds them ("…办公室转发市发展改革委"). */
 const TITLE_WORDS = /关于|转发|批转|印发|贯彻|落实/u;
@@ -62,7 +82,10 @@ export function isOrganName(name: string): boolean {
  * organs. A name letter-spaced to fill its line ("国 务 院") is one name.
  */
 export function organNames(text: string): string[] | null {
-  const parts = text.trim().split(/[\s\u3000、]+/u).filter(Boolean);
+  const parts = text
+    .trim()
+    .split(/[\s\u3000、]+/u)
+    .filter(Boolean);
   const names = parts.length > 1 && parts.every((part) => Array.from(part).length === 1) ? [parts.join('')] : parts;
   return names.length > 0 && names.every(isOrganName) ? names.map(normalizeParagraph) : null;
 }
@@ -114,9 +137,14 @@ export function splitOfficialTitle(text: string): { issuers: string[]; title: st
   for (let cut = 2; cut < chars.length - 1; cut++) {
     const rest = chars.slice(cut).join('');
     if (!TITLE_START.test(rest)) continue;
-    const split = chars.slice(0, cut).join('').split(/[、\s\u3000]+/u).filter(Boolean);
+    const split = chars
+      .slice(0, cut)
+      .join('')
+      .split(/[、\s\u3000]+/u)
+      .filter(Boolean);
     const names = split.length === 1 && !isOrganName(split[0]!) ? (organRun(split[0]!) ?? split) : split;
-    if (names.length > 0 && names.every(isOrganName)) return { issuers: names, title: WHOLE_TITLE.test(rest) ? chars.join('') : rest };
+    if (names.length > 0 && names.every(isOrganName))
+      return { issuers: names, title: WHOLE_TITLE.test(rest) ? chars.join('') : rest };
   }
   return null;
 }
@@ -142,10 +170,18 @@ function organRun(text: string): string[] | null {
     for (let end = start + 2; end <= chars.length; end++) {
       const name = chars.slice(start, end).join('');
       if (!isOrganName(name)) continue;
-      for (const rest of cuts(end)) options.push({ longest: Math.max(end - start, rest.longest), names: [name, ...rest.names] });
+      for (const rest of cuts(end))
+        options.push({ longest: Math.max(end - start, rest.longest), names: [name, ...rest.names] });
     }
-    const better = (a: Cut, b: Cut) => a.longest < b.longest || (a.longest === b.longest && a.names.length < b.names.length);
-    const front = options.filter((option) => !options.some((other) => other.longest <= option.longest && other.names.length <= option.names.length && better(other, option)));
+    const better = (a: Cut, b: Cut) =>
+      a.longest < b.longest || (a.longest === b.longest && a.names.length < b.names.length);
+    const front = options.filter(
+      (option) =>
+        !options.some(
+          (other) =>
+            other.longest <= option.longest && other.names.length <= option.names.length && better(other, option),
+        ),
+    );
     memo.set(start, front);
     return front;
   };
@@ -194,12 +230,18 @@ export function decreeHead(first: string, second: string | undefined): DecreeHea
   // 渝府令第 121 号): a 令 number is only ever a decree's.
   const organ = normalizeParagraph(first);
   const short = second === undefined ? null : parseDocNumber(normalizeParagraph(second));
-  if (short?.kind === 'order' && DECREE_NAME.exec(organ) === null && isOrganName(organ) && organNames(first)?.length === 1) {
+  if (
+    short?.kind === 'order' &&
+    DECREE_NAME.exec(organ) === null &&
+    isOrganName(organ) &&
+    organNames(first)?.length === 1
+  ) {
     return { lines: 2, issuer: organ.replace(STATE_PREFIX, ''), number: short.canonical, seq: short.seq };
   }
   const text = normalizeCjkSpacing(first).replace(/\u3000/gu, ' ');
   const oneLine = DECREE_ON_ONE_LINE.exec(text);
-  if (oneLine && oneLine[0].length === text.length && isOrganName(oneLine[1]!)) return decree(oneLine[1]!, Number(oneLine[3]), 1, optionalYear(oneLine[2]));
+  if (oneLine && oneLine[0].length === text.length && isOrganName(oneLine[1]!))
+    return decree(oneLine[1]!, Number(oneLine[3]), 1, optionalYear(oneLine[2]));
   return null;
 }
 
@@ -208,7 +250,12 @@ function optionalYear(year: string | undefined): number | undefined {
 }
 
 function decree(organ: string, seq: number, lines: number, year: string | number = ''): DecreeHead {
-  const head = { lines, issuer: organ.replace(STATE_PREFIX, ''), number: `${organ}令${typeof year === 'number' ? `${year}年` : year}第${seq}号`, seq };
+  const head = {
+    lines,
+    issuer: organ.replace(STATE_PREFIX, ''),
+    number: `${organ}令${typeof year === 'number' ? `${year}年` : year}第${seq}号`,
+    seq,
+  };
   return typeof year === 'number' ? { ...head, year } : head;
 }
 
@@ -231,14 +278,16 @@ export function decreeEntry(text: string): { number: string; title: string } | n
  * jurisdiction or organ in front, as autonomous regions and ministries print it: "自治区主席　乌力吉",
  * "交通运输部部长　李小鹏".
  */
-const OFFICE = /^(.*?)代?(?:总理|主席|省长|市长|区长|县长|州长|盟长|旗长|主任|部长|署长|局长|行长|院长|检察长|委员长)$/u;
+const OFFICE =
+  /^(.*?)代?(?:总理|主席|省长|市长|区长|县长|州长|盟长|旗长|主任|部长|署长|局长|行长|院长|检察长|委员长)$/u;
 const JURISDICTION = /^(?:国务院|自治区|自治州|自治县|自治旗|特别行政区|省|市|区|县|州|盟|旗)$/u;
 const SIGNER_NAME = /^[\u3400-\u9fff·]{2,6}$/u;
 
 export function isOfficialSignature(text: string): boolean {
   const parts = text.trim().split(/[\s\u3000]+/u);
   // The office letter-spaced, without a name: "市　长".
-  const [office, ...names] = parts.length > 1 && parts.every((part) => Array.from(part).length === 1) ? [parts.join('')] : parts;
+  const [office, ...names] =
+    parts.length > 1 && parts.every((part) => Array.from(part).length === 1) ? [parts.join('')] : parts;
   if (names.length > 1 || (names.length === 1 && !SIGNER_NAME.test(names[0]!))) return false;
   const prefix = OFFICE.exec(office ?? '')?.[1];
   return prefix !== undefined && (prefix === '' || JURISDICTION.test(prefix) || isOrganName(prefix));

@@ -21,7 +21,10 @@ function readBack(markdown: string): unknown[] {
 
 describe('blocksToMarkdown', () => {
   const blocks: Block[] = [
-    { kind: 'paragraph', text: '按照《通知》（淄政办字[2015]51号）要求，见[附表](第2页)和![图]，a*b_c，电话：3183683。' },
+    {
+      kind: 'paragraph',
+      text: '按照《通知》（淄政办字[2015]51号）要求，见[附表](第2页)和![图]，a*b_c，电话：3183683。',
+    },
     { kind: 'paragraph', text: '[2015]号文件' },
     { kind: 'heading', depth: 2, text: '淄博市移动支付便民工程建设工作方案（2020—2022年）' },
     { kind: 'issuers', names: ['中国人民银行淄博市中心支行', '市大数据局'] },
@@ -29,7 +32,13 @@ describe('blocksToMarkdown', () => {
     { kind: 'heading', depth: 4, text: '（一）指导思想' },
     { kind: 'paragraph', text: '1．政企联动，协同发展。' },
     { kind: 'signature', lines: ['淄博市人民政府办公室', '2020年5月24日'] },
-    { kind: 'table', rows: [['序号', '行业领域', '备注'], ['1', '业务|推广', '']] },
+    {
+      kind: 'table',
+      rows: [
+        ['序号', '行业领域', '备注'],
+        ['1', '业务|推广', ''],
+      ],
+    },
   ];
   const markdown = blocksToMarkdown(blocks);
 
@@ -59,7 +68,10 @@ describe('blocksToMarkdown', () => {
       { heading: '（一）指导思想' },
       { paragraph: '1．政企联动，协同发展。' },
       { signature: '淄博市人民政府办公室\n2020年5月24日' },
-      [['序号', '行业领域', '备注'], ['1', '业务|推广', '']],
+      [
+        ['序号', '行业领域', '备注'],
+        ['1', '业务|推广', ''],
+      ],
     ]);
   });
 });
@@ -82,6 +94,8 @@ describe('toYaml and documentFile', () => {
   });
 
   it('puts the frontmatter, a blank line and the body together', () => {
-    expect(documentFile({ title: '甲' }, [{ kind: 'paragraph', text: '正文。' }])).toBe('---\ntitle: 甲\n---\n\n正文。\n');
+    expect(documentFile({ title: '甲' }, [{ kind: 'paragraph', text: '正文。' }])).toBe(
+      '---\ntitle: 甲\n---\n\n正文。\n',
+    );
   });
 });

@@ -62,10 +62,7 @@ const table: Handle = (node: Table, _parent, state: State, info) => {
   return [line(rows[0]!), line(delimiter), ...rows.slice(1).map(line)].join('\n');
 };
 
-const processor = unified()
-  .use(remarkGfm)
-  .use(remarkDirective)
-  .use(remarkStringify, { handlers: { text, table } });
+const processor = unified().use(remarkGfm).use(remarkDirective).use(remarkStringify, { handlers: { text, table } });
 
 function phrasing(value: string): Text[] {
   return [{ type: 'text', value }];

@@ -9,7 +9,15 @@
  * 一、 paragraphs is the start of a paragraph cut by a page break, not a head.
  */
 import { joinPageBrokenLines, normalizeCjkSpacing, normalizeParagraph } from '../domain/cjk-text';
-import { dateLine, endsParagraph, FIRST_LEVEL_ITEM, isOrganName, organNames, SECOND_LEVEL_ITEM, SENTENCE_PUNCTUATION } from './line-kinds';
+import {
+  dateLine,
+  endsParagraph,
+  FIRST_LEVEL_ITEM,
+  isOrganName,
+  organNames,
+  SECOND_LEVEL_ITEM,
+  SENTENCE_PUNCTUATION,
+} from './line-kinds';
 import type { Findings } from './report';
 import { isTableLine, parseTable } from './table';
 import type { SourceLine } from './text-lines';
@@ -24,7 +32,8 @@ export type Block =
 /** Heads are short: longer 一、 lines are paragraphs that start with a number. */
 const MAX_HEAD_LENGTH = 30;
 /** Contact details stay one per line: 电话：3183683. */
-const CONTACT_LINE = /^(?:联系人|联系电话|电话|传真|手机|邮箱|电子邮箱|电子信箱|地址|通讯地址|邮编|邮政编码|网址)\s*[:：]/u;
+const CONTACT_LINE =
+  /^(?:联系人|联系电话|电话|传真|手机|邮箱|电子邮箱|电子信箱|地址|通讯地址|邮编|邮政编码|网址)\s*[:：]/u;
 /** 附件说明: "附件：…", "附件1：…", "附件1.…"; further attachments follow as numbered lines. */
 export const ATTACHMENT_NOTE = /^附\s*件\s*(?:\d+(?!\d)\s*[:：.．、]?|[:：])\s*(.+)$/u;
 const NUMBERED_LINE = /^\d{1,2}\s*[.．、]\s*(\S.*)$/u;
@@ -104,7 +113,10 @@ const CONTINUATION_START = /^[，。、；：？！）》」』”’】〕]/u;
  */
 const RESPONSIBILITY_NOTE = /^[（(][^（()）]*(?:负责|主办|协办|牵头|配合)[)）]$/u;
 /** Lines that start an item: 一、, （一）, 1., 第一条. */
-const ITEM = new RegExp(`${FIRST_LEVEL_ITEM.source}|${SECOND_LEVEL_ITEM.source}|^\\d{1,2}(?:[.．]\\d{1,2}){0,3}[.．、]|${ARTICLE.source}`, 'u');
+const ITEM = new RegExp(
+  `${FIRST_LEVEL_ITEM.source}|${SECOND_LEVEL_ITEM.source}|^\\d{1,2}(?:[.．]\\d{1,2}){0,3}[.．、]|${ARTICLE.source}`,
+  'u',
+);
 /** In text wrapped at a fixed width, at least this share of the lines run to the margin. */
 const MIN_MARGIN_SHARE = 0.3;
 const MIN_MARGIN_LINES = 4;
@@ -155,7 +167,9 @@ function compactLabel(text: string): string {
 
 /** A short line without sentence punctuation: what heads and names look like. */
 function isShortUnpunctuated(text: string): boolean {
-  return !SENTENCE_PUNCTUATION.test(text.replace(/^[^:：]{1,8}[:：]/u, '')) && Array.from(text).length <= MAX_HEAD_LENGTH;
+  return (
+    !SENTENCE_PUNCTUATION.test(text.replace(/^[^:：]{1,8}[:：]/u, '')) && Array.from(text).length <= MAX_HEAD_LENGTH
+  );
 }
 
 /**
@@ -193,7 +207,11 @@ function structuralLines(lines: readonly SourceLine[], texts: readonly string[])
     if (inNames || isNameLine(trimmed) || isNameRow(trimmed, texts[index - 1]?.trim())) alone.add(index);
     if (CHAPTER.test(trimmed) && isShortUnpunctuated(trimmed)) alone.add(index);
     if (NUMBERED_HEAD.test(trimmed) && isShortUnpunctuated(trimmed) && !endsParagraph(trimmed)) alone.add(index);
-    if (dateLine(trimmed) || (organNames(trimmed) && texts[index + 1] !== undefined && dateLine(texts[index + 1]!.trim()))) alone.add(index);
+    if (
+      dateLine(trimmed) ||
+      (organNames(trimmed) && texts[index + 1] !== undefined && dateLine(texts[index + 1]!.trim()))
+    )
+      alone.add(index);
     if (CENTRED.test(lines[index]!.text) || CAPTION.test(trimmed)) alone.add(index);
   });
   return alone;
@@ -213,8 +231,10 @@ function standaloneLines(texts: readonly string[]): Set<number> {
   const standalone = new Set<number>();
   texts.forEach((text, index) => {
     if (CONTACT_LINE.test(text) || ATTACHMENT_NOTE.test(text)) standalone.add(index);
-    else if (standalone.has(index - 1) && ATTACHMENT_NOTE.test(texts[index - 1]!) && NUMBERED_LINE.test(text)) standalone.add(index);
-    else if (standalone.has(index - 1) && NUMBERED_LINE.test(texts[index - 1]!) && NUMBERED_LINE.test(text)) standalone.add(index);
+    else if (standalone.has(index - 1) && ATTACHMENT_NOTE.test(texts[index - 1]!) && NUMBERED_LINE.test(text))
+      standalone.add(index);
+    else if (standalone.has(index - 1) && NUMBERED_LINE.test(texts[index - 1]!) && NUMBERED_LINE.test(text))
+      standalone.add(index);
   });
   return standalone;
 }
@@ -244,13 +264,19 @@ export function buildBlocks(lines: readonly SourceLine[], findings: Findings): B
   const indents = indentsParagraphs(lines);
   const full = marginLines(lines);
   const alone = (index: number) =>
-    depths.has(index) || standalone.has(index) || isTableLine(lines[index]!.text) || ARTICLE.test(texts[index]!) || (indents && INDENTED.test(lines[index]!.text));
+    depths.has(index) ||
+    standalone.has(index) ||
+    isTableLine(lines[index]!.text) ||
+    ARTICLE.test(texts[index]!) ||
+    (indents && INDENTED.test(lines[index]!.text));
   // In printed layout an unindented line continues the paragraph; in plain text a line does
   // unless the one before ends a sentence.
   // A short item line without punctuation before another item is a head, whatever its siblings.
   // Its commas aside ("一、聚力挖掘内需潜力，不断巩固拓展经济稳中向好势头" + "1.…").
   const headBeforeItem = (index: number) =>
-    ITEM.test(texts[index]!) && ITEM.test(texts[index - 1]!) && isShortUnpunctuated(texts[index - 1]!.replace(/[，,、]/gu, ''));
+    ITEM.test(texts[index]!) &&
+    ITEM.test(texts[index - 1]!) &&
+    isShortUnpunctuated(texts[index - 1]!.replace(/[，,、]/gu, ''));
   const continues = (index: number) =>
     !alone(index) &&
     !headBeforeItem(index) &&

@@ -112,8 +112,10 @@ const PAGE_REFERENCE = /^[（(]?\d{1,4}[)）]?$/u;
 /** A TOC or index entry's end: leader dots and the page (……（12）, . . . 12), which no text runs on from. */
 const LEADER_AND_PAGE = /(?:[.．·…]\s?){2,}\s*[（(]?\d{1,4}[)）]?$/u;
 
-const verticalRules = (rules: readonly PdfRule[]) => rules.filter((rule) => rule.right - rule.left <= RULE_THICKNESS && rule.top - rule.bottom > RULE_THICKNESS);
-const horizontalRules = (rules: readonly PdfRule[]) => rules.filter((rule) => rule.top - rule.bottom <= RULE_THICKNESS && rule.right - rule.left > RULE_THICKNESS);
+const verticalRules = (rules: readonly PdfRule[]) =>
+  rules.filter((rule) => rule.right - rule.left <= RULE_THICKNESS && rule.top - rule.bottom > RULE_THICKNESS);
+const horizontalRules = (rules: readonly PdfRule[]) =>
+  rules.filter((rule) => rule.top - rule.bottom <= RULE_THICKNESS && rule.right - rule.left > RULE_THICKNESS);
 
 /**
  * What a gap inside a segment stands for: nothing, a space between words, or, between Chinese
@@ -122,7 +124,9 @@ const horizontalRules = (rules: readonly PdfRule[]) => rules.filter((rule) => ru
  */
 function spaceFor(gap: number, size: number, before: string, after: string): string {
   if (gap <= WORD_GAP * size) return '';
-  return gap >= IDEOGRAPHIC_SPACE * size && isCjk(Array.from(before).at(-1)) && isCjk(Array.from(after.trimStart())[0]) ? '\u3000' : ' ';
+  return gap >= IDEOGRAPHIC_SPACE * size && isCjk(Array.from(before).at(-1)) && isCjk(Array.from(after.trimStart())[0])
+    ? '\u3000'
+    : ' ';
 }
 
 /** Groups a page's text items into rows, top to bottom, each split into segments left to right. */
@@ -143,7 +147,8 @@ function rowsOf(items: readonly PdfTextItem[], rules: readonly PdfRule[]): Row[]
     for (const item of [...group].sort((a, b) => a.x - b.x)) {
       const segment = segments.at(-1);
       const gap = segment ? item.x - segment.right : 0;
-      const ruled = segment !== undefined && crossing.some((rule) => rule.left >= segment.right - 1 && rule.right <= item.x + 1);
+      const ruled =
+        segment !== undefined && crossing.some((rule) => rule.left >= segment.right - 1 && rule.right <= item.x + 1);
       if (!segment || gap > COLUMN_GAP * item.size || ruled) {
         segments.push({ text: item.text.trim(), x: item.x, right: item.x + item.width, size: item.size });
         continue;
@@ -158,7 +163,13 @@ function rowsOf(items: readonly PdfTextItem[], rules: readonly PdfRule[]): Row[]
 }
 
 function lineOf({ y, size, segments }: Row): VisualLine {
-  return { text: segments.map(({ text }) => text).join('\t'), x: segments[0]!.x, right: Math.max(...segments.map(({ right }) => right)), y, size };
+  return {
+    text: segments.map(({ text }) => text).join('\t'),
+    x: segments[0]!.x,
+    right: Math.max(...segments.map(({ right }) => right)),
+    y,
+    size,
+  };
 }
 
 /** Groups a page's text items into lines, top to bottom, each read left to right. */
@@ -177,7 +188,10 @@ function frameOf(lines: readonly VisualLine[]): Frame {
 }
 
 /** Joins lines into paragraphs within their frame (default: the lines' extent); one paragraph per line. */
-export function pageParagraphs(lines: readonly VisualLine[], frame: Frame = lines.length === 0 ? { left: 0, right: 0 } : frameOf(lines)): string[] {
+export function pageParagraphs(
+  lines: readonly VisualLine[],
+  frame: Frame = lines.length === 0 ? { left: 0, right: 0 } : frameOf(lines),
+): string[] {
   const paragraphs: string[] = [];
   let previous: VisualLine | undefined;
   for (const line of lines) {
@@ -212,7 +226,11 @@ function separateEdges(rows: readonly Row[]): { top: Row[]; body: Row[]; bottom:
   const apart = (row: Row, neighbour: Row) => row.size < 0.9 * size || Math.abs(row.y - neighbour.y) > 2 * pitch;
   const top = apart(rows[0]!, rows[1]!) ? 1 : 0;
   const bottom = apart(rows.at(-1)!, rows.at(-2)!) ? 1 : 0;
-  return { top: rows.slice(0, top), body: rows.slice(top, rows.length - bottom), bottom: rows.slice(rows.length - bottom) };
+  return {
+    top: rows.slice(0, top),
+    body: rows.slice(top, rows.length - bottom),
+    bottom: rows.slice(rows.length - bottom),
+  };
 }
 
 type Interval = [number, number];
@@ -221,13 +239,23 @@ type Interval = [number, number];
 function remainingGutters(gutters: readonly Interval[], row: Row): Interval[] {
   let free = [...gutters];
   for (const { x, right } of row.segments) {
-    free = free.flatMap(([from, to]): Interval[] => (right <= from || x >= to ? [[from, to]] : [[from, x], [right, to]]));
+    free = free.flatMap(([from, to]): Interval[] =>
+      right <= from || x >= to
+        ? [[from, to]]
+        : [
+            [from, x],
+            [right, to],
+          ],
+    );
   }
   return free.filter(([from, to]) => to - from >= MIN_GUTTER);
 }
 
 function internalGaps(row: Row): Interval[] {
-  return row.segments.slice(1).map((segment, index): Interval => [row.segments[index]!.right, segment.x]).filter(([from, to]) => to - from >= MIN_GUTTER);
+  return row.segments
+    .slice(1)
+    .map((segment, index): Interval => [row.segments[index]!.right, segment.x])
+    .filter(([from, to]) => to - from >= MIN_GUTTER);
 }
 
 /** Rows that share free vertical strips (gutters): the columns of a table or of a page. */
@@ -239,7 +267,9 @@ interface Grid {
 
 /** The gutters that stay free over rows[start, end), starting from the first row's gaps. */
 function guttersOver(rows: readonly Row[], start: number, end: number): Interval[] {
-  return rows.slice(start + 1, end).reduce((gutters, row) => remainingGutters(gutters, row), internalGaps(rows[start]!));
+  return rows
+    .slice(start + 1, end)
+    .reduce((gutters, row) => remainingGutters(gutters, row), internalGaps(rows[start]!));
 }
 
 /**
@@ -250,7 +280,13 @@ function guttersOver(rows: readonly Row[], start: number, end: number): Interval
 function gridEnd(rows: readonly Row[], start: number, end: number, horizontals: readonly PdfRule[]): number {
   const left = Math.min(...rows.slice(start, end).flatMap(({ segments }) => segments.map(({ x }) => x)));
   const right = Math.max(...rows.slice(start, end).flatMap(({ segments }) => segments.map(({ right }) => right)));
-  const across = horizontals.filter((rule) => rule.left < right && rule.right > left && rule.top < rows[start]!.y + rows[start]!.size && rule.bottom > rows[end - 1]!.y - rows[end - 1]!.size);
+  const across = horizontals.filter(
+    (rule) =>
+      rule.left < right &&
+      rule.right > left &&
+      rule.top < rows[start]!.y + rows[start]!.size &&
+      rule.bottom > rows[end - 1]!.y - rows[end - 1]!.size,
+  );
   // A table's rules box it in (two at least); under a single rule (below a header) lines go on.
   const bottom = across.length < 2 ? -Infinity : Math.min(...across.map(({ top }) => top));
   let last = end;
@@ -306,18 +342,26 @@ function columnsOf(rows: readonly Row[], gutters: readonly Interval[]): Segment[
  * run to its right edge (those of a column shorter than three lines, at the end of a text, need
  * not).
  */
-function isTwoColumnText(cells: readonly Segment[][][], gutters: readonly Interval[], frame: Frame, ruled: boolean): boolean {
+function isTwoColumnText(
+  cells: readonly Segment[][][],
+  gutters: readonly Interval[],
+  frame: Frame,
+  ruled: boolean,
+): boolean {
   if (ruled || gutters.length !== 1) return false;
   const [from, to] = gutters[0]!;
   const width = frame.right - frame.left;
-  if (from - frame.left < MIN_TEXT_COLUMN_SHARE * width || frame.right - to < MIN_TEXT_COLUMN_SHARE * width) return false;
+  if (from - frame.left < MIN_TEXT_COLUMN_SHARE * width || frame.right - to < MIN_TEXT_COLUMN_SHARE * width)
+    return false;
   const columns = [0, 1].map((column) => cells.map((row) => row[column]!).filter((segments) => segments.length > 0));
   const long = columns.filter((lines) => lines.length >= 3);
   return (
     long.length > 0 &&
     long.every((lines) => {
       const right = Math.max(...lines.map((segments) => segments.at(-1)!.right));
-      const full = lines.filter((segments) => right - segments.at(-1)!.right < RIGHT_EDGE_SLACK * segments.at(-1)!.size).length;
+      const full = lines.filter(
+        (segments) => right - segments.at(-1)!.right < RIGHT_EDGE_SLACK * segments.at(-1)!.size,
+      ).length;
       return full >= MIN_FULL_LINE_SHARE * lines.length;
     })
   );
@@ -338,7 +382,9 @@ function columnLines(rows: readonly Row[], cells: readonly Segment[][][], column
  * column has text.
  */
 function tableRows(rows: readonly Row[], cells: readonly Segment[][][], rules: readonly PdfRule[]): number[][] {
-  const ruled = rows.slice(1).map((row, index) => rules.some((rule) => rule.bottom < rows[index]!.y && rule.top > row.y + 0.5 * row.size));
+  const ruled = rows
+    .slice(1)
+    .map((row, index) => rules.some((rule) => rule.bottom < rows[index]!.y && rule.top > row.y + 0.5 * row.size));
   let boundaries = ruled;
   if (ruled.filter(Boolean).length < 2) {
     const gaps = rows.slice(1).map((row, index) => rows[index]!.y - row.y);
@@ -357,7 +403,9 @@ function tableRows(rows: readonly Row[], cells: readonly Segment[][][], rules: r
 function tableCells(rows: readonly Row[], cells: readonly Segment[][][], rules: readonly PdfRule[]): string[][] {
   return tableRows(rows, cells, rules).map((group) =>
     cells[0]!.map((_, column) =>
-      group.flatMap((index) => cells[index]![column]!.map(({ text }) => text)).reduce((cell, text) => joinPageBrokenLines(cell, text), ''),
+      group
+        .flatMap((index) => cells[index]![column]!.map(({ text }) => text))
+        .reduce((cell, text) => joinPageBrokenLines(cell, text), ''),
     ),
   );
 }
@@ -389,9 +437,13 @@ function pageLayout(items: readonly PdfTextItem[], rules: readonly PdfRule[]): P
     const rows = body.slice(start, end);
     const cells = columnsOf(rows, gutters);
     const lastColumn = cells.map((row) => row.at(-1)!).filter((segments) => segments.length > 0);
-    const toc = cells[0]!.length === 2 && lastColumn.every((segments) => segments.every(({ text }) => PAGE_REFERENCE.test(text)));
+    const toc =
+      cells[0]!.length === 2 && lastColumn.every((segments) => segments.every(({ text }) => PAGE_REFERENCE.test(text)));
     const { left, right } = frameOf(bodyLines.slice(start, end));
-    const inside = horizontals.filter((rule) => rule.top > rows.at(-1)!.y && rule.bottom < rows[0]!.y + rows[0]!.size && rule.left < right && rule.right > left);
+    const inside = horizontals.filter(
+      (rule) =>
+        rule.top > rows.at(-1)!.y && rule.bottom < rows[0]!.y + rows[0]!.size && rule.left < right && rule.right > left,
+    );
     const twoColumns = !toc && isTwoColumnText(cells, gutters, frame, inside.length > 0);
     const table = toc || twoColumns ? [] : tableCells(rows, cells, inside);
     // Rows that mostly hold a single cell are lines of text beside a few wide gaps (a note with
@@ -450,7 +502,14 @@ function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
 type Matrix = [number, number, number, number, number, number];
 
 function multiply([a, b, c, d, e, f]: Matrix, [a2, b2, c2, d2, e2, f2]: Matrix): Matrix {
-  return [a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2];
+  return [
+    a * a2 + b * c2,
+    a * b2 + b * d2,
+    c * a2 + d * c2,
+    c * b2 + d * d2,
+    e * a2 + f * c2 + e2,
+    e * b2 + f * d2 + f2,
+  ];
 }
 
 /** Quarter turns, counter-clockwise, of text drawn with this matrix: 0 upright, 1 running upwards … */
@@ -472,7 +531,10 @@ function turnBack(turns: number): Matrix {
   return [cos, sin, -sin, cos, 0, 0];
 }
 
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [
+  m[0] * x + m[2] * y + m[4],
+  m[1] * x + m[3] * y + m[5],
+];
 
 /**
  * The page's text items turned so that most of its text stands upright: a wide table is often
@@ -481,19 +543,27 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
  * above the rest when it stands in the upper half of the page as it reads, below otherwise,
  * so that it stays the page's first or last line.
  */
-function uprightItems(placed: readonly (PdfTextItem & { turns: number })[], turns: number, view: readonly number[]): PdfTextItem[] {
-  const main = placed.filter((item) => item.turns === turns).map(({ text, x, y, width, size }) => {
-    const [ux, uy] = apply(turnBack(turns), x, y);
-    return { text, x: ux, y: uy, width, size };
-  });
+function uprightItems(
+  placed: readonly (PdfTextItem & { turns: number })[],
+  turns: number,
+  view: readonly number[],
+): PdfTextItem[] {
+  const main = placed
+    .filter((item) => item.turns === turns)
+    .map(({ text, x, y, width, size }) => {
+      const [ux, uy] = apply(turnBack(turns), x, y);
+      return { text, x: ux, y: uy, width, size };
+    });
   const top = Math.max(0, ...main.map(({ y }) => y)) + 1000;
   const bottom = Math.min(0, ...main.map(({ y }) => y)) - 1000;
-  const others = placed.filter((item) => item.turns !== turns).map(({ text, x, y, width, size, turns: own }) => {
-    const [ux, uy] = apply(turnBack(own), x, y);
-    const ys = [apply(turnBack(own), view[0]!, view[1]!)[1], apply(turnBack(own), view[2]!, view[3]!)[1]];
-    const middle = (ys[0] + ys[1]) / 2;
-    return { text, x: ux, y: uy > middle ? top + uy - middle : bottom + uy - middle, width, size };
-  });
+  const others = placed
+    .filter((item) => item.turns !== turns)
+    .map(({ text, x, y, width, size, turns: own }) => {
+      const [ux, uy] = apply(turnBack(own), x, y);
+      const ys = [apply(turnBack(own), view[0]!, view[1]!)[1], apply(turnBack(own), view[2]!, view[3]!)[1]];
+      const middle = (ys[0] + ys[1]) / 2;
+      return { text, x: ux, y: uy > middle ? top + uy - middle : bottom + uy - middle, width, size };
+    });
   return [...main, ...others];
 }
 
@@ -515,9 +585,29 @@ function pageBox(m: Matrix, x1: number, y1: number, x2: number, y2: number): Pdf
  * the page's drawing operators.
  * Only the transformation matrix is tracked: enough to place boxes on the page.
  */
-function drawnShapes(fnArray: readonly number[], argsArray: readonly unknown[], OPS: Record<string, number>, pageArea: number, turn: Matrix): Omit<PdfPage, 'items'> {
-  const painting = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-  const images = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+function drawnShapes(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  OPS: Record<string, number>,
+  pageArea: number,
+  turn: Matrix,
+): Omit<PdfPage, 'items'> {
+  const painting = new Set([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
+  const images = new Set([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+  ]);
   const stack: Matrix[] = [];
   let matrix = turn;
   const rules: PdfRule[] = [];
@@ -554,7 +644,9 @@ export async function readPdfPages(data: Uint8Array): Promise<PdfPage[]> {
   try {
     const pdf = await task.promise.catch((error: unknown) => {
       if (error instanceof PasswordException) {
-        throw new PdfReadError('the PDF is encrypted with a password; save an unprotected copy (e.g. qpdf --decrypt --password=… in.pdf out.pdf) and import that');
+        throw new PdfReadError(
+          'the PDF is encrypted with a password; save an unprotected copy (e.g. qpdf --decrypt --password=… in.pdf out.pdf) and import that',
+        );
       }
       throw error;
     });
@@ -565,14 +657,26 @@ export async function readPdfPages(data: Uint8Array): Promise<PdfPage[]> {
       const placed = content.items.flatMap((item) => {
         if (!('str' in item)) return [];
         const [a, b, , , x, y] = item.transform as number[];
-        return [{ text: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || item.height, turns: quarterTurns(a!, b!) }];
+        return [
+          {
+            text: item.str,
+            x: x!,
+            y: y!,
+            width: item.width,
+            size: Math.hypot(a!, b!) || item.height,
+            turns: quarterTurns(a!, b!),
+          },
+        ];
       });
       const [x1, y1, x2, y2] = page.view;
       const turns = dominantTurns(placed);
       const turn = turnBack(turns);
       const items = uprightItems(placed, turns, page.view);
       const operators = await page.getOperatorList();
-      pages.push({ items, ...drawnShapes(operators.fnArray, operators.argsArray, OPS, (x2! - x1!) * (y2! - y1!), turn) });
+      pages.push({
+        items,
+        ...drawnShapes(operators.fnArray, operators.argsArray, OPS, (x2! - x1!) * (y2! - y1!), turn),
+      });
       page.cleanup();
     }
     return pages;
@@ -588,7 +692,9 @@ export async function readPdfPages(data: Uint8Array): Promise<PdfPage[]> {
 export function scannedPages(pages: readonly PdfPage[]): number[] {
   return pages.flatMap(({ items, imageShare, paths }, index) => {
     const chars = items.reduce((count, { text }) => count + text.replace(/\s/gu, '').length, 0);
-    return chars < SCANNED_MAX_CHARS && (imageShare >= SCANNED_MIN_IMAGE_SHARE || paths >= OUTLINED_MIN_PATHS) ? [index + 1] : [];
+    return chars < SCANNED_MAX_CHARS && (imageShare >= SCANNED_MIN_IMAGE_SHARE || paths >= OUTLINED_MIN_PATHS)
+      ? [index + 1]
+      : [];
   });
 }
 

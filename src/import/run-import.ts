@@ -69,17 +69,22 @@ async function readInput(path: string): Promise<{ text: string; pdf: boolean }> 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), pdf: false };
   } catch {
-    throw new ImportUsageError(`${path} is not UTF-8 text (GBK?); convert it, e.g. \`iconv -f GBK -t UTF-8\`, or import the PDF itself`);
+    throw new ImportUsageError(
+      `${path} is not UTF-8 text (GBK?); convert it, e.g. \`iconv -f GBK -t UTF-8\`, or import the PDF itself`,
+    );
   }
 }
 
 function gazetteFolders(content: string): string[] {
-  return existsSync(content) ? readdirSync(content).filter((name) => GAZETTE_ID.test(name) && statSync(join(content, name)).isDirectory()) : [];
+  return existsSync(content)
+    ? readdirSync(content).filter((name) => GAZETTE_ID.test(name) && statSync(join(content, name)).isDirectory())
+    : [];
 }
 
 function gazetteFolder(content: string, requested: string | undefined): string {
   if (requested !== undefined) {
-    if (!GAZETTE_ID.test(requested)) throw new ImportUsageError(`--gazette "${requested}" must be lower-case ASCII letters, digits and hyphens`);
+    if (!GAZETTE_ID.test(requested))
+      throw new ImportUsageError(`--gazette "${requested}" must be lower-case ASCII letters, digits and hyphens`);
     return requested;
   }
   const folders = gazetteFolders(content);
@@ -96,7 +101,9 @@ function issuePlace(content: string, dir: string): { gazetteId: string; year: st
   const parts = relative(content, dir).split(sep);
   if (parts.length !== 3 || parts[0] === '..' || isAbsolute(relative(content, dir))) return null;
   const [gazetteId, year, issue] = parts as [string, string, string];
-  return GAZETTE_ID.test(gazetteId) && /^\d{4}$/u.test(year) && /^\d{2}$/u.test(issue) ? { gazetteId, year, issue } : null;
+  return GAZETTE_ID.test(gazetteId) && /^\d{4}$/u.test(year) && /^\d{2}$/u.test(issue)
+    ? { gazetteId, year, issue }
+    : null;
 }
 
 /**
@@ -104,10 +111,16 @@ function issuePlace(content: string, dir: string): { gazetteId: string; year: st
  * own, or null when it belongs to the gazette the import chose: named by --gazette, or the
  * content folder's only gazette when that one has no gazette.yaml yet or the same name as the cover.
  */
-function standaloneReason(content: string, shownContent: string, options: ImportOptions, coverName: string | undefined): string | null {
+function standaloneReason(
+  content: string,
+  shownContent: string,
+  options: ImportOptions,
+  coverName: string | undefined,
+): string | null {
   if (options.gazette !== undefined) return null;
   const folders = gazetteFolders(content);
-  if (folders.length !== 1) return `${shownContent} holds ${folders.length === 0 ? 'no gazette folder' : 'several gazette folders'} and no --gazette was given`;
+  if (folders.length !== 1)
+    return `${shownContent} holds ${folders.length === 0 ? 'no gazette folder' : 'several gazette folders'} and no --gazette was given`;
   const file = join(content, folders[0]!, GAZETTE_FILE);
   let name: unknown;
   try {
@@ -125,7 +138,12 @@ function standaloneReason(content: string, shownContent: string, options: Import
  * standalone issue: `gazetteFile` null); and how many
  * warnings were printed (fields of an existing gazette.yaml that the 简介 page gives otherwise).
  */
-function targetFiles(result: ImportResult, gazetteFile: string | null, issueDir: string, io: ImportIo): { files: { path: string; content: string }[]; warnings: number } {
+function targetFiles(
+  result: ImportResult,
+  gazetteFile: string | null,
+  issueDir: string,
+  io: ImportIo,
+): { files: { path: string; content: string }[]; warnings: number } {
   const files: { path: string; content: string }[] = [];
   let warnings = 0;
   const gazette = result.gazette!;
@@ -139,7 +157,8 @@ function targetFiles(result: ImportResult, gazetteFile: string | null, issueDir:
     files.push({ path: gazetteFile, content: gazette.content });
   }
   files.push({ path: join(issueDir, ISSUE_FILE), content: result.issue!.content });
-  for (const document of result.documents) files.push({ path: join(issueDir, `${document.slug}.md`), content: document.content });
+  for (const document of result.documents)
+    files.push({ path: join(issueDir, `${document.slug}.md`), content: document.content });
   return { files, warnings };
 }
 
@@ -147,25 +166,47 @@ function targetFiles(result: ImportResult, gazetteFile: string | null, issueDir:
  * The placeholders of a gazette.yaml this import creates are the editor's to-do list, not
  * import errors: they are set apart and reported as fields to fill.
  */
-function fieldsToFill(problems: ContentProblem[], plan: readonly PlannedFile[], result: ImportResult, shownGazetteFile: string, gazetteFile: string) {
+function fieldsToFill(
+  problems: ContentProblem[],
+  plan: readonly PlannedFile[],
+  result: ImportResult,
+  shownGazetteFile: string,
+  gazetteFile: string,
+) {
   const created = plan.some(({ path, action }) => path === gazetteFile && action === 'create');
   const fields = new Set(created ? result.gazette!.toFill.map(({ field }) => field) : []);
-  const isToFill = (problem: ContentProblem) => problem.file === shownGazetteFile && fields.has(problem.field as 'name') && problem.message.startsWith('placeholder ');
+  const isToFill = (problem: ContentProblem) =>
+    problem.file === shownGazetteFile &&
+    fields.has(problem.field as 'name') &&
+    problem.message.startsWith('placeholder ');
   return { toFill: problems.filter(isToFill), rest: problems.filter((problem) => !isToFill(problem)) };
 }
 
 /** The gazette folder's name a standalone issue is checked under (any valid one: nothing else is there). */
 const STANDALONE_GAZETTE = 'standalone';
 
-function validate(plan: readonly PlannedFile[], location: IssueLocation, issueDir: string, gazetteFile: string, standalone: { gazetteYaml: string } | null, options: ImportOptions, io: ImportIo): ContentProblem[] {
+function validate(
+  plan: readonly PlannedFile[],
+  location: IssueLocation,
+  issueDir: string,
+  gazetteFile: string,
+  standalone: { gazetteYaml: string } | null,
+  options: ImportOptions,
+  io: ImportIo,
+): ContentProblem[] {
   const canonical = resolve(io.cwd, location.contentDir, location.gazetteId, location.year, location.issue);
   // The cache keeps only the verdicts of its last run, so only a check of the whole content folder may save it.
-  if (!options.dryRun && resolve(io.cwd, issueDir) === canonical) return validateInPlace(location, io.cwd, { cacheDir: options.cacheDir });
-  const issueFiles = new Map(plan.filter(({ path }) => path !== gazetteFile).map(({ path, content }) => [basename(path), content]));
+  if (!options.dryRun && resolve(io.cwd, issueDir) === canonical)
+    return validateInPlace(location, io.cwd, { cacheDir: options.cacheDir });
+  const issueFiles = new Map(
+    plan.filter(({ path }) => path !== gazetteFile).map(({ path, content }) => [basename(path), content]),
+  );
   const shown = { issueDir: shownPath(io.cwd, issueDir), gazetteFile: shownPath(io.cwd, gazetteFile) };
   if (standalone) {
     // The gazette.yaml from the cover is not written: only the issue's own problems are the editor's.
-    return validateStaged({ ...location, contentDir: null }, issueFiles, standalone.gazetteYaml, shown).filter(({ file }) => file !== shown.gazetteFile);
+    return validateStaged({ ...location, contentDir: null }, issueFiles, standalone.gazetteYaml, shown).filter(
+      ({ file }) => file !== shown.gazetteFile,
+    );
   }
   const gazette = plan.find(({ path }) => path === gazetteFile)?.content ?? null;
   return validateStaged({ ...location, contentDir: resolve(io.cwd, location.contentDir) }, issueFiles, gazette, shown);
@@ -179,7 +220,8 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     if (options.saveText !== undefined && options.dryRun) {
       io.err(`${options.saveText}: note: not saved, as a dry run writes nothing`);
     } else if (options.saveText !== undefined) {
-      if (existsSync(at(options.saveText)) && !options.force) throw new ImportUsageError(`${options.saveText} exists; use --force to overwrite it`);
+      if (existsSync(at(options.saveText)) && !options.force)
+        throw new ImportUsageError(`${options.saveText} exists; use --force to overwrite it`);
       writeFileSync(at(options.saveText), input.text);
     }
     const result = importIssueText(input.text);
@@ -187,7 +229,9 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     const shownInput = input.pdf && options.saveText !== undefined ? options.saveText : options.input;
     for (const finding of result.findings) io.err(formatFinding(shownInput, finding));
     if (input.pdf && options.saveText === undefined && result.findings.some(({ line }) => line !== undefined)) {
-      io.err(`${options.input}: note: line numbers refer to the text extracted from the PDF; save it with --save-text <file> to look them up`);
+      io.err(
+        `${options.input}: note: line numbers refer to the text extracted from the PDF; save it with --save-text <file> to look them up`,
+      );
     }
     if (!result.paged && result.documents.length > 0) {
       io.err(`${shownInput}: note: the text has no page breaks, so the documents' pages come from the TOC unchecked`);
@@ -198,10 +242,22 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     // the chosen gazette's issue unless the cover names another gazette.
     const place = options.out === undefined ? null : issuePlace(at(options.content), at(options.out));
     if (place && options.gazette !== undefined && place.gazetteId !== options.gazette) {
-      throw new ImportUsageError(`--out ${options.out} is in the gazette folder ${place.gazetteId}, not ${options.gazette}`);
+      throw new ImportUsageError(
+        `--out ${options.out} is in the gazette folder ${place.gazetteId}, not ${options.gazette}`,
+      );
     }
-    const standalone = options.out !== undefined && !place ? standaloneReason(at(options.content), shownPath(io.cwd, at(options.content)), options, result.gazette!.values.name) : null;
-    const gazetteId = place?.gazetteId ?? (standalone === null ? gazetteFolder(at(options.content), options.gazette) : STANDALONE_GAZETTE);
+    const standalone =
+      options.out !== undefined && !place
+        ? standaloneReason(
+            at(options.content),
+            shownPath(io.cwd, at(options.content)),
+            options,
+            result.gazette!.values.name,
+          )
+        : null;
+    const gazetteId =
+      place?.gazetteId ??
+      (standalone === null ? gazetteFolder(at(options.content), options.gazette) : STANDALONE_GAZETTE);
     const year = place?.year ?? String(result.issue.values.year);
     const issue = place?.issue ?? issueFolderName(result.issue.values.number);
     const gazetteFile = join(options.content, gazetteId, GAZETTE_FILE);
@@ -211,17 +267,26 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     const show = (path: string) => shownPath(io.cwd, path);
     const conflicts = plan.filter(({ action }) => action === 'overwrite');
     if (conflicts.length > 0 && !options.force) {
-      io.err(`refusing to overwrite ${conflicts.length === 1 ? 'an existing file that differs' : `${conflicts.length} existing files that differ`} from the import (use --force to overwrite):`);
+      io.err(
+        `refusing to overwrite ${conflicts.length === 1 ? 'an existing file that differs' : `${conflicts.length} existing files that differ`} from the import (use --force to overwrite):`,
+      );
       for (const { path } of conflicts) io.err(`  ${show(path)}`);
       return 2;
     }
-    const strays = strayDocuments(at(issueDir), result.documents.map(({ slug }) => slug));
+    const strays = strayDocuments(
+      at(issueDir),
+      result.documents.map(({ slug }) => slug),
+    );
     for (const stray of strays) {
-      io.err(`${show(stray)}: warning: already in the issue folder but not produced by this import; remove it if it is a leftover`);
+      io.err(
+        `${show(stray)}: warning: already in the issue folder but not produced by this import; remove it if it is a leftover`,
+      );
     }
     if (options.dryRun) {
       for (const { path, content, action } of plan) {
-        io.out(`=== ${show(path)} (${action === 'create' ? 'would create' : action === 'overwrite' ? 'would overwrite' : 'unchanged'})`);
+        io.out(
+          `=== ${show(path)} (${action === 'create' ? 'would create' : action === 'overwrite' ? 'would overwrite' : 'unchanged'})`,
+        );
         io.out(content.replace(/\n$/u, ''));
       }
     } else {
@@ -229,20 +294,35 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<n
     }
     const location: IssueLocation = { contentDir: options.content, gazetteId, year, issue };
     if (standalone !== null) {
-      io.err(`${show(at(issueDir))}: note: checked on its own (schema and the rules within the issue), not against a gazette's other issues: ${standalone}`);
+      io.err(
+        `${show(at(issueDir))}: note: checked on its own (schema and the rules within the issue), not against a gazette's other issues: ${standalone}`,
+      );
     }
-    const checked = validate(plan, location, at(issueDir), at(gazetteFile), standalone === null ? null : { gazetteYaml: result.gazette!.content }, options, io);
+    const checked = validate(
+      plan,
+      location,
+      at(issueDir),
+      at(gazetteFile),
+      standalone === null ? null : { gazetteYaml: result.gazette!.content },
+      options,
+      io,
+    );
     const { toFill, rest: problems } = fieldsToFill(checked, plan, result, show(at(gazetteFile)), at(gazetteFile));
     for (const problem of problems) io.err(formatProblem(problem));
     const whatOf = new Map(result.gazette!.toFill.map(({ field, what }) => [field as string, what]));
     for (const { file, line, column, field } of toFill) {
-      io.err(`${file}:${line}:${column}: ${field}: to fill in: the issue does not print the ${whatOf.get(field)}; replace the placeholder (npm run check and the build refuse it until then)`);
+      io.err(
+        `${file}:${line}:${column}: ${field}: to fill in: the issue does not print the ${whatOf.get(field)}; replace the placeholder (npm run check and the build refuse it until then)`,
+      );
     }
 
     // The drop list: what the import left out as layout, so the editor can see nothing else was.
-    for (const { line, text, reason } of result.accounting.dropped) io.out(`${shownInput}:${line}: dropped (${reason}): ${text}`);
+    for (const { line, text, reason } of result.accounting.dropped)
+      io.out(`${shownInput}:${line}: dropped (${reason}): ${text}`);
     const count = (action: PlannedFile['action']) => plan.filter((file) => file.action === action).length;
-    const errors = result.findings.filter(({ severity }) => severity === 'error').length + problems.filter(({ severity }) => severity !== 'warning').length;
+    const errors =
+      result.findings.filter(({ severity }) => severity === 'error').length +
+      problems.filter(({ severity }) => severity !== 'warning').length;
     const warnings = result.findings.length + problems.length - errors + targets.warnings + strays.length;
     io.out(
       `${options.dryRun ? 'dry run: would import' : 'imported'} ${result.documents.length} document${result.documents.length === 1 ? '' : 's'} into ${show(at(issueDir))}: ` +

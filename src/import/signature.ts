@@ -26,7 +26,12 @@ const MAX_ISSUER_LINES = 4;
  * a department's name is not taken for the signature; failing that, any organ's name will do
  * (`signedByIssuers` tells which).
  */
-export function findSignature(lines: readonly SourceLine[], from: number, to: number, issuers: readonly string[]): (Signature & { signedByIssuers: boolean }) | null {
+export function findSignature(
+  lines: readonly SourceLine[],
+  from: number,
+  to: number,
+  issuers: readonly string[],
+): (Signature & { signedByIssuers: boolean }) | null {
   const signature = findSignatureOf(lines, from, to, new Set(issuers.map(normalizeParagraph)));
   if (signature) return { ...signature, signedByIssuers: true };
   const anyOrgan = findSignatureOf(lines, from, to, new Set());
@@ -67,7 +72,12 @@ function afterAttachmentNote(lines: readonly SourceLine[], from: number, index: 
   return false;
 }
 
-function findSignatureOf(lines: readonly SourceLine[], from: number, to: number, known: ReadonlySet<string>): Signature | null {
+function findSignatureOf(
+  lines: readonly SourceLine[],
+  from: number,
+  to: number,
+  known: ReadonlySet<string>,
+): Signature | null {
   for (let index = from + 1; index < to; index++) {
     const date = dateLine(lines[index]!.text);
     if (!date) continue;
@@ -78,7 +88,12 @@ function findSignatureOf(lines: readonly SourceLine[], from: number, to: number,
       start--;
     }
     if (start === index && index - 1 >= from && isOfficialSignature(lines[index - 1]!.text)) {
-      return { start: index - 1, end: index + 1, lines: [spaced(lines[index - 1]!.text), normalizeParagraph(lines[index]!.text)], date };
+      return {
+        start: index - 1,
+        end: index + 1,
+        lines: [spaced(lines[index - 1]!.text), normalizeParagraph(lines[index]!.text)],
+        date,
+      };
     }
     if (start === index) continue;
     return {
@@ -93,5 +108,9 @@ function findSignatureOf(lines: readonly SourceLine[], from: number, to: number,
 
 /** Names printed side by side keep one full-width space between them (joint issuers, 总理　李克强). */
 function spaced(text: string): string {
-  return text.trim().split(/[\s\u3000]+/u).map(normalizeParagraph).join('\u3000');
+  return text
+    .trim()
+    .split(/[\s\u3000]+/u)
+    .map(normalizeParagraph)
+    .join('\u3000');
 }

@@ -31,7 +31,13 @@ function normalizeCell(cell: string): string {
 function startsNextRow(first: string, cells: readonly string[]): boolean {
   const current = /^(\D{0,2})(\d{1,4})$/u.exec(first.trim());
   const next = /^(\D{0,2})(\d{1,4})$/u.exec(cells[0]!.trim());
-  return cells.length > 1 && current !== null && next !== null && current[1] === next[1] && Number(next[2]) === Number(current[2]) + 1;
+  return (
+    cells.length > 1 &&
+    current !== null &&
+    next !== null &&
+    current[1] === next[1] &&
+    Number(next[2]) === Number(current[2]) + 1
+  );
 }
 
 /**
@@ -61,7 +67,10 @@ export function parseTable(lines: SourceLine[], start: number, findings: Finding
     const cells = cellsOf(text);
     if (open && startsNextRow(open.cells[0]!, cells)) {
       // A row printed with its last cells empty, and no tabs for them: the next row begins.
-      findings.warn(`a table row has ${open.cells.length} cells but the header has ${width}; the last ones are left empty`, open.line);
+      findings.warn(
+        `a table row has ${open.cells.length} cells but the header has ${width}; the last ones are left empty`,
+        open.line,
+      );
       open.cells.push(...Array.from({ length: width - open.cells.length }, () => ''));
       close(line);
     }

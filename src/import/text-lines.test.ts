@@ -40,7 +40,9 @@ describe('readSourceText', () => {
   });
 
   it('never takes the cover for a running header, even when the headers repeat the name', () => {
-    const { lines } = readSourceText('淄博市人民政府公报\n目录\f淄博市人民政府公报\n正文\n\f淄博市人民政府公报\n正文二\n');
+    const { lines } = readSourceText(
+      '淄博市人民政府公报\n目录\f淄博市人民政府公报\n正文\n\f淄博市人民政府公报\n正文二\n',
+    );
     expect(lines.map(({ text }) => text)).toEqual(['淄博市人民政府公报', '目录', '正文', '正文二']);
   });
 
@@ -64,7 +66,9 @@ describe('readSourceText', () => {
 
   it('needs a header on a good share of the pages', () => {
     const body = (n: number) => `\f正文${n}。\n`;
-    const { furniture } = readSourceText(`封面\f某期特刊\n甲。\f某期特刊\n乙。${[1, 2, 3, 4, 5, 6].map(body).join('')}`);
+    const { furniture } = readSourceText(
+      `封面\f某期特刊\n甲。\f某期特刊\n乙。${[1, 2, 3, 4, 5, 6].map(body).join('')}`,
+    );
     expect(furniture).toEqual([]);
   });
 
@@ -81,22 +85,52 @@ describe('readSourceText', () => {
 
   it('keeps notes in brackets that end documents on several pages', () => {
     const { lines } = readSourceText('封面\f甲。\n（此件公开发布）\f乙。\n（此件公开发布）\f丙。\n（此件公开发布）\n');
-    expect(lines.map(({ text }) => text)).toEqual(['封面', '甲。', '（此件公开发布）', '乙。', '（此件公开发布）', '丙。', '（此件公开发布）']);
+    expect(lines.map(({ text }) => text)).toEqual([
+      '封面',
+      '甲。',
+      '（此件公开发布）',
+      '乙。',
+      '（此件公开发布）',
+      '丙。',
+      '（此件公开发布）',
+    ]);
   });
 
   it('drops a header naming the gazette on every other page, however few the pages', () => {
-    const body = (n: number) => `\f${n % 2 === 0 ? `${n}　　北京市人民政府公报\n` : ''}正文${n}。\n${n % 2 === 1 ? `2018年第48期　　${n}\n` : ''}`;
-    const { furniture } = readSourceText(`北京市人民政府公报\n目录${[1, 2, 3, 4, 5, 6, 7].map(body).join('')}\f简介。\n`);
+    const body = (n: number) =>
+      `\f${n % 2 === 0 ? `${n}　　北京市人民政府公报\n` : ''}正文${n}。\n${n % 2 === 1 ? `2018年第48期　　${n}\n` : ''}`;
+    const { furniture } = readSourceText(
+      `北京市人民政府公报\n目录${[1, 2, 3, 4, 5, 6, 7].map(body).join('')}\f简介。\n`,
+    );
     expect(furniture).toHaveLength(7);
   });
 
   it('counts indents from the page margin that every line of a page starts with', () => {
-    const page = ['天津市人民政府公报                2021年第12期', '    各区人民政府：', '        现将任务分工印发给你', '    们，望遵照执行。', '                  天津市人民政府', '        一、任务分工', '               — 3 —'];
+    const page = [
+      '天津市人民政府公报                2021年第12期',
+      '    各区人民政府：',
+      '        现将任务分工印发给你',
+      '    们，望遵照执行。',
+      '                  天津市人民政府',
+      '        一、任务分工',
+      '               — 3 —',
+    ];
     const { lines } = readSourceText(`封面\n目录\f${page.join('\n')}\n`);
-    expect(lines.slice(2).map(({ text }) => text)).toEqual(['天津市人民政府公报                2021年第12期', '各区人民政府：', '    现将任务分工印发给你', '们，望遵照执行。', '              天津市人民政府', '    一、任务分工']);
+    expect(lines.slice(2).map(({ text }) => text)).toEqual([
+      '天津市人民政府公报                2021年第12期',
+      '各区人民政府：',
+      '    现将任务分工印发给你',
+      '们，望遵照执行。',
+      '              天津市人民政府',
+      '    一、任务分工',
+    ]);
     // Full-width indents are the text's own, and a short centred page keeps its spaces.
-    expect(readSourceText('封面\f页眉\n　　甲。\n　　乙。\n　　丙。\n　　丁。\n页脚\n').lines.map(({ text }) => text)).toContain('　　甲。');
-    expect(readSourceText('封面\f页眉\n        国务院令\n          第1号\n页脚\n').lines.map(({ text }) => text)).toContain('        国务院令');
+    expect(
+      readSourceText('封面\f页眉\n　　甲。\n　　乙。\n　　丙。\n　　丁。\n页脚\n').lines.map(({ text }) => text),
+    ).toContain('　　甲。');
+    expect(
+      readSourceText('封面\f页眉\n        国务院令\n          第1号\n页脚\n').lines.map(({ text }) => text),
+    ).toContain('        国务院令');
   });
 });
 
@@ -120,7 +154,14 @@ describe('readSourceText: headers printed once', () => {
   });
 
   it('reads a folio in dashes before the name, and the issue as year·number after a folio at the end', () => {
-    const text = ['青海政报', '2023年第7期', '\f— 5 —　　　　青海政报 2023.7', '青海省人民政府办公厅', '\f2023年第7期正文', '2021·7          6'].join('\n');
+    const text = [
+      '青海政报',
+      '2023年第7期',
+      '\f— 5 —　　　　青海政报 2023.7',
+      '青海省人民政府办公厅',
+      '\f2023年第7期正文',
+      '2021·7          6',
+    ].join('\n');
     const { lines, furniture } = readSourceText(text);
     expect(furniture).toEqual([3, 6]);
     expect(lines.slice(2)).toEqual([
@@ -131,7 +172,14 @@ describe('readSourceText: headers printed once', () => {
 
   it('reads a folio between dots at either end of a header spread over the page width', () => {
     const gap = ' '.repeat(56);
-    const text = ['咸宁市人民政府公报', '2022年第2号（总第67号）', `\f· 2 ·${gap}咸宁市人民政府公报`, '市政府文件', `\f咸宁市人民政府公报 2022年第2号${gap}· 3 ·`, '刘仲华'].join('\n');
+    const text = [
+      '咸宁市人民政府公报',
+      '2022年第2号（总第67号）',
+      `\f· 2 ·${gap}咸宁市人民政府公报`,
+      '市政府文件',
+      `\f咸宁市人民政府公报 2022年第2号${gap}· 3 ·`,
+      '刘仲华',
+    ].join('\n');
     const { lines, furniture } = readSourceText(text);
     expect(furniture).toEqual([3, 5]);
     expect(lines.slice(2).map(({ text: line, page }) => [line, page])).toEqual([
@@ -142,7 +190,14 @@ describe('readSourceText: headers printed once', () => {
 
   it('drops a header that layout extraction spreads over the page width, counting its white space as one', () => {
     const gap = ' '.repeat(58);
-    const text = ['广东省人民政府公报', '2023年第9期', `\f   12${gap}广东省人民政府公报`, '广东省人民政府办公厅', `\f   2023年第9期${gap}13`, '各地级以上市人民政府：'].join('\n');
+    const text = [
+      '广东省人民政府公报',
+      '2023年第9期',
+      `\f   12${gap}广东省人民政府公报`,
+      '广东省人民政府办公厅',
+      `\f   2023年第9期${gap}13`,
+      '各地级以上市人民政府：',
+    ].join('\n');
     const { lines, furniture } = readSourceText(text);
     expect(furniture).toEqual([3, 5]);
     expect(lines.slice(2).map(({ text: line, page }) => [line, page])).toEqual([

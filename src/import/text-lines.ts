@@ -31,7 +31,10 @@ export const PAGE_NUMBER = /^[\s\-—–·]*(?:第\s*)?(\d{1,4})(?:\s*页)?[\s\-
 /** A page number at either end of a running header: "12  淄博市人民政府公报", "公报 · 12". */
 const HEADER_PAGE_NUMBER = /^(\d{1,4})[\s·]+\S|\S[\s·]+(\d{1,4})$/u;
 /** The same, the folio bare, in dashes or dots ("— 5 —　　青海政报 2023.7", "· 2 ·  …公报"), at the start or at the end. */
-const FOLIO_AT_ENDS = [/^[-—–·]*\s*(\d{1,4})\s*[-—–·]*(?=[\s\u3000·]+\S)/u, /(?<=\S[\s\u3000·]+)[-—–·]*\s*(\d{1,4})\s*[-—–·]*$/u];
+const FOLIO_AT_ENDS = [
+  /^[-—–·]*\s*(\d{1,4})\s*[-—–·]*(?=[\s\u3000·]+\S)/u,
+  /(?<=\S[\s\u3000·]+)[-—–·]*\s*(\d{1,4})\s*[-—–·]*$/u,
+];
 const SENTENCE_END = /[。；：！？;:!?]$/u;
 const MAX_HEADER_LENGTH = 40;
 /** The issue as a running header prints it, before or after the gazette's name: 2011年第6期. */
@@ -94,7 +97,8 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
   // A header naming the gazette as its cover does may recur on even pages only, too few for
   // the share: "2　　北京市人民政府公报".
   const coverKey = cover ? headerKey(cover.text) : undefined;
-  const namesGazette = (key: string) => coverKey !== undefined && (key === coverKey || (key.startsWith(coverKey) && key.endsWith('公报')));
+  const namesGazette = (key: string) =>
+    coverKey !== undefined && (key === coverKey || (key.startsWith(coverKey) && key.endsWith('公报')));
   // A header with the page number in it is furniture even when printed once (an issue of one
   // or two pages, odd and even headers differing): the gazette's name or the issue, and a folio.
   const coverName = cover?.text.replace(/[\s\u3000]+/gu, '') ?? '';
@@ -103,8 +107,17 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
       const folio = pattern.exec(text.trim());
       if (!folio) continue;
       // Without the folio and white space; a · between year and issue (2021·7) stays.
-      const rest = text.trim().replace(pattern, '').replace(/[\s\u3000]+/gu, '').replace(/^·+|·+$/gu, '');
-      const label = coverName !== '' && rest.startsWith(coverName) ? rest.slice(coverName.length) : coverName !== '' && rest.endsWith(coverName) ? rest.slice(0, -coverName.length) : rest;
+      const rest = text
+        .trim()
+        .replace(pattern, '')
+        .replace(/[\s\u3000]+/gu, '')
+        .replace(/^·+|·+$/gu, '');
+      const label =
+        coverName !== '' && rest.startsWith(coverName)
+          ? rest.slice(coverName.length)
+          : coverName !== '' && rest.endsWith(coverName)
+            ? rest.slice(0, -coverName.length)
+            : rest;
       if (rest === coverName || HEADER_ISSUE_LABEL.test(label)) return Number(folio[1]);
     }
     return null;
@@ -138,7 +151,8 @@ function stripFurniture(pages: SourceLine[][]): { pages: SourceLine[][]; furnitu
       const folio = folioOf(line.text);
       if (!recurring && (index === 0 || folio === null)) return;
       const number = HEADER_PAGE_NUMBER.exec(line.text.trim());
-      if (printed[index] === undefined && (folio !== null || number)) printed[index] = folio ?? Number(number![1] ?? number![2]);
+      if (printed[index] === undefined && (folio !== null || number))
+        printed[index] = folio ?? Number(number![1] ?? number![2]);
       furniture.push(line.line);
       lines.splice(end === 'first' ? 0 : lines.length - 1, 1);
     });
@@ -168,7 +182,9 @@ function withoutMargin(lines: SourceLine[]): SourceLine[] {
   if (inner.length < MIN_MARGIN_LINES) return lines;
   const indent = (text: string) => /^ */u.exec(text)![0].length;
   const margin = Math.min(...inner.map(({ text }) => indent(text)));
-  return margin === 0 ? lines : lines.map((line) => ({ ...line, text: line.text.slice(Math.min(margin, indent(line.text))) }));
+  return margin === 0
+    ? lines
+    : lines.map((line) => ({ ...line, text: line.text.slice(Math.min(margin, indent(line.text))) }));
 }
 
 /** Reads extracted text: numbered non-empty lines, page furniture removed from paged text. */

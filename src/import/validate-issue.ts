@@ -7,7 +7,16 @@
  * folder, for another gazette than the content folder's, is checked on its own: the schema and
  * the rules within the issue, against the gazette.yaml its own cover gives.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { GAZETTE_FILE } from '../content/schema';
@@ -29,7 +38,13 @@ export function validateInPlace(
   { linkRoots, cacheDir }: { linkRoots?: string[]; cacheDir?: string } = {},
 ): ContentProblem[] {
   const gazetteDir = join(contentDir, gazetteId);
-  const result = checkContent({ contentDir, paths: [join(gazetteDir, year, issue), join(gazetteDir, GAZETTE_FILE)], cwd, linkRoots, cacheDir });
+  const result = checkContent({
+    contentDir,
+    paths: [join(gazetteDir, year, issue), join(gazetteDir, GAZETTE_FILE)],
+    cwd,
+    linkRoots,
+    cacheDir,
+  });
   return [...result.errors, ...result.warnings];
 }
 
@@ -52,7 +67,8 @@ export function validateStaged(
     const issueDir = join(gazetteDir, year, issue);
     mkdirSync(issueDir, { recursive: true });
     if (gazetteYaml !== null) writeFileSync(join(gazetteDir, GAZETTE_FILE), gazetteYaml);
-    else if (realGazette !== null && existsSync(join(realGazette, GAZETTE_FILE))) copyFileSync(join(realGazette, GAZETTE_FILE), join(gazetteDir, GAZETTE_FILE));
+    else if (realGazette !== null && existsSync(join(realGazette, GAZETTE_FILE)))
+      copyFileSync(join(realGazette, GAZETTE_FILE), join(gazetteDir, GAZETTE_FILE));
     if (realGazette !== null && existsSync(realGazette)) {
       for (const yearName of readdirSync(realGazette)) {
         const realYear = join(realGazette, yearName);
@@ -62,7 +78,8 @@ export function validateStaged(
           continue;
         }
         for (const issueName of readdirSync(realYear)) {
-          if (issueName !== issue && !issueName.startsWith('.')) symlinkSync(join(realYear, issueName), join(gazetteDir, yearName, issueName));
+          if (issueName !== issue && !issueName.startsWith('.'))
+            symlinkSync(join(realYear, issueName), join(gazetteDir, yearName, issueName));
         }
       }
     }

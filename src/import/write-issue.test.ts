@@ -38,7 +38,15 @@ describe('strayDocuments', () => {
 describe('gazetteDifferences', () => {
   it('names the fields the 简介 page gives differently', () => {
     const existing = 'name: 淄博市人民政府公报\nphone: 0533-3183683\npostcode: 255003\nabout: |\n  简介。\n';
-    expect(gazetteDifferences(existing, { name: '淄博市人民政府公报', postcode: '255003', about: '简介。\n', phone: '0533-3183683 3182579', editor: '淄博市人民政府办公室' })).toEqual([
+    expect(
+      gazetteDifferences(existing, {
+        name: '淄博市人民政府公报',
+        postcode: '255003',
+        about: '简介。\n',
+        phone: '0533-3183683 3182579',
+        editor: '淄博市人民政府办公室',
+      }),
+    ).toEqual([
       'phone: "0533-3183683"; the 简介 page gives "0533-3183683 3182579"',
       'editor: not set; the 简介 page gives "淄博市人民政府办公室"',
     ]);

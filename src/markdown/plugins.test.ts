@@ -11,7 +11,9 @@ describe('remarkGazetteBlocks', () => {
   });
 
   it('renders the issuers line of a forwarded document', () => {
-    expect(render(':::issuers\n市大数据局　市商务局\n:::\n')).toBe('<div class="forwarded-issuers"><p>市大数据局　市商务局</p></div>');
+    expect(render(':::issuers\n市大数据局　市商务局\n:::\n')).toBe(
+      '<div class="forwarded-issuers"><p>市大数据局　市商务局</p></div>',
+    );
   });
 
   it('gives back text that only looks like a directive', () => {
@@ -19,7 +21,9 @@ describe('remarkGazetteBlocks', () => {
   });
 
   it('fails on an unknown block, naming it', () => {
-    expect(() => render(':::signatur\n某机关\n:::\n')).toThrow(/unknown block ":::signatur"; the blocks are :::signature and :::issuers/);
+    expect(() => render(':::signatur\n某机关\n:::\n')).toThrow(
+      /unknown block ":::signatur"; the blocks are :::signature and :::issuers/,
+    );
   });
 });
 

@@ -17,7 +17,11 @@ import { lookupContext } from '../domain/number-lookup';
 
 const targets = citationTargets(
   [
-    { number: '淄政办字〔2015〕51号', title: '关于进一步做好重大行政决策合法性审查工作的通知', path: '2015/12/zzbz-2015-51/' },
+    {
+      number: '淄政办字〔2015〕51号',
+      title: '关于进一步做好重大行政决策合法性审查工作的通知',
+      path: '2015/12/zzbz-2015-51/',
+    },
     { number: '市政府令第102号', title: '淄博市重大行政决策程序规定', path: '2019/24/szfl-102/' },
     { title: '没有文号的文件', path: '2019/24/untitled/' },
   ],
@@ -27,9 +31,18 @@ const targets = citationTargets(
 function render(markdown: string, options: { targets?: CitationTargets } = { targets }) {
   const file = new VFile(markdown);
   const html = String(
-    unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeCitations, options).use(rehypeStringify).processSync(file),
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype)
+      .use(rehypeCitations, options)
+      .use(rehypeStringify)
+      .processSync(file),
   );
-  return { html, citations: reportedCitations((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro) };
+  return {
+    html,
+    citations: reportedCitations((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro),
+  };
 }
 
 const link51 = (raw: string) =>
@@ -65,7 +78,9 @@ describe('rehypeCitations: numbers in the archive', () => {
   });
 
   it('reads the 代字 the archive knows where running text runs into it', () => {
-    expect(render('请继续执行淄政办字〔2015〕51号。').html).toBe(`<p>请继续执行${link51('淄政办字〔2015〕51号')}。</p>`);
+    expect(render('请继续执行淄政办字〔2015〕51号。').html).toBe(
+      `<p>请继续执行${link51('淄政办字〔2015〕51号')}。</p>`,
+    );
     // A shorter known 代字 inside a longer known one does not win.
     const nested = citationTargets(
       [
@@ -78,7 +93,9 @@ describe('rehypeCitations: numbers in the archive', () => {
   });
 
   it('finds numbers in tables, lists, headings and emphasis', () => {
-    const { html } = render('## 依据淄政办字[2015]51号\n\n- 见淄政办字〔2015〕51号\n\n| 文号 |\n| --- |\n| 淄政办字〔2015〕51号 |\n\n**淄政办字〔2015〕51号**\n');
+    const { html } = render(
+      '## 依据淄政办字[2015]51号\n\n- 见淄政办字〔2015〕51号\n\n| 文号 |\n| --- |\n| 淄政办字〔2015〕51号 |\n\n**淄政办字〔2015〕51号**\n',
+    );
     expect(html.match(/class="citation-link"/g)).toHaveLength(4);
   });
 
@@ -146,21 +163,27 @@ describe('rehypeCitations: orders cited in another spelling than printed', () =>
   });
 
   it("links the city's 市政府令 to its 淄博市人民政府令, and reads the organ where running text runs into it", () => {
-    expect(render('按照《规定》（市政府令第102号）', { targets: printed }).html).toContain('<a class="citation-link" href="/2019/24/szfl-102/"');
+    expect(render('按照《规定》（市政府令第102号）', { targets: printed }).html).toContain(
+      '<a class="citation-link" href="/2019/24/szfl-102/"',
+    );
     expect(render('继续执行淄博市政府令第102号', { targets: printed }).html).toBe(
       '<p>继续执行<a class="citation-link" href="/2019/24/szfl-102/" title="《淄博市重大行政决策程序规定》">淄博市政府令第102号</a></p>',
     );
-    expect(citedTargets(printed, ['市政府令第102号'])).toEqual({ '市政府令第102号': { href: '/2019/24/szfl-102/', title: '淄博市重大行政决策程序规定' } });
+    expect(citedTargets(printed, ['市政府令第102号'])).toEqual({
+      市政府令第102号: { href: '/2019/24/szfl-102/', title: '淄博市重大行政决策程序规定' },
+    });
   });
 
-  it('does not link another government\'s order', () => {
+  it("does not link another government's order", () => {
     expect(render('省政府令第102号', { targets: printed }).html).toBe(`<p>${external('省政府令第102号')}</p>`);
   });
 });
 
 describe('the citation table', () => {
   it('is the one given to gazetteMarkdownPlugins, which the configured pipeline links against', () => {
-    const html = String(gazetteProcessor(gazetteMarkdownPlugins({ citationTargets: targets })).processSync('市政府令第102号'));
+    const html = String(
+      gazetteProcessor(gazetteMarkdownPlugins({ citationTargets: targets })).processSync('市政府令第102号'),
+    );
     expect(html).toContain('href="/gazette/2019/24/szfl-102/"');
   });
 
@@ -169,13 +192,19 @@ describe('the citation table', () => {
   });
 
   it('adds the trailing slash a base may lack, and skips documents without a number', () => {
-    const table = citationTargets([{ number: '淄政发〔2020〕1号', title: 't', path: '2020/01/a/' }, { title: 'u', path: '2020/01/b/' }], '/sub');
+    const table = citationTargets(
+      [
+        { number: '淄政发〔2020〕1号', title: 't', path: '2020/01/a/' },
+        { title: 'u', path: '2020/01/b/' },
+      ],
+      '/sub',
+    );
     expect(table.byKey).toEqual({ '淄政发〔2020〕1号': { href: '/sub/2020/01/a/', title: 't' } });
   });
 
   it('gives the part of the table a body depends on, with null for numbers not in the archive', () => {
     expect(citedTargets(targets, ['市政府令第102号', '淄政办发〔2018〕9号'])).toEqual({
-      '市政府令第102号': { href: '/gazette/2019/24/szfl-102/', title: '淄博市重大行政决策程序规定' },
+      市政府令第102号: { href: '/gazette/2019/24/szfl-102/', title: '淄博市重大行政决策程序规定' },
       '淄政办发〔2018〕9号': null,
     });
     expect(citedTargets(targets, ['toString'])).toEqual({ toString: null });

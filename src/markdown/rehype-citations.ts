@@ -16,7 +16,13 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { findDocNumbers, parseDocNumber, type FoundDocNumber } from '../domain/doc-number';
-import { docNumberLookupKey, documentsByNumber, numberLookupKey, prefixLookupKey, type NumberLookupContext } from '../domain/number-lookup';
+import {
+  docNumberLookupKey,
+  documentsByNumber,
+  numberLookupKey,
+  prefixLookupKey,
+  type NumberLookupContext,
+} from '../domain/number-lookup';
 
 export interface CitationTarget {
   /** The document's URL, with the site's base. */
@@ -49,7 +55,8 @@ export function citationTargets(
 ): CitationTargets {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const byKey: Record<string, CitationTarget> = {};
-  for (const [key, document] of documentsByNumber(documents, context)) byKey[key] = { href: `${prefix}${document.path}`, title: document.title };
+  for (const [key, document] of documentsByNumber(documents, context))
+    byKey[key] = { href: `${prefix}${document.path}`, title: document.title };
   return { byKey, context };
 }
 
@@ -62,8 +69,13 @@ function targetOf(targets: CitationTargets, key: string): CitationTarget | undef
  * or null for numbers not in the archive (so that adding the cited document changes it). The
  * loader puts this in the body's cache digest.
  */
-export function citedTargets(targets: CitationTargets, numbers: readonly string[]): Record<string, CitationTarget | null> {
-  return Object.fromEntries(numbers.map((number) => [number, targetOf(targets, numberLookupKey(number, targets.context)) ?? null]));
+export function citedTargets(
+  targets: CitationTargets,
+  numbers: readonly string[],
+): Record<string, CitationTarget | null> {
+  return Object.fromEntries(
+    numbers.map((number) => [number, targetOf(targets, numberLookupKey(number, targets.context)) ?? null]),
+  );
 }
 
 /** The numbers a render reported, from its metadata. */
@@ -114,11 +126,21 @@ function knownPrefixes(targets: CitationTargets): Set<string> {
  * reads as the 代字 继续执行淄政办字). When the archive knows a 代字 that ends the one found, the
  * longest such is the one cited.
  */
-function trimToKnownPrefix(number: FoundDocNumber, prefixes: Set<string>, context: NumberLookupContext): FoundDocNumber {
+function trimToKnownPrefix(
+  number: FoundDocNumber,
+  prefixes: Set<string>,
+  context: NumberLookupContext,
+): FoundDocNumber {
   for (let cut = 1; cut <= number.prefix.length - 2; cut++) {
     const prefix = number.prefix.slice(cut);
     if (prefixes.has(prefixLookupKey(prefix, context))) {
-      return { ...number, prefix, canonical: number.canonical.slice(cut), raw: number.raw.slice(cut), start: number.start + cut };
+      return {
+        ...number,
+        prefix,
+        canonical: number.canonical.slice(cut),
+        raw: number.raw.slice(cut),
+        start: number.start + cut,
+      };
     }
   }
   return number;
@@ -141,7 +163,11 @@ function split(node: Text, targets: CitationTargets, cited: Set<string>): Elemen
     if (found[index].start < offset) {
       // A number's 号 right before an order number's organ (…51号和市政府令第102号) was read as
       // part of that organ's name: search the rest again, from the end of the previous number.
-      found = findDocNumbers(text.slice(offset)).map((number) => ({ ...number, start: number.start + offset, end: number.end + offset }));
+      found = findDocNumbers(text.slice(offset)).map((number) => ({
+        ...number,
+        start: number.start + offset,
+        end: number.end + offset,
+      }));
       index = -1;
       continue;
     }

@@ -29,7 +29,10 @@ const render = (markdown: string) => String(pipeline().processSync(markdown));
 /** The pipeline with the refusal taken out: what the sanitizer alone makes of a payload. */
 const renderUnchecked = (markdown: string) =>
   String(
-    gazetteProcessor({ ...plugins, remarkPlugins: plugins.remarkPlugins.filter((plugin) => plugin !== remarkContentIsData) }).processSync(markdown),
+    gazetteProcessor({
+      ...plugins,
+      remarkPlugins: plugins.remarkPlugins.filter((plugin) => plugin !== remarkContentIsData),
+    }).processSync(markdown),
   );
 
 describe('remarkContentIsData refuses every payload with its position', () => {
@@ -44,7 +47,11 @@ describe('remarkContentIsData refuses every payload with its position', () => {
       expect(first!.line).toBeGreaterThanOrEqual(5);
       expect(first!.column).toBeGreaterThanOrEqual(1);
       expect(String(first)).toMatch(/^content\/g\/2020\/07\/doc\.md:\d+:\d+(-\d+:\d+)?: /u);
-      expect(first!.reason).toMatch(payload.rule === 'raw-html' ? /raw HTML is refused; write the text itself in Markdown/u : /not allowed|not a file of this site/u);
+      expect(first!.reason).toMatch(
+        payload.rule === 'raw-html'
+          ? /raw HTML is refused; write the text itself in Markdown/u
+          : /not allowed|not a file of this site/u,
+      );
       // The build stops on the first one.
       expect(thrown).toBe(first);
     });
@@ -70,13 +77,24 @@ describe('remarkContentIsData refuses every payload with its position', () => {
 
 describe('what content may still say', () => {
   it('keeps text that only looks like markup, and a "<" written as text', () => {
-    expect(render('a < b，《通知》<附件> 3<5 \\<script>\n')).toBe('<p>a &#x3C; b，《通知》&#x3C;附件> 3&#x3C;5 &#x3C;script></p>');
+    expect(render('a < b，《通知》<附件> 3<5 \\<script>\n')).toBe(
+      '<p>a &#x3C; b，《通知》&#x3C;附件> 3&#x3C;5 &#x3C;script></p>',
+    );
   });
 
   it('keeps http, https, mailto and relative links, and relative images', () => {
-    for (const allowed of ['https://www.zibo.gov.cn/', 'http://a.example/x', 'mailto:gb@zibo.gov.cn', '../2020/', '#part', '?q=1', '/x/'])
+    for (const allowed of [
+      'https://www.zibo.gov.cn/',
+      'http://a.example/x',
+      'mailto:gb@zibo.gov.cn',
+      '../2020/',
+      '#part',
+      '?q=1',
+      '/x/',
+    ])
       expect(unsafeLinkUrl(allowed), allowed).toBeNull();
-    for (const allowed of ['images/附图1.png', '../a.png', '/images/a.png']) expect(unsafeImageUrl(allowed), allowed).toBeNull();
+    for (const allowed of ['images/附图1.png', '../a.png', '/images/a.png'])
+      expect(unsafeImageUrl(allowed), allowed).toBeNull();
     expect(render('[市政府](https://www.zibo.gov.cn/) ![附图](images/a.png)\n')).toBe(
       '<p><a href="https://www.zibo.gov.cn/">市政府</a> <img src="images/a.png" alt="附图"></p>',
     );
@@ -88,7 +106,12 @@ describe('what content may still say', () => {
   });
 
   it('refuses images from other hosts, however written', () => {
-    for (const refused of ['https://evil.example/a.png', '//evil.example/a.png', '/\\evil.example/a.png', 'data:image/png;base64,AAAA'])
+    for (const refused of [
+      'https://evil.example/a.png',
+      '//evil.example/a.png',
+      '/\\evil.example/a.png',
+      'data:image/png;base64,AAAA',
+    ])
       expect(unsafeImageUrl(refused), refused).not.toBeNull();
   });
 
@@ -124,7 +147,10 @@ describe('what content may still say', () => {
       '',
     ].join('\n');
     const unsanitized = String(
-      gazetteProcessor({ ...plugins, rehypePlugins: plugins.rehypePlugins.filter((plugin) => plugin !== rehypeSanitizeContent) }).processSync(markdown),
+      gazetteProcessor({
+        ...plugins,
+        rehypePlugins: plugins.rehypePlugins.filter((plugin) => plugin !== rehypeSanitizeContent),
+      }).processSync(markdown),
     );
     expect(render(markdown)).toBe(unsanitized);
     expect(unsanitized).toContain('<div class="signature">');
@@ -167,12 +193,18 @@ describe('the payload archive, every body through the plugin list as `npm run ch
       for (const document of result.archive!.documents) {
         const file = new VFile({ value: document.body, path: document.file });
         expect(() => pipeline().processSync(file)).toThrow();
-        const reported = file.messages.map((m) => ({ line: document.bodyLine + m.line! - 1, column: m.column!, rule: m.ruleId }));
+        const reported = file.messages.map((m) => ({
+          line: document.bodyLine + m.line! - 1,
+          column: m.column!,
+          rule: m.ruleId,
+        }));
         let line = site.firstPayload.get(document.file)!.line;
         for (const payload of PAYLOADS) {
           const lines = payload.markdown.split('\n').length;
           const hits = reported.filter((r) => r.line >= line && r.line < line + lines && r.rule === payload.rule);
-          expect(hits.length, `${document.file}: ${payload.name} at lines ${line}–${line + lines - 1}`).toBeGreaterThan(0);
+          expect(hits.length, `${document.file}: ${payload.name} at lines ${line}–${line + lines - 1}`).toBeGreaterThan(
+            0,
+          );
           line += lines + 1;
         }
       }

@@ -88,7 +88,11 @@ export default function remarkContentIsData() {
     visit(tree, (node) => {
       const reason = problemOf(node, definitions);
       if (!reason) return;
-      const message = file.message(reason, { place: node.position, source: SOURCE, ruleId: node.type === 'html' ? 'raw-html' : 'unsafe-url' });
+      const message = file.message(reason, {
+        place: node.position,
+        source: SOURCE,
+        ruleId: node.type === 'html' ? 'raw-html' : 'unsafe-url',
+      });
       message.fatal = true;
       found.push(message);
     });

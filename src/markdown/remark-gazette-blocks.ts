@@ -29,9 +29,11 @@ const BLOCKS: Record<string, { tagName: string; className: string }> = {
 function keepLineBreaks(paragraph: Paragraph): void {
   paragraph.children = paragraph.children.flatMap((child): PhrasingContent[] => {
     if (child.type !== 'text') return [child];
-    return child.value.split('\n').flatMap((line, index): PhrasingContent[] =>
-      index === 0 ? [{ type: 'text', value: line }] : [{ type: 'break' }, { type: 'text', value: line }],
-    );
+    return child.value
+      .split('\n')
+      .flatMap((line, index): PhrasingContent[] =>
+        index === 0 ? [{ type: 'text', value: line }] : [{ type: 'break' }, { type: 'text', value: line }],
+      );
   });
 }
 

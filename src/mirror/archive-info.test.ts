@@ -5,11 +5,7 @@ import { mirrorName, publishedUrl, readmeInfo, resolveMirrorDate } from './archi
 const archive = {
   gazette: { id: 'zibo', name: '淄博市人民政府公报', publisher: '淄博市人民政府' },
   issues: [{ year: 2019 }, { year: 2020 }],
-  documents: [
-    { date: '2020-05-24' },
-    { date: '2020-06-03', number: '淄政办字〔2020〕58号' },
-    { date: '2019-12-01' },
-  ],
+  documents: [{ date: '2020-05-24' }, { date: '2020-06-03', number: '淄政办字〔2020〕58号' }, { date: '2019-12-01' }],
 } as unknown as Archive;
 
 describe('resolveMirrorDate', () => {
@@ -18,8 +14,13 @@ describe('resolveMirrorDate', () => {
   });
 
   it('takes GAZETTE_BUILD_DATE when set, and names the variable when it is malformed', () => {
-    expect(resolveMirrorDate({ GAZETTE_BUILD_DATE: ' 2021-01-01 ' }, archive)).toEqual({ date: '2021-01-01', source: 'build-date' });
-    expect(() => resolveMirrorDate({ GAZETTE_BUILD_DATE: '2021-02-30' }, archive)).toThrow(/GAZETTE_BUILD_DATE.*YYYY-MM-DD/u);
+    expect(resolveMirrorDate({ GAZETTE_BUILD_DATE: ' 2021-01-01 ' }, archive)).toEqual({
+      date: '2021-01-01',
+      source: 'build-date',
+    });
+    expect(() => resolveMirrorDate({ GAZETTE_BUILD_DATE: '2021-02-30' }, archive)).toThrow(
+      /GAZETTE_BUILD_DATE.*YYYY-MM-DD/u,
+    );
   });
 
   it('asks for a date when the archive has no documents', () => {
@@ -34,7 +35,9 @@ describe('names and facts', () => {
   });
 
   it('collects what README.txt states', () => {
-    expect(readmeInfo(archive, { date: '2020-06-03', source: 'newest-document', siteUrl: 'https://gazette.example.org/' })).toEqual({
+    expect(
+      readmeInfo(archive, { date: '2020-06-03', source: 'newest-document', siteUrl: 'https://gazette.example.org/' }),
+    ).toEqual({
       gazetteName: '淄博市人民政府公报',
       publisher: '淄博市人民政府',
       date: '2020-06-03',

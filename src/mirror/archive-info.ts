@@ -26,7 +26,10 @@ export function resolveMirrorDate(
     return { date: value, source: 'build-date' };
   }
   const newest = archive.documents.reduce<string>((max, doc) => (doc.date > max ? doc.date : max), '');
-  if (!newest) throw new Error('the archive has no documents, so the mirror has no date: add documents, or set GAZETTE_BUILD_DATE=YYYY-MM-DD');
+  if (!newest)
+    throw new Error(
+      'the archive has no documents, so the mirror has no date: add documents, or set GAZETTE_BUILD_DATE=YYYY-MM-DD',
+    );
   return { date: newest, source: 'newest-document' };
 }
 

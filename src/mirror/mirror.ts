@@ -162,7 +162,8 @@ async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
     });
     let output = data;
     if (path.endsWith('.html')) {
-      const scripts = path === SEARCH_PAGE ? [searchDataPath.manifest, CLIENT_FILE].map((p) => `${base}${searchPath(p)}`) : [];
+      const scripts =
+        path === SEARCH_PAGE ? [searchDataPath.manifest, CLIENT_FILE].map((p) => `${base}${searchPath(p)}`) : [];
       const processor = unified()
         .use(rehypeParse)
         .use(rehypeOfflinePage, {
@@ -252,7 +253,10 @@ export async function createMirror(options: MirrorOptions): Promise<MirrorReport
     report.zip = join(options.outDir, `${options.name}.zip`);
     report.zipBytes = await writeReproducibleZip(
       report.zip,
-      paths.map((path) => ({ path: `${options.name}/${path}`, read: async () => new Uint8Array(await readFile(folder.file(path))) })),
+      paths.map((path) => ({
+        path: `${options.name}/${path}`,
+        read: async () => new Uint8Array(await readFile(folder.file(path))),
+      })),
       options.date,
     );
   }

@@ -54,7 +54,8 @@ export default function rehypeOfflinePage({ scripts = [], onDropped, contentSecu
       const head = child(html, 'head');
       if (!head) throw new Error('offline page: the page has no <head> for its Content-Security-Policy');
       // After <meta charset>, which must come first, and before anything the policy governs.
-      const at = head.children.findIndex((n) => n.type === 'element' && n.tagName === 'meta' && 'charSet' in n.properties) + 1;
+      const at =
+        head.children.findIndex((n) => n.type === 'element' && n.tagName === 'meta' && 'charSet' in n.properties) + 1;
       head.children.splice(at, 0, {
         type: 'element',
         tagName: 'meta',

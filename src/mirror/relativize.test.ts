@@ -3,7 +3,12 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import rehypeOfflinePage from './offline-page';
-import rehypeRelativize, { relativizeCss, relativizeStyleAttribute, relativizeUrl, type RelativizeContext } from './relativize';
+import rehypeRelativize, {
+  relativizeCss,
+  relativizeStyleAttribute,
+  relativizeUrl,
+  type RelativizeContext,
+} from './relativize';
 
 const FILES = new Set([
   'index.html',
@@ -39,7 +44,9 @@ describe('relativizeUrl', () => {
 
   it('finds a folder named without its trailing slash, and keeps query and fragment', () => {
     expect(relativizeUrl('/2020/07', doc)).toBe('../index.html');
-    expect(relativizeUrl('/search/?q=人才贷&year=2020年#main', doc)).toBe('../../../search/index.html?q=%E4%BA%BA%E6%89%8D%E8%B4%B7&year=2020%E5%B9%B4#main');
+    expect(relativizeUrl('/search/?q=人才贷&year=2020年#main', doc)).toBe(
+      '../../../search/index.html?q=%E4%BA%BA%E6%89%8D%E8%B4%B7&year=2020%E5%B9%B4#main',
+    );
   });
 
   it('resolves relative URLs against the page and handles encoded and raw Chinese paths', () => {
@@ -55,7 +62,15 @@ describe('relativizeUrl', () => {
 
   it('turns the published site’s absolute URLs into local ones and leaves other URLs alone', () => {
     expect(relativizeUrl('https://gazette.example.org/2020/07/', doc)).toBe('../index.html');
-    for (const url of ['https://example.com/x', '//cdn.example.com/a.js', 'mailto:a@b.cn', 'tel:3183683', 'data:image/png;base64,AA', '#main', '']) {
+    for (const url of [
+      'https://example.com/x',
+      '//cdn.example.com/a.js',
+      'mailto:a@b.cn',
+      'tel:3183683',
+      'data:image/png;base64,AA',
+      '#main',
+      '',
+    ]) {
       expect(relativizeUrl(url, doc)).toBe(url);
     }
   });
@@ -93,7 +108,9 @@ describe('CSS', () => {
   });
 
   it('rewrites style attributes and leaves those without url() untouched', () => {
-    expect(relativizeStyleAttribute('background: url(/img/a.png)', context('2020/index.html'))).toBe('background:url(../img/a.png)');
+    expect(relativizeStyleAttribute('background: url(/img/a.png)', context('2020/index.html'))).toBe(
+      'background:url(../img/a.png)',
+    );
     expect(relativizeStyleAttribute('color: red', context('2020/index.html'))).toBe('color: red');
   });
 });
@@ -146,7 +163,10 @@ describe('rehypeOfflinePage', () => {
     const out = String(
       unified()
         .use(rehypeParse)
-        .use(rehypeOfflinePage, { scripts: ['/_search/manifest.js', '/_search/search.js'], onDropped: (what) => dropped.push(what) })
+        .use(rehypeOfflinePage, {
+          scripts: ['/_search/manifest.js', '/_search/search.js'],
+          onDropped: (what) => dropped.push(what),
+        })
         .use(rehypeStringify)
         .processSync(
           '<html><head><link rel="modulepreload" href="/_assets/chunk.js"><script type="module" src="/_assets/page.js"></script></head><body><p>正文</p><script type="module">import "/x.js"</script><script>var classic = 1;</script></body></html>',
@@ -155,7 +175,9 @@ describe('rehypeOfflinePage', () => {
     expect(dropped).toEqual(['/_assets/chunk.js', '/_assets/page.js', 'inline']);
     expect(out).not.toContain('type="module"');
     expect(out).not.toContain('modulepreload');
-    expect(out).toContain('<script>var classic = 1;</script><script src="/_search/manifest.js"></script><script src="/_search/search.js"></script></body>');
+    expect(out).toContain(
+      '<script>var classic = 1;</script><script src="/_search/manifest.js"></script><script src="/_search/search.js"></script></body>',
+    );
   });
 
   it('removes preloads of what scripts fetch, keeps other preloads', () => {

@@ -83,7 +83,10 @@ export function relativizeUrl(url: string, context: RelativizeContext): string {
     }
     const siteBase = site ? withSlash(site.pathname) : null;
     if (!site || absolute.origin !== site.origin || !withSlash(absolute.pathname).startsWith(siteBase!)) return url;
-    resolved = new URL(`${base}${absolute.pathname.slice(siteBase!.length)}${absolute.search}${absolute.hash}`, PLACEHOLDER_ORIGIN);
+    resolved = new URL(
+      `${base}${absolute.pathname.slice(siteBase!.length)}${absolute.search}${absolute.hash}`,
+      PLACEHOLDER_ORIGIN,
+    );
   } else {
     try {
       resolved = new URL(trimmed, pageUrl);
@@ -148,7 +151,9 @@ function relList(element: Element): string[] {
 }
 
 function rewriteSrcset(value: string, context: RelativizeContext): string {
-  return stringifySrcset(parseSrcset(value).map((candidate) => ({ ...candidate, url: relativizeUrl(candidate.url, context) })));
+  return stringifySrcset(
+    parseSrcset(value).map((candidate) => ({ ...candidate, url: relativizeUrl(candidate.url, context) })),
+  );
 }
 
 /** Rewrites one element's URLs in place. */
@@ -166,7 +171,8 @@ function rewriteElement(element: Element, context: RelativizeContext): void {
   }
   if (typeof properties.style === 'string') properties.style = relativizeStyleAttribute(properties.style, context);
   const httpEquiv = properties.httpEquiv;
-  const isRefresh = (Array.isArray(httpEquiv) ? httpEquiv.join(' ') : String(httpEquiv ?? '')).toLowerCase() === 'refresh';
+  const isRefresh =
+    (Array.isArray(httpEquiv) ? httpEquiv.join(' ') : String(httpEquiv ?? '')).toLowerCase() === 'refresh';
   if (element.tagName === 'meta' && isRefresh && typeof properties.content === 'string') {
     const match = META_REFRESH.exec(properties.content);
     if (match) properties.content = `${match[1]}${relativizeUrl(match[3]!, context)}`;

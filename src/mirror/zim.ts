@@ -79,7 +79,10 @@ function run(command: string, args: readonly string[]): Promise<string> {
 export async function buildZim(mirrorDir: string, zimPath: string, info: ZimInfo): Promise<string> {
   const staged = await mkdtemp(join(tmpdir(), 'gazette-zim-'));
   try {
-    await cp(mirrorDir, staged, { recursive: true, filter: (source) => !LEFT_OUT.has(source.slice(mirrorDir.length + 1)) });
+    await cp(mirrorDir, staged, {
+      recursive: true,
+      filter: (source) => !LEFT_OUT.has(source.slice(mirrorDir.length + 1)),
+    });
     const illustration = join(staged, ...ILLUSTRATION_NAME.split('/'));
     await mkdir(dirname(illustration), { recursive: true });
     await cp(ZIM_ILLUSTRATION, illustration);

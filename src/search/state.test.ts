@@ -34,7 +34,9 @@ describe('parseSearchState', () => {
   });
 
   it('accepts URLSearchParams and URL', () => {
-    const url = new URL('https://example.org/gazette/search/?q=%E7%A7%BB%E5%8A%A8%E6%94%AF%E4%BB%98&year=2020%E5%B9%B4');
+    const url = new URL(
+      'https://example.org/gazette/search/?q=%E7%A7%BB%E5%8A%A8%E6%94%AF%E4%BB%98&year=2020%E5%B9%B4',
+    );
     expect(parseSearchState(url).q).toBe('移动支付');
     expect(parseSearchState(url.searchParams).filters.year).toEqual(['2020年']);
   });
@@ -55,9 +57,7 @@ describe('parseSearchState', () => {
   });
 
   it('ignores unknown keys', () => {
-    expect(parseSearchState('q=x&page=3&utm_source=y')).toEqual(
-      normalizeSearchState({ q: 'x' }),
-    );
+    expect(parseSearchState('q=x&page=3&utm_source=y')).toEqual(normalizeSearchState({ q: 'x' }));
   });
 
   it('returns the empty state for an empty query string', () => {
@@ -89,9 +89,7 @@ describe('serializeSearchState', () => {
 
   it('omits sort=relevance and empty values', () => {
     expect(searchStateToQueryString(normalizeSearchState({ q: '', sort: 'relevance' }))).toBe('');
-    expect(searchStateToQueryString(normalizeSearchState({ q: '云闪付' }))).toBe(
-      '?q=%E4%BA%91%E9%97%AA%E4%BB%98',
-    );
+    expect(searchStateToQueryString(normalizeSearchState({ q: '云闪付' }))).toBe('?q=%E4%BA%91%E9%97%AA%E4%BB%98');
   });
 
   it('round-trips', () => {
@@ -102,9 +100,7 @@ describe('serializeSearchState', () => {
   });
 
   it('treats states that differ only in value order as equal', () => {
-    expect(
-      sameSearchState(parseSearchState('type=b&type=a'), parseSearchState('type=a&type=b')),
-    ).toBe(true);
+    expect(sameSearchState(parseSearchState('type=b&type=a'), parseSearchState('type=a&type=b'))).toBe(true);
     expect(sameSearchState(parseSearchState('q=a'), parseSearchState('q=b'))).toBe(false);
   });
 });
@@ -168,12 +164,9 @@ describe('classifyNumberQuery', () => {
     expect(classifyNumberQuery('市政府令102号')).toEqual({ kind: 'partial', prefix: '市政府令', seq: 102 });
   });
 
-  it.each(['人才贷', '移动支付', '2020', '2020年', '第十三条', '', '   '])(
-    'does not treat %j as a number',
-    (query) => {
-      expect(classifyNumberQuery(query)).toBeNull();
-    },
-  );
+  it.each(['人才贷', '移动支付', '2020', '2020年', '第十三条', '', '   '])('does not treat %j as a number', (query) => {
+    expect(classifyNumberQuery(query)).toBeNull();
+  });
 });
 
 describe('lookupNumber', () => {
@@ -185,7 +178,7 @@ describe('lookupNumber', () => {
     issuers: ['淄博市人民政府办公室'],
   });
   const table: NumberTable = {
-    '市政府令第102号': entry('市政府令第102号', '/2019/12/order-102/'),
+    市政府令第102号: entry('市政府令第102号', '/2019/12/order-102/'),
     '淄政办字〔2019〕56号': entry('淄政办字〔2019〕56号', '/2019/07/zzbz-2019-56/'),
     '淄政办字〔2020〕54号': entry('淄政办字〔2020〕54号', '/2020/07/zzbz-2020-54/'),
     '淄政办字〔2020〕56号': entry('淄政办字〔2020〕56号', '/2020/07/zzbz-2020-56/'),
@@ -227,8 +220,20 @@ describe('lookupNumber', () => {
 describe('lookupNumber: an order by another spelling of its number', () => {
   const zibo = lookupContext('淄博市人民政府公报');
   const docs = [
-    { url: '2018/40/gwyl-706/', title: '国务院关于修改部分行政法规的决定', number: '中华人民共和国国务院令第706号', date: '2019-03-02', issuers: ['国务院'] },
-    { url: '2019/24/szfl-102/', title: '淄博市重大行政决策程序规定', number: '淄博市人民政府令 第102号', date: '2019-12-20', issuers: ['淄博市人民政府'] },
+    {
+      url: '2018/40/gwyl-706/',
+      title: '国务院关于修改部分行政法规的决定',
+      number: '中华人民共和国国务院令第706号',
+      date: '2019-03-02',
+      issuers: ['国务院'],
+    },
+    {
+      url: '2019/24/szfl-102/',
+      title: '淄博市重大行政决策程序规定',
+      number: '淄博市人民政府令 第102号',
+      date: '2019-12-20',
+      issuers: ['淄博市人民政府'],
+    },
   ];
   const table = numberLookupTable(documentsByNumber(docs, zibo), '/');
 
@@ -256,7 +261,10 @@ describe('lookupNumber: an order by another spelling of its number', () => {
       for (const [q, url] of cases) {
         const query = classifyNumberQuery(q)!;
         expect(lookupNumber(query, table, zibo)?.url, q).toBe(url);
-        expect(lookupNumber(query, split[bucketOfQuery(query, buckets, zibo)]!, zibo)?.url, `${q} in ${buckets} buckets`).toBe(url);
+        expect(
+          lookupNumber(query, split[bucketOfQuery(query, buckets, zibo)]!, zibo)?.url,
+          `${q} in ${buckets} buckets`,
+        ).toBe(url);
       }
     }
   });
@@ -282,16 +290,16 @@ describe('number buckets', () => {
       issuers: ['甲'],
     }));
     const buckets = numberBucketCount(docs.length);
-    const sizes = splitNumberTable(numberLookupTable(documentsByNumber(docs), '/'), buckets).map((b) => Object.keys(b).length);
+    const sizes = splitNumberTable(numberLookupTable(documentsByNumber(docs), '/'), buckets).map(
+      (b) => Object.keys(b).length,
+    );
     expect(Math.max(...sizes)).toBeLessThan(2 * (docs.length / buckets));
   });
 });
 
 describe('fullTextQuery', () => {
   it('searches the canonical spelling when the whole query is a number', () => {
-    expect(fullTextQuery('淄政办字[2020]56号', classifyNumberQuery('淄政办字[2020]56号'))).toBe(
-      '淄政办字〔2020〕56号',
-    );
+    expect(fullTextQuery('淄政办字[2020]56号', classifyNumberQuery('淄政办字[2020]56号'))).toBe('淄政办字〔2020〕56号');
     expect(fullTextQuery(' 人才贷 ', null)).toBe('人才贷');
   });
 });

@@ -33,7 +33,10 @@ export function emptySearchState(): SearchState {
 
 /** Collapses whitespace (including ideographic spaces) and trims. */
 export function normalizeQuery(q: string): string {
-  return q.replace(/[\s\u3000]+/gu, ' ').trim().slice(0, MAX_QUERY_LENGTH);
+  return q
+    .replace(/[\s\u3000]+/gu, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH);
 }
 
 /** Trimmed, non-empty, de-duplicated values in code-point order, so equal states serialise equally. */
@@ -63,11 +66,7 @@ export function normalizeSearchState(state: {
 /** Reads the state from a query string (`?q=…`), `URLSearchParams` or `URL`. Unknown keys are ignored. */
 export function parseSearchState(input: URLSearchParams | URL | string): SearchState {
   const params =
-    input instanceof URLSearchParams
-      ? input
-      : input instanceof URL
-        ? input.searchParams
-        : new URLSearchParams(input);
+    input instanceof URLSearchParams ? input : input instanceof URL ? input.searchParams : new URLSearchParams(input);
   const filters: Partial<Record<FilterKey, string[]>> = {};
   for (const key of FILTER_KEYS) filters[key] = params.getAll(key);
   return normalizeSearchState({
@@ -113,9 +112,7 @@ export function sameSearchState(a: SearchState, b: SearchState): boolean {
  * Pagefind's filter object: values of one key are alternatives (any), keys combine with AND.
  * Keys without values are left out; returns undefined when nothing is filtered.
  */
-export function toPagefindFilters(
-  filters: SearchFilters,
-): Record<string, { any: string[] }> | undefined {
+export function toPagefindFilters(filters: SearchFilters): Record<string, { any: string[] }> | undefined {
   const out: Record<string, { any: string[] }> = {};
   for (const key of FILTER_KEYS) if (filters[key].length > 0) out[key] = { any: [...filters[key]] };
   return Object.keys(out).length > 0 ? out : undefined;
@@ -201,7 +198,11 @@ function queryPrefixKey(query: NumberQuery, context: NumberLookupContext): strin
  * same context: 国务院令第706号 finds 中华人民共和国国务院令第706号). A partial number only counts
  * when exactly one entry has that 代字 and sequence (across years and order numbers).
  */
-export function lookupNumber(query: NumberQuery, table: NumberTable, context: NumberLookupContext = {}): NumberEntry | null {
+export function lookupNumber(
+  query: NumberQuery,
+  table: NumberTable,
+  context: NumberLookupContext = {},
+): NumberEntry | null {
   if (query.kind === 'exact') {
     const key = numberLookupKey(query.canonical, context);
     return Object.hasOwn(table, key) ? table[key]! : null;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, MIRROR_CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY } from './csp';
+import {
+  CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+  MIRROR_CONTENT_SECURITY_POLICY,
+  PERMISSIONS_POLICY,
+} from './csp';
 
 describe('the Content-Security-Policy', () => {
   it('lets the site load only its own files, and Pagefind compile its WebAssembly', () => {

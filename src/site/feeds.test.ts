@@ -6,15 +6,35 @@ import { buildSiteModel, storedArchive, type DocumentData } from './site-model';
 import { sitemapXml } from './sitemap';
 
 const documents: DocumentData[] = ['2020-05-24', '2020-06-03', '2020-05-30'].map((date, index) => ({
-  id: `2020/07/d${index}`, slug: `d${index}`, file: '', bodyLine: 1, title: `关于事项${index}的通知`,
-  number: `测政办字〔2020〕${index + 1}号`, issuers: ['办公室'], date, recipients: [], section: '文件', page: index + 1,
-  type: '通知', repeals: [], amends: [], basis: [], year: 2020, issueNumber: 7, issueId: '2020/07', tocIndex: index,
+  id: `2020/07/d${index}`,
+  slug: `d${index}`,
+  file: '',
+  bodyLine: 1,
+  title: `关于事项${index}的通知`,
+  number: `测政办字〔2020〕${index + 1}号`,
+  issuers: ['办公室'],
+  date,
+  recipients: [],
+  section: '文件',
+  page: index + 1,
+  type: '通知',
+  repeals: [],
+  amends: [],
+  basis: [],
+  year: 2020,
+  issueNumber: 7,
+  issueId: '2020/07',
+  tocIndex: index,
 }));
-const model = buildSiteModel(storedArchive({
-  gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
-  issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: ['文件'], documentIds: documents.map((d) => d.id) }],
-  documents,
-}));
+const model = buildSiteModel(
+  storedArchive({
+    gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
+    issues: [
+      { id: '2020/07', file: '', year: 2020, number: 7, sections: ['文件'], documentIds: documents.map((d) => d.id) },
+    ],
+    documents,
+  }),
+);
 const feed = () =>
   atomFeed({
     title: '测试公报：最新文件',
@@ -41,12 +61,28 @@ describe('atomFeed', () => {
   });
 
   it('gives a document without a section no section category', () => {
-    const flat = buildSiteModel(storedArchive({
-      gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
-      issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [], documentIds: [documents[0]!.id] }],
-      documents: [{ ...documents[0]!, section: undefined }],
-    }));
-    const xml = atomFeed({ title: 't', gazetteName: '测试公报', publisher: 'p', feedUrl: 'https://example.org/feed.xml', homeUrl: 'https://example.org/', absoluteUrl: (path) => `https://example.org/${path}`, documents: flat.documents });
+    const flat = buildSiteModel(
+      storedArchive({
+        gazette: {
+          id: 't',
+          name: '测试公报',
+          publisher: '测试市人民政府',
+          editor: '办公室',
+          file: '',
+        } as ArchiveGazette,
+        issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [], documentIds: [documents[0]!.id] }],
+        documents: [{ ...documents[0]!, section: undefined }],
+      }),
+    );
+    const xml = atomFeed({
+      title: 't',
+      gazetteName: '测试公报',
+      publisher: 'p',
+      feedUrl: 'https://example.org/feed.xml',
+      homeUrl: 'https://example.org/',
+      absoluteUrl: (path) => `https://example.org/${path}`,
+      documents: flat.documents,
+    });
     expect(xml.match(/<category [^>]*>/gu)).toEqual(['<category term="通知"/>']);
   });
 
@@ -84,11 +120,21 @@ describe('atomFeed', () => {
       section: '<市政府 "文件">',
       issuers: ['<b>办公室</b>'],
     };
-    const hostileModel = buildSiteModel(storedArchive({
-      gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
-      issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [hostile.section!], documentIds: [hostile.id] }],
-      documents: [hostile],
-    }));
+    const hostileModel = buildSiteModel(
+      storedArchive({
+        gazette: {
+          id: 't',
+          name: '测试公报',
+          publisher: '测试市人民政府',
+          editor: '办公室',
+          file: '',
+        } as ArchiveGazette,
+        issues: [
+          { id: '2020/07', file: '', year: 2020, number: 7, sections: [hostile.section!], documentIds: [hostile.id] },
+        ],
+        documents: [hostile],
+      }),
+    );
     const xml = atomFeed({
       title: '测试公报：<最新>',
       gazetteName: '测试公报',
@@ -102,7 +148,10 @@ describe('atomFeed', () => {
     expect(xml).not.toContain('CDATA');
     expect(xml).not.toContain('type="html"');
     const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'category' }).parse(xml).feed;
-    expect(parsed.entry.title).toEqual({ '#text': '<img src=x onerror=alert(1)> ]]> & "引号"（测政办字〔2020〕1号）', '@_type': 'text' });
+    expect(parsed.entry.title).toEqual({
+      '#text': '<img src=x onerror=alert(1)> ]]> & "引号"（测政办字〔2020〕1号）',
+      '@_type': 'text',
+    });
     expect(parsed.entry.summary['@_type']).toBe('text');
     expect(parsed.entry.author.name).toBe('<b>办公室</b>');
     expect(parsed.entry.category.map((c: Record<string, string>) => c['@_term'])).toEqual(['通知', '<市政府 "文件">']);
@@ -116,9 +165,14 @@ describe('atomFeed', () => {
 
 describe('sitemapXml', () => {
   it('writes escaped URLs with their dates', () => {
-    const xml = sitemapXml([{ url: 'https://example.org/n/测政办字-2020-1/?a=1&b=2', lastmod: '2020-06-03' }, { url: 'https://example.org/' }]);
+    const xml = sitemapXml([
+      { url: 'https://example.org/n/测政办字-2020-1/?a=1&b=2', lastmod: '2020-06-03' },
+      { url: 'https://example.org/' },
+    ]);
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain('<url><loc>https://example.org/n/测政办字-2020-1/?a=1&amp;b=2</loc><lastmod>2020-06-03</lastmod></url>');
+    expect(xml).toContain(
+      '<url><loc>https://example.org/n/测政办字-2020-1/?a=1&amp;b=2</loc><lastmod>2020-06-03</lastmod></url>',
+    );
     expect(xml).toContain('<url><loc>https://example.org/</loc></url>');
   });
 });

@@ -16,50 +16,90 @@ import {
 } from './open-data';
 import { buildSiteModel, storedArchive, type DocumentData, type IssueData } from './site-model';
 
-const gazette = { id: 'test', name: '测试公报', publisher: '测试市人民政府', editor: '测试市人民政府办公室', file: 'g' } as ArchiveGazette;
+const gazette = {
+  id: 'test',
+  name: '测试公报',
+  publisher: '测试市人民政府',
+  editor: '测试市人民政府办公室',
+  file: 'g',
+} as ArchiveGazette;
 
 function doc(id: string, fields: Partial<DocumentData> = {}): DocumentData {
   const [year, issue, slug] = id.split('/');
   return {
-    id, slug, file: `content/test/${id}.md`, bodyLine: 10, title: `关于${slug}的通知`, issuers: ['测试市人民政府办公室'],
-    date: `${year}-05-01`, recipients: [], section: '文件', page: 1, type: '通知', repeals: [], amends: [], basis: [],
-    year: Number(year), issueNumber: Number(issue), issueId: `${year}/${issue}`, tocIndex: 0, ...fields,
+    id,
+    slug,
+    file: `content/test/${id}.md`,
+    bodyLine: 10,
+    title: `关于${slug}的通知`,
+    issuers: ['测试市人民政府办公室'],
+    date: `${year}-05-01`,
+    recipients: [],
+    section: '文件',
+    page: 1,
+    type: '通知',
+    repeals: [],
+    amends: [],
+    basis: [],
+    year: Number(year),
+    issueNumber: Number(issue),
+    issueId: `${year}/${issue}`,
+    tocIndex: 0,
+    ...fields,
   };
 }
 
-const model = buildSiteModel(storedArchive({
-  gazette,
-  issues: [
-    { id: '2020/07', file: 'i', year: 2020, number: 7, cumulative: 232, sections: ['文件', '附录'], documentIds: ['2020/07/b', '2020/07/a'] },
-    { id: '2019/24', file: 'j', year: 2019, number: 24, sections: ['文件'], documentIds: ['2019/24/old'] },
-  ] satisfies IssueData[],
-  documents: [
-    doc('2019/24/old', { number: '测政办字〔2019〕3号', date: '2019-12-01', expires: '2020-12-31' }),
-    doc('2020/07/b', {
-      number: '测政办字〔2020〕10号',
-      issuers: ['甲局', '乙局'],
-      recipients: ['各区县人民政府', '市政府各部门'],
-      title: '关于“双引号”, 逗号的通知',
-      repeals: ['测政办字〔2019〕3号', '测政办发〔2018〕9号'],
-      citations: ['测政办字〔2019〕3号', '国办发〔2018〕118号'],
-      forwards: { title: '某方案', issuers: ['丙局'], number: '测丙发〔2020〕1号' },
-    }),
-    doc('2020/07/a', { section: '附录', page: 5, tocIndex: 1 }),
-  ],
-}));
+const model = buildSiteModel(
+  storedArchive({
+    gazette,
+    issues: [
+      {
+        id: '2020/07',
+        file: 'i',
+        year: 2020,
+        number: 7,
+        cumulative: 232,
+        sections: ['文件', '附录'],
+        documentIds: ['2020/07/b', '2020/07/a'],
+      },
+      { id: '2019/24', file: 'j', year: 2019, number: 24, sections: ['文件'], documentIds: ['2019/24/old'] },
+    ] satisfies IssueData[],
+    documents: [
+      doc('2019/24/old', { number: '测政办字〔2019〕3号', date: '2019-12-01', expires: '2020-12-31' }),
+      doc('2020/07/b', {
+        number: '测政办字〔2020〕10号',
+        issuers: ['甲局', '乙局'],
+        recipients: ['各区县人民政府', '市政府各部门'],
+        title: '关于“双引号”, 逗号的通知',
+        repeals: ['测政办字〔2019〕3号', '测政办发〔2018〕9号'],
+        citations: ['测政办字〔2019〕3号', '国办发〔2018〕118号'],
+        forwards: { title: '某方案', issuers: ['丙局'], number: '测丙发〔2020〕1号' },
+      }),
+      doc('2020/07/a', { section: '附录', page: 5, tocIndex: 1 }),
+    ],
+  }),
+);
 
 const bodies = new Map([
   ['2019/24/old', '<p>旧文件。</p>'],
-  ['2020/07/b', '<p>第一段，见<a class="citation-link" href="/2019/24/old/">测政办字[2019]3号</a>。</p>\n<h3>一、表格</h3>\n<div class="table-scroll"><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>推广</td></tr></table></div>\n<div class="signature"><p>甲局<br>\n2020年5月1日</p></div>'],
+  [
+    '2020/07/b',
+    '<p>第一段，见<a class="citation-link" href="/2019/24/old/">测政办字[2019]3号</a>。</p>\n<h3>一、表格</h3>\n<div class="table-scroll"><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>推广</td></tr></table></div>\n<div class="signature"><p>甲局<br>\n2020年5月1日</p></div>',
+  ],
   ['2020/07/a', '<p>附录。</p>'],
 ]);
 
 const bodyTexts = new Map([...bodies].map(([id, html]) => [id, bodyText(html)]));
-const data = buildOpenData(model, bodyTexts, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
+const data = buildOpenData(model, bodyTexts, {
+  buildDate: '2021-01-01',
+  absoluteUrl: (path) => `https://example.org/g/${path}`,
+});
 
 describe('plain text', () => {
   it('keeps paragraphs, line breaks and table cells apart', () => {
-    expect(bodyText(bodies.get('2020/07/b')!)).toBe('第一段，见测政办字[2019]3号。\n\n一、表格\n序号\t任务\n1\t推广\n\n甲局\n2020年5月1日');
+    expect(bodyText(bodies.get('2020/07/b')!)).toBe(
+      '第一段，见测政办字[2019]3号。\n\n一、表格\n序号\t任务\n1\t推广\n\n甲局\n2020年5月1日',
+    );
   });
 
   it('puts the recipients line before the body, as printed', () => {
@@ -71,14 +111,34 @@ describe('plain text', () => {
 describe('buildOpenData', () => {
   it('writes a catalog sorted by id, with absolute URLs and statuses as of the build date', () => {
     expect(data.catalog).toMatchObject({ schemaVersion: SCHEMA_VERSION, statusDate: '2021-01-01', documentCount: 3 });
-    expect(data.catalog.gazette).toEqual({ name: '测试公报', publisher: '测试市人民政府', editor: '测试市人民政府办公室', url: 'https://example.org/g/' });
+    expect(data.catalog.gazette).toEqual({
+      name: '测试公报',
+      publisher: '测试市人民政府',
+      editor: '测试市人民政府办公室',
+      url: 'https://example.org/g/',
+    });
     expect(data.catalog.documents.map((record) => [record.id, record.status])).toEqual([
       ['2019/24/old', '已废止'],
       ['2020/07/a', '有效'],
       ['2020/07/b', '有效'],
     ]);
     const b = data.catalog.documents[2];
-    expect(Object.keys(b)).toEqual(['id', 'url', 'dataUrl', 'title', 'number', 'issuers', 'date', 'recipients', 'type', 'section', 'issue', 'page', 'expires', 'status']);
+    expect(Object.keys(b)).toEqual([
+      'id',
+      'url',
+      'dataUrl',
+      'title',
+      'number',
+      'issuers',
+      'date',
+      'recipients',
+      'type',
+      'section',
+      'issue',
+      'page',
+      'expires',
+      'status',
+    ]);
     expect(b).toMatchObject({
       url: 'https://example.org/g/2020/07/b/',
       dataUrl: 'https://example.org/g/data/documents/2020/07/b.json',
@@ -89,7 +149,13 @@ describe('buildOpenData', () => {
 
   it('writes each document with relations both ways and its text', () => {
     const b = data.documents.get('2020/07/b')!;
-    const oldRef = { id: '2019/24/old', title: '关于old的通知', number: '测政办字〔2019〕3号', date: '2019-12-01', url: 'https://example.org/g/2019/24/old/' };
+    const oldRef = {
+      id: '2019/24/old',
+      title: '关于old的通知',
+      number: '测政办字〔2019〕3号',
+      date: '2019-12-01',
+      url: 'https://example.org/g/2019/24/old/',
+    };
     expect(b.relations.repeals).toEqual([
       { number: '测政办字〔2019〕3号', document: oldRef },
       { number: '测政办发〔2018〕9号', document: null },
@@ -109,24 +175,52 @@ describe('buildOpenData', () => {
   it('writes each issue as its printed table of contents', () => {
     expect([...data.issues.keys()]).toEqual(['2019/24', '2020/07']);
     const july = data.issues.get('2020/07')!;
-    expect(july).toMatchObject({ id: '2020/07', year: 2020, number: 7, cumulative: 232, published: null, label: '2020年第7期' });
-    expect(july.sections.map((section) => [section.name, section.documents.map((d) => [d.id, d.page, d.status])])).toEqual([
+    expect(july).toMatchObject({
+      id: '2020/07',
+      year: 2020,
+      number: 7,
+      cumulative: 232,
+      published: null,
+      label: '2020年第7期',
+    });
+    expect(
+      july.sections.map((section) => [section.name, section.documents.map((d) => [d.id, d.page, d.status])]),
+    ).toEqual([
       ['文件', [['2020/07/b', 1, '有效']]],
       ['附录', [['2020/07/a', 5, '有效']]],
     ]);
   });
 
   it('writes an issue not divided into sections as one list named null, its documents with section null', () => {
-    const flat = buildSiteModel(storedArchive({
-      gazette,
-      issues: [{ id: '2020/07', file: 'i', year: 2020, number: 7, sections: [], documentIds: ['2020/07/a', '2020/07/b'] }],
-      documents: [doc('2020/07/a', { section: undefined, page: 2 }), doc('2020/07/b', { number: '测政办字〔2020〕10号', section: undefined, page: 6, tocIndex: 1 })],
-    }));
-    const texts = new Map([['2020/07/a', '甲。'], ['2020/07/b', '乙。']]);
-    const open = buildOpenData(flat, texts, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
-    expect(open.issues.get('2020/07')!.sections.map((section) => [section.name, section.documents.map((d) => d.id)])).toEqual([[null, ['2020/07/a', '2020/07/b']]]);
+    const flat = buildSiteModel(
+      storedArchive({
+        gazette,
+        issues: [
+          { id: '2020/07', file: 'i', year: 2020, number: 7, sections: [], documentIds: ['2020/07/a', '2020/07/b'] },
+        ],
+        documents: [
+          doc('2020/07/a', { section: undefined, page: 2 }),
+          doc('2020/07/b', { number: '测政办字〔2020〕10号', section: undefined, page: 6, tocIndex: 1 }),
+        ],
+      }),
+    );
+    const texts = new Map([
+      ['2020/07/a', '甲。'],
+      ['2020/07/b', '乙。'],
+    ]);
+    const open = buildOpenData(flat, texts, {
+      buildDate: '2021-01-01',
+      absoluteUrl: (path) => `https://example.org/g/${path}`,
+    });
+    expect(
+      open.issues.get('2020/07')!.sections.map((section) => [section.name, section.documents.map((d) => d.id)]),
+    ).toEqual([[null, ['2020/07/a', '2020/07/b']]]);
     expect(open.catalog.documents.map((record) => record.section)).toEqual([null, null]);
-    expect((parseCsv(catalogCsv(open.catalog.documents), { columns: true, bom: true }) as Record<string, string>[]).map((row) => row.section)).toEqual(['', '']);
+    expect(
+      (parseCsv(catalogCsv(open.catalog.documents), { columns: true, bom: true }) as Record<string, string>[]).map(
+        (row) => row.section,
+      ),
+    ).toEqual(['', '']);
   });
 
   it('writes one JSON Lines record per document, equal to its own file', () => {
@@ -144,12 +238,17 @@ describe('buildOpenData', () => {
   });
 
   it('is the same for the same input', () => {
-    const again = buildOpenData(model, bodyTexts, { buildDate: '2021-01-01', absoluteUrl: (path) => `https://example.org/g/${path}` });
+    const again = buildOpenData(model, bodyTexts, {
+      buildDate: '2021-01-01',
+      absoluteUrl: (path) => `https://example.org/g/${path}`,
+    });
     expect(again.files).toEqual(data.files);
   });
 
   it('refuses a document without a rendered body', () => {
-    expect(() => buildOpenData(model, new Map(), { buildDate: '2021-01-01', absoluteUrl: (p) => p })).toThrow(/no rendered body for 2019\/24\/old/);
+    expect(() => buildOpenData(model, new Map(), { buildDate: '2021-01-01', absoluteUrl: (p) => p })).toThrow(
+      /no rendered body for 2019\/24\/old/,
+    );
   });
 });
 
@@ -161,7 +260,14 @@ describe('catalog.csv', () => {
     expect(csv.split('\r\n')).toHaveLength(5);
     const rows = parseCsv(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS]);
-    expect(rows[2]).toMatchObject({ id: '2020/07/b', title: '关于“双引号”, 逗号的通知', issuers: '甲局、乙局', issue: '2020年第7期', expires: '', status: '有效' });
+    expect(rows[2]).toMatchObject({
+      id: '2020/07/b',
+      title: '关于“双引号”, 逗号的通知',
+      issuers: '甲局、乙局',
+      issue: '2020年第7期',
+      expires: '',
+      status: '有效',
+    });
     expect(rows[0]).toMatchObject({ expires: '2020-12-31', status: '已废止' });
   });
 
@@ -173,8 +279,11 @@ describe('catalog.csv', () => {
 
   it('escapes fields a spreadsheet would run as formulas', () => {
     const [record] = data.catalog.documents;
-    const rows = (fields: Partial<typeof record>) => parseCsv(catalogCsv([{ ...record, ...fields }]), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows({ title: '=HYPERLINK("http://x","y")', number: '+1', section: '@SUM(A1)', issuers: ['-2+3', '甲'] })[0]).toMatchObject({
+    const rows = (fields: Partial<typeof record>) =>
+      parseCsv(catalogCsv([{ ...record, ...fields }]), { bom: true, columns: true }) as Record<string, string>[];
+    expect(
+      rows({ title: '=HYPERLINK("http://x","y")', number: '+1', section: '@SUM(A1)', issuers: ['-2+3', '甲'] })[0],
+    ).toMatchObject({
       title: `'=HYPERLINK("http://x","y")`,
       number: "'+1",
       section: "'@SUM(A1)",

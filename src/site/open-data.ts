@@ -117,7 +117,10 @@ export interface IssueRecord {
   label: string;
   url: string;
   /** One entry with name null when the issue is not divided into sections. */
-  sections: { name: string | null; documents: (Pick<CatalogRecord, 'id' | 'url' | 'dataUrl' | 'title' | 'number' | 'page' | 'status'>)[] }[];
+  sections: {
+    name: string | null;
+    documents: Pick<CatalogRecord, 'id' | 'url' | 'dataUrl' | 'title' | 'number' | 'page' | 'status'>[];
+  }[];
 }
 
 export interface OpenData {
@@ -154,7 +157,8 @@ function byCodePoint(a: string, b: string): number {
 /** A download's size for readers: 812 B, 12.3 kB, 4.5 MB (decimal units, as Intl writes them). */
 export function formatFileSize(text: string): string {
   const bytes = Buffer.byteLength(text, 'utf8');
-  const [value, unit] = bytes < 1000 ? [bytes, 'byte'] : bytes < 1e6 ? [bytes / 1e3, 'kilobyte'] : [bytes / 1e6, 'megabyte'];
+  const [value, unit] =
+    bytes < 1000 ? [bytes, 'byte'] : bytes < 1e6 ? [bytes / 1e3, 'kilobyte'] : [bytes / 1e6, 'megabyte'];
   return new Intl.NumberFormat('zh-CN', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 
@@ -207,7 +211,11 @@ export function sha256sums(files: Record<string, string>): string {
 }
 
 /** `bodyTexts`: each document's body as text (`bodyText` of its HTML), by id. */
-export function buildOpenData(model: SiteModel, bodyTexts: ReadonlyMap<string, string>, options: OpenDataOptions): OpenData {
+export function buildOpenData(
+  model: SiteModel,
+  bodyTexts: ReadonlyMap<string, string>,
+  options: OpenDataOptions,
+): OpenData {
   const { buildDate, absoluteUrl } = options;
   const ref = (document: SiteDocument): DocumentRef => ({
     id: document.id,
@@ -280,7 +288,8 @@ export function buildOpenData(model: SiteModel, bodyTexts: ReadonlyMap<string, s
 
   const records = new Map(catalogRecords.map((record) => [record.id, record]));
   const issues = new Map<string, IssueRecord>();
-  for (const issue of [...model.issues].sort((a, b) => byCodePoint(a.id, b.id))) issues.set(issue.id, issueRecord(issue));
+  for (const issue of [...model.issues].sort((a, b) => byCodePoint(a.id, b.id)))
+    issues.set(issue.id, issueRecord(issue));
 
   function issueRecord(issue: SiteIssue): IssueRecord {
     return {
@@ -306,7 +315,12 @@ export function buildOpenData(model: SiteModel, bodyTexts: ReadonlyMap<string, s
   const catalog: Catalog = {
     schemaVersion: SCHEMA_VERSION,
     statusDate: buildDate,
-    gazette: { name: model.gazette.name, publisher: model.gazette.publisher, editor: model.gazette.editor, url: absoluteUrl('') },
+    gazette: {
+      name: model.gazette.name,
+      publisher: model.gazette.publisher,
+      editor: model.gazette.editor,
+      url: absoluteUrl(''),
+    },
     documentCount: catalogRecords.length,
     documents: catalogRecords,
   };

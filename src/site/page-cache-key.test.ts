@@ -5,29 +5,35 @@ import { buildSiteModel, storedArchive, type DocumentData, type IssueData } from
 import { testDocument as doc, testGazette as gazette, testIssue as issue } from './site-model.fixtures';
 
 /** Three issues; b repeals a, which sits before it in the same issue. */
-function model(changes: { documents?: Record<string, Partial<DocumentData>>; issues?: Record<string, Partial<IssueData>> } = {}) {
+function model(
+  changes: { documents?: Record<string, Partial<DocumentData>>; issues?: Record<string, Partial<IssueData>> } = {},
+) {
   const documents: [string, Partial<DocumentData>][] = [
     ['2020/07/a', { number: '测政办字〔2020〕9号' }],
     ['2020/07/b', { number: '测政办字〔2020〕10号', tocIndex: 1, repeals: ['测政办字〔2020〕9号'] }],
     ['2020/08/c', { date: '2020-07-02' }],
     ['2019/24/z', { date: '2019-12-20' }],
   ];
-  return buildSiteModel(storedArchive({
-    gazette,
-    issues: [
-      issue('2020/08', ['2020/08/c'], changes.issues?.['2020/08']),
-      issue('2020/07', ['2020/07/a', '2020/07/b'], changes.issues?.['2020/07']),
-      issue('2019/24', ['2019/24/z'], changes.issues?.['2019/24']),
-    ],
-    documents: documents.map(([id, fields]) => doc(id, { ...fields, ...changes.documents?.[id] })),
-  }));
+  return buildSiteModel(
+    storedArchive({
+      gazette,
+      issues: [
+        issue('2020/08', ['2020/08/c'], changes.issues?.['2020/08']),
+        issue('2020/07', ['2020/07/a', '2020/07/b'], changes.issues?.['2020/07']),
+        issue('2019/24', ['2019/24/z'], changes.issues?.['2019/24']),
+      ],
+      documents: documents.map(([id, fields]) => doc(id, { ...fields, ...changes.documents?.[id] })),
+    }),
+  );
 }
 
 // Keyed as the pages key them: the props they render (src/site/page-props.ts), the gazette.
 const documentKey = (site: ReturnType<typeof model>, id: string, context: object = {}) =>
   pageCacheKey({ document: documentView(site.documents.find((d) => d.id === id)!), ...context }, site.gazette);
-const issueKey = (site: ReturnType<typeof model>, id: string) => pageCacheKey({ issue: issueView(site.issues.find((i) => i.id === id)!) }, site.gazette);
-const yearKey = (site: ReturnType<typeof model>, year: number) => pageCacheKey({ year: yearView(site.years.find((y) => y.year === year)!) }, site.gazette);
+const issueKey = (site: ReturnType<typeof model>, id: string) =>
+  pageCacheKey({ issue: issueView(site.issues.find((i) => i.id === id)!) }, site.gazette);
+const yearKey = (site: ReturnType<typeof model>, year: number) =>
+  pageCacheKey({ year: yearView(site.years.find((y) => y.year === year)!) }, site.gazette);
 
 describe('pageCacheKey', () => {
   it('is the same for the same archive, built twice', () => {
@@ -38,14 +44,22 @@ describe('pageCacheKey', () => {
     expect(yearKey(model(), 2020)).toBe(yearKey(model(), 2020));
   });
 
-  it('changes when an issue stops being divided into sections, for its page and its documents\' pages', () => {
+  it("changes when an issue stops being divided into sections, for its page and its documents' pages", () => {
     const flat = model({
       issues: { '2020/07': { sections: [] } },
       documents: { '2020/07/a': { section: undefined }, '2020/07/b': { section: undefined } },
     });
     expect(issueKey(flat, '2020/07')).not.toBe(issueKey(model(), '2020/07'));
     expect(documentKey(flat, '2020/07/a')).not.toBe(documentKey(model(), '2020/07/a'));
-    expect(issueKey(flat, '2020/07')).toBe(issueKey(model({ issues: { '2020/07': { sections: [] } }, documents: { '2020/07/a': { section: undefined }, '2020/07/b': { section: undefined } } }), '2020/07'));
+    expect(issueKey(flat, '2020/07')).toBe(
+      issueKey(
+        model({
+          issues: { '2020/07': { sections: [] } },
+          documents: { '2020/07/a': { section: undefined }, '2020/07/b': { section: undefined } },
+        }),
+        '2020/07',
+      ),
+    );
   });
 
   it('changes with what the page shows of the document itself', () => {
@@ -79,8 +93,12 @@ describe('pageCacheKey', () => {
 
   it('changes with the context: status, history, body', () => {
     const site = model();
-    expect(documentKey(site, '2020/07/a', { status: '有效' })).not.toBe(documentKey(site, '2020/07/a', { status: '已废止' }));
-    expect(documentKey(site, '2020/07/a', { body: '<p>一</p>' })).not.toBe(documentKey(site, '2020/07/a', { body: '<p>二</p>' }));
+    expect(documentKey(site, '2020/07/a', { status: '有效' })).not.toBe(
+      documentKey(site, '2020/07/a', { status: '已废止' }),
+    );
+    expect(documentKey(site, '2020/07/a', { body: '<p>一</p>' })).not.toBe(
+      documentKey(site, '2020/07/a', { body: '<p>二</p>' }),
+    );
   });
 
   it('does not depend on documents the page does not reach', () => {
@@ -108,7 +126,9 @@ describe('pageCacheKey', () => {
   });
 
   it('keys a year page by each issue’s number of documents', () => {
-    const moved = model({ issues: { '2020/07': { documentIds: ['2020/07/a'] }, '2020/08': { documentIds: ['2020/08/c', '2020/07/b'] } } });
+    const moved = model({
+      issues: { '2020/07': { documentIds: ['2020/07/a'] }, '2020/08': { documentIds: ['2020/08/c', '2020/07/b'] } },
+    });
     expect(yearKey(moved, 2020)).not.toBe(yearKey(model(), 2020));
   });
 });

@@ -19,7 +19,9 @@ function plainValue(key: string, value: unknown): unknown {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const prototype = Object.getPrototypeOf(value) as object | null;
     if (prototype !== Object.prototype && prototype !== null) {
-      throw new TypeError(`pageCacheKey: "${key}" is a ${value.constructor?.name ?? 'non-plain object'}; page props must be plain data`);
+      throw new TypeError(
+        `pageCacheKey: "${key}" is a ${value.constructor?.name ?? 'non-plain object'}; page props must be plain data`,
+      );
     }
   }
   return value;

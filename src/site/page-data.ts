@@ -77,7 +77,9 @@ function contentHistory(): ContentHistory | null {
   if (history === undefined) {
     history = readContentHistory(gazetteConfig.content.dir);
     if (history?.shallow) {
-      console.warn('[gazette] the repository is a shallow clone: revision histories are incomplete (fetch the full history, e.g. fetch-depth: 0)');
+      console.warn(
+        '[gazette] the repository is a shallow clone: revision histories are incomplete (fetch the full history, e.g. fetch-depth: 0)',
+      );
     }
   }
   return history;
@@ -98,7 +100,11 @@ export async function getDocumentHistory(document: SiteDocument): Promise<Docume
   return {
     revisions: history?.files.get(path) ?? [],
     editUrl: repository
-      ? editUrl(repository, gazetteConfig.content.repositoryBranch, history ? `${history.prefix}${path}` : document.file)
+      ? editUrl(
+          repository,
+          gazetteConfig.content.repositoryBranch,
+          history ? `${history.prefix}${path}` : document.file,
+        )
       : undefined,
   };
 }

@@ -9,7 +9,13 @@ const model = buildSiteModel(
     issues: [issue('2020/07', ['2020/07/a', '2020/07/b']), issue('2020/08', ['2020/08/c'], { cumulative: 233 })],
     documents: [
       doc('2020/07/a', { number: '测政办字〔2020〕9号' }),
-      doc('2020/07/b', { number: '测政办字〔2020〕10号', tocIndex: 1, page: 4, repeals: ['测政办字〔2020〕9号'], bodyHash: 'b' }),
+      doc('2020/07/b', {
+        number: '测政办字〔2020〕10号',
+        tocIndex: 1,
+        page: 4,
+        repeals: ['测政办字〔2020〕9号'],
+        bodyHash: 'b',
+      }),
       doc('2020/08/c'),
     ],
   }),
@@ -26,7 +32,13 @@ describe('page props', () => {
     expect(view.issue).toMatchObject({ id: '2020/07', label: '2020年第7期', url: '2020/07/' });
     expect(view.issue).not.toHaveProperty('documents');
     expect(view.prev).toBeUndefined();
-    expect(view.next).toEqual({ id: '2020/07/b', url: '2020/07/b/', title: '关于b的通知', number: '测政办字〔2020〕10号', page: 4 });
+    expect(view.next).toEqual({
+      id: '2020/07/b',
+      url: '2020/07/b/',
+      title: '关于b的通知',
+      number: '测政办字〔2020〕10号',
+      page: 4,
+    });
     // A neighbour's body is not shown: its hash stays out.
     expect(view.relations.repealedBy).toEqual([view.next]);
   });
@@ -49,6 +61,10 @@ describe('page props', () => {
   });
 
   it('give a short link page where it leads', () => {
-    expect(shortLinkView(byId('2020/07/a'))).toEqual({ url: '2020/07/a/', title: '关于a的通知', number: '测政办字〔2020〕9号' });
+    expect(shortLinkView(byId('2020/07/a'))).toEqual({
+      url: '2020/07/a/',
+      title: '关于a的通知',
+      number: '测政办字〔2020〕9号',
+    });
   });
 });

@@ -38,7 +38,8 @@ export interface IssueView extends IssueRecord {
 }
 
 /** An issue as a year page lists it. */
-export type IssueSummary = IssueLink & Pick<SiteIssue, 'cumulative' | 'published' | 'latestDate'> & { documentCount: number };
+export type IssueSummary = IssueLink &
+  Pick<SiteIssue, 'cumulative' | 'published' | 'latestDate'> & { documentCount: number };
 
 /** A year page's subject. */
 export interface YearView extends Omit<SiteYear, 'issues'> {
@@ -73,7 +74,13 @@ function relationLinks(relations: DocumentRelations<SiteDocument>): DocumentRela
   };
 }
 
-function issueRecord({ documents: _documents, sections: _sections, prev: _prev, next: _next, ...own }: SiteIssue): IssueRecord {
+function issueRecord({
+  documents: _documents,
+  sections: _sections,
+  prev: _prev,
+  next: _next,
+  ...own
+}: SiteIssue): IssueRecord {
   return own;
 }
 

@@ -1,21 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel, storedArchive, citation, describeDocument, formalTitle, issueLabel, shortLinkKey } from './site-model';
+import {
+  buildSiteModel,
+  storedArchive,
+  citation,
+  describeDocument,
+  formalTitle,
+  issueLabel,
+  shortLinkKey,
+} from './site-model';
 import { testDocument as doc, testGazette as gazette, testIssue as issue } from './site-model.fixtures';
 
-const model = buildSiteModel(storedArchive({
-  gazette,
-  issues: [
-    issue('2020/08', ['2020/08/c']),
-    issue('2020/07', ['2020/07/a', '2020/07/b']),
-    issue('2019/24', ['2019/24/z'], { published: '2019-12-30' }),
-  ],
-  documents: [
-    doc('2020/07/a', { number: '测政办字〔2020〕9号', issuers: ['甲局', '乙局'], date: '2020-06-01' }),
-    doc('2020/07/b', { number: '测政办字〔2020〕10号', page: 5, tocIndex: 1, type: '意见', title: '关于b的意见', section: '附录' }),
-    doc('2020/08/c', { date: '2020-07-02' }),
-    doc('2019/24/z', { number: '市政府令第102号', date: '2019-12-20', type: '令', title: '测试市某某规定' }),
-  ],
-}));
+const model = buildSiteModel(
+  storedArchive({
+    gazette,
+    issues: [
+      issue('2020/08', ['2020/08/c']),
+      issue('2020/07', ['2020/07/a', '2020/07/b']),
+      issue('2019/24', ['2019/24/z'], { published: '2019-12-30' }),
+    ],
+    documents: [
+      doc('2020/07/a', { number: '测政办字〔2020〕9号', issuers: ['甲局', '乙局'], date: '2020-06-01' }),
+      doc('2020/07/b', {
+        number: '测政办字〔2020〕10号',
+        page: 5,
+        tocIndex: 1,
+        type: '意见',
+        title: '关于b的意见',
+        section: '附录',
+      }),
+      doc('2020/08/c', { date: '2020-07-02' }),
+      doc('2019/24/z', { number: '市政府令第102号', date: '2019-12-20', type: '令', title: '测试市某某规定' }),
+    ],
+  }),
+);
 
 describe('buildSiteModel', () => {
   it('lays out permalinks', () => {
@@ -27,20 +44,35 @@ describe('buildSiteModel', () => {
   });
 
   it('adds a short link by lookup key when the number is printed otherwise, and relates by it', () => {
-    const city = buildSiteModel(storedArchive({
-      gazette: { ...gazette, name: '测试市人民政府公报' },
-      issues: [issue('2020/07', ['2020/07/decree', '2020/07/rules', '2020/07/notice'])],
-      documents: [
-        doc('2020/07/decree', { number: '中华人民共和国国务院令第713号', type: '令', title: '某条例' }),
-        doc('2020/07/rules', { number: '市政府令第102号', type: '令', title: '测试市某某规定', tocIndex: 1 }),
-        doc('2020/07/notice', { number: '测政办字〔2020〕9号', basis: ['国务院令第713号', '测试市人民政府令第102号'], tocIndex: 2 }),
-      ],
-    }));
+    const city = buildSiteModel(
+      storedArchive({
+        gazette: { ...gazette, name: '测试市人民政府公报' },
+        issues: [issue('2020/07', ['2020/07/decree', '2020/07/rules', '2020/07/notice'])],
+        documents: [
+          doc('2020/07/decree', { number: '中华人民共和国国务院令第713号', type: '令', title: '某条例' }),
+          doc('2020/07/rules', { number: '市政府令第102号', type: '令', title: '测试市某某规定', tocIndex: 1 }),
+          doc('2020/07/notice', {
+            number: '测政办字〔2020〕9号',
+            basis: ['国务院令第713号', '测试市人民政府令第102号'],
+            tocIndex: 2,
+          }),
+        ],
+      }),
+    );
     const byId = (id: string) => city.documents.find((d) => d.id === id)!;
-    expect(byId('2020/07/decree')).toMatchObject({ shortUrl: 'n/中华人民共和国国务院令-713/', shortUrlAliases: ['n/国务院令-713/'] });
-    expect(byId('2020/07/rules')).toMatchObject({ shortUrl: 'n/市政府令-102/', shortUrlAliases: ['n/测试市人民政府令-102/'] });
+    expect(byId('2020/07/decree')).toMatchObject({
+      shortUrl: 'n/中华人民共和国国务院令-713/',
+      shortUrlAliases: ['n/国务院令-713/'],
+    });
+    expect(byId('2020/07/rules')).toMatchObject({
+      shortUrl: 'n/市政府令-102/',
+      shortUrlAliases: ['n/测试市人民政府令-102/'],
+    });
     expect(byId('2020/07/notice').shortUrlAliases).toEqual([]);
-    expect(byId('2020/07/notice').relations.basis.map((link) => link.target?.id)).toEqual(['2020/07/decree', '2020/07/rules']);
+    expect(byId('2020/07/notice').relations.basis.map((link) => link.target?.id)).toEqual([
+      '2020/07/decree',
+      '2020/07/rules',
+    ]);
     // The sample's gazette (测试公报) names no city: 市政府令 stays as written.
     expect(model.documents.find((d) => d.id === '2019/24/z')!.shortUrlAliases).toEqual([]);
   });
@@ -70,11 +102,16 @@ describe('buildSiteModel', () => {
   });
 
   it('gives an issue not divided into sections one list without a name, in printed order', () => {
-    const flat = buildSiteModel(storedArchive({
-      gazette,
-      issues: [issue('2020/07', ['2020/07/a', '2020/07/b'], { sections: [] })],
-      documents: [doc('2020/07/a', { section: undefined, page: 2 }), doc('2020/07/b', { section: undefined, page: 7, tocIndex: 1 })],
-    }));
+    const flat = buildSiteModel(
+      storedArchive({
+        gazette,
+        issues: [issue('2020/07', ['2020/07/a', '2020/07/b'], { sections: [] })],
+        documents: [
+          doc('2020/07/a', { section: undefined, page: 2 }),
+          doc('2020/07/b', { section: undefined, page: 7, tocIndex: 1 }),
+        ],
+      }),
+    );
     const [july] = flat.issues;
     expect(july!.sectionNames).toEqual([]);
     expect(july!.sections.map((s) => [s.name, s.documents.map((d) => d.slug)])).toEqual([[null, ['a', 'b']]]);
@@ -94,7 +131,11 @@ describe('buildSiteModel', () => {
       ['意见', 'type-3'],
     ]);
     // By prefix in pinyin order (测 cè before 市 shì), then year and sequence number.
-    expect(model.numbered.map((d) => d.number)).toEqual(['测政办字〔2020〕9号', '测政办字〔2020〕10号', '市政府令第102号']);
+    expect(model.numbered.map((d) => d.number)).toEqual([
+      '测政办字〔2020〕9号',
+      '测政办字〔2020〕10号',
+      '市政府令第102号',
+    ]);
   });
 
   it('gives every issuer and type an ASCII slug and a feed', () => {
@@ -103,7 +144,11 @@ describe('buildSiteModel', () => {
       ['jia-ju', 'feeds/issuer/jia-ju.xml'],
       ['yi-ju', 'feeds/issuer/yi-ju.xml'],
     ]);
-    expect(model.byType.map((g) => g.feedUrl)).toEqual(['feeds/type/tong-zhi.xml', 'feeds/type/ling.xml', 'feeds/type/yi-jian.xml']);
+    expect(model.byType.map((g) => g.feedUrl)).toEqual([
+      'feeds/type/tong-zhi.xml',
+      'feeds/type/ling.xml',
+      'feeds/type/yi-jian.xml',
+    ]);
   });
 
   it('owns the number table: every numbered document under its lookup key', () => {
@@ -119,7 +164,11 @@ describe('buildSiteModel', () => {
   it('puts the stored collections back in the archive order, whatever order the store returns', () => {
     const stored = storedArchive({
       gazette,
-      issues: [issue('2020/08', ['2020/08/c']), issue('2019/24', ['2019/24/z']), issue('2020/07', ['2020/07/b', '2020/07/a'])],
+      issues: [
+        issue('2020/08', ['2020/08/c']),
+        issue('2019/24', ['2019/24/z']),
+        issue('2020/07', ['2020/07/b', '2020/07/a']),
+      ],
       documents: [doc('2020/07/a'), doc('2019/24/z'), doc('2020/08/c'), doc('2020/07/b')],
     });
     expect(stored.issues.map((i) => [i.id, i.documents.map((d) => d.id)])).toEqual([
@@ -130,7 +179,9 @@ describe('buildSiteModel', () => {
   });
 
   it('refuses an issue that lists a document it does not have', () => {
-    expect(() => buildSiteModel(storedArchive({ gazette, issues: [issue('2020/07', ['2020/07/x'])], documents: [] }))).toThrow(/lists 2020\/07\/x/);
+    expect(() =>
+      buildSiteModel(storedArchive({ gazette, issues: [issue('2020/07', ['2020/07/x'])], documents: [] })),
+    ).toThrow(/lists 2020\/07\/x/);
   });
 });
 
@@ -146,20 +197,31 @@ describe('document texts', () => {
   it('writes the formal title, the citation and the description', () => {
     expect(formalTitle(a)).toBe('甲局　乙局关于a的通知');
     expect(formalTitle({ title: '测试市某某规定', issuers: ['市政府'] })).toBe('测试市某某规定');
-    expect(citation(a, '测试公报')).toBe('甲局、乙局：《关于a的通知》（测政办字〔2020〕9号），2020年6月1日，载《测试公报》2020年第7期第1页，');
-    expect(describeDocument(a, '测试公报')).toBe('甲局、乙局2020年6月1日发布的通知《关于a的通知》（测政办字〔2020〕9号），刊载于《测试公报》2020年第7期第1页。');
+    expect(citation(a, '测试公报')).toBe(
+      '甲局、乙局：《关于a的通知》（测政办字〔2020〕9号），2020年6月1日，载《测试公报》2020年第7期第1页，',
+    );
+    expect(describeDocument(a, '测试公报')).toBe(
+      '甲局、乙局2020年6月1日发布的通知《关于a的通知》（测政办字〔2020〕9号），刊载于《测试公报》2020年第7期第1页。',
+    );
   });
 });
 
 describe('relations in the site model', () => {
-  const related = buildSiteModel(storedArchive({
-    gazette,
-    issues: [issue('2020/07', ['2020/07/a', '2020/07/b'])],
-    documents: [
-      doc('2020/07/a', { number: '测政办字〔2020〕9号' }),
-      doc('2020/07/b', { number: '测政办字〔2020〕10号', tocIndex: 1, repeals: ['测政办字〔2020〕9号'], citations: ['测政办字〔2020〕9号', '测政发〔2019〕1号'] }),
-    ],
-  }));
+  const related = buildSiteModel(
+    storedArchive({
+      gazette,
+      issues: [issue('2020/07', ['2020/07/a', '2020/07/b'])],
+      documents: [
+        doc('2020/07/a', { number: '测政办字〔2020〕9号' }),
+        doc('2020/07/b', {
+          number: '测政办字〔2020〕10号',
+          tocIndex: 1,
+          repeals: ['测政办字〔2020〕9号'],
+          citations: ['测政办字〔2020〕9号', '测政发〔2019〕1号'],
+        }),
+      ],
+    }),
+  );
   const [a, b] = related.documents;
 
   it('links site documents both ways', () => {
@@ -173,6 +235,10 @@ describe('relations in the site model', () => {
   });
 
   it('gives documents rendered before citations existed empty lists', () => {
-    expect(model.documents.every((document) => document.relations.cites.length === 0 && document.relations.citedBy.length === 0)).toBe(true);
+    expect(
+      model.documents.every(
+        (document) => document.relations.cites.length === 0 && document.relations.citedBy.length === 0,
+      ),
+    ).toBe(true);
   });
 });

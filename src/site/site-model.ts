@@ -135,7 +135,11 @@ function newestFirst(a: SiteDocument, b: SiteDocument): number {
   return b.date.localeCompare(a.date) || b.issue.id.localeCompare(a.issue.id) || a.tocIndex - b.tocIndex;
 }
 
-function groupBy(documents: SiteDocument[], keys: (document: SiteDocument) => string[], anchorPrefix: string): IndexGroup[] {
+function groupBy(
+  documents: SiteDocument[],
+  keys: (document: SiteDocument) => string[],
+  anchorPrefix: string,
+): IndexGroup[] {
   const groups = new Map<string, SiteDocument[]>();
   for (const document of documents) {
     for (const key of keys(document)) groups.set(key, [...(groups.get(key) ?? []), document]);
@@ -156,7 +160,11 @@ function groupBy(documents: SiteDocument[], keys: (document: SiteDocument) => st
  * The archive as read, put back together from the content collections (one entry per gazette,
  * issue and document). The data store keeps no order, so the issues take the reader's.
  */
-export function storedArchive({ gazette, issues, documents }: {
+export function storedArchive({
+  gazette,
+  issues,
+  documents,
+}: {
   gazette: ArchiveGazette;
   issues: readonly IssueData[];
   documents: readonly DocumentData[];
@@ -211,7 +219,8 @@ export function buildSiteModel(archive: StoredArchive): SiteModel {
         : issue.sectionNames
             .map((name) => ({ name, documents: issue.documents.filter((document) => document.section === name) }))
             .filter((section) => section.documents.length > 0);
-    issue.latestDate = issue.published ?? issue.documents.reduce((latest, d) => (d.date > latest ? d.date : latest), '');
+    issue.latestDate =
+      issue.published ?? issue.documents.reduce((latest, d) => (d.date > latest ? d.date : latest), '');
     issue.documents.forEach((document, index) => {
       document.prev = issue.documents[index - 1];
       document.next = issue.documents[index + 1];
@@ -260,7 +269,9 @@ export function formalTitle(document: Pick<DocumentData, 'title' | 'issuers'>): 
 }
 
 /** What the citation and the description say of a document. */
-type CitedDocument = Pick<SiteDocument, 'issuers' | 'title' | 'number' | 'date' | 'page' | 'type'> & { issue: { label: string } };
+type CitedDocument = Pick<SiteDocument, 'issuers' | 'title' | 'number' | 'date' | 'page' | 'type'> & {
+  issue: { label: string };
+};
 
 /** 推荐引用: who, what, which number, when and where printed; the page appends the permalink. */
 export function citation(document: CitedDocument, gazetteName: string): string {

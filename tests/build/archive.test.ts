@@ -79,7 +79,12 @@ describe('pages', () => {
     const tree = readPage(out, '2020/07/zzbz-2020-57/index.html');
     const table = select('.doc-body table', tree);
     expect(selectAll('thead th', table!).map((cell) => textOf(cell))).toEqual([
-      '序号', '行业领域', '目标任务', '工作措施', '牵头单位', '配合单位',
+      '序号',
+      '行业领域',
+      '目标任务',
+      '工作措施',
+      '牵头单位',
+      '配合单位',
     ]);
     expect(selectAll('tbody tr', table!)).toHaveLength(11);
     expect(textOf(select('.doc-body', tree))).not.toMatch(/<\/?p>|----/);
@@ -92,7 +97,9 @@ describe('pages', () => {
   });
 
   it('has canonical URLs, descriptions and Open Graph on every page but the 404', () => {
-    for (const page of files.filter((file) => file.endsWith('.html') && !file.startsWith('n/') && file !== '404.html')) {
+    for (const page of files.filter(
+      (file) => file.endsWith('.html') && !file.startsWith('n/') && file !== '404.html',
+    )) {
       const tree = readPage(out, page);
       const canonical = select('link[rel="canonical"]', tree)?.properties.href;
       expect(canonical, page).toBe(`${SITE}/${page.replace(/index\.html$/, '')}`);
@@ -139,8 +146,16 @@ describe('the printed text', () => {
     const paragraphs = documentPages().flatMap((page) =>
       selectAll('.doc-body p', readPage(out, page)).map((p) => textOf(p)),
     );
-    for (const joined of ['论证会、听证会，委托公共媒体', '“一链办理”主题服务流程', '特制定本工作方案。', '（淄政办发[2018]9号）同时废止']) {
-      expect(paragraphs.some((paragraph) => paragraph.includes(joined)), joined).toBe(true);
+    for (const joined of [
+      '论证会、听证会，委托公共媒体',
+      '“一链办理”主题服务流程',
+      '特制定本工作方案。',
+      '（淄政办发[2018]9号）同时废止',
+    ]) {
+      expect(
+        paragraphs.some((paragraph) => paragraph.includes(joined)),
+        joined,
+      ).toBe(true);
     }
   });
 
@@ -168,7 +183,10 @@ describe('links', () => {
 });
 
 describe('feeds, sitemap and CDN files', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'url', 'author', 'category'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ['entry', 'url', 'author', 'category'].includes(name),
+  });
 
   it('publishes a well-formed Atom feed, newest first', () => {
     const xml = readFileSync(join(out, 'feed.xml'), 'utf8');
@@ -178,7 +196,9 @@ describe('feeds, sitemap and CDN files', () => {
     const entries = feed.entry as { id: string; updated: string; title: string }[];
     expect(entries).toHaveLength(5);
     expect(entries.map((entry) => entry.id)).toEqual(
-      ['zzbz-2020-58', 'zzbz-2020-57', 'zzbz-2020-56', 'zzbf-2020-5', 'zzbz-2020-54'].map((slug) => `${SITE}/2020/07/${slug}/`),
+      ['zzbz-2020-58', 'zzbz-2020-57', 'zzbz-2020-56', 'zzbf-2020-5', 'zzbz-2020-54'].map(
+        (slug) => `${SITE}/2020/07/${slug}/`,
+      ),
     );
     expect(feed.updated).toBe(entries[0].updated);
   });

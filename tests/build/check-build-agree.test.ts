@@ -35,7 +35,10 @@ const STACK_LINE = /^\s+at\s/m;
 const problemLines = (text: string) => text.split('\n').filter((line) => /^\/\S+\.(md|yaml)(:\d+:\d+)?: /.test(line));
 const errorLines = (text: string) => problemLines(text).filter((line) => !/: warning: /.test(line));
 
-async function checkAndBuild(name: string, write: (content: string) => void): Promise<{ check: CliResult; build: AstroBuildResult; out: string }> {
+async function checkAndBuild(
+  name: string,
+  write: (content: string) => void,
+): Promise<{ check: CliResult; build: AstroBuildResult; out: string }> {
   const content = join(work, name, 'content');
   mkdirSync(content, { recursive: true });
   write(content);
@@ -57,7 +60,9 @@ describe('valid content on every edge builds', () => {
     const warnings = problemLines(run.check.stdout);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/\/edge\/2020\/07\/\.draft\.md: warning: hidden/);
-    expect(warnings[1]).toMatch(/\/edge\/2020\/07\/issue\.yaml:\d+:\d+: sections\.2: warning: no document is in section "空栏目"/);
+    expect(warnings[1]).toMatch(
+      /\/edge\/2020\/07\/issue\.yaml:\d+:\d+: sections\.2: warning: no document is in section "空栏目"/,
+    );
   });
 
   it('builds, without a stack trace, every document page', () => {
@@ -99,13 +104,18 @@ describe('valid content on every edge builds', () => {
     expect(xml).not.toContain('CDATA');
     const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'category'].includes(name) });
     const feed = parser.parse(xml).feed;
-    const terms = feed.entry.flatMap((entry: { category: Record<string, string>[] }) => entry.category.map((c) => c['@_term']));
+    const terms = feed.entry.flatMap((entry: { category: Record<string, string>[] }) =>
+      entry.category.map((c) => c['@_term']),
+    );
     expect(terms).toContain(HOSTILE_SECTION);
     expect(feed.entry.every((entry: { title: Record<string, string> }) => entry.title['@_type'] === 'text')).toBe(true);
   });
 
   it('escapes a title a spreadsheet would run as a formula', () => {
-    const rows = parseCsv(readFileSync(join(run.out, 'data/catalog.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parseCsv(readFileSync(join(run.out, 'data/catalog.csv'), 'utf8'), {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
     expect(rows.map((row) => row.title)).toContain(`'${FORMULA_TITLE}`);
     expect(rows.every((row) => !/^[=+@]/.test(row.title) && !/^[=+@]/.test(row.section))).toBe(true);
   });
@@ -113,15 +123,26 @@ describe('valid content on every edge builds', () => {
   it('serves the local issue PDF where the issue page links it', () => {
     const path = `${LOCAL_PDF.issue}/${LOCAL_PDF.name}`;
     expect(readFileSync(join(run.out, path), 'utf8')).toBe(LOCAL_PDF.bytes);
-    const links = selectAll('a', readPage(run.out, `${LOCAL_PDF.issue}/index.html`)).map((a) => String(a.properties.href));
+    const links = selectAll('a', readPage(run.out, `${LOCAL_PDF.issue}/index.html`)).map((a) =>
+      String(a.properties.href),
+    );
     expect(links).toContain(`/${path}`);
   });
 
   it('serves the local issue PDF from the offline mirror too, linked relatively', async () => {
-    const mirror = await createMirror({ siteDir: run.out, outDir: join(work, 'valid/mirror'), name: 'edge', date: '2021-01-01', readme: SAMPLE_README, zip: false });
+    const mirror = await createMirror({
+      siteDir: run.out,
+      outDir: join(work, 'valid/mirror'),
+      name: 'edge',
+      date: '2021-01-01',
+      readme: SAMPLE_README,
+      zip: false,
+    });
     const path = `${LOCAL_PDF.issue}/${LOCAL_PDF.name}`;
     expect(readFileSync(join(mirror.folder, path), 'utf8')).toBe(LOCAL_PDF.bytes);
-    const links = selectAll('a', readPage(mirror.folder, `${LOCAL_PDF.issue}/index.html`)).map((a) => String(a.properties.href));
+    const links = selectAll('a', readPage(mirror.folder, `${LOCAL_PDF.issue}/index.html`)).map((a) =>
+      String(a.properties.href),
+    );
     expect(links).toContain(LOCAL_PDF.name);
     expect(mirror.missingLinks).toEqual([]);
   });
@@ -184,11 +205,15 @@ describe('where problems point', () => {
     const project = join(work, 'relative');
     writeUnreadableArchive(project, join(project, 'content'));
     // Run as `npm run check` would from that folder: paths are typed and printed relative to it.
-    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), join(REPO_ROOT, 'scripts/check.ts'), '--content', 'content'], {
-      cwd: project,
-      encoding: 'utf8',
-      env: { ...process.env, INIT_CWD: project },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), join(REPO_ROOT, 'scripts/check.ts'), '--content', 'content'],
+      {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, INIT_CWD: project },
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^content\/edge\/2020\/07\/bomb\.md:3:9: invalid YAML/m);
     expect(result.stdout).toMatch(/^content\/edge\/2020\/09\/issue\.yaml: the issue has no documents/m);
@@ -199,7 +224,12 @@ describe('where problems point', () => {
     writeValidEdgeArchive(content);
     const out = join(work, 'parent/missing/deeper/site');
     // Astro's cache elsewhere, so that nothing else creates the output folder's parent first.
-    const build = await astroBuild({ base: '/', outDir: out, contentDir: content, cacheDir: join(work, 'parent/cache') });
+    const build = await astroBuild({
+      base: '/',
+      outDir: out,
+      contentDir: content,
+      cacheDir: join(work, 'parent/cache'),
+    });
     expect(build.code, build.output.slice(-2000)).toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
   }, 240_000);

@@ -40,8 +40,10 @@ function reportedFor(file: string): Reported[] {
 }
 
 const RULE_MESSAGE: Record<Payload['rule'], RegExp> = {
-  'raw-html': /^(the HTML tag <\/?[a-z]+> is|an HTML comment is) not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown/u,
-  'unsafe-url': /^the (link address ".*" uses [a-z]+:, which is not allowed: links may be http:, https:, mailto: or relative|image address ".*" is not a file of this site)/u,
+  'raw-html':
+    /^(the HTML tag <\/?[a-z]+> is|an HTML comment is) not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown/u,
+  'unsafe-url':
+    /^the (link address ".*" uses [a-z]+:, which is not allowed: links may be http:, https:, mailto: or relative|image address ".*" is not a file of this site)/u,
 };
 
 /**
@@ -62,18 +64,30 @@ function payloadLines(first: number): { payload: Payload; from: number; to: numb
  * Every payload has a problem of its own rule inside its lines, pointing at a character that
  * starts markup or a link.
  */
-function expectEachRefused(file: string, text: string, field: string, first: { line: number; column: number }, indent: number) {
+function expectEachRefused(
+  file: string,
+  text: string,
+  field: string,
+  first: { line: number; column: number },
+  indent: number,
+) {
   const reported = reportedFor(file);
   const lines = text.split('\n');
   for (const { payload, from, to } of payloadLines(first.line)) {
     const own = reported.filter((problem) => problem.line >= from && problem.line <= to);
-    expect(own.length, `${file}: ${payload.name} (lines ${from}-${to}) is not refused:\n${check.stdout}`).toBeGreaterThan(0);
+    expect(
+      own.length,
+      `${file}: ${payload.name} (lines ${from}-${to}) is not refused:\n${check.stdout}`,
+    ).toBeGreaterThan(0);
     for (const problem of own) {
       expect(problem.field).toBe(field);
       expect(problem.message, `${file}:${problem.line}: ${payload.name}`).toMatch(RULE_MESSAGE[payload.rule]);
       expect(problem.column).toBeGreaterThan(indent);
       // The column is the payload's own: where its tag, link or image starts.
-      expect([...lines[problem.line - 1]!][problem.column - 1], `${file}:${problem.line}:${problem.column}: ${payload.name}`).toMatch(/^[<[!]$/u);
+      expect(
+        [...lines[problem.line - 1]!][problem.column - 1],
+        `${file}:${problem.line}:${problem.column}: ${payload.name}`,
+      ).toMatch(/^[<[!]$/u);
     }
   }
 }
@@ -87,7 +101,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('npm run check on the payload archive', () => {
   it('exits 1 and counts the errors it printed', () => {
     expect(check.code, check.stdout + check.stderr).toBe(1);
-    const errors = check.stdout.split('\n').filter((line) => line.startsWith(site.contentDir) && !line.includes(': warning: ')).length;
+    const errors = check.stdout
+      .split('\n')
+      .filter((line) => line.startsWith(site.contentDir) && !line.includes(': warning: ')).length;
     expect(errors).toBeGreaterThan(0);
     expect(check.stdout).toMatch(new RegExp(`^\\d+ files checked, ${errors} errors, 1 warning `, 'mu'));
   });
@@ -105,7 +121,9 @@ describe('npm run check on the payload archive', () => {
     expectEachRefused('zibo/gazette.yaml', text, 'about', site.aboutPayload!, 2);
     // The <meta> refresh written after them too.
     const last = payloadLines(site.aboutPayload!.line).at(-1)!.to + 2;
-    expect(check.stdout).toContain(`${join(site.contentDir, 'zibo/gazette.yaml')}:${last}:3: about: the HTML tag <meta> is not allowed`);
+    expect(check.stdout).toContain(
+      `${join(site.contentDir, 'zibo/gazette.yaml')}:${last}:3: about: the HTML tag <meta> is not allowed`,
+    );
   });
 
   it('reports nothing that is not a payload: every problem is on a payload line', () => {
@@ -114,7 +132,10 @@ describe('npm run check on the payload archive', () => {
     for (const [file, first] of files) {
       const ranges = [...payloadRanges(first.line), [payloadLines(first.line).at(-1)!.to + 2, Infinity] as const];
       for (const problem of reportedFor(file)) {
-        expect(ranges.some(([from, to]) => problem.line >= from && problem.line <= to), `${file}:${problem.line}: ${problem.message}`).toBe(true);
+        expect(
+          ranges.some(([from, to]) => problem.line >= from && problem.line <= to),
+          `${file}:${problem.line}: ${problem.message}`,
+        ).toBe(true);
       }
     }
   });

@@ -42,8 +42,16 @@ const BROKEN: [string, string | Uint8Array, string][] = [
     documentText(101, { issuers: '[淄博市人民政府办公室' }),
     'bad-yaml.md:5:1: invalid YAML: deficient indentation; check the quotes, brackets and indentation on this line and the one before',
   ],
-  [`${ISSUE}/missing-field.md`, documentText(102, { date: '' }), 'missing-field.md:2:1: date: missing; expected a date written YYYY-MM-DD, e.g. 2020-05-24'],
-  [`${ISSUE}/wrong-type.md`, documentText(103, { page: '十三' }), 'wrong-type.md:8:1: page: expected the first page in the printed issue as a whole number'],
+  [
+    `${ISSUE}/missing-field.md`,
+    documentText(102, { date: '' }),
+    'missing-field.md:2:1: date: missing; expected a date written YYYY-MM-DD, e.g. 2020-05-24',
+  ],
+  [
+    `${ISSUE}/wrong-type.md`,
+    documentText(103, { page: '十三' }),
+    'wrong-type.md:8:1: page: expected the first page in the printed issue as a whole number',
+  ],
   [
     `${ISSUE}/impossible-date.md`,
     documentText(104, { date: '2020-02-30' }),
@@ -105,9 +113,15 @@ function snapshot(): Map<string, Buffer> {
 /** Typos in the sample's own files: a date, a page, a number that another document has. */
 function breakSampleFiles() {
   const doc = join(content, 'zibo/2020/07/zzbz-2020-56.md');
-  writeFileSync(doc, readFileSync(doc, 'utf8').replace('date: 2020-05-26', 'date: 2020-05-32').replace('page: 13', 'page: 十三'));
+  writeFileSync(
+    doc,
+    readFileSync(doc, 'utf8').replace('date: 2020-05-26', 'date: 2020-05-32').replace('page: 13', 'page: 十三'),
+  );
   const other = join(content, 'zibo/2020/07/zzbz-2020-58.md');
-  writeFileSync(other, readFileSync(other, 'utf8').replace('number: 淄政办字〔2020〕58号', 'number: 淄政办字[2020]57号'));
+  writeFileSync(
+    other,
+    readFileSync(other, 'utf8').replace('number: 淄政办字〔2020〕58号', 'number: 淄政办字[2020]57号'),
+  );
 }
 const SAMPLE_LINES = [
   'content/zibo/2020/07/zzbz-2020-56.md:6:1: date: "2020-05-32" is not a real date written YYYY-MM-DD, e.g. 2020-05-24',

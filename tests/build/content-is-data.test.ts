@@ -20,9 +20,10 @@ describe('the build refuses raw HTML', () => {
     const outDir = join(work, 'bodies/site');
     const result = await astroBuild({ base: '/', outDir, contentDir: site.contentDir });
     expect(result.code, result.output).not.toBe(0);
-    const match = /(zibo\/2020\/07\/[\w-]+\.md):(\d+):(\d+): body: the HTML tag <script> is not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown/u.exec(
-      result.output,
-    );
+    const match =
+      /(zibo\/2020\/07\/[\w-]+\.md):(\d+):(\d+): body: the HTML tag <script> is not allowed: content is Markdown only, raw HTML is refused; write the text itself in Markdown/u.exec(
+        result.output,
+      );
     expect(match, result.output.slice(-3000)).not.toBeNull();
     // The first payload of every body is the <script> block, at the start of its line.
     expect({ line: Number(match![2]), column: Number(match![3]) }).toEqual(site.firstPayload.get(match![1]!));

@@ -11,7 +11,12 @@ import { listFiles } from '../helpers/built-site';
 
 function digests(dir: string): Record<string, string> {
   return Object.fromEntries(
-    listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]),
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
   );
 }
 

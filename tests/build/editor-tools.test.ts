@@ -24,7 +24,11 @@ describe('npm run check', () => {
   });
 
   it('reports on a path only, and refuses a path outside the content folder', () => {
-    expect(SUMMARY.exec(npmRun('check', ['content/zibo/2020/07/zzbz-2020-54.md']).stdout)!.slice(1)).toEqual(['1', '0', '0']);
+    expect(SUMMARY.exec(npmRun('check', ['content/zibo/2020/07/zzbz-2020-54.md']).stdout)!.slice(1)).toEqual([
+      '1',
+      '0',
+      '0',
+    ]);
     const outside = npmRun('check', ['src']);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toContain(`src is not inside the content folder ${join(REPO_ROOT, 'content')}`);
@@ -47,7 +51,17 @@ describe('npm run new', () => {
   it('creates a document that check refuses until it is filled in, and never overwrites it', () => {
     const content = join(work, 'new', 'content');
     cpSync(join(REPO_ROOT, 'content'), content, { recursive: true });
-    const created = npmRun('new', ['2020/07', '--number', '淄政办字〔2020〕61号', '--title', '关于做好防汛工作的通知', '--date', '2020-05-30', '--content', content]);
+    const created = npmRun('new', [
+      '2020/07',
+      '--number',
+      '淄政办字〔2020〕61号',
+      '--title',
+      '关于做好防汛工作的通知',
+      '--date',
+      '2020-05-30',
+      '--content',
+      content,
+    ]);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('created content/zibo/2020/07/zzbz-2020-61.md\n');
     const file = join(content, 'zibo/2020/07/zzbz-2020-61.md');
@@ -78,7 +92,13 @@ describe('npm run new', () => {
 
 describe('the GitHub Actions workflow', () => {
   type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; if?: string };
-  type Job = { steps: Step[]; if?: string; needs?: string; permissions?: Record<string, string>; environment?: { name: string } };
+  type Job = {
+    steps: Step[];
+    if?: string;
+    needs?: string;
+    permissions?: Record<string, string>;
+    environment?: { name: string };
+  };
   const workflow = load(readFileSync(join(REPO_ROOT, '.github/workflows/site.yml'), 'utf8')) as {
     on: { push: { branches: string[] }; pull_request: unknown };
     jobs: Record<string, Job>;
@@ -89,7 +109,11 @@ describe('the GitHub Actions workflow', () => {
   it('checks and builds on pushes to main and on pull requests', () => {
     expect(workflow.on.push.branches).toEqual(['main']);
     expect(workflow.on).toHaveProperty('pull_request');
-    expect(build.steps.filter((step) => step.run).map((step) => step.run)).toEqual(['npm ci', 'npm run check', 'npm run build']);
+    expect(build.steps.filter((step) => step.run).map((step) => step.run)).toEqual([
+      'npm ci',
+      'npm run check',
+      'npm run build',
+    ]);
   });
 
   it('uses Node 24 and the whole git history (for revision histories)', () => {

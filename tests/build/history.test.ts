@@ -22,7 +22,10 @@ afterAll(() => {
 
 /** The file's commits as `git log --follow` sees them, newest first. */
 function gitLog(path: string): { date: string; subject: string }[] {
-  return execFileSync('git', ['log', '--follow', '--format=%cI%x1f%s', '--', path], { cwd: REPO_ROOT, encoding: 'utf8' })
+  return execFileSync('git', ['log', '--follow', '--format=%cI%x1f%s', '--', path], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter(Boolean)
     .map((line) => {
@@ -36,15 +39,23 @@ describe('the revision history of a document page', () => {
     const page = readPage(inject('outRoot'), `2020/07/${slug}/index.html`);
     const section = select('section.doc-history', page);
     const log = gitLog(`content/zibo/2020/07/${slug}.md`);
-    expect(section, 'src/pages/[year]/[issue]/[slug].astro must render <DocumentHistory document={document} /> (see README)').toBeDefined();
+    expect(
+      section,
+      'src/pages/[year]/[issue]/[slug].astro must render <DocumentHistory document={document} /> (see README)',
+    ).toBeDefined();
     // Outside the indexed text: the history is about the file, not the document.
     expect(section!.properties.dataPagefindIgnore).toBeDefined();
-    expect(textOf(select('.doc-history-updated', section))).toBe(`本页文件最后修改于${formatChineseDate(chinaDate(log[0].date))}`);
+    expect(textOf(select('.doc-history-updated', section))).toBe(
+      `本页文件最后修改于${formatChineseDate(chinaDate(log[0].date))}`,
+    );
     expect(select('.doc-history-updated time', section)!.properties.dateTime).toBe(log[0].date);
     expect(textOf(select('summary', section))).toBe(`修订记录（${log.length}次）`);
-    expect(selectAll('li', section).map((item) => [select('time', item)!.properties.dateTime, textOf(select('.doc-history-subject', item))])).toEqual(
-      log.map(({ date, subject }) => [date, subject]),
-    );
+    expect(
+      selectAll('li', section).map((item) => [
+        select('time', item)!.properties.dateTime,
+        textOf(select('.doc-history-subject', item)),
+      ]),
+    ).toEqual(log.map(({ date, subject }) => [date, subject]));
   });
 });
 
@@ -72,6 +83,8 @@ describe('a build of content outside a git checkout, with a repository configure
     expect(select('.doc-history-updated', section)).toBeUndefined();
     const link = select('a.doc-history-edit', section)!;
     expect(textOf(link)).toBe('在代码仓库中编辑本文件');
-    expect(link.properties.href).toBe('https://git.example.org/city/gazette/edit/published/content/zibo/2020/07/zzbz-2020-54.md');
+    expect(link.properties.href).toBe(
+      'https://git.example.org/city/gazette/edit/published/content/zibo/2020/07/zzbz-2020-54.md',
+    );
   }, 120_000);
 });

@@ -20,7 +20,12 @@ const incrementalOut = join(work, 'incremental');
 
 function digests(dir: string): Record<string, string> {
   return Object.fromEntries(
-    listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]),
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
   );
 }
 
@@ -112,7 +117,11 @@ describe('incremental page builds', () => {
     const issueFile = join(contentDir, 'zibo/2020/01/issue.yaml');
     writeFileSync(issueFile, readFileSync(issueFile, 'utf8').replace(/^.*zzbz-2020-3.*\n/mu, ''));
     await build(incrementalOut, '2021-01-01');
-    for (const gone of [page(FIXTURE.expired), `data/documents/${FIXTURE.expired}.json`, 'n/淄政办字-2020-3/index.html']) {
+    for (const gone of [
+      page(FIXTURE.expired),
+      `data/documents/${FIXTURE.expired}.json`,
+      'n/淄政办字-2020-3/index.html',
+    ]) {
       expect(existsSync(join(incrementalOut, gone)), gone).toBe(false);
     }
     await expectSameAsCleanBuild('2021-01-01');

@@ -64,17 +64,27 @@ describe('the ZIM', () => {
     beforeAll(async () => {
       const port = await freePort();
       origin = `http://127.0.0.1:${port}`;
-      server = spawn('kiwix-serve', ['--address=127.0.0.1', `--port=${port}`, zimPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+      server = spawn('kiwix-serve', ['--address=127.0.0.1', `--port=${port}`, zimPath], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       server.stdout!.on('data', (chunk) => (output += chunk));
       server.stderr!.on('data', (chunk) => (output += chunk));
       const started = new Promise<void>((_, reject) => {
-        server!.once('error', (error) => reject(new Error(`could not start kiwix-serve (apt-get install -y kiwix-tools): ${error.message}`)));
+        server!.once('error', (error) =>
+          reject(new Error(`could not start kiwix-serve (apt-get install -y kiwix-tools): ${error.message}`)),
+        );
         server!.once('exit', (code) => reject(new Error(`kiwix-serve exited with ${code}:\n${output}`)));
       });
       // Bounded wait for the server to answer: 50 tries, 100 ms apart.
       const ready = (async () => {
         for (let attempt = 0; attempt < 50; attempt += 1) {
-          if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) return;
+          if (
+            await fetch(`${origin}/`).then(
+              (r) => r.ok,
+              () => false,
+            )
+          )
+            return;
           await new Promise((r) => setTimeout(r, 100));
         }
         throw new Error(`kiwix-serve did not answer on ${origin}:\n${output}`);

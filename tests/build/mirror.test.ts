@@ -24,7 +24,6 @@ import { NUMBER_QUERIES, TERM_QUERIES } from '../helpers/search-queries';
 
 const NAME = SAMPLE_MIRROR_NAME;
 
-
 const work = mkdtempSync(join(tmpdir(), 'gazette-mirror-test-'));
 let report: MirrorReport;
 let again: MirrorReport;
@@ -43,7 +42,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Every URL a page's elements point at (canonical links aside), with the element's tag. */
 function pageUrls(path: string): string[] {
   const urls: string[] = [];
-  for (const element of selectAll('[href], [src], [srcset], [action], meta[http-equiv]', readPage(folder, path)) as Element[]) {
+  for (const element of selectAll(
+    '[href], [src], [srcset], [action], meta[http-equiv]',
+    readPage(folder, path),
+  ) as Element[]) {
     const { properties: p, tagName } = element;
     const rel = ([] as unknown[]).concat(p.rel ?? []).map(String);
     if (tagName === 'link' && rel.includes('canonical')) continue;
@@ -61,9 +63,18 @@ describe('the mirror folder', () => {
     const site = listFiles(inject('outRoot'));
     for (const page of site.filter((f) => f.endsWith('.html'))) expect(files).toContain(page);
     for (const slug of ISSUE_TOC.map((d) => d.slug)) expect(files).toContain(`2020/07/${slug}/index.html`);
-    expect(files.filter((f) => f.startsWith('pagefind/') || f === '_headers' || (f.startsWith('search/') && f !== 'search/index.html'))).toEqual([]);
-    expect(files.filter((f) => f.endsWith('.js') && !f.startsWith('_search/')), 'scripts no page can load').toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['README.txt', 'SHA256SUMS', '_search/search.js', '_search/manifest.js', '404.html']));
+    expect(
+      files.filter(
+        (f) => f.startsWith('pagefind/') || f === '_headers' || (f.startsWith('search/') && f !== 'search/index.html'),
+      ),
+    ).toEqual([]);
+    expect(
+      files.filter((f) => f.endsWith('.js') && !f.startsWith('_search/')),
+      'scripts no page can load',
+    ).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining(['README.txt', 'SHA256SUMS', '_search/search.js', '_search/manifest.js', '404.html']),
+    );
     expect(report.missingLinks).toEqual([]);
   });
 
@@ -72,7 +83,8 @@ describe('the mirror folder', () => {
     const problems: string[] = [];
     for (const page of [...files].filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(join(folder, page), 'utf8');
-      if (/<script[^>]*type="?module/iu.test(html) || /modulepreload/iu.test(html)) problems.push(`${page}: module script`);
+      if (/<script[^>]*type="?module/iu.test(html) || /modulepreload/iu.test(html))
+        problems.push(`${page}: module script`);
       for (const url of pageUrls(page)) {
         if (url.startsWith('#') || /^(mailto|tel|data):/u.test(url)) continue;
         if (url.startsWith('/') || url.startsWith(inject('siteUrl'))) {
@@ -80,7 +92,9 @@ describe('the mirror folder', () => {
           continue;
         }
         if (/^[a-z]+:/iu.test(url)) continue; // another site
-        const target = posix.normalize(posix.join(posix.dirname(page), decodeURIComponent(url.replace(/[?#].*$/u, ''))));
+        const target = posix.normalize(
+          posix.join(posix.dirname(page), decodeURIComponent(url.replace(/[?#].*$/u, ''))),
+        );
         // `files` holds files only: a link to a folder (which needs a server) fails here too.
         if (!files.has(target)) problems.push(`${page}: ${url} → ${target} is not a file of the mirror`);
       }
@@ -96,7 +110,9 @@ describe('the mirror folder', () => {
 
   it('gives the search page the offline search instead of Pagefind', () => {
     const html = readFileSync(join(folder, 'search/index.html'), 'utf8');
-    expect(html).toContain('<script src="../_search/manifest.js"></script><script src="../_search/search.js"></script>');
+    expect(html).toContain(
+      '<script src="../_search/manifest.js"></script><script src="../_search/search.js"></script>',
+    );
     expect(html).not.toContain('pagefind');
     expect(html).toContain('id="search-results"');
     const client = readFileSync(join(folder, '_search/search.js'), 'utf8');
@@ -114,9 +130,15 @@ describe('the mirror folder', () => {
     expect(readme).toContain('《淄博市人民政府公报》离线镜像');
     expect(readme).toContain('镜像日期：2020年6月3日');
     const sums = readFileSync(join(folder, 'SHA256SUMS'), 'utf8');
-    const listed = sums.trim().split('\n').map((line) => line.slice(66));
+    const listed = sums
+      .trim()
+      .split('\n')
+      .map((line) => line.slice(66));
     expect(listed).toEqual(listFiles(folder).filter((f) => f !== 'SHA256SUMS'));
-    const check = spawnSync('sha256sum', ['--check', '--strict', '--quiet', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });
+    const check = spawnSync('sha256sum', ['--check', '--strict', '--quiet', 'SHA256SUMS'], {
+      cwd: folder,
+      encoding: 'utf8',
+    });
     expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 });
@@ -131,7 +153,8 @@ describe('the zip', () => {
     const entries = unzipSync(new Uint8Array(readFileSync(report.zip!)));
     const files = listFiles(folder);
     expect(Object.keys(entries)).toEqual(files.map((f) => `${NAME}/${f}`).sort());
-    for (const file of files) expect(Buffer.from(entries[`${NAME}/${file}`]!).equals(readFileSync(join(folder, file))), file).toBe(true);
+    for (const file of files)
+      expect(Buffer.from(entries[`${NAME}/${file}`]!).equals(readFileSync(join(folder, file))), file).toBe(true);
   });
 
   it('reports its size against the site build', () => {
@@ -163,7 +186,11 @@ describe('the offline search index', () => {
     const numberQuery = classifyNumberQuery(query);
     const pinned = numberQuery ? lookupNumber(numberQuery, manifest.numbers) : null;
     if (pinned) return pinned.url;
-    const { matches } = searchIndex(manifest, shards, { text: fullTextQuery(query, numberQuery), filters: {}, sort: 'relevance' });
+    const { matches } = searchIndex(manifest, shards, {
+      text: fullTextQuery(query, numberQuery),
+      filters: {},
+      sort: 'relevance',
+    });
     return matches[0] ? manifest.documents[matches[0].id]!.url : '(none)';
   };
 
@@ -187,20 +214,30 @@ describe('a mirror of the sub-path build', () => {
     expect(sub.missingLinks).toEqual([]);
     expect(listFiles(sub.folder)).toEqual(listFiles(folder));
     const page = '2020/07/zzbz-2020-56/index.html';
-    const links = (dir: string) => readFileSync(join(dir, page), 'utf8').match(/(?<=href=")[^"]*(?=")/gu)!.filter((h) => !h.startsWith('http'));
+    const links = (dir: string) =>
+      readFileSync(join(dir, page), 'utf8')
+        .match(/(?<=href=")[^"]*(?=")/gu)!
+        .filter((h) => !h.startsWith('http'));
     expect(links(sub.folder)).toEqual(links(folder));
   }, 60_000);
 });
 
-describe('a mirror of a site that has files by the mirror\'s own names', () => {
+describe("a mirror of a site that has files by the mirror's own names", () => {
   it('writes its own README.txt, SHA256SUMS and _search/ in their place, each once in the zip', async () => {
     // The mirror folder itself, mirrored again: it has all three already.
     const twice = await mirror('twice', folder);
     expect(twice.leftOut).toEqual(expect.arrayContaining(['README.txt', 'SHA256SUMS', '_search/search.js']));
     const entries = Object.keys(unzipSync(new Uint8Array(readFileSync(twice.zip!))));
     expect(entries.filter((entry) => entry === `${NAME}/README.txt`)).toHaveLength(1);
-    expect(entries).toEqual(listFiles(twice.folder).map((f) => `${NAME}/${f}`).sort());
-    const check = spawnSync('sha256sum', ['--check', '--strict', '--quiet', 'SHA256SUMS'], { cwd: twice.folder, encoding: 'utf8' });
+    expect(entries).toEqual(
+      listFiles(twice.folder)
+        .map((f) => `${NAME}/${f}`)
+        .sort(),
+    );
+    const check = spawnSync('sha256sum', ['--check', '--strict', '--quiet', 'SHA256SUMS'], {
+      cwd: twice.folder,
+      encoding: 'utf8',
+    });
     expect(check.status, check.stdout + check.stderr).toBe(0);
   }, 60_000);
 });

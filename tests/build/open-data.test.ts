@@ -29,12 +29,19 @@ describe('data/catalog.json', () => {
   it('has a schema version, the status date and the gazette', () => {
     expect(catalog.schemaVersion).toBe(1);
     expect(catalog.statusDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(catalog.gazette).toEqual({ name: archive!.gazette.name, publisher: archive!.gazette.publisher, editor: archive!.gazette.editor, url: url('/') });
+    expect(catalog.gazette).toEqual({
+      name: archive!.gazette.name,
+      publisher: archive!.gazette.publisher,
+      editor: archive!.gazette.editor,
+      url: url('/'),
+    });
     expect(catalog.documentCount).toBe(documents.length);
   });
 
   it('lists every document of the content, sorted by id, with its metadata', () => {
-    expect(catalog.documents.map((record: { id: string }) => record.id)).toEqual(documents.map((document) => document.id));
+    expect(catalog.documents.map((record: { id: string }) => record.id)).toEqual(
+      documents.map((document) => document.id),
+    );
     catalog.documents.forEach((record: Record<string, unknown>, index: number) => {
       const document = documents[index];
       expect(record).toMatchObject({
@@ -47,7 +54,13 @@ describe('data/catalog.json', () => {
         recipients: document.recipients,
         type: document.type,
         section: document.section,
-        issue: { id: document.issueId, year: document.year, number: document.issueNumber, label: `${document.year}年第${document.issueNumber}期`, url: url(`/${document.issueId}/`) },
+        issue: {
+          id: document.issueId,
+          year: document.year,
+          number: document.issueNumber,
+          label: `${document.year}年第${document.issueNumber}期`,
+          url: url(`/${document.issueId}/`),
+        },
         page: document.page,
         expires: document.expires ?? null,
       });
@@ -56,9 +69,14 @@ describe('data/catalog.json', () => {
 
   it('gives each document the status its page shows', () => {
     for (const record of catalog.documents) {
-      expect([record.id, record.status]).toEqual([record.id, textOf(select('.doc-status strong', readPage(out, `${record.id}/index.html`)))]);
+      expect([record.id, record.status]).toEqual([
+        record.id,
+        textOf(select('.doc-status strong', readPage(out, `${record.id}/index.html`))),
+      ]);
     }
-    expect(catalog.documents.find((record: { id: string }) => record.id === '2020/07/zzbz-2020-56').status).toBe('已失效');
+    expect(catalog.documents.find((record: { id: string }) => record.id === '2020/07/zzbz-2020-56').status).toBe(
+      '已失效',
+    );
   });
 });
 
@@ -76,10 +94,12 @@ describe('data/documents/<id>.json and data/documents.jsonl', () => {
     }
   });
 
-  it('holds the text of each page\'s body, recipients first', () => {
+  it("holds the text of each page's body, recipients first", () => {
     for (const document of documents) {
       const { text } = json(`data/documents/${document.id}.json`);
-      expect(lines(text), document.id).toBe(lines(textOf(select('.doc-body', readPage(out, `${document.id}/index.html`)))));
+      expect(lines(text), document.id).toBe(
+        lines(textOf(select('.doc-body', readPage(out, `${document.id}/index.html`)))),
+      );
       expect(text.startsWith(`${document.recipients.join('，')}：\n\n`)).toBe(true);
     }
   });
@@ -87,26 +107,45 @@ describe('data/documents/<id>.json and data/documents.jsonl', () => {
   it('records relations: 58号 repeals a document not in the archive and cites three numbers', () => {
     const record = json('data/documents/2020/07/zzbz-2020-58.json');
     expect(record.relations.repeals).toEqual([{ number: '淄政办发〔2018〕9号', document: null }]);
-    expect(record.relations.cites.map((link: { number: string }) => link.number)).toEqual(['国办发〔2018〕118号', '鲁政办发〔2019〕9号', '淄政办发〔2018〕9号']);
-    expect(json('data/documents/2020/07/zzbz-2020-57.json').forwards).toMatchObject({ title: '淄博市移动支付便民工程建设工作方案（2020—2022年）', document: null });
+    expect(record.relations.cites.map((link: { number: string }) => link.number)).toEqual([
+      '国办发〔2018〕118号',
+      '鲁政办发〔2019〕9号',
+      '淄政办发〔2018〕9号',
+    ]);
+    expect(json('data/documents/2020/07/zzbz-2020-57.json').forwards).toMatchObject({
+      title: '淄博市移动支付便民工程建设工作方案（2020—2022年）',
+      document: null,
+    });
   });
 
   it('writes one JSON line per document, equal to its file, in id order', () => {
     const records = jsonl.split('\n');
     expect(records.pop()).toBe('');
-    expect(records.map((line) => JSON.parse(line))).toEqual(documents.map((document) => json(`data/documents/${document.id}.json`)));
+    expect(records.map((line) => JSON.parse(line))).toEqual(
+      documents.map((document) => json(`data/documents/${document.id}.json`)),
+    );
   });
 });
 
 describe('data/issues/<year>-<NN>.json', () => {
-  it('holds each issue\'s table of contents in printed order', () => {
+  it("holds each issue's table of contents in printed order", () => {
     expect(listFiles(join(out, 'data/issues'))).toEqual(['2020-07.json']);
     const issue = json('data/issues/2020-07.json');
-    expect(issue).toMatchObject({ schemaVersion: 1, id: '2020/07', year: 2020, number: 7, cumulative: 232, label: '2020年第7期', url: url('/2020/07/') });
+    expect(issue).toMatchObject({
+      schemaVersion: 1,
+      id: '2020/07',
+      year: 2020,
+      number: 7,
+      cumulative: 232,
+      label: '2020年第7期',
+      url: url('/2020/07/'),
+    });
     expect(issue.sections.map((section: { name: string }) => section.name)).toEqual(['市政府办公室文件']);
-    expect(issue.sections.flatMap((section: { documents: { id: string; number: string; page: number }[] }) => section.documents.map((d) => [d.id, d.number, d.page]))).toEqual(
-      ISSUE_TOC.map((entry) => [`2020/07/${entry.slug}`, entry.number, entry.page]),
-    );
+    expect(
+      issue.sections.flatMap((section: { documents: { id: string; number: string; page: number }[] }) =>
+        section.documents.map((d) => [d.id, d.number, d.page]),
+      ),
+    ).toEqual(ISSUE_TOC.map((entry) => [`2020/07/${entry.slug}`, entry.number, entry.page]));
   });
 });
 
@@ -141,16 +180,26 @@ describe('data/catalog.csv', () => {
 describe('data/SHA256SUMS', () => {
   it('checks the dumps in sha256sum format', () => {
     const sums = read('data/SHA256SUMS');
-    const entries = sums.trimEnd().split('\n').map((line) => line.split('  '));
+    const entries = sums
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('  '));
     expect(entries.map(([, name]) => name)).toEqual(['catalog.csv', 'catalog.json', 'documents.jsonl']);
     for (const [hash, name] of entries) {
-      expect(hash).toBe(createHash('sha256').update(readFileSync(join(out, 'data', name))).digest('hex'));
+      expect(hash).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(out, 'data', name)))
+          .digest('hex'),
+      );
     }
   });
 });
 
 describe('feeds per issuer and per type', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'link', 'category', 'author'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ['entry', 'link', 'category', 'author'].includes(name),
+  });
   const catalog = json('data/catalog.json');
 
   it.each([
@@ -160,7 +209,9 @@ describe('feeds per issuer and per type', () => {
     const index = readPage(out, `${indexPath}index.html`);
     const sections = selectAll('main section', index);
     expect(sections.length).toBeGreaterThan(0);
-    const alternates = selectAll('link[rel="alternate"][type="application/atom+xml"]', index).map((link) => String(link.properties.href));
+    const alternates = selectAll('link[rel="alternate"][type="application/atom+xml"]', index).map((link) =>
+      String(link.properties.href),
+    );
     for (const section of sections) {
       const name = textOf(select('h2', section));
       const href = String(select('.group-feed a', section)!.properties.href);
@@ -179,7 +230,7 @@ describe('feeds per issuer and per type', () => {
     expect(listFiles(join(out, feedDir))).toHaveLength(sections.length);
   });
 
-  it('offers a document\'s data and its issuer and type feeds as alternates', () => {
+  it("offers a document's data and its issuer and type feeds as alternates", () => {
     const page = readPage(out, '2020/07/zzbz-2020-56/index.html');
     const hrefs = selectAll('link[rel="alternate"]', page).map((link) => [link.properties.type, link.properties.href]);
     expect(hrefs).toEqual(
@@ -196,7 +247,13 @@ describe('the /data/ page', () => {
   it('lists every download and every issue file, all of which exist', () => {
     const page = readPage(out, 'data/index.html');
     const hrefs = selectAll('main a', page).map((a) => String(a.properties.href));
-    for (const path of ['/data/catalog.json', '/data/catalog.csv', '/data/documents.jsonl', '/data/SHA256SUMS', '/data/issues/2020-07.json']) {
+    for (const path of [
+      '/data/catalog.json',
+      '/data/catalog.csv',
+      '/data/documents.jsonl',
+      '/data/SHA256SUMS',
+      '/data/issues/2020-07.json',
+    ]) {
       expect(hrefs).toContain(path);
       expect(existsSync(join(out, path))).toBe(true);
     }

@@ -9,7 +9,15 @@ import type { Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ISSUE_TOC } from '../helpers/archive';
 import { readPage, select, selectAll, textOf } from '../helpers/built-site';
-import { buildRelationsArchive, FIXTURE, FIXTURE_STATUS, ORDERS, RELATIONS_BASE, RELATIONS_CONTENT, relationsOutDir } from '../helpers/relations-archive';
+import {
+  buildRelationsArchive,
+  FIXTURE,
+  FIXTURE_STATUS,
+  ORDERS,
+  RELATIONS_BASE,
+  RELATIONS_CONTENT,
+  relationsOutDir,
+} from '../helpers/relations-archive';
 import { readArchive } from '../../src/content/archive';
 import { findDocNumbers } from '../../src/domain/doc-number';
 import { lookupContext } from '../../src/domain/number-lookup';
@@ -30,7 +38,9 @@ function relationItems(tree: Root): Record<string, { text: string; href?: string
   return rows;
 }
 const relationRows = (tree: Root) =>
-  Object.fromEntries(Object.entries(relationItems(tree)).map(([label, items]) => [label, items.map((item) => item.text)]));
+  Object.fromEntries(
+    Object.entries(relationItems(tree)).map(([label, items]) => [label, items.map((item) => item.text)]),
+  );
 
 describe('the sample archive', () => {
   const out = inject('outRoot');
@@ -61,7 +71,10 @@ describe('the sample archive', () => {
     const { archive } = readArchive(join(process.cwd(), 'content'));
     for (const document of archive!.documents) {
       const tree = page(out, document.id);
-      const marked = selectAll('.doc-body .citation-external', tree).map((node) => [textOf(node), node.properties.title]);
+      const marked = selectAll('.doc-body .citation-external', tree).map((node) => [
+        textOf(node),
+        node.properties.title,
+      ]);
       const cited = findDocNumbers(document.body).map((number) => [number.raw, '本库未收录']);
       expect(marked, document.id).toEqual(cited);
       expect(selectAll('.doc-body a.citation-link', tree)).toEqual([]);
@@ -107,16 +120,22 @@ describe('an archive whose documents refer to each other', () => {
     expect(textOf(repealed)).toContain('已被《关于加强重大行政决策合法性审查的意见》（淄政办字〔2020〕1号）废止。');
     expect(select('a', repealed)!.properties.href).toBe(`${RELATIONS_BASE}${FIXTURE.repealing}/`);
     const amended = select('.doc-status', page(out, FIXTURE.rules))!;
-    expect(textOf(amended)).toContain('已被《关于修改淄博市重大行政决策程序规定部分条款的通知》（淄政办字〔2020〕2号）修改');
+    expect(textOf(amended)).toContain(
+      '已被《关于修改淄博市重大行政决策程序规定部分条款的通知》（淄政办字〔2020〕2号）修改',
+    );
   });
 
   it('links citations of archived documents in every spelling, base-aware, to pages that exist', () => {
-    const links = selectAll('.doc-body a.citation-link', page(out, FIXTURE.repealing)).map((a) => [textOf(a), a.properties.href]);
+    const links = selectAll('.doc-body a.citation-link', page(out, FIXTURE.repealing)).map((a) => [
+      textOf(a),
+      a.properties.href,
+    ]);
     expect(links).toEqual([
       ['市政府令 第102号', `${RELATIONS_BASE}${FIXTURE.rules}/`],
       ['淄政办字[2019]10号', `${RELATIONS_BASE}${FIXTURE.repealed}/`],
     ]);
-    for (const [, href] of links) expect(existsSync(join(out, String(href).slice(RELATIONS_BASE.length), 'index.html'))).toBe(true);
+    for (const [, href] of links)
+      expect(existsSync(join(out, String(href).slice(RELATIONS_BASE.length), 'index.html'))).toBe(true);
     const external = selectAll('.doc-body .citation-external', page(out, FIXTURE.repealing)).map(textOf);
     expect(external).toEqual(['国办发〔2018〕118号', '淄政办发[2018]9号']);
   });
@@ -143,7 +162,9 @@ describe('an archive whose documents refer to each other', () => {
       }
     }
     for (const id of Object.values(FIXTURE)) {
-      const listed = (relationItems(page(out, id))['引用本文件的文件'] ?? []).map((item) => String(item.href).slice(RELATIONS_BASE.length, -1));
+      const listed = (relationItems(page(out, id))['引用本文件的文件'] ?? []).map((item) =>
+        String(item.href).slice(RELATIONS_BASE.length, -1),
+      );
       expect([id, listed.sort()]).toEqual([id, (linkers.get(id) ?? []).sort()]);
     }
     expect(linkers.get(FIXTURE.rules)?.length).toBe(3);
@@ -151,7 +172,10 @@ describe('an archive whose documents refer to each other', () => {
 
   it('shows typed relations both ways', () => {
     expect(relationRows(page(out, FIXTURE.repealing))).toEqual({
-      本文件废止: ['《关于进一步做好重大行政决策合法性审查工作的通知》（淄政办字〔2019〕10号）', '淄政办发〔2018〕9号（本库未收录）'],
+      本文件废止: [
+        '《关于进一步做好重大行政决策合法性审查工作的通知》（淄政办字〔2019〕10号）',
+        '淄政办发〔2018〕9号（本库未收录）',
+      ],
       本文件依据: ['《淄博市重大行政决策程序规定》（市政府令第102号）'],
       转发本文件的文件: ['《关于修改淄博市重大行政决策程序规定部分条款的通知》（淄政办字〔2020〕2号）'],
       引用本文件的文件: ['《关于修改淄博市重大行政决策程序规定部分条款的通知》（淄政办字〔2020〕2号）'],
@@ -159,7 +183,9 @@ describe('an archive whose documents refer to each other', () => {
     expect(relationRows(page(out, FIXTURE.rules))).toMatchObject({
       以本文件为依据的文件: ['《关于加强重大行政决策合法性审查的意见》（淄政办字〔2020〕1号）'],
     });
-    expect(relationRows(page(out, FIXTURE.amending))).toEqual({ 本文件修改: ['《淄博市重大行政决策程序规定》（市政府令第102号）'] });
+    expect(relationRows(page(out, FIXTURE.amending))).toEqual({
+      本文件修改: ['《淄博市重大行政决策程序规定》（市政府令第102号）'],
+    });
     expect(relationRows(page(out, FIXTURE.expired))).toEqual({});
   });
 
@@ -173,7 +199,12 @@ describe('an archive whose documents refer to each other', () => {
       expect(citedBy).toHaveLength(shown);
     }
     const repealing = JSON.parse(readFileSync(join(out, `data/documents/${FIXTURE.repealing}.json`), 'utf8'));
-    expect(repealing.relations.repeals.map((link: { number: string; document: { id: string } | null }) => [link.number, link.document?.id ?? null])).toEqual([
+    expect(
+      repealing.relations.repeals.map((link: { number: string; document: { id: string } | null }) => [
+        link.number,
+        link.document?.id ?? null,
+      ]),
+    ).toEqual([
       ['淄政办字〔2019〕10号', FIXTURE.repealed],
       ['淄政办发〔2018〕9号', null],
     ]);
@@ -184,7 +215,10 @@ describe('an archive whose documents refer to each other', () => {
     const cityOrderHref = `${RELATIONS_BASE}${ORDERS.cityOrder}/`;
 
     it('links 国务院令第713号 to the decree printed 中华人民共和国国务院令第713号, and 市政府令第103号 to 淄博市人民政府令第103号', () => {
-      const links = selectAll('.doc-body a.citation-link', page(out, ORDERS.citing)).map((a) => [textOf(a), a.properties.href]);
+      const links = selectAll('.doc-body a.citation-link', page(out, ORDERS.citing)).map((a) => [
+        textOf(a),
+        a.properties.href,
+      ]);
       expect(links).toEqual([
         ['国务院令第713号', decreeHref],
         ['市政府令第103号', cityOrderHref],
@@ -194,7 +228,10 @@ describe('an archive whose documents refer to each other', () => {
 
     it('relates them both ways, each number shown as printed', () => {
       expect(relationRows(page(out, ORDERS.citing))).toEqual({
-        本文件依据: ['《重大行政决策程序暂行条例》（中华人民共和国国务院令第713号）', '《淄博市行政规范性文件管理规定》（淄博市人民政府令第103号）'],
+        本文件依据: [
+          '《重大行政决策程序暂行条例》（中华人民共和国国务院令第713号）',
+          '《淄博市行政规范性文件管理规定》（淄博市人民政府令第103号）',
+        ],
       });
       for (const id of [ORDERS.decree, ORDERS.cityOrder]) {
         expect(relationRows(page(out, id)), id).toEqual({
@@ -210,7 +247,9 @@ describe('an archive whose documents refer to each other', () => {
       const buckets = Number(form.properties.dataNumberBuckets);
       const find = (q: string) => {
         const query = classifyNumberQuery(q)!;
-        const table = JSON.parse(readFileSync(join(out, numberBucketPath(bucketOfQuery(query, buckets, context))), 'utf8'));
+        const table = JSON.parse(
+          readFileSync(join(out, numberBucketPath(bucketOfQuery(query, buckets, context))), 'utf8'),
+        );
         return lookupNumber(query, table, context);
       };
       for (const q of ['中华人民共和国国务院令第713号', '国务院令第713号', '国务院令713号']) {

@@ -65,16 +65,23 @@ describe('an issue not divided into sections', () => {
     const sections = selectAll('section.toc-section', tree);
     expect(sections).toHaveLength(1);
     expect(select('h2, h3', sections[0]!)).toBeUndefined();
-    expect(selectAll('li.toc-entry', tree).map((entry) => [String(select('a.toc-title', entry)?.properties.href), textOf(select('.toc-number', entry))])).toEqual([
+    expect(
+      selectAll('li.toc-entry', tree).map((entry) => [
+        String(select('a.toc-title', entry)?.properties.href),
+        textOf(select('.toc-number', entry)),
+      ]),
+    ).toEqual([
       ['/2020/08/zzbz-2020-60/', '淄政办字〔2020〕60号'],
       ['/2020/08/zzbz-2020-61/', '淄政办字〔2020〕61号'],
     ]);
     // The sample's issue keeps its section heading.
     const july = readPage(out, '2020/07/index.html');
-    expect(selectAll('section.toc-section', july).map((section) => textOf(select('h2, h3', section)))).toEqual(['市政府办公室文件']);
+    expect(selectAll('section.toc-section', july).map((section) => textOf(select('h2, h3', section)))).toEqual([
+      '市政府办公室文件',
+    ]);
   });
 
-  it('gives its document pages no 栏目 and no section search filter; the other issue\'s keep theirs', async () => {
+  it("gives its document pages no 栏目 and no section search filter; the other issue's keep theirs", async () => {
     const page = readPage(out, '2020/08/zzbz-2020-60/index.html');
     expect(textOf(select('dl.doc-meta', page))).not.toContain('栏目');
     expect(textOf(select('dl.doc-meta', page))).toContain('2020年第8期第1页');
@@ -85,22 +92,33 @@ describe('an issue not divided into sections', () => {
       expect(search.filters).not.toHaveProperty('section');
       expect(search.filters.type).toEqual(['通知']);
     }
-    for (const july of [pagefindMarks(readPage(out, '2020/07/zzbz-2020-54/index.html'))!, records.get('2020/07/zzbz-2020-54')!]) {
+    for (const july of [
+      pagefindMarks(readPage(out, '2020/07/zzbz-2020-54/index.html'))!,
+      records.get('2020/07/zzbz-2020-54')!,
+    ]) {
       expect(july.filters.section).toEqual(['市政府办公室文件']);
     }
   });
 
   it('writes open data with section null, and its issue as one list named null', () => {
     const issue = JSON.parse(readFileSync(join(out, 'data/issues/2020-08.json'), 'utf8'));
-    expect(issue.sections.map((section: { name: string | null; documents: { id: string }[] }) => [section.name, section.documents.map((d) => d.id)])).toEqual([
-      [null, ['2020/08/zzbz-2020-60', '2020/08/zzbz-2020-61']],
-    ]);
+    expect(
+      issue.sections.map((section: { name: string | null; documents: { id: string }[] }) => [
+        section.name,
+        section.documents.map((d) => d.id),
+      ]),
+    ).toEqual([[null, ['2020/08/zzbz-2020-60', '2020/08/zzbz-2020-61']]]);
     expect(JSON.parse(readFileSync(join(out, 'data/documents/2020/08/zzbz-2020-60.json'), 'utf8')).section).toBeNull();
     const catalog = JSON.parse(readFileSync(join(out, 'data/catalog.json'), 'utf8'));
-    const sections = Object.fromEntries(catalog.documents.map((record: { id: string; section: string | null }) => [record.id, record.section]));
+    const sections = Object.fromEntries(
+      catalog.documents.map((record: { id: string; section: string | null }) => [record.id, record.section]),
+    );
     expect(sections['2020/08/zzbz-2020-61']).toBeNull();
     expect(sections['2020/07/zzbz-2020-54']).toBe('市政府办公室文件');
-    const rows = parseCsv(readFileSync(join(out, 'data/catalog.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parseCsv(readFileSync(join(out, 'data/catalog.csv'), 'utf8'), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows.find((row) => row.id === '2020/08/zzbz-2020-61')?.section).toBe('');
   });
 

@@ -25,7 +25,8 @@ let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   const result = await buildRelationsArchive(out);
-  if (result.code !== 0) throw new Error(`building the relations fixture failed:\n${result.output.split('\n').slice(-40).join('\n')}`);
+  if (result.code !== 0)
+    throw new Error(`building the relations fixture failed:\n${result.output.split('\n').slice(-40).join('\n')}`);
   server = await startServer(out, RELATIONS_BASE);
 }, 180_000);
 
@@ -60,9 +61,13 @@ describe('citations in an archive whose documents cite each other', () => {
     expect(await page.locator('h1').innerText()).toBe('关于进一步做好重大行政决策合法性审查工作的通知');
     const status = page.locator('.doc-status');
     expect(await status.locator('strong').innerText()).toBe('已废止');
-    expect(await status.innerText()).toContain('已被《关于加强重大行政决策合法性审查的意见》（淄政办字〔2020〕1号）废止。');
+    expect(await status.innerText()).toContain(
+      '已被《关于加强重大行政决策合法性审查的意见》（淄政办字〔2020〕1号）废止。',
+    );
 
-    const backlinks = page.locator('section.doc-relations dt', { hasText: '引用本文件的文件' }).locator('xpath=following-sibling::dd[1]');
+    const backlinks = page
+      .locator('section.doc-relations dt', { hasText: '引用本文件的文件' })
+      .locator('xpath=following-sibling::dd[1]');
     await backlinks.getByRole('link', { name: '《关于加强重大行政决策合法性审查的意见》' }).click();
     await page.waitForURL(`**${RELATIONS_BASE}${FIXTURE.repealing}/`);
     expect(pathOf(page)).toBe(`${RELATIONS_BASE}${FIXTURE.repealing}/`);
@@ -87,7 +92,15 @@ describe('citations in an archive whose documents cite each other', () => {
 
   test('the offline mirror finds an order by either spelling too: its manifest carries the gazette', async () => {
     // The relations fixture is the Zibo gazette (淄博市人民政府公报), as the sample's README facts say.
-    const mirror = await createMirror({ siteDir: out, outDir: mirrorWork, name: 'relations', date: '2021-01-01', base: RELATIONS_BASE, readme: SAMPLE_README, zip: false });
+    const mirror = await createMirror({
+      siteDir: out,
+      outDir: mirrorWork,
+      name: 'relations',
+      date: '2021-01-01',
+      base: RELATIONS_BASE,
+      readme: SAMPLE_README,
+      zip: false,
+    });
     const root = pathToFileURL(mirror.folder).href;
     const context = await site.browser.newContext({ locale: 'zh-CN' });
     contexts.push(context);

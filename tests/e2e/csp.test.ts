@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, MIRROR_CONTENT_SECURITY_POLICY } from '../../src/site/csp';
+import {
+  CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
+  MIRROR_CONTENT_SECURITY_POLICY,
+} from '../../src/site/csp';
 import { DOC_56, RESULTS_DONE, docPathPattern, readSearchResults } from '../helpers/archive';
 import { launchBrowser } from '../helpers/browser';
 import { listFiles, readPage, select } from '../helpers/built-site';
@@ -35,19 +39,22 @@ describe('the built site carries the policy', () => {
     expect(headers['permissions-policy']).toMatch(/camera=\(\)/u);
   });
 
-  test.each([['root'], ['sub']] as const)('every HTML page of the %s build has the <meta> policy first in <head>, and no inline script or style', (kind) => {
-    const dir = inject(kind === 'root' ? 'outRoot' : 'outSub');
-    const pages = htmlPages(dir);
-    expect(pages.length).toBeGreaterThan(15);
-    for (const path of pages) {
-      const tree = readPage(dir, path);
-      const meta = select('head > meta[http-equiv="Content-Security-Policy"]', tree);
-      expect(meta?.properties.content, path).toBe(META_CONTENT_SECURITY_POLICY);
-      expect(select('script:not([src])', tree), `${path}: inline script`).toBeUndefined();
-      expect(select('style, [style]', tree), `${path}: inline style`).toBeUndefined();
-      expect(select('head > :nth-child(2)', tree), `${path}: the policy comes right after <meta charset>`).toBe(meta);
-    }
-  });
+  test.each([['root'], ['sub']] as const)(
+    'every HTML page of the %s build has the <meta> policy first in <head>, and no inline script or style',
+    (kind) => {
+      const dir = inject(kind === 'root' ? 'outRoot' : 'outSub');
+      const pages = htmlPages(dir);
+      expect(pages.length).toBeGreaterThan(15);
+      for (const path of pages) {
+        const tree = readPage(dir, path);
+        const meta = select('head > meta[http-equiv="Content-Security-Policy"]', tree);
+        expect(meta?.properties.content, path).toBe(META_CONTENT_SECURITY_POLICY);
+        expect(select('script:not([src])', tree), `${path}: inline script`).toBeUndefined();
+        expect(select('style, [style]', tree), `${path}: inline style`).toBeUndefined();
+        expect(select('head > :nth-child(2)', tree), `${path}: the policy comes right after <meta charset>`).toBe(meta);
+      }
+    },
+  );
 });
 
 describe('online, under the headers and the <meta> policy', () => {
@@ -88,7 +95,9 @@ describe('online, under the headers and the <meta> policy', () => {
     expect(missing?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('页面未找到');
     // The browser logs the 404 status of the page asked for: that is the point of the visit.
-    watch.consoleErrors = watch.consoleErrors.filter((error) => !error.includes('status of 404') || !error.includes('/no-such-page/'));
+    watch.consoleErrors = watch.consoleErrors.filter(
+      (error) => !error.includes('status of 404') || !error.includes('/no-such-page/'),
+    );
     console.log(`CSP online: ${pages.length + 1} pages visited, ${watch.violations.length} violations`);
     expectClean(watch);
   });
@@ -163,9 +172,10 @@ describe('the offline mirror from file://, under its <meta> policy', () => {
     const pages = htmlPages(dir);
     const { page, watch, context } = await openWatched();
     for (const path of pages) {
-      expect(select('head > meta[http-equiv="Content-Security-Policy"]', readPage(dir, path))?.properties.content, path).toBe(
-        MIRROR_CONTENT_SECURITY_POLICY,
-      );
+      expect(
+        select('head > meta[http-equiv="Content-Security-Policy"]', readPage(dir, path))?.properties.content,
+        path,
+      ).toBe(MIRROR_CONTENT_SECURITY_POLICY);
       await page.goto(`${root}${path.split('/').map(encodeURIComponent).join('/')}`);
       if (path.startsWith('n/')) await page.waitForURL(/\/20\d\d\/\d\d\/[^/]+\/index\.html$/u);
     }

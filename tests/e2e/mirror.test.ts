@@ -7,7 +7,16 @@
  * build makes no Pagefind index (the mirror has its own).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,15 +49,21 @@ function runMirrorCommand(out: string): Promise<string> {
   };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/mirror.ts', '--out', out, '--report', summaryFile], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/mirror.ts', '--out', out, '--report', summaryFile],
+      {
+        cwd: REPO_ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`npm run mirror exited with ${code}:\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`npm run mirror exited with ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -69,7 +84,14 @@ beforeAll(async () => {
 }, 240_000);
 
 afterEach(async () => {
-  await Promise.all(pages.splice(0).map((page) => page.context().close().catch(() => undefined)));
+  await Promise.all(
+    pages.splice(0).map((page) =>
+      page
+        .context()
+        .close()
+        .catch(() => undefined),
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -100,7 +122,9 @@ async function open(path: string): Promise<Opened> {
     if (request.url().startsWith('file:')) opened.requests.push(request.url());
     else leftFileUrls.push(request.url());
   });
-  context.on('requestfailed', (request) => opened.failed.push(`${request.failure()?.errorText} ${decodeURI(request.url())}`));
+  context.on('requestfailed', (request) =>
+    opened.failed.push(`${request.failure()?.errorText} ${decodeURI(request.url())}`),
+  );
   page.on('pageerror', (error) => opened.errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') opened.errors.push(message.text());
@@ -113,8 +137,14 @@ const pathOf = (page: Page) => decodeURI(new URL(page.url()).pathname);
 
 describe('the command', () => {
   test('builds the site without Pagefind', () => {
-    expect(existsSync(timingLog) ? readFileSync(timingLog, 'utf8') : '', 'the Pagefind step logged its timings').not.toContain('search-index');
-    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { pagefind: boolean; report: { leftOut: string[] } };
+    expect(
+      existsSync(timingLog) ? readFileSync(timingLog, 'utf8') : '',
+      'the Pagefind step logged its timings',
+    ).not.toContain('search-index');
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as {
+      pagefind: boolean;
+      report: { leftOut: string[] };
+    };
     expect(summary.pagefind).toBe(false);
     expect(summary.report.leftOut.filter((path) => path.startsWith('pagefind/'))).toEqual([]);
     expect(output).toContain('no Pagefind');
@@ -128,7 +158,10 @@ describe('browsing from file://', () => {
     // The stylesheet loaded: the header has its layout colour, not the browser default.
     expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderTopStyle)).not.toBe('none');
 
-    await page.locator('main a', { hasText: /^2020年$/u }).first().click();
+    await page
+      .locator('main a', { hasText: /^2020年$/u })
+      .first()
+      .click();
     await page.waitForURL(/\/2020\/index\.html$/u);
     await page.locator('main a', { hasText: '2020年第7期' }).first().click();
     await page.waitForURL(/\/2020\/07\/index\.html$/u);
@@ -145,13 +178,18 @@ describe('browsing from file://', () => {
 
   test('every page opens with all its files', async () => {
     const dir = fileURLToPath(root);
-    const htmlPages = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && statSync(join(dir, f)).isFile());
+    const htmlPages = (readdirSync(dir, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.html') && statSync(join(dir, f)).isFile(),
+    );
     expect(htmlPages.length).toBeGreaterThan(15);
     const { page, requests, failed, errors } = await open('');
     for (const file of htmlPages.filter((f) => !f.startsWith('n/') && f !== 'search/index.html')) {
       await page.goto(`${root}${file.split('/').map(encodeURIComponent).join('/')}`);
     }
-    expect(requests.filter((url) => !existsSync(fileURLToPath(url))).map(decodeURI), 'files asked for that do not exist').toEqual([]);
+    expect(
+      requests.filter((url) => !existsSync(fileURLToPath(url))).map(decodeURI),
+      'files asked for that do not exist',
+    ).toEqual([]);
     // The next navigation cancels a page's late requests (its favicon): that is no failure.
     expect(failed.filter((f) => !f.startsWith('net::ERR_ABORTED'))).toEqual([]);
     expect(errors).toEqual([]);
@@ -176,7 +214,9 @@ describe('browsing from file://', () => {
     const input = page.locator('header form[role="search"] input[name="q"]');
     await input.fill('人才贷');
     await input.press('Enter');
-    await page.waitForURL((url) => url.pathname.endsWith('/search/index.html') && url.searchParams.get('q') === '人才贷');
+    await page.waitForURL(
+      (url) => url.pathname.endsWith('/search/index.html') && url.searchParams.get('q') === '人才贷',
+    );
     const results = await readSearchResults(page);
     expect(results[0]!.path).toMatch(docPathPattern(DOC_56.slug));
     expect(errors).toEqual([]);
@@ -189,7 +229,9 @@ describe('offline search from file://', () => {
   test.each(TERM_QUERIES)('%s → %s first', async (query, slug) => {
     const { page, errors } = await search(query);
     const results = await readSearchResults(page);
-    expect(results[0]?.path, `first result for ${query}; all: ${results.map((r) => r.path).join(', ')}`).toMatch(docPathPattern(slug));
+    expect(results[0]?.path, `first result for ${query}; all: ${results.map((r) => r.path).join(', ')}`).toMatch(
+      docPathPattern(slug),
+    );
     expect(results[0]!.excerptHtml).toMatch(/<mark>/u);
     expect(errors).toEqual([]);
   });
@@ -219,7 +261,10 @@ describe('offline search from file://', () => {
     await page.locator(RESULTS_DONE).waitFor({ state: 'attached' });
     const filtered = await readSearchResults(page);
     expect(filtered.length).toBeGreaterThan(0);
-    expect(filtered.every((r) => r.issuer.includes(issuerName)), `every result is by ${issuerName}`).toBe(true);
+    expect(
+      filtered.every((r) => r.issuer.includes(issuerName)),
+      `every result is by ${issuerName}`,
+    ).toBe(true);
 
     await page.locator('fieldset[data-filter="year"] input[value="2020年"]').uncheck();
     await page.locator(RESULTS_DONE).waitFor({ state: 'attached' });
@@ -238,12 +283,17 @@ describe('offline search from file://', () => {
     expect(await page.locator('#search-status').textContent()).toContain('没有找到');
   });
 
-  test.each(['，。！？', '《》', '...', '——、'])('a query of only punctuation (%s) finds nothing and says why', async (query) => {
-    const { page, errors } = await search(query);
-    expect(await readSearchResults(page)).toEqual([]);
-    expect(await page.locator('#search-status').textContent()).toBe('没有找到相关文件：检索词中只有标点符号或空格，请输入要查找的汉字、字母或数字。');
-    expect(errors).toEqual([]);
-  });
+  test.each(['，。！？', '《》', '...', '——、'])(
+    'a query of only punctuation (%s) finds nothing and says why',
+    async (query) => {
+      const { page, errors } = await search(query);
+      expect(await readSearchResults(page)).toEqual([]);
+      expect(await page.locator('#search-status').textContent()).toBe(
+        '没有找到相关文件：检索词中只有标点符号或空格，请输入要查找的汉字、字母或数字。',
+      );
+      expect(errors).toEqual([]);
+    },
+  );
 
   test('the offline search page has no axe violations', async () => {
     const { page } = await search('人才贷');

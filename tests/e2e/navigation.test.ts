@@ -88,9 +88,9 @@ describe('document page', () => {
 
     const breadcrumb = page.locator('nav[aria-label="面包屑"]');
     expect(await breadcrumb.count()).toBe(1);
-    const crumbs = await breadcrumb.locator('a[href]').evaluateAll((as) =>
-      as.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)),
-    );
+    const crumbs = await breadcrumb
+      .locator('a[href]')
+      .evaluateAll((as) => as.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));
     expect(crumbs, 'breadcrumb links up to the issue').toContain(`/${ISSUE_PATH}`);
 
     expect(await page.locator('h1').first().innerText()).toContain(DOC_56.title);
@@ -119,7 +119,9 @@ describe('document page', () => {
       };
     });
     expect(geo.rightGap, `signature right gap ${geo.rightGap}px`).toBeLessThanOrEqual(geo.em * 5);
-    expect(geo.leftGap, `signature left gap ${geo.leftGap}px vs right gap ${geo.rightGap}px`).toBeGreaterThan(geo.rightGap);
+    expect(geo.leftGap, `signature left gap ${geo.leftGap}px vs right gap ${geo.rightGap}px`).toBeGreaterThan(
+      geo.rightGap,
+    );
 
     // Printed order: 54号 (p. 9) -> 56号 (p. 13) -> 57号 (p. 16).
     const prev = await page.locator('a[rel="prev"]').first().getAttribute('href');

@@ -32,8 +32,14 @@ let browser: Browser;
 
 beforeAll(async () => {
   const { contentDir } = writePayloadSite(work);
-  const build = await astroBuild({ base: '/', outDir: siteDir, contentDir, config: 'tests/helpers/astro-unchecked.config.mjs' });
-  if (build.code !== 0) throw new Error(`the payload archive did not build with the refusal off:\n${build.output.slice(-3000)}`);
+  const build = await astroBuild({
+    base: '/',
+    outDir: siteDir,
+    contentDir,
+    config: 'tests/helpers/astro-unchecked.config.mjs',
+  });
+  if (build.code !== 0)
+    throw new Error(`the payload archive did not build with the refusal off:\n${build.output.slice(-3000)}`);
   await createMirror({
     siteDir,
     outDir: join(work, 'mirror'),
@@ -61,10 +67,14 @@ async function activeLeftovers(page: Page): Promise<string[]> {
     const shortLink = /\/n\//u.test(location.pathname);
     for (const element of document.querySelectorAll('*')) {
       const tag = element.tagName.toLowerCase();
-      if (['iframe', 'svg', 'details', 'object', 'embed', 'base', 'style', 'form'].includes(tag) && !element.matches('form[role="search"], form.search-form, form#search-form')) {
+      if (
+        ['iframe', 'svg', 'details', 'object', 'embed', 'base', 'style', 'form'].includes(tag) &&
+        !element.matches('form[role="search"], form.search-form, form#search-form')
+      ) {
         found.push(`<${tag}>`);
       }
-      if (tag === 'meta' && element.getAttribute('http-equiv')?.toLowerCase() === 'refresh' && !shortLink) found.push('<meta refresh>');
+      if (tag === 'meta' && element.getAttribute('http-equiv')?.toLowerCase() === 'refresh' && !shortLink)
+        found.push('<meta refresh>');
       if (tag === 'link' && element.getAttribute('href')?.includes(evil)) found.push('<link> to elsewhere');
       if (tag === 'script' && !element.getAttribute('src')) found.push('inline <script>');
       for (const { name, value } of element.attributes) {
@@ -76,7 +86,10 @@ async function activeLeftovers(page: Page): Promise<string[]> {
   }, EVIL_HOST);
 }
 
-async function visitAll(urls: string[], isSite: (url: string) => boolean): Promise<{ watch: PolicyWatch; leftovers: string[] }> {
+async function visitAll(
+  urls: string[],
+  isSite: (url: string) => boolean,
+): Promise<{ watch: PolicyWatch; leftovers: string[] }> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const watch = await watchPolicy(context, isSite);
   const page = await context.newPage();
@@ -106,7 +119,12 @@ function expectHarmless(where: string, { watch, leftovers }: { watch: PolicyWatc
   expect(leftovers, 'active markup left in pages').toEqual([]);
   expect(watch.pageErrors).toEqual([]);
   // The only thing the CSP has to stop is the external images (img-src falls back to 'self').
-  expect(watch.violations.every((v) => v.startsWith(`img-src https://${EVIL_HOST}/`) || v.startsWith(`img-src http://${EVIL_HOST}/`)), watch.violations.join('\n')).toBe(true);
+  expect(
+    watch.violations.every(
+      (v) => v.startsWith(`img-src https://${EVIL_HOST}/`) || v.startsWith(`img-src http://${EVIL_HOST}/`),
+    ),
+    watch.violations.join('\n'),
+  ).toBe(true);
 }
 
 const pagesOf = (dir: string) => listFiles(dir).filter((path) => path.endsWith('.html'));
@@ -114,7 +132,10 @@ const pagesOf = (dir: string) => listFiles(dir).filter((path) => path.endsWith('
 describe('the payload archive, forced through the build', () => {
   test('online: no payload runs on any page, no request leaves the site', async () => {
     const urls = pagesOf(siteDir).map((path) => `${server.url}${path.replace(/index\.html$/u, '')}`);
-    urls.push(`${server.url}search/?q=${encodeURIComponent('点此')}`, `${server.url}search/?q=${encodeURIComponent('的通知')}`);
+    urls.push(
+      `${server.url}search/?q=${encodeURIComponent('点此')}`,
+      `${server.url}search/?q=${encodeURIComponent('的通知')}`,
+    );
     const result = await visitAll(urls, (url) => url.startsWith(server.origin));
     expectHarmless(`online (${urls.length} pages)`, result);
   });
@@ -136,7 +157,10 @@ describe('the payload archive, forced through the build', () => {
   test('from the offline mirror (file://): no payload runs on any page, no request leaves the mirror', async () => {
     const root = `${pathToFileURL(mirrorDir).href}/`;
     const urls = pagesOf(mirrorDir).map((path) => `${root}${path.split('/').map(encodeURIComponent).join('/')}`);
-    urls.push(`${root}search/index.html?q=${encodeURIComponent('点此')}`, `${root}search/index.html?q=${encodeURIComponent('的通知')}`);
+    urls.push(
+      `${root}search/index.html?q=${encodeURIComponent('点此')}`,
+      `${root}search/index.html?q=${encodeURIComponent('的通知')}`,
+    );
     // file://evil.example/… (what `//evil.example/…` becomes on a file:// page) is elsewhere too.
     const result = await visitAll(urls, (url) => url.startsWith('file:///'));
     expectHarmless(`from the mirror (${urls.length} pages)`, result);

@@ -51,7 +51,10 @@ describe('phone width (390×844)', () => {
         .filter((x) => x.right > window.innerWidth + 0.5)
         .sort((a, b) => b.right - a.right)
         .slice(0, 5)
-        .map((x) => `${x.el.tagName.toLowerCase()}${x.el.className ? `.${String(x.el.className).split(/\s+/).join('.')}` : ''} right=${Math.round(x.right)}`),
+        .map(
+          (x) =>
+            `${x.el.tagName.toLowerCase()}${x.el.className ? `.${String(x.el.className).split(/\s+/).join('.')}` : ''} right=${Math.round(x.right)}`,
+        ),
     }));
     expect(
       sizes.scrollWidth,
@@ -70,7 +73,8 @@ describe('print', () => {
       const all = [...document.querySelectorAll('header, nav, footer')];
       const siteChrome = all.filter((el) => {
         if (el.tagName === 'NAV') return true;
-        if (el.tagName === 'HEADER') return Boolean(el.querySelector('form[role="search"]')) || !el.closest('main, article');
+        if (el.tagName === 'HEADER')
+          return Boolean(el.querySelector('form[role="search"]')) || !el.closest('main, article');
         return !el.closest('main, article');
       });
       return siteChrome.map((el, i) => {

@@ -26,7 +26,12 @@ const cleanOut = join(work, 'clean');
 
 function digests(dir: string): Record<string, string> {
   return Object.fromEntries(
-    listFiles(dir).map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]),
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
   );
 }
 
@@ -102,7 +107,8 @@ describe('sharded search index', () => {
     expect(new Set(manifest.shards.map((shard) => shard.from.slice(0, 4))).size).toBeGreaterThanOrEqual(3);
     manifest.shards.forEach((shard, i) => {
       expect(shard.from <= shard.to).toBe(true);
-      if (i > 0) expect(shard.to < manifest.shards[i - 1]!.from, `${shard.id} before ${manifest.shards[i - 1]!.id}`).toBe(true);
+      if (i > 0)
+        expect(shard.to < manifest.shards[i - 1]!.from, `${shard.id} before ${manifest.shards[i - 1]!.id}`).toBe(true);
     });
     expect(manifest.shards[0]!.path).toBe('');
     expect(manifest.filters.type).toBeDefined();
@@ -121,7 +127,10 @@ describe('sharded search index', () => {
       const dates = shown.map((r) => r.date);
       expect(dates).toEqual([...dates].sort().reverse());
       for (const shard of manifest.shards) {
-        expect(dates.some((date) => date >= shard.from && date <= shard.to), `a result in shard ${shard.id}`).toBe(true);
+        expect(
+          dates.some((date) => date >= shard.from && date <= shard.to),
+          `a result in shard ${shard.id}`,
+        ).toBe(true);
       }
 
       // Relevance order merges the shards too.
@@ -167,7 +176,9 @@ describe('sharded search index', () => {
       expect(await typeCounts()).toBe(Object.values(manifest.filters.type!).reduce((a, b) => a + b, 0));
 
       await page.locator('#search-filters').hover();
-      await expect.poll(() => page.locator('#search-filter-note').textContent(), { timeout: 30_000 }).toContain('本次检索结果');
+      await expect
+        .poll(() => page.locator('#search-filter-note').textContent(), { timeout: 30_000 })
+        .toContain('本次检索结果');
       // Every document has one type: the query's counts add up to its results, over all shards.
       expect(total).toBeGreaterThan(0);
       expect(total).toBeLessThan(DOCUMENTS);

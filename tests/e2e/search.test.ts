@@ -100,9 +100,9 @@ describe('search page', () => {
   test('the sort order (relevance | date) is a select kept in the URL', async () => {
     const { page } = await site.open(`search/?q=${encodeURIComponent('淄博')}`);
     await readSearchResults(page);
-    const values = await page.locator('select#search-sort option').evaluateAll((os) =>
-      os.map((o) => (o as HTMLOptionElement).value),
-    );
+    const values = await page
+      .locator('select#search-sort option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(values).toEqual(expect.arrayContaining(['relevance', 'date']));
     await page.locator('select#search-sort').selectOption('date');
     await expect.poll(() => new URL(page.url()).searchParams.get('sort'), { timeout: 10_000 }).toBe('date');
@@ -128,7 +128,10 @@ describe('search page', () => {
     const failed = network.requests.filter((r) => r.failed || (r.status ?? 0) >= 400);
     expect(failed.map((r) => `${r.status ?? r.failed} ${r.url}`)).toEqual([]);
     const foreign = network.requests.filter((r) => !r.url.startsWith(origin) && !r.url.startsWith('data:'));
-    expect(foreign.map((r) => r.url), 'requests leaving the site').toEqual([]);
+    expect(
+      foreign.map((r) => r.url),
+      'requests leaving the site',
+    ).toEqual([]);
     expect(pageErrors).toEqual([]);
     await network.stop();
 

@@ -34,7 +34,9 @@ describe('served under /gazette/', () => {
 
     const entry = page.locator('li.toc-entry', { has: page.locator('span.toc-number', { hasText: '56号' }) });
     await entry.locator('a.toc-title').click();
-    await page.waitForURL((u) => decodeURI(u.pathname).startsWith(base) && docPathPattern(DOC_56.slug).test(decodeURI(u.pathname)));
+    await page.waitForURL(
+      (u) => decodeURI(u.pathname).startsWith(base) && docPathPattern(DOC_56.slug).test(decodeURI(u.pathname)),
+    );
     expect(await page.locator('h1').first().innerText()).toContain(DOC_56.title);
     await expectLinksUnderBase(page, base);
 

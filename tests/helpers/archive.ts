@@ -75,7 +75,10 @@ export async function readSearchResults(page: Page): Promise<SearchResultInfo[]>
   try {
     await page.locator(RESULTS_DONE).waitFor({ state: 'attached', timeout: 20_000 });
   } catch {
-    const state = await page.locator('ol#search-results').getAttribute('data-state').catch(() => null);
+    const state = await page
+      .locator('ol#search-results')
+      .getAttribute('data-state')
+      .catch(() => null);
     throw new Error(
       `search results never reached data-state="done" on ${decodeURI(page.url())} (data-state: ${state ?? 'none'})`,
     );

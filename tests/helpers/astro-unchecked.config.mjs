@@ -27,7 +27,9 @@ export default {
         enforce: /** @type {const} */ ('pre'),
         /** @param {string} source @param {string | undefined} importer */
         resolveId(source, importer) {
-          return source === './remark-content-is-data' && importer?.endsWith('markdown-pipeline.ts') ? NO_REFUSAL : undefined;
+          return source === './remark-content-is-data' && importer?.endsWith('markdown-pipeline.ts')
+            ? NO_REFUSAL
+            : undefined;
         },
       },
     ],

@@ -285,7 +285,9 @@ export async function recordNetwork(page: Page): Promise<NetworkRecorder> {
     const out: RecordedRequest[] = cdp.map((e) => ({ ...e, source: 'cdp' as const }));
     const consumed = new Set<number>();
     for (const p of pw) {
-      const i = out.findIndex((r, idx) => !consumed.has(idx) && r.source === 'cdp' && r.url === p.url && r.method === p.method);
+      const i = out.findIndex(
+        (r, idx) => !consumed.has(idx) && r.source === 'cdp' && r.url === p.url && r.method === p.method,
+      );
       if (i >= 0) {
         consumed.add(i);
         const r = out[i]!;

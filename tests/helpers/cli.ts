@@ -13,7 +13,11 @@ export interface CliResult {
 }
 
 /** `cwd`: the folder the editor is in (npm finds the project above it). */
-export function npmRun(script: string, args: string[], { cwd = REPO_ROOT, env = {} }: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function npmRun(
+  script: string,
+  args: string[],
+  { cwd = REPO_ROOT, env = {} }: { cwd?: string; env?: Record<string, string> } = {},
+): CliResult {
   const result = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
     cwd,
     encoding: 'utf8',

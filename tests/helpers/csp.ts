@@ -22,14 +22,24 @@ export interface PolicyWatch {
 }
 
 export async function watchPolicy(context: BrowserContext, isSite: (url: string) => boolean): Promise<PolicyWatch> {
-  const result: PolicyWatch = { violations: [], consoleErrors: [], pageErrors: [], dialogs: [], offSite: [], watch: () => undefined };
+  const result: PolicyWatch = {
+    violations: [],
+    consoleErrors: [],
+    pageErrors: [],
+    dialogs: [],
+    offSite: [],
+    watch: () => undefined,
+  };
   await context.exposeBinding('__reportPolicyViolation', ({ page }, violation: string) => {
     result.violations.push(`${violation} (${decodeURI(page?.url() ?? '?')})`);
   });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (globalThis as unknown as { __reportPolicyViolation: (v: string) => void }).__reportPolicyViolation;
-      void report(`${event.effectiveDirective} ${event.blockedURI || 'inline'} ${event.sourceFile}:${event.lineNumber}`);
+      const report = (globalThis as unknown as { __reportPolicyViolation: (v: string) => void })
+        .__reportPolicyViolation;
+      void report(
+        `${event.effectiveDirective} ${event.blockedURI || 'inline'} ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   await context.route(
@@ -69,7 +79,11 @@ export function siteHeaders(outDir: string, base = '/'): Record<string, string> 
 }
 
 /** Serves every document of the context with `headers` added, as a host reading `_headers` would. */
-export async function sendHeaders(context: BrowserContext, origin: string, headers: Record<string, string>): Promise<void> {
+export async function sendHeaders(
+  context: BrowserContext,
+  origin: string,
+  headers: Record<string, string>,
+): Promise<void> {
   await context.route(
     (url) => url.href.startsWith(origin),
     async (route) => {

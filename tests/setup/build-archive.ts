@@ -77,7 +77,9 @@ async function buildOne(target: BuildTarget): Promise<void> {
   const why =
     result.code === 0 ? `exited 0 but ${join(target.outDir, 'index.html')} is missing` : `failed (exit ${result.code})`;
   const lastLines = result.output.split('\n').slice(-60).join('\n');
-  throw new Error(`astro build for base ${target.base} ${why} after ${seconds}s. Last lines of ${logFile}:\n${lastLines}`);
+  throw new Error(
+    `astro build for base ${target.base} ${why} after ${seconds}s. Last lines of ${logFile}:\n${lastLines}`,
+  );
 }
 
 async function buildAll(): Promise<void> {

@@ -61,7 +61,8 @@ function loadData<T>(key: string, path: string): Promise<T> {
     promise = new Promise((resolve, reject) => {
       const script = document.createElement('script');
       script.src = new URL(path, searchDir).href;
-      script.onload = () => (key in registry() ? resolve(registry()[key]) : reject(new Error(`${path} stored no ${key}`)));
+      script.onload = () =>
+        key in registry() ? resolve(registry()[key]) : reject(new Error(`${path} stored no ${key}`));
       script.onerror = () => {
         loading.delete(key);
         reject(new Error(`could not load ${path}`));
@@ -77,7 +78,9 @@ const loadManifest = () => loadData<SearchManifest>(searchDataKey.manifest, sear
 
 async function loadShards(manifest: SearchManifest, text: string): Promise<Map<number, Shard>> {
   const numbers = shardsForQuery(text, manifest.shardCount);
-  const shards = await Promise.all(numbers.map((n) => loadData<Shard>(searchDataKey.shard(n), searchDataPath.shard(n))));
+  const shards = await Promise.all(
+    numbers.map((n) => loadData<Shard>(searchDataKey.shard(n), searchDataPath.shard(n))),
+  );
   return new Map(numbers.map((n, i) => [n, shards[i]!]));
 }
 
@@ -97,7 +100,8 @@ function readForm(): SearchState {
   const params = new URLSearchParams();
   for (const [key, value] of new FormData(form)) if (typeof value === 'string') params.append(key, value);
   // Until the filter boxes exist, the filters asked for by the URL still apply.
-  if (!filterGroups.hasChildNodes()) for (const key of FILTER_KEYS) for (const value of initial.filters[key]) params.append(key, value);
+  if (!filterGroups.hasChildNodes())
+    for (const key of FILTER_KEYS) for (const value of initial.filters[key]) params.append(key, value);
   return parseSearchState(params);
 }
 
@@ -111,7 +115,11 @@ function syncUrl(state: SearchState): void {
 }
 
 /** A result's view; its excerpt is cut from the document's text, loaded on demand. */
-async function withExcerpt(view: ResultView, id: number | undefined, phrases: readonly QueryPhrase[]): Promise<ResultView> {
+async function withExcerpt(
+  view: ResultView,
+  id: number | undefined,
+  phrases: readonly QueryPhrase[],
+): Promise<ResultView> {
   if (id === undefined || phrases.length === 0) return view;
   const text = await loadData<string>(searchDataKey.text(id), searchDataPath.text(id));
   return { ...view, excerptParts: excerpt(text, phrases) };
@@ -119,7 +127,13 @@ async function withExcerpt(view: ResultView, id: number | undefined, phrases: re
 
 function documentView(manifest: SearchManifest, id: number): ResultView {
   const { url, meta } = manifest.documents[id]!;
-  return { url: new URL(url, mirrorRoot).href, title: meta.title ?? '', number: meta.number, date: meta.date, issuer: meta.issuer };
+  return {
+    url: new URL(url, mirrorRoot).href,
+    title: meta.title ?? '',
+    number: meta.number,
+    date: meta.date,
+    issuer: meta.issuer,
+  };
 }
 
 function pinnedView(entry: NumberEntry): ResultView {
@@ -162,11 +176,17 @@ async function runSearch(state: SearchState): Promise<void> {
     const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
     const pinned = numberQuery ? lookupNumber(numberQuery, manifest.numbers, manifest.numberContext) : null;
     const text = state.q ? fullTextQuery(state.q, numberQuery) : '';
-    const result = searchIndex(manifest, await loadShards(manifest, text), { text, filters: state.filters, sort: state.sort });
+    const result = searchIndex(manifest, await loadShards(manifest, text), {
+      text,
+      filters: state.filters,
+      sort: state.sort,
+    });
     const pinnedId = pinned ? manifest.documents.findIndex((doc) => doc.url === pinned.url) : -1;
     const ids = result.matches.map((match) => match.id).filter((id) => id !== pinnedId);
     pending = { ids, next: 0, phrases: result.phrases };
-    const first = pinned ? [renderResult(await withExcerpt(pinnedView(pinned), pinnedId >= 0 ? pinnedId : undefined, result.phrases))] : [];
+    const first = pinned
+      ? [renderResult(await withExcerpt(pinnedView(pinned), pinnedId >= 0 ? pinnedId : undefined, result.phrases))]
+      : [];
     if (token !== generation) return;
     resultsList.replaceChildren(...first);
     await renderMore(token, manifest, false);
@@ -224,7 +244,10 @@ clearFilters.addEventListener('click', () => {
   searchNow();
   input.focus();
 });
-moreButton.addEventListener('click', () => void loadManifest().then((manifest) => renderMore(generation, manifest, true)));
+moreButton.addEventListener(
+  'click',
+  () => void loadManifest().then((manifest) => renderMore(generation, manifest, true)),
+);
 
 page.layout.hidden = false;
 input.value = initial.q;

@@ -105,7 +105,8 @@ const RANKING = { termFrequency: 0.5 };
 /* ----------------------------------------------------------------------------- elements */
 
 const elements = searchPageElements();
-const { form, input, sortSelect, filtersBox, filterGroups, clearFilters, statusBox, resultsList, moreButton, layout } = elements;
+const { form, input, sortSelect, filtersBox, filterGroups, clearFilters, statusBox, resultsList, moreButton, layout } =
+  elements;
 /** Says whether the numbers beside the filters count the archive or the query (see showCounts). */
 const filterNote = document.getElementById('search-filter-note');
 /** How many number-lookup buckets the build wrote (search/numbers/<n>.json). */
@@ -303,7 +304,9 @@ function dateOrdered(
     total: merged.results.length,
     slice: async (start, end) => {
       const parts = await Promise.all(
-        dateOrderWindow(counts, start, end - start).map(async ({ id, from, to }) => (await shardResults(id)).slice(from, to)),
+        dateOrderWindow(counts, start, end - start).map(async ({ id, from, to }) =>
+          (await shardResults(id)).slice(from, to),
+        ),
       );
       return parts.flat();
     },

@@ -65,7 +65,11 @@ function text(tag: string, className: string, content: string): HTMLElement {
 }
 
 /** A fieldset of checkboxes for each filter key that has values, ticked as `state` says. */
-export function buildFilterGroups({ filterGroups, filtersBox }: SearchPageElements, all: FilterCounts, state: SearchState): void {
+export function buildFilterGroups(
+  { filterGroups, filtersBox }: SearchPageElements,
+  all: FilterCounts,
+  state: SearchState,
+): void {
   filterGroups.replaceChildren();
   for (const key of FILTER_KEYS) {
     const counts = { ...(all[key] ?? {}) };
@@ -178,7 +182,8 @@ export function renderResult(view: ResultView): HTMLLIElement {
 
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
-  if (view.excerptHtml) excerpt.innerHTML = view.excerptHtml; // Pagefind escapes the text itself
+  if (view.excerptHtml)
+    excerpt.innerHTML = view.excerptHtml; // Pagefind escapes the text itself
   else if (view.excerptParts?.length) {
     for (const part of view.excerptParts) excerpt.append(part.mark ? text('mark', '', part.text) : part.text);
   } else excerpt.textContent = view.note ?? (view.numberMatch ? '发文字号与检索词一致。' : '');
@@ -187,7 +192,17 @@ export function renderResult(view: ResultView): HTMLLIElement {
 }
 
 /** The status line after a search (read out by screen readers: role="status"). */
-export function searchStatus({ total, shown, pinnedNumber, filtered }: { total: number; shown: number; pinnedNumber?: string; filtered: boolean }): string {
+export function searchStatus({
+  total,
+  shown,
+  pinnedNumber,
+  filtered,
+}: {
+  total: number;
+  shown: number;
+  pinnedNumber?: string;
+  filtered: boolean;
+}): string {
   if (total === 0) {
     return filtered
       ? '没有找到符合条件的文件。可以减少筛选条件或换用其他检索词。'

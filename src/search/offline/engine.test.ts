@@ -4,21 +4,53 @@ import type { SearchRecord } from '../records';
 import { buildSearchIndex } from './offline-index';
 import { parseQueryPhrases } from './terms';
 
-function doc(url: string, title: string, body: string, filters: Record<string, string[]> = {}, date = '2020-01-01'): SearchRecord {
+function doc(
+  url: string,
+  title: string,
+  body: string,
+  filters: Record<string, string[]> = {},
+  date = '2020-01-01',
+): SearchRecord {
   const text = `${title}\n${body}`;
-  return { id: url.replace(/\/index\.html$/u, ''), meta: { title, date }, filters, sort: { date }, text, weights: [[0, Array.from(title).length, 10]] };
+  return {
+    id: url.replace(/\/index\.html$/u, ''),
+    meta: { title, date },
+    filters,
+    sort: { date },
+    text,
+    weights: [[0, Array.from(title).length, 10]],
+  };
 }
 
 const DOCS = [
-  doc('a/index.html', '关于人才贷的意见', '推动人才贷业务，扩大人才贷规模。', { year: ['2020年'], issuer: ['市政府'] }, '2020-05-26'),
-  doc('b/index.html', '关于人才工作的通知', '加强人才培养，做好贷款服务。', { year: ['2020年'], issuer: ['市政府办公室'] }, '2020-06-01'),
-  doc('c/index.html', '关于融资服务的通知', '本通知提到人才贷一次，其余都是融资服务融资服务融资服务融资服务。', { year: ['2019年'], issuer: ['市政府'] }, '2019-03-01'),
+  doc(
+    'a/index.html',
+    '关于人才贷的意见',
+    '推动人才贷业务，扩大人才贷规模。',
+    { year: ['2020年'], issuer: ['市政府'] },
+    '2020-05-26',
+  ),
+  doc(
+    'b/index.html',
+    '关于人才工作的通知',
+    '加强人才培养，做好贷款服务。',
+    { year: ['2020年'], issuer: ['市政府办公室'] },
+    '2020-06-01',
+  ),
+  doc(
+    'c/index.html',
+    '关于融资服务的通知',
+    '本通知提到人才贷一次，其余都是融资服务融资服务融资服务融资服务。',
+    { year: ['2019年'], issuer: ['市政府'] },
+    '2019-03-01',
+  ),
 ];
 const index = buildSearchIndex(DOCS);
 const shards = new Map(index.shards.map((shard, n) => [n, shard]));
 const run = (text: string, extra: Partial<EngineQuery> = {}) =>
   searchIndex(index.manifest, shards, { text, filters: {}, sort: 'relevance', ...extra });
-const urls = (text: string, extra: Partial<EngineQuery> = {}) => run(text, extra).matches.map((m) => index.manifest.documents[m.id]!.url);
+const urls = (text: string, extra: Partial<EngineQuery> = {}) =>
+  run(text, extra).matches.map((m) => index.manifest.documents[m.id]!.url);
 
 describe('searchIndex', () => {
   it('matches Han phrases exactly: bigrams must stand one after another', () => {

@@ -54,7 +54,11 @@ function weightAt(position: number, weights: readonly [number, number, number][]
 }
 
 /** Weighted occurrence count of a phrase in each document that has it. */
-function phraseCounts(phrase: QueryPhrase, manifest: SearchManifest, shards: ReadonlyMap<number, Shard>): Map<number, number> {
+function phraseCounts(
+  phrase: QueryPhrase,
+  manifest: SearchManifest,
+  shards: ReadonlyMap<number, Shard>,
+): Map<number, number> {
   const counts = new Map<number, number>();
   const postingsOf = (term: string) => {
     const encoded = shards.get(shardOf(term, manifest.shardCount))?.[term];
@@ -99,7 +103,11 @@ function dateOf(manifest: SearchManifest, id: number): string {
  * empty). An empty text lists every document that passes the filters, newest first; a text of
  * only punctuation and spaces finds nothing (it is not a request for everything).
  */
-export function searchIndex(manifest: SearchManifest, shards: ReadonlyMap<number, Shard>, query: EngineQuery): EngineResult {
+export function searchIndex(
+  manifest: SearchManifest,
+  shards: ReadonlyMap<number, Shard>,
+  query: EngineQuery,
+): EngineResult {
   const phrases = parseQueryPhrases(query.text);
   const unsearchable = phrases.length === 0 && query.text.trim() !== '';
   const all = manifest.documents.length;

@@ -24,7 +24,9 @@ export const searchDataPath = {
  * escaped because engines before ES2019 end a line (and the script) there.
  */
 export function dataScript(key: string, value: unknown): string {
-  const json = JSON.stringify(value).replace(/\u2028/gu, '\\u2028').replace(/\u2029/gu, '\\u2029');
+  const json = JSON.stringify(value)
+    .replace(/\u2028/gu, '\\u2028')
+    .replace(/\u2029/gu, '\\u2029');
   return `(self.${SEARCH_GLOBAL}=self.${SEARCH_GLOBAL}||{})[${JSON.stringify(key)}]=${json};\n`;
 }
 

@@ -9,11 +9,22 @@ import { decodePostings, shardOf } from './terms';
 
 function doc(url: string, text: string, extra: Partial<SearchRecord> = {}): SearchRecord {
   const id = url.replace(/\/index\.html$/u, '');
-  return { id, meta: { title: text.split('\n')[0]! }, filters: {}, sort: { date: '2020-01-01' }, text, weights: [], ...extra };
+  return {
+    id,
+    meta: { title: text.split('\n')[0]! },
+    filters: {},
+    sort: { date: '2020-01-01' },
+    text,
+    weights: [],
+    ...extra,
+  };
 }
 
 describe('buildSearchIndex', () => {
-  const docs = [doc('b/index.html', '人才贷\n人才'), doc('a/index.html', '人才\n贷款', { filters: { year: ['2020年'] } })];
+  const docs = [
+    doc('b/index.html', '人才贷\n人才'),
+    doc('a/index.html', '人才\n贷款', { filters: { year: ['2020年'] } }),
+  ];
 
   it('orders documents by URL and stores bigram positions and character counts in their shards', () => {
     const index = buildSearchIndex(docs);
@@ -49,7 +60,10 @@ describe('buildSearchIndex', () => {
 
   it('builds the document-number table with mirror-relative URLs', () => {
     const index = buildSearchIndex([
-      doc('2020/07/x/index.html', '标题', { meta: { title: '标题', number: '淄政办字[2020]56号', date: '2020-05-26' }, filters: { issuer: ['市政府'] } }),
+      doc('2020/07/x/index.html', '标题', {
+        meta: { title: '标题', number: '淄政办字[2020]56号', date: '2020-05-26' },
+        filters: { issuer: ['市政府'] },
+      }),
     ]);
     expect(index.manifest.numbers).toEqual({
       '淄政办字〔2020〕56号': {
@@ -63,7 +77,9 @@ describe('buildSearchIndex', () => {
   });
 
   it("keys orders for the archive's gazette and carries that context, so an order cited in short is found", () => {
-    const order = doc('2020/02/szfl-103/index.html', '规定', { meta: { title: '规定', number: '淄博市人民政府令第103号', date: '2020-02-01' } });
+    const order = doc('2020/02/szfl-103/index.html', '规定', {
+      meta: { title: '规定', number: '淄博市人民政府令第103号', date: '2020-02-01' },
+    });
     const index = buildSearchIndex([order], { numberContext: lookupContext('淄博市人民政府公报') });
     expect(index.manifest.numberContext).toEqual({ locality: { name: '淄博市', level: '市' } });
     for (const query of ['市政府令第103号', '淄博市人民政府令103号', '淄博市政府令第103号']) {
@@ -73,7 +89,9 @@ describe('buildSearchIndex', () => {
     // Without the gazette, 市 names no government: the short form stays unresolved.
     const bare = buildSearchIndex([order]);
     expect(bare.manifest.numberContext).toEqual({});
-    expect(lookupNumber(classifyNumberQuery('市政府令第103号')!, bare.manifest.numbers, bare.manifest.numberContext)).toBeNull();
+    expect(
+      lookupNumber(classifyNumberQuery('市政府令第103号')!, bare.manifest.numbers, bare.manifest.numberContext),
+    ).toBeNull();
   });
 
   it('is deterministic: the same documents in any order give the same files', () => {

@@ -71,7 +71,9 @@ function weightAt(position: number, weights: readonly [number, number, number][]
 }
 
 export function buildSearchIndex(records: readonly SearchRecord[], options: SearchIndexOptions = {}): SearchIndex {
-  const docs = records.map((record) => ({ ...record, url: recordPageFile(record) })).sort((a, b) => compare(a.url, b.url));
+  const docs = records
+    .map((record) => ({ ...record, url: recordPageFile(record) }))
+    .sort((a, b) => compare(a.url, b.url));
   const numberContext = options.numberContext ?? {};
   const postings = new Map<string, Posting[]>();
 

@@ -67,7 +67,18 @@ describe('postings codec', () => {
     const encoded = encodePostings(postings, true);
     expect(encoded).toBe('2:9l,c,hv 3:4');
     expect(decodePostings(encoded, true)).toEqual(postings);
-    expect(decodePostings(encodePostings([{ doc: 0, values: [12] }, { doc: 40, values: [1] }], false), false)).toEqual([
+    expect(
+      decodePostings(
+        encodePostings(
+          [
+            { doc: 0, values: [12] },
+            { doc: 40, values: [1] },
+          ],
+          false,
+        ),
+        false,
+      ),
+    ).toEqual([
       { doc: 0, values: [12] },
       { doc: 40, values: [1] },
     ]);

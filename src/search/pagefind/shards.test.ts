@@ -6,7 +6,10 @@ function year(y: number, count: number, prefix = 'd'): ShardPage[] {
   return Array.from({ length: count }, (_, i) => {
     const month = 1 + Math.floor((i * 12) / count);
     const day = 1 + (i % 28);
-    return { url: `/${y}/${prefix}-${i}/`, date: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+    return {
+      url: `/${y}/${prefix}-${i}/`,
+      date: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    };
   });
 }
 
@@ -24,8 +27,14 @@ describe('planShards', () => {
 
   it('keeps older boundaries when a year closes and the next one starts', () => {
     const years = [2015, 2016, 2017, 2018, 2019, 2020];
-    const before = planShards(years.flatMap((y) => year(y, 100)), 250);
-    const after = planShards([...years, 2021].flatMap((y) => year(y, 100)), 250);
+    const before = planShards(
+      years.flatMap((y) => year(y, 100)),
+      250,
+    );
+    const after = planShards(
+      [...years, 2021].flatMap((y) => year(y, 100)),
+      250,
+    );
     // 2020 was the open shard; it now joins the last older group, and the groups before stay.
     expect(before.map((s) => s.id)).toEqual(['2020', '2019', '2017-2018', '2015-2016']);
     expect(after.map((s) => s.id)).toEqual(['2021', '2019-2020', '2017-2018', '2015-2016']);
@@ -59,15 +68,25 @@ describe('planShards', () => {
   });
 
   it('adds an issue to the newest shard only', () => {
-    const before = planShards([2018, 2019, 2020].flatMap((y) => year(y, 60)), 100);
+    const before = planShards(
+      [2018, 2019, 2020].flatMap((y) => year(y, 60)),
+      100,
+    );
     const after = planShards([...[2018, 2019, 2020].flatMap((y) => year(y, 60)), ...year(2020, 10, 'new')], 100);
     expect(after.slice(1)).toEqual(before.slice(1));
     expect(after[0]!.pages.length).toBe(before[0]!.pages.length + 10);
   });
 
   it('refuses a page without an ISO date or listed twice', () => {
-    expect(() => planShards([{ url: '/a/', date: '2020-5-1' }])).toThrow(/\/a\/: sort date "2020-5-1" is not YYYY-MM-DD/);
-    expect(() => planShards([{ url: '/a/', date: '2020-05-01' }, { url: '/a/', date: '2020-05-02' }])).toThrow(/indexed twice/);
+    expect(() => planShards([{ url: '/a/', date: '2020-5-1' }])).toThrow(
+      /\/a\/: sort date "2020-5-1" is not YYYY-MM-DD/,
+    );
+    expect(() =>
+      planShards([
+        { url: '/a/', date: '2020-05-01' },
+        { url: '/a/', date: '2020-05-02' },
+      ]),
+    ).toThrow(/indexed twice/);
     expect(planShards([])).toEqual([]);
   });
 
@@ -81,7 +100,9 @@ describe('filter counts', () => {
     const counts = {};
     addFilterCounts(counts, { type: ['通知'], issuer: ['乙', '甲', '甲'] });
     addFilterCounts(counts, { type: ['意见'], issuer: ['甲'] });
-    expect(JSON.stringify(sortedCounts(counts))).toBe(JSON.stringify({ issuer: { 乙: 1, 甲: 2 }, type: { 意见: 1, 通知: 1 } }));
+    expect(JSON.stringify(sortedCounts(counts))).toBe(
+      JSON.stringify({ issuer: { 乙: 1, 甲: 2 }, type: { 意见: 1, 通知: 1 } }),
+    );
   });
 });
 

@@ -16,7 +16,10 @@ export const getStaticPaths = (async () => {
     .filter((issue) => issue.pdf && !/^https?:/.test(issue.pdf))
     .map((issue) => {
       const [year, folder] = issue.id.split('/');
-      return { params: { year, issue: folder, pdf: issue.pdf!.replace(/\.pdf$/i, '') }, props: { file: issue.file, pdf: issue.pdf! } };
+      return {
+        params: { year, issue: folder, pdf: issue.pdf!.replace(/\.pdf$/i, '') },
+        props: { file: issue.file, pdf: issue.pdf! },
+      };
     });
 }) satisfies GetStaticPaths;
 
