@@ -4,13 +4,14 @@
  *
  *   <outDir>/<name>/        every page with relative links (relativize.ts), no module scripts
  *                           (offline-page.ts), the search page running the offline search
- *                           (_search/: client and index, search-index.ts), README.txt,
+ *                           (_search/: client and index, src/search/offline/), README.txt,
  *                           SHA256SUMS
  *   <outDir>/<name>.zip     the folder, zipped reproducibly (zip.ts)
  *
  * Both are written file by file (a few site files in flight, then the zip read back from the
- * folder one entry at a time), so a mirror of a large archive needs no more memory than the
- * offline search index and the list of its paths.
+ * folder one entry at a time), and the offline search index one group of terms at a time
+ * (writeSearchIndex in src/search/offline/offline-index.ts), so a mirror of a large archive needs little more memory
+ * than the list of its paths and the search manifest.
  *
  * What only works on a web server is left out: Pagefind's bundle (fetch + wasm in a worker),
  * the number tables the online search page fetches, the CDN's _headers, and any script no
@@ -32,7 +33,7 @@ import { mirrorReadme, type MirrorReadmeInfo } from './readme';
 import rehypeRelativize, { relativizeCss, type RelativizeContext } from './relativize';
 import { CLIENT_FILE, SEARCH_DIR, searchDataPath } from '../search/offline/files';
 import { readSearchRecords } from '../search/records';
-import { buildSearchIndex, searchIndexFiles } from '../search/offline/offline-index';
+import { writeSearchIndex } from '../search/offline/offline-index';
 import { writeReproducibleZip } from './zip';
 
 export interface MirrorOptions {
@@ -199,19 +200,17 @@ async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
     else leftOut.push(path);
   }
 
-  const index = buildSearchIndex(await Array.fromAsync(readSearchRecords(options.siteDir)), {
-    numberContext: lookupContext(options.readme.gazetteName),
-  });
-  const indexFiles = searchIndexFiles(index);
   let indexBytes = 0;
-  await pMap(
-    indexFiles,
-    async ([path, content]) => {
+  let manifestBytes = 0;
+  const manifest = await writeSearchIndex(
+    () => readSearchRecords(options.siteDir),
+    async (path, content) => {
       const data = utf8.encode(content);
       indexBytes += data.length;
+      if (path === searchDataPath.manifest) manifestBytes = data.length;
       await folder.write(searchPath(path), data);
     },
-    { concurrency: FILES_AT_ONCE },
+    { numberContext: lookupContext(options.readme.gazetteName) },
   );
   const client = utf8.encode(await bundleSearchClient());
   await folder.write(searchPath(CLIENT_FILE), client);
@@ -221,11 +220,11 @@ async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
   return {
     site: { files: siteFiles.length, bytes: siteBytes },
     search: {
-      documents: index.manifest.documents.length,
-      shards: index.manifest.shardCount,
+      documents: manifest.documents.length,
+      shards: manifest.shardCount,
       indexBytes,
       clientBytes: client.length,
-      manifestBytes: utf8.encode(indexFiles.get(searchDataPath.manifest) ?? '').length,
+      manifestBytes,
     },
     droppedScripts: rewritten.flatMap((file) => file.droppedScripts),
     missingLinks: [...new Set(rewritten.flatMap((file) => file.missingLinks))],
@@ -236,7 +235,7 @@ async function writeFolder(options: MirrorOptions, folder: MirrorFolder) {
 /**
  * Writes the mirror folder, then zips it from the folder, file by file: neither step holds
  * more than a few files of the site in memory, so the mirror's memory does not grow with the
- * archive beyond the offline search index and the list of paths.
+ * archive beyond the search manifest, one group of the index's terms and the list of paths.
  */
 export async function createMirror(options: MirrorOptions): Promise<MirrorReport> {
   const folder = new MirrorFolder(join(options.outDir, options.name));

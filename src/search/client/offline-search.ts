@@ -6,8 +6,8 @@
  *
  * It fills the online page's own elements (form, filter box, result list, status line), reads
  * and writes the same URL state (search-state.ts), pins a document-number match first as the
- * online page does, and runs queries with search-engine.ts over the index written by
- * search-index.ts. Data scripts are inserted as classic <script> tags on demand: the manifest
+ * online page does, and runs queries with engine.ts over the index written by
+ * offline-index.ts. Data scripts are inserted as classic <script> tags on demand: the manifest
  * at start, a query's shards as it is typed, a result's text to cut its excerpt.
  */
 import { allFilterCounts, excerpt, searchIndex, shardsForQuery } from '../offline/engine';

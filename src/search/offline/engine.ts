@@ -1,6 +1,6 @@
 /**
  * Query evaluation for the offline mirror's search: pure, over the manifest and the shards a
- * query needs (search-index.ts). The offline search page's client runs it in the browser; the
+ * query needs (offline-index.ts). The offline search page's client runs it in the browser; the
  * tests run it in Node against the same index.
  *
  * Every phrase of the query must occur (as Pagefind requires every word); Han phrases match

@@ -1,7 +1,7 @@
 /**
  * How the offline search's data travels: classic scripts that store values in one global
  * registry, because a page opened from file:// may load <script src> but may not fetch() a
- * file or import a module. Shared by the index writer (search-index.ts) and the browser
+ * file or import a module. Shared by the index writer (offline-index.ts) and the browser
  * client (src/search/client/offline-search.ts), so both name the same files and keys.
  */
 

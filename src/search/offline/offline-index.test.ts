@@ -4,7 +4,7 @@ import { lookupContext } from '../../domain/number-lookup';
 import { classifyNumberQuery, lookupNumber } from '../state';
 import { SEARCH_GLOBAL } from './files';
 import type { SearchRecord } from '../records';
-import { buildSearchIndex, searchIndexFiles } from './offline-index';
+import { buildSearchIndex, searchIndexFiles, writeSearchIndex, type WriteSearchIndexOptions } from './offline-index';
 import { decodePostings, shardOf } from './terms';
 
 function doc(url: string, text: string, extra: Partial<SearchRecord> = {}): SearchRecord {
@@ -113,5 +113,45 @@ describe('searchIndexFiles', () => {
     expect(registry['shard/0']).toEqual(index.shards[0]);
     expect(registry['text/0']).toBe('人才贷\u2028');
     expect(files.get('texts/0.js')).toContain('\\u2028');
+  });
+});
+
+describe('writeSearchIndex', () => {
+  // Han text from a fixed sequence, with words, numbers and a weighted title, in no URL order.
+  const han = (seed: number, length: number) =>
+    Array.from({ length }, (_, i) => String.fromCodePoint(0x4e00 + (((seed + i) * 7919) % 3000))).join('');
+  const records = Array.from({ length: 12 }, (_, n) =>
+    doc(
+      `2020/${String((n * 5) % 12).padStart(2, '0')}/d-${n}/index.html`,
+      `${han(n, 20)}\n${han(n * 3, 300)} APP 2020 ${n}号`,
+      {
+        meta: { title: han(n, 20), number: `淄政字〔2020〕${n}号`, date: '2020-05-26' },
+        weights: [[0, 20, 10]],
+      },
+    ),
+  );
+
+  async function written(options: WriteSearchIndexOptions): Promise<[string, string][]> {
+    const files = new Map<string, string>();
+    async function* read() {
+      yield* records;
+    }
+    await writeSearchIndex(read, async (path, content) => void files.set(path, content), options);
+    return [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  it('writes the same files as the one-pass build, with more or fewer shards than term groups', async () => {
+    for (const targetShardBytes of [1_000_000, 4096, 256]) {
+      const expected = [...searchIndexFiles(buildSearchIndex(records, { targetShardBytes }))];
+      const shardCount = buildSearchIndex(records, { targetShardBytes }).manifest.shardCount;
+      for (const groups of [1, 4, 32]) {
+        expect([targetShardBytes, groups, shardCount, await written({ targetShardBytes, groups })]).toEqual([
+          targetShardBytes,
+          groups,
+          shardCount,
+          expected,
+        ]);
+      }
+    }
   });
 });

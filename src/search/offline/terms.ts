@@ -1,6 +1,6 @@
 /**
- * Terms of the offline mirror's search index: shared by the index builder (search-index.ts, at
- * mirror time in Node) and the search engine (search-engine.ts, in the reader's browser), so a
+ * Terms of the offline mirror's search index: shared by the index builder (offline-index.ts, at
+ * mirror time in Node) and the search engine (engine.ts, in the reader's browser), so a
  * query is cut into exactly the terms the index was built from.
  *
  * Chinese has no spaces between words, and the mirror may not depend on a dictionary segmenter
