@@ -27,6 +27,7 @@ import {
 import { outputProblems } from '../../src/build/output-check';
 import { createMirror } from '../../src/mirror/mirror';
 import { SAMPLE_README } from '../helpers/mirror';
+import { childEnv } from '../helpers/child-env';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-agree-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -211,7 +212,7 @@ describe('where problems point', () => {
       {
         cwd: project,
         encoding: 'utf8',
-        env: { ...process.env, INIT_CWD: project },
+        env: childEnv({ INIT_CWD: project }),
       },
     );
     expect(result.status).toBe(1);

@@ -27,6 +27,7 @@ import { DOC_56, docPathPattern, readSearchResults, RESULTS_DONE } from '../help
 import { REPO_ROOT } from '../helpers/astro-build';
 import { checkA11y, formatBytes, launchBrowser } from '../helpers/browser';
 import { NUMBER_QUERIES, TERM_QUERIES } from '../helpers/search-queries';
+import { childEnv } from '../helpers/child-env';
 
 const work = mkdtempSync(join(tmpdir(), 'gazette-mirror-e2e-'));
 let root = '';
@@ -41,12 +42,11 @@ const leftFileUrls: string[] = [];
 
 /** Runs `npm run mirror`'s script as a reader's machine would, with Vitest's variables removed. */
 function runMirrorCommand(out: string): Promise<string> {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
+  const env = childEnv({
     NODE_ENV: 'production',
     GAZETTE_SITE: inject('siteUrl'),
     GAZETTE_TIMING_LOG: timingLog,
-  };
+  });
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEST_SITE_URL = 'https://gazette.example.org';
@@ -50,8 +51,7 @@ export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult
     const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--root', REPO_ROOT, ...configArgs], {
       cwd: workingDir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
+      env: childEnv({
         GAZETTE_BASE: options.base,
         GAZETTE_SITE: options.site ?? TEST_SITE_URL,
         GAZETTE_OUT_DIR: outDir,
@@ -75,7 +75,7 @@ export function astroBuild(options: AstroBuildOptions): Promise<AstroBuildResult
         TEST: undefined,
         FORCE_COLOR: '0',
         NO_COLOR: '1',
-      },
+      }),
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

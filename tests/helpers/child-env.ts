@@ -3,6 +3,6 @@
  * changed. Tests reach the environment through here so that, in src/, only the config module
  * (src/config/env.ts) reads it.
  */
-export function childEnv(changes: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function childEnv(changes: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...changes };
 }
