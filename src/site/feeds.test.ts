@@ -44,6 +44,7 @@ const feed = () =>
     homeUrl: 'https://example.org/',
     absoluteUrl: (path) => `https://example.org/${path}`,
     documents: model.documents,
+    buildDate: '2021-01-01',
   });
 
 describe('atomFeed', () => {
@@ -82,6 +83,7 @@ describe('atomFeed', () => {
       homeUrl: 'https://example.org/',
       absoluteUrl: (path) => `https://example.org/${path}`,
       documents: flat.documents,
+      buildDate: '2021-01-01',
     });
     expect(xml.match(/<category [^>]*>/gu)).toEqual(['<category term="通知"/>']);
   });
@@ -102,6 +104,7 @@ describe('atomFeed', () => {
       id: 'https://example.org/feeds/issuer/ban-gong-shi.xml',
       absoluteUrl: (path) => `https://example.org/${path}`,
       documents: model.documents.slice(0, 1),
+      buildDate: '2021-01-01',
     });
     const parsed = parser.parse(issuerFeed).feed;
     expect(parsed.id).toBe('https://example.org/feeds/issuer/ban-gong-shi.xml');
@@ -143,6 +146,7 @@ describe('atomFeed', () => {
       homeUrl: 'https://example.org/',
       absoluteUrl: (path) => `https://example.org/${path}`,
       documents: hostileModel.documents,
+      buildDate: '2021-01-01',
     });
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).not.toContain('CDATA');
@@ -156,6 +160,77 @@ describe('atomFeed', () => {
     expect(parsed.entry.author.name).toBe('<b>办公室</b>');
     expect(parsed.entry.category.map((c: Record<string, string>) => c['@_term'])).toEqual(['通知', '<市政府 "文件">']);
     expect(parsed.link[1]['@_href']).toBe('https://example.org/feed.xml?a=1&b="2"');
+  });
+
+  it('marks an entry whose document is no longer in force, as of the build date, and gives its validity', () => {
+    const statusModel = buildSiteModel(
+      storedArchive({
+        gazette: {
+          id: 't',
+          name: '测试公报',
+          publisher: '测试市人民政府',
+          editor: '办公室',
+          file: '',
+        } as ArchiveGazette,
+        issues: [
+          {
+            id: '2020/07',
+            file: '',
+            year: 2020,
+            number: 7,
+            sections: ['文件'],
+            documentIds: documents.map((d) => d.id),
+          },
+        ],
+        documents: [
+          { ...documents[0]!, expires: '2020-12-31' },
+          { ...documents[1]!, repeals: [documents[2]!.number!] },
+          { ...documents[2]!, expires: '2030-06-30' },
+        ],
+      }),
+    );
+    const entries = (buildDate: string) => {
+      const xml = atomFeed({
+        title: 't',
+        gazetteName: '测试公报',
+        publisher: 'p',
+        feedUrl: 'https://example.org/feed.xml',
+        homeUrl: 'https://example.org/',
+        absoluteUrl: (path) => `https://example.org/${path}`,
+        documents: statusModel.documents,
+        buildDate,
+      });
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'category' }).parse(xml);
+      return (
+        parsed.feed.entry as {
+          id: string;
+          title: { '#text': string };
+          summary: { '#text': string };
+          category: Record<string, string>[];
+        }[]
+      ).map((entry) => ({
+        id: entry.id.replace('https://example.org/', ''),
+        title: entry.title['#text'],
+        summary: entry.summary['#text'],
+        status: entry.category.filter((c) => c['@_label']).map((c) => [c['@_term'], c['@_label']]),
+      }));
+    };
+    const [repealing, repealed, expired] = entries('2021-01-01');
+    expect(repealing.title).toBe('关于事项1的通知（测政办字〔2020〕2号）');
+    expect(repealing.status).toEqual([]);
+    expect(repealed.title).toBe('【已废止】关于事项2的通知（测政办字〔2020〕3号）');
+    expect(repealed.summary).toMatch(/^效力状态：已废止（截至2021年1月1日）。办公室2020年5月30日发布的通知/);
+    expect(repealed.summary).toMatch(/有效期至2030年6月30日。$/);
+    expect(repealed.status).toEqual([['已废止', '效力状态：已废止']]);
+    expect(expired.title).toBe('【已失效】关于事项0的通知（测政办字〔2020〕1号）');
+    expect(expired.summary).toMatch(/^效力状态：已失效（截至2021年1月1日）。.*有效期至2020年12月31日。$/);
+    expect(expired.status).toEqual([['已失效', '效力状态：已失效']]);
+    // The same documents, built before the repeal and the end of the validity period.
+    const earlier = entries('2020-05-31');
+    expect(earlier.map((entry) => entry.status)).toEqual([[], [], []]);
+    expect(earlier[2]!.title).toBe('关于事项0的通知（测政办字〔2020〕1号）');
+    expect(earlier[2]!.summary).toMatch(/^办公室.*有效期至2020年12月31日。$/);
   });
 
   it('keeps the newest documents only', () => {
