@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveGazette } from '../content/archive';
-import { atomFeed, newestDocuments } from './feeds';
-import { buildSiteModel, storedArchive, type DocumentData } from './site-model';
+import { atomFeed, newestDocuments, type FeedOptions } from './feeds';
+import { buildSiteModel, storedArchive, type DocumentData, type SiteDocument } from './site-model';
 import { sitemapXml } from './sitemap';
 
 const documents: DocumentData[] = ['2020-05-24', '2020-06-03', '2020-05-30'].map((date, index) => ({
@@ -26,16 +26,18 @@ const documents: DocumentData[] = ['2020-05-24', '2020-06-03', '2020-05-30'].map
   issueId: '2020/07',
   tocIndex: index,
 }));
-const model = buildSiteModel(
-  storedArchive({
-    gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
-    issues: [
-      { id: '2020/07', file: '', year: 2020, number: 7, sections: ['文件'], documentIds: documents.map((d) => d.id) },
-    ],
-    documents,
-  }),
-);
-const feed = () =>
+/** A site model of one issue, 2020年第7期, holding `listed` (in `sections`). */
+const modelOf = (listed: DocumentData[], sections = ['文件']) =>
+  buildSiteModel(
+    storedArchive({
+      gazette: { id: 't', name: '测试公报', publisher: '测试市人民政府', editor: '办公室', file: '' } as ArchiveGazette,
+      issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections, documentIds: listed.map((d) => d.id) }],
+      documents: listed,
+    }),
+  );
+const model = modelOf(documents);
+/** The site feed of `listed`, built for 2021-01-01, with other options as given. */
+const feedOf = (listed: SiteDocument[], options: Partial<FeedOptions> = {}) =>
   atomFeed({
     title: '测试公报：最新文件',
     gazetteName: '测试公报',
@@ -43,9 +45,11 @@ const feed = () =>
     feedUrl: 'https://example.org/feed.xml',
     homeUrl: 'https://example.org/',
     absoluteUrl: (path) => `https://example.org/${path}`,
-    documents: model.documents,
+    documents: listed,
     buildDate: '2021-01-01',
+    ...options,
   });
+const feed = () => feedOf(model.documents);
 
 describe('atomFeed', () => {
   it('lists documents newest first, dated by their own dates in Beijing time', () => {
@@ -62,29 +66,8 @@ describe('atomFeed', () => {
   });
 
   it('gives a document without a section no section category', () => {
-    const flat = buildSiteModel(
-      storedArchive({
-        gazette: {
-          id: 't',
-          name: '测试公报',
-          publisher: '测试市人民政府',
-          editor: '办公室',
-          file: '',
-        } as ArchiveGazette,
-        issues: [{ id: '2020/07', file: '', year: 2020, number: 7, sections: [], documentIds: [documents[0]!.id] }],
-        documents: [{ ...documents[0]!, section: undefined }],
-      }),
-    );
-    const xml = atomFeed({
-      title: 't',
-      gazetteName: '测试公报',
-      publisher: 'p',
-      feedUrl: 'https://example.org/feed.xml',
-      homeUrl: 'https://example.org/',
-      absoluteUrl: (path) => `https://example.org/${path}`,
-      documents: flat.documents,
-      buildDate: '2021-01-01',
-    });
+    const flat = modelOf([{ ...documents[0]!, section: undefined }], []);
+    const xml = feedOf(flat.documents);
     expect(xml.match(/<category [^>]*>/gu)).toEqual(['<category term="通知"/>']);
   });
 
@@ -95,16 +78,11 @@ describe('atomFeed', () => {
   it('takes its id from homeUrl unless given one', () => {
     const parser = new XMLParser({ ignoreAttributes: false });
     expect(parser.parse(feed()).feed.id).toBe('https://example.org/');
-    const issuerFeed = atomFeed({
+    const issuerFeed = feedOf(model.documents.slice(0, 1), {
       title: '测试公报：办公室',
-      gazetteName: '测试公报',
-      publisher: '测试市人民政府',
       feedUrl: 'https://example.org/feeds/issuer/ban-gong-shi.xml',
       homeUrl: 'https://example.org/issuers/',
       id: 'https://example.org/feeds/issuer/ban-gong-shi.xml',
-      absoluteUrl: (path) => `https://example.org/${path}`,
-      documents: model.documents.slice(0, 1),
-      buildDate: '2021-01-01',
     });
     const parsed = parser.parse(issuerFeed).feed;
     expect(parsed.id).toBe('https://example.org/feeds/issuer/ban-gong-shi.xml');
@@ -123,30 +101,10 @@ describe('atomFeed', () => {
       section: '<市政府 "文件">',
       issuers: ['<b>办公室</b>'],
     };
-    const hostileModel = buildSiteModel(
-      storedArchive({
-        gazette: {
-          id: 't',
-          name: '测试公报',
-          publisher: '测试市人民政府',
-          editor: '办公室',
-          file: '',
-        } as ArchiveGazette,
-        issues: [
-          { id: '2020/07', file: '', year: 2020, number: 7, sections: [hostile.section!], documentIds: [hostile.id] },
-        ],
-        documents: [hostile],
-      }),
-    );
-    const xml = atomFeed({
+    const hostileModel = modelOf([hostile], [hostile.section!]);
+    const xml = feedOf(hostileModel.documents, {
       title: '测试公报：<最新>',
-      gazetteName: '测试公报',
-      publisher: '测试市人民政府',
       feedUrl: 'https://example.org/feed.xml?a=1&b="2"',
-      homeUrl: 'https://example.org/',
-      absoluteUrl: (path) => `https://example.org/${path}`,
-      documents: hostileModel.documents,
-      buildDate: '2021-01-01',
     });
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).not.toContain('CDATA');
@@ -163,43 +121,13 @@ describe('atomFeed', () => {
   });
 
   it('marks an entry whose document is no longer in force, as of the build date, and gives its validity', () => {
-    const statusModel = buildSiteModel(
-      storedArchive({
-        gazette: {
-          id: 't',
-          name: '测试公报',
-          publisher: '测试市人民政府',
-          editor: '办公室',
-          file: '',
-        } as ArchiveGazette,
-        issues: [
-          {
-            id: '2020/07',
-            file: '',
-            year: 2020,
-            number: 7,
-            sections: ['文件'],
-            documentIds: documents.map((d) => d.id),
-          },
-        ],
-        documents: [
-          { ...documents[0]!, expires: '2020-12-31' },
-          { ...documents[1]!, repeals: [documents[2]!.number!] },
-          { ...documents[2]!, expires: '2030-06-30' },
-        ],
-      }),
-    );
+    const statusModel = modelOf([
+      { ...documents[0]!, expires: '2020-12-31' },
+      { ...documents[1]!, repeals: [documents[2]!.number!] },
+      { ...documents[2]!, expires: '2030-06-30' },
+    ]);
     const entries = (buildDate: string) => {
-      const xml = atomFeed({
-        title: 't',
-        gazetteName: '测试公报',
-        publisher: 'p',
-        feedUrl: 'https://example.org/feed.xml',
-        homeUrl: 'https://example.org/',
-        absoluteUrl: (path) => `https://example.org/${path}`,
-        documents: statusModel.documents,
-        buildDate,
-      });
+      const xml = feedOf(statusModel.documents, { buildDate });
       expect(XMLValidator.validate(xml)).toBe(true);
       const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'category' }).parse(xml);
       return (

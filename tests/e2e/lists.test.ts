@@ -4,50 +4,16 @@
  * an archive whose documents repeal and amend each other (tests/fixtures/relations-archive);
  * document tables fit a phone and a desktop; 文号, dates and the like never break across lines.
  */
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { CONTRACT_PAGES, DOC_56, ISSUE_TOC } from '../helpers/archive';
-import {
-  buildRelationsArchive,
-  FIXTURE,
-  FIXTURE_STATUS,
-  RELATIONS_BASE,
-  relationsOutDir,
-} from '../helpers/relations-archive';
-import { startServer, type StaticServer } from '../helpers/serve';
+import { FIXTURE, FIXTURE_STATUS, RELATIONS_BASE } from '../helpers/relations-archive';
+import { useRelationsSite } from '../helpers/relations-site';
 import { useSite } from '../helpers/site';
 
 const site = useSite('root');
-const out = relationsOutDir();
-let fixture: StaticServer | undefined;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  const result = await buildRelationsArchive(out);
-  if (result.code !== 0)
-    throw new Error(`building the relations fixture failed:\n${result.output.split('\n').slice(-40).join('\n')}`);
-  fixture = await startServer(out, RELATIONS_BASE);
-}, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  contexts = [];
-});
-
-afterAll(async () => {
-  await fixture?.close();
-  rmSync(out, { recursive: true, force: true });
-});
-
-async function openFixture(path: string, width = 1280): Promise<Page> {
-  const context = await site.browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const response = await page.goto(`${fixture!.url}${path}`, { waitUntil: 'load' });
-  expect(response?.status()).toBe(200);
-  return page;
-}
+const fixture = useRelationsSite(site);
+const openFixture = (path: string): Promise<Page> => fixture.open(path, { viewport: { width: 1280, height: 900 } });
 
 /** A listed document: its id (from its link), its badge and its validity, as shown. */
 interface Listed {
