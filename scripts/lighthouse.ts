@@ -8,7 +8,7 @@
  * Lighthouse's JSON reports there. A measurement, not a test: scores depend on the machine.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -31,6 +31,7 @@ if (positionals.length !== 1) {
   process.exit(2);
 }
 const out = values.out ? resolve(values.out) : mkdtempSync(join(tmpdir(), 'gazette-lighthouse-'));
+mkdirSync(out, { recursive: true });
 const server = await startServer(resolve(positionals[0]!), '/');
 const lighthouse = join(REPO_ROOT, 'node_modules/.bin/lighthouse');
 try {
