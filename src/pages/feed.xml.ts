@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { absoluteUrl, getSiteModel } from '../site/page-data';
 import { atomFeed } from '../site/feeds';
+import { BUILD_DATE } from '../site/build-date';
 
 export const GET: APIRoute = async () => {
   const { gazette, documents } = await getSiteModel();
@@ -11,6 +12,7 @@ export const GET: APIRoute = async () => {
     feedUrl: absoluteUrl('feed.xml'),
     homeUrl: absoluteUrl(),
     absoluteUrl,
+    buildDate: BUILD_DATE,
     documents,
   });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

@@ -1,10 +1,13 @@
 /**
  * Atom feeds of documents, newest first. Dates come from the documents themselves (never the
- * build clock), so the same content gives the same feed.
+ * build clock), and statuses from the configured build date, so the same content and build
+ * date give the same feed.
  */
 import type { SiteDocument } from './site-model';
 import { describeDocument } from './site-model';
 import { escapeXml } from './sitemap';
+import { formatChineseDate } from '../domain/dates';
+import { statusOf } from '../domain/relations';
 
 export const FEED_SIZE = 50;
 
@@ -20,6 +23,8 @@ export interface FeedOptions {
   /** Turns a base-relative path into an absolute URL. */
   absoluteUrl: (path: string) => string;
   documents: SiteDocument[];
+  /** The date statuses (已失效, 已废止, 已修改) are computed for (build.buildDate). */
+  buildDate: string;
 }
 
 /** Gazette dates are Beijing time; midnight there is 16:00 UTC the day before. */
@@ -67,15 +72,24 @@ export function atomFeed(options: FeedOptions): string {
   for (const document of documents) {
     const url = options.absoluteUrl(document.url);
     const date = beijingMidnight(document.date).toISOString();
+    const title = document.number ? `${document.title}（${document.number}）` : document.title;
+    const status = statusOf(document, options.buildDate);
+    // Like the site's lists, only a status other than 有效 is marked.
+    const flagged = status !== '有效';
+    const statusNote = flagged ? `效力状态：${status}（截至${formatChineseDate(options.buildDate)}）。` : '';
+    const validity = document.expires ? `有效期至${formatChineseDate(document.expires)}。` : '';
     const entry = [
-      element('title', document.number ? `${document.title}（${document.number}）` : document.title, { type: 'text' }),
+      element('title', flagged ? `【${status}】${title}` : title, { type: 'text' }),
       element('id', url),
       element('link', null, { href: url }),
       element('updated', date),
-      element('summary', describeDocument(document, options.gazetteName), { type: 'text' }),
+      element('summary', `${statusNote}${describeDocument(document, options.gazetteName)}${validity}`, {
+        type: 'text',
+      }),
       ...document.issuers.map(person),
       element('category', null, { term: document.type }),
       ...(document.section === undefined ? [] : [element('category', null, { term: document.section })]),
+      ...(flagged ? [element('category', null, { term: status, label: `效力状态：${status}` })] : []),
       element('published', date),
     ];
     lines.push(`<entry>\n${entry.map((line) => `${INDENT}${INDENT}${line}`).join('\n')}\n${INDENT}</entry>`);

@@ -6,6 +6,7 @@ import type { GetStaticPathsResult } from 'astro';
 import { atomFeed } from './feeds';
 import type { IndexGroup, SiteModel } from './site-model';
 import { absoluteUrl, getSiteModel } from './page-data';
+import { BUILD_DATE } from './build-date';
 
 export type GroupKind = 'issuer' | 'type';
 
@@ -35,6 +36,7 @@ export async function groupFeedResponse(kind: GroupKind, group: IndexGroup): Pro
     homeUrl: absoluteUrl(INDEX[kind].page),
     id: feedUrl,
     absoluteUrl,
+    buildDate: BUILD_DATE,
     documents: group.documents,
   });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });

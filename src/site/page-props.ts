@@ -9,11 +9,23 @@
  * what the pages show of them, without links onward: a document's props never reach the whole
  * archive through the chain of previous and next.
  */
-import type { DocumentRelations, RelationLink } from '../domain/relations';
+import { statusOf, type DocumentRelations, type DocumentStatus, type RelationLink } from '../domain/relations';
 import type { SiteDocument, SiteIssue, SiteSection, SiteYear } from './site-model';
 
 /** Another document as a page shows it: a link with its number and page (tables of contents). */
 export type DocumentLink = Pick<SiteDocument, 'id' | 'url' | 'title' | 'number' | 'page'>;
+
+/**
+ * What a list shows of a document's 效力状态 as of the build date: its status (lists badge only
+ * the statuses other than 有效) and, when it has a validity period, 有效期至.
+ */
+export interface ListedStatus {
+  status: DocumentStatus;
+  expires?: string;
+}
+
+/** A document as a list shows it (tables of contents, a year's notices): a link with its status. */
+export type ListedDocument = DocumentLink & ListedStatus;
 
 /** An issue as a page links to it. */
 export type IssueLink = Pick<SiteIssue, 'id' | 'url' | 'label' | 'year' | 'number'>;
@@ -31,15 +43,19 @@ export interface DocumentView extends Omit<SiteDocument, 'issue' | 'prev' | 'nex
 
 /** An issue page's subject: the issue's own record, its contents and neighbours as links. */
 export interface IssueView extends IssueRecord {
-  documents: DocumentLink[];
-  sections: (Omit<SiteSection, 'documents'> & { documents: DocumentLink[] })[];
+  documents: ListedDocument[];
+  sections: (Omit<SiteSection, 'documents'> & { documents: ListedDocument[] })[];
   prev?: IssueLink;
   next?: IssueLink;
 }
 
 /** An issue as a year page lists it. */
 export type IssueSummary = IssueLink &
-  Pick<SiteIssue, 'cumulative' | 'published' | 'latestDate'> & { documentCount: number };
+  Pick<SiteIssue, 'cumulative' | 'published' | 'latestDate'> & {
+    documentCount: number;
+    /** Its documents no longer simply in force (已失效, 已废止, 已修改), in printed order. */
+    flagged: ListedDocument[];
+  };
 
 /** A year page's subject. */
 export interface YearView extends Omit<SiteYear, 'issues'> {
@@ -48,6 +64,15 @@ export interface YearView extends Omit<SiteYear, 'issues'> {
 
 export function documentLink({ id, url, title, number, page }: SiteDocument): DocumentLink {
   return { id, url, title, number, page };
+}
+
+export function listedStatus(document: SiteDocument, buildDate: string): ListedStatus {
+  const status = statusOf(document, buildDate);
+  return document.expires ? { status, expires: document.expires } : { status };
+}
+
+export function listedDocument(document: SiteDocument, buildDate: string): ListedDocument {
+  return { ...documentLink(document), ...listedStatus(document, buildDate) };
 }
 
 export function issueLink({ id, url, label, year, number }: SiteIssue): IssueLink {
@@ -95,18 +120,19 @@ export function documentView(document: SiteDocument): DocumentView {
   };
 }
 
-export function issueView(issue: SiteIssue): IssueView {
+export function issueView(issue: SiteIssue, buildDate: string): IssueView {
   const { documents, sections, prev, next } = issue;
+  const listed = (document: SiteDocument) => listedDocument(document, buildDate);
   return {
     ...issueRecord(issue),
-    documents: documents.map(documentLink),
-    sections: sections.map(({ name, documents: listed }) => ({ name, documents: listed.map(documentLink) })),
+    documents: documents.map(listed),
+    sections: sections.map(({ name, documents: inSection }) => ({ name, documents: inSection.map(listed) })),
     ...(prev ? { prev: issueLink(prev) } : {}),
     ...(next ? { next: issueLink(next) } : {}),
   };
 }
 
-export function yearView({ issues, ...own }: SiteYear): YearView {
+export function yearView({ issues, ...own }: SiteYear, buildDate: string): YearView {
   return {
     ...own,
     issues: issues.map((issue) => ({
@@ -115,6 +141,9 @@ export function yearView({ issues, ...own }: SiteYear): YearView {
       published: issue.published,
       latestDate: issue.latestDate,
       documentCount: issue.documents.length,
+      flagged: issue.documents
+        .map((document) => listedDocument(document, buildDate))
+        .filter((document) => document.status !== '有效'),
     })),
   };
 }

@@ -3,8 +3,9 @@
  * it does not hold) and a small archive whose documents cite, repeal, amend and forward each
  * other (tests/fixtures/relations-archive).
  */
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import type { Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ISSUE_TOC } from '../helpers/archive';
@@ -208,6 +209,48 @@ describe('an archive whose documents refer to each other', () => {
       ['淄政办字〔2019〕10号', FIXTURE.repealed],
       ['淄政办发〔2018〕9号', null],
     ]);
+  });
+
+  it('marks feed entries whose documents are no longer in force, in the site feed and the group feeds', () => {
+    const entries = (file: string) => {
+      const feed = new XMLParser({
+        ignoreAttributes: false,
+        isArray: (name) => name === 'entry' || name === 'category',
+      }).parse(readFileSync(join(out, file), 'utf8')).feed;
+      return new Map(
+        (
+          feed.entry as {
+            id: string;
+            title: { '#text': string };
+            summary: { '#text': string };
+            category: Record<string, string>[];
+          }[]
+        ).map((entry) => [
+          new URL(entry.id).pathname.slice(RELATIONS_BASE.length, -1),
+          {
+            title: entry.title['#text'],
+            summary: entry.summary['#text'],
+            status:
+              entry.category.find((category) => category['@_label']?.startsWith('效力状态'))?.['@_term'] ?? '有效',
+          },
+        ]),
+      );
+    };
+    const site = entries('feed.xml');
+    const issuer = readdirSync(join(out, 'feeds/issuer')).map((file) => entries(`feeds/issuer/${file}`));
+    expect(site.size).toBe(8);
+    for (const [id, status] of Object.entries(FIXTURE_STATUS)) {
+      const entry = site.get(id)!;
+      expect([id, entry.status]).toEqual([id, status]);
+      if (status === '有效') expect(entry.title).not.toMatch(/^【/);
+      else {
+        expect(entry.title).toMatch(new RegExp(`^【${status}】`));
+        expect(entry.summary).toMatch(new RegExp(`^效力状态：${status}（截至2021年1月1日）。`));
+      }
+      // Every issuer's feed says the same of the document.
+      for (const feed of issuer.filter((feed) => feed.has(id))) expect(feed.get(id)).toEqual(entry);
+    }
+    expect(site.get(FIXTURE.expired)!.summary).toMatch(/有效期至2020年6月30日。$/);
   });
 
   describe('orders printed in full and cited in short', () => {

@@ -7,49 +7,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
 import { createMirror } from '../../src/mirror/mirror';
 import { checkA11y } from '../helpers/browser';
 import { readSearchResults } from '../helpers/archive';
 import { SAMPLE_README } from '../helpers/mirror';
-import { buildRelationsArchive, FIXTURE, ORDERS, RELATIONS_BASE, relationsOutDir } from '../helpers/relations-archive';
-import { startServer, type StaticServer } from '../helpers/serve';
+import { FIXTURE, ORDERS, RELATIONS_BASE } from '../helpers/relations-archive';
+import { useRelationsSite } from '../helpers/relations-site';
 import { useSite } from '../helpers/site';
 
 const site = useSite('root');
-const out = relationsOutDir();
+const fixture = useRelationsSite(site);
+const out = fixture.out;
 const mirrorWork = mkdtempSync(join(tmpdir(), 'gazette-relations-mirror-'));
-let server: StaticServer | undefined;
-let contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  const result = await buildRelationsArchive(out);
-  if (result.code !== 0)
-    throw new Error(`building the relations fixture failed:\n${result.output.split('\n').slice(-40).join('\n')}`);
-  server = await startServer(out, RELATIONS_BASE);
-}, 180_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  contexts = [];
-});
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(out, { recursive: true, force: true });
-  rmSync(mirrorWork, { recursive: true, force: true });
-});
+afterAll(() => rmSync(mirrorWork, { recursive: true, force: true }));
 
 /** Opens a page of the fixture archive in the file's one Chromium. */
-async function openFixture(path: string): Promise<Page> {
-  const context = await site.browser.newContext({ locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const response = await page.goto(`${server!.url}${path}`, { waitUntil: 'load' });
-  expect(response?.status()).toBe(200);
-  return page;
-}
+const openFixture = (path: string): Promise<Page> => fixture.open(path);
 
 const pathOf = (page: Page) => decodeURI(new URL(page.url()).pathname);
 
@@ -102,8 +78,7 @@ describe('citations in an archive whose documents cite each other', () => {
       zip: false,
     });
     const root = pathToFileURL(mirror.folder).href;
-    const context = await site.browser.newContext({ locale: 'zh-CN' });
-    contexts.push(context);
+    const context = await fixture.newContext();
     const left: string[] = [];
     await context.route(/^(?!file:)/u, (route) => (left.push(route.request().url()), route.abort()));
     for (const [query, id, number] of [
