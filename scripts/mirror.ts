@@ -114,8 +114,14 @@ export function printReport({ report, buildMs, mirrorMs, pagefind }: BuiltMirror
     `offline search: ${report.search.documents} documents, ${report.search.shards} shards, index ${formatBytes(report.search.indexBytes)}, client ${formatBytes(report.search.clientBytes)}`,
   ];
   if (report.zip) lines.push(`zip: ${report.zip} (${formatBytes(report.zipBytes ?? 0)})`);
-  for (const dropped of report.droppedScripts)
-    lines.push(`warning: module script removed (it cannot run from file://): ${dropped}`);
+  // One line per script, not per page: the copy buttons' script is on every document page.
+  const pagesByScript = Map.groupBy(report.droppedScripts, (dropped) => dropped.slice(dropped.lastIndexOf(': ') + 2));
+  for (const [script, pages] of pagesByScript) {
+    const first = pages[0]!.slice(0, pages[0]!.lastIndexOf(': '));
+    lines.push(
+      `warning: module script removed (it cannot run from file://): ${script}, from ${pages.length === 1 ? first : `${pages.length} pages (${first}, …)`}`,
+    );
+  }
   for (const missing of report.missingLinks) lines.push(`warning: link to a file the mirror does not have: ${missing}`);
   console.log(lines.join('\n'));
 }

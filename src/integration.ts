@@ -45,7 +45,9 @@ export function gazette(options: GazetteUserConfig = {}): AstroIntegration {
           // Bodies are rendered by the content loader with its own processor, which has the
           // number table for citations; this one is for any other Markdown Astro renders.
           markdown: { processor: unified(gazetteMarkdownPlugins()) },
-          vite: { plugins: [virtualConfigModule(config, { command })] },
+          // No script or asset inlined, however small: the site's CSP (src/site/csp.ts) allows
+          // neither inline scripts nor data: URLs.
+          vite: { plugins: [virtualConfigModule(config, { command })], build: { assetsInlineLimit: 0 } },
           // buildGuard last: it checks every output the others wrote.
           integrations: [
             previousOutput(),

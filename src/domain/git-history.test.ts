@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chinaDate, editUrl, readContentHistory } from './git-history';
+import { chinaDate, editUrl, readContentHistory, readerRevisions } from './git-history';
 import { childEnv } from '../../tests/helpers/child-env';
 
 const root = mkdtempSync(join(tmpdir(), 'gazette-git-'));
@@ -91,5 +91,21 @@ describe('chinaDate', () => {
   it('is the calendar date in China, whatever the committer offset', () => {
     expect(chinaDate('2020-05-24T17:00:00+00:00')).toBe('2020-05-25');
     expect(chinaDate('2020-05-24T23:59:00+08:00')).toBe('2020-05-24');
+  });
+});
+
+describe('readerRevisions', () => {
+  it('tells a reader when the document was added and revised, without the commit subjects', () => {
+    const revisions = [
+      { hash: 'c', date: '2026-01-01T10:00:00+08:00', subject: 'fix: typo in table (re-import)' },
+      { hash: 'b', date: '2025-03-02T10:00:00+08:00', subject: 'content: 57号 table' },
+      { hash: 'a', date: '2024-07-01T10:00:00+08:00', subject: 'import 2020-07' },
+    ];
+    expect(readerRevisions(revisions)).toEqual([
+      { date: '2026-01-01T10:00:00+08:00', change: '修订' },
+      { date: '2025-03-02T10:00:00+08:00', change: '修订' },
+      { date: '2024-07-01T10:00:00+08:00', change: '收录' },
+    ]);
+    expect(readerRevisions([])).toEqual([]);
   });
 });

@@ -120,3 +120,19 @@ export function editUrl(repository: string, branch: string, path: string): strin
 export function chinaDate(isoDateTime: string): string {
   return new Date(Date.parse(isoDateTime) + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A revision as a reader is told of it: when, and what happened to the document's text. */
+export interface ReaderRevision {
+  date: string;
+  /** 收录 for the file's first commit, 修订 for every later one. */
+  change: '收录' | '修订';
+}
+
+/**
+ * Revisions in words meant for readers, newest first. Commit subjects are written for the
+ * archive's developers and editors (often in English) and say nothing a reader of a 2020
+ * document needs; what a reader needs is that the text was added, or changed, and when.
+ */
+export function readerRevisions(revisions: readonly Revision[]): ReaderRevision[] {
+  return revisions.map(({ date }, index) => ({ date, change: index === revisions.length - 1 ? '收录' : '修订' }));
+}

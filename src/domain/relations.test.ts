@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRelations, documentStatus, shanghaiDate, type RelationSource } from './relations';
+import { computeRelations, documentStatus, shanghaiDate, statusRestsOnExpiry, type RelationSource } from './relations';
 import { lookupContext } from './number-lookup';
 
 function doc(id: string, fields: Partial<RelationSource> = {}): RelationSource {
@@ -144,6 +144,13 @@ describe('documentStatus', () => {
 });
 
 // GAZETTE_BUILD_DATE itself is read and checked by the configuration (src/config/config.test.ts).
+describe('statusRestsOnExpiry', () => {
+  it('is true where the expiry date explains the status, false where a repeal or amendment does', () => {
+    const statuses = ['有效', '已失效', '已废止', '已修改'] as const;
+    expect(statuses.map(statusRestsOnExpiry)).toEqual([true, true, false, false]);
+  });
+});
+
 describe('build date', () => {
   it('is today in Asia/Shanghai, which is ahead of UTC', () => {
     // 2020-12-31 16:30 UTC is already 2021-01-01 00:30 in Shanghai.

@@ -151,6 +151,15 @@ export function statusOf(
   return documentStatus({ expires: document.expires, ...document.relations }, buildDate);
 }
 
+/**
+ * Whether a status rests on the document's expiry date (有效 until it, 已失效 after it), so that
+ * the status banner names the date; a repeal or an amendment says more, and the date is then
+ * shown with the rest of the document's facts.
+ */
+export function statusRestsOnExpiry(status: DocumentStatus): boolean {
+  return status === '有效' || status === '已失效';
+}
+
 const BUILD_DATE_ZONE = 'Asia/Shanghai';
 
 /** The calendar date of an instant in China Standard Time, YYYY-MM-DD. */

@@ -48,13 +48,13 @@ describe('searchRecord', () => {
         date: '2020-05-26',
         issuer: '淄博市人民政府办公室',
         number: '淄政办字〔2020〕56号',
-        title: '关于人才贷的意见',
+        title: '淄博市人民政府办公室关于人才贷的意见',
         type: '意见',
       },
       filters: { issuer: ['淄博市人民政府办公室'], status: ['有效'], type: ['意见'], year: ['2020年'] },
       sort: { date: '2020-05-26' },
-      text: '关于人才贷的意见\n淄政办字〔2020〕56号\n推动“人才贷”业务。\n第二段。',
-      weights: [[0, 8, 10]],
+      text: '淄博市人民政府办公室关于人才贷的意见\n淄政办字〔2020〕56号\n推动“人才贷”业务。\n第二段。',
+      weights: [[0, 18, 10]],
     });
   });
 
@@ -79,12 +79,12 @@ describe('searchRecord', () => {
   it('leaves out a number the document does not have, from the metadata and the text', () => {
     const found = searchRecord(record({ number: null }));
     expect(found.meta).not.toHaveProperty('number');
-    expect(found.text).toBe('关于人才贷的意见\n推动“人才贷”业务。\n第二段。');
+    expect(found.text).toBe('淄博市人民政府办公室关于人才贷的意见\n推动“人才贷”业务。\n第二段。');
   });
 
   it('keeps table cells apart and drops margins and blank lines, as the page reads', () => {
     expect(searchRecord(record({ number: null, text: '各区县：\n\n  一、表格\n序号\t任务 \n\n\n1\t推广' })).text).toBe(
-      '关于人才贷的意见\n各区县：\n一、表格\n序号\t任务\n1\t推广',
+      '淄博市人民政府办公室关于人才贷的意见\n各区县：\n一、表格\n序号\t任务\n1\t推广',
     );
   });
 
@@ -115,7 +115,7 @@ describe('readSearchRecords', () => {
       .join('');
     const records = await Array.fromAsync(readSearchRecords(site('ok', lines)));
     expect(records.map((r) => [r.id, r.meta.title])).toEqual([
-      ['2020/07/a', '关于人才贷的意见'],
+      ['2020/07/a', '淄博市人民政府办公室关于人才贷的意见'],
       ['2020/07/b', '通知'],
     ]);
   });

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DATA_PATHS, type DocumentRecord } from '../site/open-data';
 import { documentPath } from '../site/site-model';
+import { officialTitle } from '../domain/official-title';
 
 /** The weight the document page gives its title (`data-pagefind-weight` on the h1). */
 export const TITLE_WEIGHT = 10;
@@ -45,7 +46,8 @@ function compare(a: string, b: string): number {
 
 /** The search record of one document's open data. */
 export function searchRecord(record: DocumentRecord): SearchRecord {
-  const title = clean(record.title);
+  // The page's h1: the title as it is cited, with its issuer (淄博市人民政府办公室关于…的通知).
+  const title = clean(officialTitle(record));
   const number = record.number ? clean(record.number) : '';
   const meta: Record<string, string> = { date: record.date };
   const issuer = clean(record.issuers.join('、'));

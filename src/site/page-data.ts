@@ -65,6 +65,16 @@ export function href(path = ''): string {
   return `${import.meta.env.BASE_URL}${path}`;
 }
 
+/**
+ * An issue's printed PDF (issue.yaml `pdf`: a URL, or a file served beside the issue page,
+ * src/pages/[year]/[issue]/[pdf].pdf.ts), opened at a page of it when one is given.
+ */
+export function issuePdfHref(issue: { url: string; pdf?: string }, page?: number): string | undefined {
+  if (!issue.pdf) return undefined;
+  const pdf = /^https?:/.test(issue.pdf) ? issue.pdf : href(`${issue.url}${issue.pdf}`);
+  return page === undefined ? pdf : `${pdf}#page=${page}`;
+}
+
 /** An absolute URL, for canonical links, feeds and citations. */
 export function absoluteUrl(path = ''): string {
   return new URL(href(path), import.meta.env.SITE).href;

@@ -6,6 +6,7 @@ import {
   describeDocument,
   formalTitle,
   issueLabel,
+  shortCitation,
   shortLinkKey,
 } from './site-model';
 import { testDocument as doc, testGazette as gazette, testIssue as issue } from './site-model.fixtures';
@@ -203,6 +204,11 @@ describe('document texts', () => {
     expect(describeDocument(a, '测试公报')).toBe(
       '甲局、乙局2020年6月1日发布的通知《关于a的通知》（测政办字〔2020〕9号），刊载于《测试公报》2020年第7期第1页。',
     );
+  });
+
+  it('cites a document in running text by its official title and number', () => {
+    expect(shortCitation(a)).toBe('甲局、乙局关于a的通知（测政办字〔2020〕9号）');
+    expect(shortCitation({ title: '测试市某某规定', issuers: ['市政府'] })).toBe('测试市某某规定');
   });
 });
 

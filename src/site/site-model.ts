@@ -13,6 +13,7 @@ import type { ArchiveDocument, ArchiveGazette, ArchiveIssue } from '../content/a
 import { compareIssues } from '../domain/issue-order';
 import { compareDocNumbers, docNumberKey, parseDocNumber } from '../domain/doc-number';
 import { formatChineseDate } from '../domain/dates';
+import { officialTitle } from '../domain/official-title';
 import { documentsByNumber, lookupContext, numberLookupKey, type NumberLookupContext } from '../domain/number-lookup';
 import { computeRelations, type DocumentRelations } from '../domain/relations';
 import { uniqueSlugs } from '../domain/pinyin-slug';
@@ -266,6 +267,14 @@ export function buildSiteModel(archive: StoredArchive): SiteModel {
 /** 关于…的通知 as the full formal title: 淄博市人民政府办公室关于…的通知. */
 export function formalTitle(document: Pick<DocumentData, 'title' | 'issuers'>): string {
   return document.title.startsWith('关于') ? `${document.issuers.join('　')}${document.title}` : document.title;
+}
+
+/**
+ * How a document is cited in running text: its official title and number, as the copy button
+ * of a document page gives it (淄博市人民政府办公室关于…的通知（淄政办字〔2020〕54号）).
+ */
+export function shortCitation(document: Pick<DocumentData, 'title' | 'issuers' | 'number'>): string {
+  return `${officialTitle(document)}${document.number ? `（${document.number}）` : ''}`;
 }
 
 /** What the citation and the description say of a document. */

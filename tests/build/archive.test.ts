@@ -44,11 +44,13 @@ describe('pages', () => {
       const tree = readPage(out, documentPages()[index]);
       const h1 = textOf(select('article h1', tree));
       expect(h1.length).toBeGreaterThan(5);
-      expect(h1, 'no issuer glued into a title').not.toMatch(/^淄博市人民政府办公室/);
-      expect(textOf(select('dl.doc-meta', tree))).toContain(entry.number);
-      expect(textOf(select('dl.doc-meta', tree))).toContain(`2020年第7期第${entry.page}页`);
+      // The title as it is cited: the issuer once, before 关于 (tests/build/document-page.test.ts).
+      expect(h1, 'the issuer once').toMatch(/^淄博市人民政府办公室关于/);
+      expect(h1).not.toMatch(/^(淄博市人民政府办公室){2}/);
+      expect(textOf(select('p.doc-number', tree))).toBe(entry.number);
+      expect(textOf(select('dl.doc-facts', tree))).toContain(`2020年第7期第${entry.page}页`);
       expect(selectAll('div.signature', tree).length).toBeGreaterThanOrEqual(1);
-      expect(textOf(select('p.citation', tree))).toContain(`${SITE}/2020/07/${entry.slug}/`);
+      expect(textOf(select('.doc-citation', tree))).toContain(`${SITE}/2020/07/${entry.slug}/`);
     }
   });
 
@@ -108,9 +110,15 @@ describe('pages', () => {
     }
   });
 
-  it('ships no script on document pages', () => {
+  it('ships one script on document pages: the copy buttons’ small module, from a file', () => {
     for (const page of documentPages()) {
-      expect(selectAll('script', readPage(out, page)), page).toHaveLength(0);
+      const scripts = selectAll('script', readPage(out, page));
+      expect(scripts, page).toHaveLength(1);
+      const [script] = scripts;
+      expect(script!.properties.type).toBe('module');
+      const src = String(script!.properties.src);
+      expect(src).toMatch(/^\/_assets\/DocumentTools\.[^/]+\.js$/u);
+      expect(readFileSync(join(out, src)).length, 'a tiny progressive script').toBeLessThan(2_000);
     }
   });
 });

@@ -13,7 +13,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, REPO_ROOT, type AstroBuildResult } from '../helpers/astro-build';
-import { listFiles, readPage, selectAll } from '../helpers/built-site';
+import { listFiles, readPage, select, selectAll, textOf } from '../helpers/built-site';
 import { npmRun, type CliResult } from '../helpers/cli';
 import {
   BAD_BODIES,
@@ -128,6 +128,21 @@ describe('valid content on every edge builds', () => {
       String(a.properties.href),
     );
     expect(links).toContain(`/${path}`);
+  });
+
+  it('links each document of an issue with a PDF to its printed page in it (原版PDF第N页), and only those', () => {
+    const pages = listFiles(run.out).filter((file) => /^20\d\d\/\d\d\/doc-\d+\/index\.html$/.test(file));
+    const linked = pages.map((file) => {
+      const tree = readPage(run.out, file);
+      const printed = /第(\d+)页/u.exec(textOf(select('dl.doc-facts', tree)))![1];
+      const pdf = selectAll('dl.doc-facts a', tree).filter((a) => textOf(a).startsWith('原版PDF'));
+      return { file, printed, pdf: pdf.map((a) => [textOf(a), String(a.properties.href)]) };
+    });
+    const inIssue = linked.filter(({ file }) => file.startsWith(`${LOCAL_PDF.issue}/`));
+    expect(inIssue.length).toBeGreaterThan(0);
+    for (const { printed, pdf } of inIssue)
+      expect(pdf).toEqual([[`原版PDF第${printed}页`, `/${LOCAL_PDF.issue}/${LOCAL_PDF.name}#page=${printed}`]]);
+    for (const { pdf } of linked.filter(({ file }) => !file.startsWith(`${LOCAL_PDF.issue}/`))) expect(pdf).toEqual([]);
   });
 
   it('serves the local issue PDF from the offline mirror too, linked relatively', async () => {

@@ -1,6 +1,6 @@
 /**
- * Document pages show their file's git history (last change, each revision's date and commit
- * subject) and an "edit this file" link when a repository is configured; a build from content
+ * Document pages show their file's git history (last change, each revision's date and what it
+ * was in readers' words, 收录 or 修订) and an "edit this file" link when a repository is configured; a build from content
  * outside a git checkout (as from a tarball) still works, without history.
  */
 import { execFileSync } from 'node:child_process';
@@ -50,12 +50,17 @@ describe('the revision history of a document page', () => {
     );
     expect(select('.doc-history-updated time', section)!.properties.dateTime).toBe(log[0].date);
     expect(textOf(select('summary', section))).toBe(`修订记录（${log.length}次）`);
+    // In readers' words: when the text was added (收录) and revised (修订), never a commit subject.
     expect(
       selectAll('li', section).map((item) => [
         select('time', item)!.properties.dateTime,
         textOf(select('.doc-history-subject', item)),
       ]),
-    ).toEqual(log.map(({ date, subject }) => [date, subject]));
+    ).toEqual(log.map(({ date }, index) => [date, index === log.length - 1 ? '收录' : '修订']));
+    for (const { subject } of log) expect(textOf(section)).not.toContain(subject);
+    // Not next to the legal status: outside the article, after the page's last navigation.
+    expect(select('article .doc-history', page)).toBeUndefined();
+    expect(select('nav.doc-nav ~ section.doc-history', page)).toBeDefined();
   });
 });
 

@@ -83,8 +83,8 @@ describe('an issue not divided into sections', () => {
 
   it("gives its document pages no 栏目 and no section search filter; the other issue's keep theirs", async () => {
     const page = readPage(out, '2020/08/zzbz-2020-60/index.html');
-    expect(textOf(select('dl.doc-meta', page))).not.toContain('栏目');
-    expect(textOf(select('dl.doc-meta', page))).toContain('2020年第8期第1页');
+    expect(textOf(select('article', page))).not.toContain('栏目');
+    expect(textOf(select('dl.doc-facts', page))).toContain('2020年第8期第1页');
     expect(select('a[rel="next"]', page)?.properties.href).toBe('/2020/08/zzbz-2020-61/');
     // Both as the page marks it for Pagefind and as the search records (both indexes) have it.
     const records = new Map((await Array.fromAsync(readSearchRecords(out))).map((record) => [record.id, record]));

@@ -34,13 +34,17 @@ describe('citations in an archive whose documents cite each other', () => {
     const page = await openFixture(`${FIXTURE.repealing}/`);
     await page.locator('.doc-body a.citation-link', { hasText: '淄政办字[2019]10号' }).click();
     await page.waitForURL(`**${RELATIONS_BASE}${FIXTURE.repealed}/`);
-    expect(await page.locator('h1').innerText()).toBe('关于进一步做好重大行政决策合法性审查工作的通知');
+    expect(await page.locator('h1').innerText()).toBe(
+      '淄博市人民政府办公室关于进一步做好重大行政决策合法性审查工作的通知',
+    );
     const status = page.locator('.doc-status');
     expect(await status.locator('strong').innerText()).toBe('已废止');
     expect(await status.innerText()).toContain(
       '已被《关于加强重大行政决策合法性审查的意见》（淄政办字〔2020〕1号）废止。',
     );
 
+    // The relations are folded in 文件信息.
+    await page.locator('details.doc-more summary').click();
     const backlinks = page
       .locator('section.doc-relations dt', { hasText: '引用本文件的文件' })
       .locator('xpath=following-sibling::dd[1]');

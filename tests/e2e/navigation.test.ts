@@ -94,7 +94,8 @@ describe('document page', () => {
     expect(crumbs, 'breadcrumb links up to the issue').toContain(`/${ISSUE_PATH}`);
 
     expect(await page.locator('h1').first().innerText()).toContain(DOC_56.title);
-    expect(await page.locator('dl.doc-meta').innerText()).toContain(DOC_56.number);
+    expect(await page.locator('p.doc-number').innerText()).toBe(DOC_56.number);
+    expect(await page.locator('dl.doc-facts').innerText()).toContain('2020年第7期第13页');
     const body = page.locator('div.doc-body');
     expect((await body.innerText()).trim().length).toBeGreaterThan(200);
 
@@ -129,7 +130,9 @@ describe('document page', () => {
     expect(pathnameOf(prev ?? '', page.url())).toMatch(docPathPattern('zzbz-2020-54'));
     expect(pathnameOf(next ?? '', page.url())).toMatch(docPathPattern('zzbz-2020-57'));
 
-    const citation = page.locator('p.citation').first();
+    // The formal citation waits in 文件信息 (the copy buttons give the short one).
+    await page.locator('details.doc-more summary').click();
+    const citation = page.locator('.doc-citation').first();
     expect((await citation.innerText()).trim().length).toBeGreaterThan(0);
     expect(await page.locator('body').innerText()).toContain('推荐引用');
     expect(pageErrors).toEqual([]);

@@ -14,9 +14,10 @@ describe('without JavaScript', () => {
     const h1 = page.locator('h1').first();
     expect(await h1.isVisible()).toBe(true);
     expect(await h1.innerText()).toContain(DOC_56.title);
-    const meta = page.locator('dl.doc-meta');
-    expect(await meta.isVisible()).toBe(true);
-    expect(await meta.innerText()).toContain(DOC_56.number);
+    expect(await page.locator('p.doc-number').innerText()).toBe(DOC_56.number);
+    const facts = page.locator('dl.doc-facts');
+    expect(await facts.isVisible()).toBe(true);
+    expect(await facts.innerText()).toContain('2020年第7期第13页');
     const body = page.locator('div.doc-body');
     expect(await body.isVisible()).toBe(true);
     expect((await body.innerText()).trim().length).toBeGreaterThan(200);

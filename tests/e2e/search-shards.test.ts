@@ -204,7 +204,9 @@ describe('sharded search index', () => {
       await page.goto(`${server.url}search/?q=${encodeURIComponent(number.replace('〔', '[').replace('〕', ']'))}`);
       const first = page.locator('#search-results > li').first();
       await expect.poll(() => first.locator('.result-number').textContent(), { timeout: 30_000 }).toBe(number);
-      expect(await first.locator('a.result-title').textContent()).toBe(title);
+      // Cited in full: the issuer before a 关于… title (src/domain/official-title.ts).
+      const shown = (await first.locator('a.result-title').textContent()) ?? '';
+      expect(shown.endsWith(title), `${shown} cites ${title}`).toBe(true);
     } finally {
       await page.close();
     }
