@@ -4,7 +4,6 @@
  * first issue of 2026, re-indexes only the newest shard each time, the closed shards keep their
  * ids and folders, and the result equals a clean build of the same content.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,7 +17,7 @@ import {
 import { readArchiveTexts } from '../../src/bench/text-source';
 import type { ShardEntry, ShardManifest } from '../../src/search/pagefind/shards';
 import { astroBuild, REPO_ROOT } from '../helpers/astro-build';
-import { listFiles } from '../helpers/built-site';
+import { digests } from '../helpers/built-site';
 
 const work = join(dirname(inject('outRoot')), 'search-shards-append');
 const contentDir = join(work, 'content');
@@ -48,17 +47,6 @@ function manifest(outDir: string): ShardManifest {
 /** Every shard but the newest: the ones an added issue must leave alone. */
 function closed(shards: ShardEntry[]): ShardEntry[] {
   return shards.slice(1);
-}
-
-function digests(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    listFiles(dir).map((file) => [
-      file,
-      createHash('sha256')
-        .update(readFileSync(join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
 }
 
 let first: ShardManifest;
