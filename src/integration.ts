@@ -57,6 +57,7 @@ export function gazette(options: GazetteUserConfig = {}): AstroIntegration {
                     cacheDir: config.search.cacheDir,
                     shardDocuments: config.search.shardDocuments,
                     indexChunkSize: config.search.indexChunkSize,
+                    indexMemory: config.search.indexMemory,
                     timingLog: config.build.timingLog,
                   }),
                 ]

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SHARD_DOCUMENTS } from '../search/pagefind/shards';
 import { GazetteConfigError, loadGazetteConfig, type GazetteConfig } from './index';
 import { configFromEnvironment } from './env';
+import { DEFAULT_INDEX_MEMORY_MIB } from './search';
 
 const root = '/project';
 const load = (env: Record<string, string | undefined> = {}, options = {}) => loadGazetteConfig({ root, env, options });
@@ -30,6 +31,7 @@ describe('loadGazetteConfig', () => {
         cacheDir: '/project/node_modules/.astro/gazette-search',
         shardDocuments: DEFAULT_SHARD_DOCUMENTS,
         indexChunkSize: 4000,
+        indexMemory: DEFAULT_INDEX_MEMORY_MIB,
       },
       mirror: { dir: '/project/mirror' },
     } satisfies GazetteConfig);
@@ -49,6 +51,7 @@ describe('loadGazetteConfig', () => {
       GAZETTE_PAGEFIND: 'false',
       GAZETTE_SEARCH_CACHE_DIR: '/var/search',
       GAZETTE_SEARCH_SHARD_SIZE: '2500',
+      GAZETTE_SEARCH_INDEX_MEMORY: '2048',
       PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '1500',
       GAZETTE_MIRROR_DIR: 'out/mirror',
     });
@@ -61,7 +64,13 @@ describe('loadGazetteConfig', () => {
         buildDate: '2021-01-01',
         timingLog: '/project/timings.jsonl',
       },
-      search: { pagefind: false, cacheDir: '/var/search', shardDocuments: 2500, indexChunkSize: 1500 },
+      search: {
+        pagefind: false,
+        cacheDir: '/var/search',
+        shardDocuments: 2500,
+        indexChunkSize: 1500,
+        indexMemory: 2048,
+      },
       mirror: { dir: '/project/out/mirror' },
     } satisfies GazetteConfig);
   });

@@ -38,6 +38,7 @@ export const ENVIRONMENT: readonly EnvironmentSetting[] = [
   { name: 'GAZETTE_PAGEFIND', area: 'search', field: 'pagefind', type: 'boolean', example: '0' },
   { name: 'GAZETTE_SEARCH_CACHE_DIR', area: 'search', field: 'cacheDir', type: 'string', example: '.cache/search' },
   { name: 'GAZETTE_SEARCH_SHARD_SIZE', area: 'search', field: 'shardDocuments', type: 'integer', example: '2500' },
+  { name: 'GAZETTE_SEARCH_INDEX_MEMORY', area: 'search', field: 'indexMemory', type: 'integer', example: '2048' },
   // Pagefind's own variable: its binary reads it (see exportIndexChunkSize).
   {
     name: 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE',

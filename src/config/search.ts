@@ -4,6 +4,8 @@ import { DEFAULT_SHARD_DOCUMENTS } from '../search/pagefind/shards';
 
 /** Pagefind's default is 20,000 word locations; see `indexChunkSize`. */
 export const DEFAULT_INDEX_CHUNK_SIZE = 4000;
+/** Default memory budget of the Pagefind services indexing at once, in MiB; see `indexMemory`. */
+export const DEFAULT_INDEX_MEMORY_MIB = 4096;
 
 export const SearchConfigSchema = z
   .strictObject({
@@ -32,5 +34,12 @@ export const SearchConfigSchema = z
      * @default 4000
      */
     indexChunkSize: z.int().positive().default(DEFAULT_INDEX_CHUNK_SIZE),
+    /**
+     * Memory, in MiB, the Pagefind services may take together: shards are indexed side by side,
+     * one per core, as long as their estimated memory fits (never more than three quarters of
+     * the memory available when indexing starts). A shard larger than the budget is indexed alone.
+     * @default 4096
+     */
+    indexMemory: z.int().positive().default(DEFAULT_INDEX_MEMORY_MIB),
   })
   .prefault({});

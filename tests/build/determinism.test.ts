@@ -2,23 +2,11 @@
  * The same content builds to the same bytes: a second build of the sample archive, into
  * another folder, is compared file by file with the one the other build tests inspect.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { astroBuild } from '../helpers/astro-build';
-import { listFiles } from '../helpers/built-site';
-
-function digests(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    listFiles(dir).map((file) => [
-      file,
-      createHash('sha256')
-        .update(readFileSync(join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
-}
+import { digests } from '../helpers/built-site';
 
 describe('determinism', () => {
   it('builds the same content to the same bytes', async () => {

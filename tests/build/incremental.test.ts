@@ -5,29 +5,17 @@
  * it relates to, its issue), copies the others from the previous build, and the result equals a
  * clean build byte for byte.
  */
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cachedPagesDir } from '../../src/build/astro-internals';
 import { astroBuild } from '../helpers/astro-build';
-import { listFiles } from '../helpers/built-site';
+import { digests, listFiles } from '../helpers/built-site';
 import { FIXTURE, RELATIONS_BASE, RELATIONS_CONTENT, relationsOutDir } from '../helpers/relations-archive';
 
 const work = relationsOutDir();
 const contentDir = join(work, 'content');
 const incrementalOut = join(work, 'incremental');
-
-function digests(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    listFiles(dir).map((file) => [
-      file,
-      createHash('sha256')
-        .update(readFileSync(join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
-}
 
 /**
  * Astro keeps a copy of every keyed page it renders and rewrites the copy only when it renders

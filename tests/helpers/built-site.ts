@@ -2,6 +2,7 @@
  * Reading a built archive from disk: its HTML pages as hast trees, their visible text, and
  * the text folding used to compare printed text with what the site shows.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Root, Element } from 'hast';
@@ -14,6 +15,18 @@ export function listFiles(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
+}
+
+/** sha256 of every file below `dir`, by path: two builds compared byte for byte. */
+export function digests(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 export function readPage(dir: string, path: string): Root {

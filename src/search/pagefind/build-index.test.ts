@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,17 +54,19 @@ describe('buildPagefindIndex', () => {
     expect(first).toMatchObject({ indexedPages: 3, shards: 2, rebuiltShards: 2 });
     const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
     expect(manifest.shards.map(({ id, from, to, documents }) => ({ id, from, to, documents }))).toEqual([
-      { id: '2020', from: '2020-05-26', to: '2020-08-02', documents: 2 },
-      { id: '2019', from: '2019-03-01', to: '2019-03-01', documents: 1 },
+      { id: '2020-08-02', from: '2020-08-02', to: '2020-08-02', documents: 1 },
+      { id: '2019-03-01-2020-05-26', from: '2019-03-01', to: '2020-05-26', documents: 2 },
     ]);
     expect(manifest.shards[0]!.path).toBe('');
-    expect(manifest.shards[1]!.path).toMatch(/^shards\/2019-[0-9a-f]{10}\/$/u);
+    expect(manifest.shards[1]!.path).toMatch(/^shards\/2019-03-01-2020-05-26-[0-9a-f]{10}\/$/u);
     expect(manifest.filters).toEqual({
       issuer: { 市政府: 3 },
       status: { 有效: 3 },
       type: { 意见: 1, 通知: 2 },
       year: { '2019年': 1, '2020年': 2 },
     });
+    // Both shards were indexed at once, each by a Pagefind service of its own.
+    expect(first.parallel).toBe(Math.min(2, availableParallelism()));
     expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
     expect(existsSync(join(dir, 'pagefind', manifest.shards[1]!.path, 'pagefind-entry.json'))).toBe(true);
 

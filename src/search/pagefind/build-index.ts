@@ -13,10 +13,11 @@
  * `baseUrl: import.meta.env.BASE_URL`, so the same index works for any `base`.
  */
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { freemem } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { exportIndexChunkSize } from '../../config';
-import { DEFAULT_INDEX_CHUNK_SIZE } from '../../config/search';
+import { DEFAULT_INDEX_CHUNK_SIZE, DEFAULT_INDEX_MEMORY_MIB } from '../../config/search';
 import { DATA_PATHS } from '../../site/open-data';
 import {
   addFilterCounts,
@@ -30,7 +31,16 @@ import {
 } from './shards';
 import { bundleDir, exists, placeTree, pruneCache, shardKey } from './bundle-cache';
 import { findDocumentPages } from './document-pages';
-import { closePagefind, indexShard, PAGEFIND_VERSION, PagefindBuildError, type PagefindOptions } from './service';
+import { memoryBudget, runPool, serviceMemory } from './pool';
+import {
+  closePagefind,
+  indexShard,
+  PAGEFIND_SERVICES,
+  PAGEFIND_VERSION,
+  pagefindService,
+  PagefindBuildError,
+  type PagefindOptions,
+} from './service';
 import { formatBytes, formatMs, logTiming } from './timing';
 
 export interface PagefindIndexOptions {
@@ -43,6 +53,8 @@ export interface PagefindIndexOptions {
   shardDocuments?: number;
   /** Word locations per chunk of Pagefind's word index: `search.indexChunkSize`. */
   indexChunkSize?: number;
+  /** MiB the Pagefind services indexing side by side may take together: `search.indexMemory`. */
+  indexMemory?: number;
   /** File to append this step's timings to: `build.timingLog`. */
   timingLog?: string;
   /** Folder for cached shard bundles and page hashes. */
@@ -54,6 +66,8 @@ export interface PagefindIndexSummary {
   shards: number;
   /** Shards indexed in this build (the others were reused from the cache). */
   rebuiltShards: number;
+  /** Most shards indexed at once. */
+  parallel: number;
   bytes: number;
   files: number;
 }
@@ -66,6 +80,7 @@ export async function buildPagefindIndex(
     indexOptions = {},
     shardDocuments = DEFAULT_SHARD_DOCUMENTS,
     indexChunkSize = DEFAULT_INDEX_CHUNK_SIZE,
+    indexMemory = DEFAULT_INDEX_MEMORY_MIB,
     timingLog,
     cacheDir,
   }: PagefindIndexOptions,
@@ -82,31 +97,42 @@ export async function buildPagefindIndex(
     await rm(outputPath, { recursive: true, force: true });
     await mkdir(outputPath, { recursive: true });
 
-    const manifest: ShardManifest = { version: 1, shardFilter: SHARD_FILTER, shards: [], filters: {} };
-    const totals: FilterCounts = {};
-    let rebuilt = 0;
-    let indexingMs = 0;
-    let bytes = 0;
-    let files = 0;
-    for (const [position, shard] of shards.entries()) {
-      const key = shardKey({
-        pagefindVersion: PAGEFIND_VERSION,
-        indexOptions,
-        chunkSize: indexChunkSize,
-        pages: shard.pages,
-      });
-      const cached = bundleDir(cacheDir, key);
-      // The runtime is cached beside the shards; without it, the shard is indexed again to get it.
-      if (!(await exists(cached)) || !(await exists(runtimeDir))) {
+    const keyed = shards.map((shard) => ({
+      shard,
+      key: shardKey({ pagefindVersion: PAGEFIND_VERSION, indexOptions, chunkSize: indexChunkSize, pages: shard.pages }),
+    }));
+    const missing: typeof keyed = [];
+    for (const entry of keyed) if (!(await exists(bundleDir(cacheDir, entry.key)))) missing.push(entry);
+    // The runtime is cached beside the shards; without it, a shard is indexed again to get it.
+    const toIndex = missing.length === 0 && !(await exists(runtimeDir)) ? keyed.slice(0, 1) : missing;
+
+    const indexingStarted = performance.now();
+    const budget = memoryBudget(indexMemory * 1024 * 1024, freemem());
+    const parallel = await runPool(
+      toIndex.map((entry) => ({
+        item: entry,
+        memory: serviceMemory(entry.shard.pages.reduce((sum, page) => sum + page.bytes, 0)),
+      })),
+      { slots: PAGEFIND_SERVICES, budget },
+      async ({ shard, key }, slot) => {
         const t = performance.now();
+        const cached = bundleDir(cacheDir, key);
         await rm(cached, { recursive: true, force: true });
-        await indexShard(siteDir, shard, indexOptions, cached, runtimeDir, logger);
-        indexingMs += performance.now() - t;
-        rebuilt += 1;
+        await indexShard(siteDir, shard, pagefindService(slot), indexOptions, cached, runtimeDir, logger);
         logger.info(
           `Indexed shard ${shard.id} (${shard.pages.length} documents) in ${formatMs(performance.now() - t)}.`,
         );
-      }
+      },
+    );
+    const indexingMs = performance.now() - indexingStarted;
+    const rebuilt = toIndex.length;
+
+    const manifest: ShardManifest = { version: 1, shardFilter: SHARD_FILTER, shards: [], filters: {} };
+    const totals: FilterCounts = {};
+    let bytes = 0;
+    let files = 0;
+    for (const [position, { shard, key }] of keyed.entries()) {
+      const cached = bundleDir(cacheDir, key);
       const now = new Date();
       await utimes(cached, now, now);
       const path = position === 0 ? '' : `shards/${shard.id}-${key.slice(0, 10)}/`;
@@ -131,7 +157,8 @@ export async function buildPagefindIndex(
     const ms = performance.now() - started;
     logger.info(
       `Indexed ${pages.length} document pages in ${shards.length} shard(s), ` +
-        `${rebuilt} re-indexed and ${shards.length - rebuilt} reused: ${files} files, ${formatBytes(bytes)}, in ${formatMs(ms)}.`,
+        `${rebuilt} re-indexed and ${shards.length - rebuilt} reused (at most ${parallel} at once): ` +
+        `${files} files, ${formatBytes(bytes)}, in ${formatMs(ms)}.`,
     );
     if (pages.length === 0)
       logger.warn(`No page was indexed: search will find nothing (${DATA_PATHS.documentsJsonl} lists no document).`);
@@ -142,9 +169,10 @@ export async function buildPagefindIndex(
       documents: pages.length,
       shards: shards.length,
       rebuiltShards: rebuilt,
+      parallel,
       bytes,
     });
-    return { indexedPages: pages.length, shards: shards.length, rebuiltShards: rebuilt, bytes, files };
+    return { indexedPages: pages.length, shards: shards.length, rebuiltShards: rebuilt, parallel, bytes, files };
   } catch (cause) {
     if (cause instanceof PagefindBuildError) throw cause;
     throw new PagefindBuildError(`Pagefind failed: ${cause instanceof Error ? cause.message : String(cause)}`, {

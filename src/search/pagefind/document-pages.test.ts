@@ -45,7 +45,7 @@ describe('pageHash', () => {
 });
 
 describe('findDocumentPages', () => {
-  it('gives each record its page, URL, date, filters and hash, in the records’ order', async () => {
+  it('gives each record its page, URL, date, filters, hash and size, in the records’ order', async () => {
     const dir = site(
       'one',
       { '2020/07/a': '<p>甲</p>', '2019/02/b': '<p>乙</p>' },
@@ -59,6 +59,7 @@ describe('findDocumentPages', () => {
         date: '2020-05-26',
         filters: { issuer: ['淄博市人民政府办公室'], status: ['有效'], type: ['意见'], year: ['2020年'] },
         hash: pageHash('<p>甲</p>'),
+        bytes: Buffer.byteLength('<p>甲</p>'),
       },
       expect.objectContaining({ url: '/2019/02/b/', date: '2019-02-01', hash: pageHash('<p>乙</p>') }),
     ]);

@@ -17,6 +17,8 @@ export interface DocumentPage extends ShardPage {
   file: string;
   /** sha256 of the HTML, without its `<link>` elements. */
   hash: string;
+  /** Size of the HTML file: what Pagefind's memory for the page grows with. */
+  bytes: number;
   filters: Record<string, string[]>;
 }
 
@@ -54,7 +56,7 @@ export async function findDocumentPages(siteDir: string, cacheDir: string): Prom
   const known = previous?.format === HASH_CACHE_FORMAT ? previous.files : {};
   const hashed: HashCache = { format: HASH_CACHE_FORMAT, files: {} };
 
-  const hashPage = async (page: Omit<DocumentPage, 'hash'>): Promise<DocumentPage> => {
+  const hashPage = async (page: Omit<DocumentPage, 'hash' | 'bytes'>): Promise<DocumentPage> => {
     const path = join(siteDir, page.file);
     const { size, mtimeMs } = await stat(path).catch((cause: unknown) => {
       throw new Error(`${path}: the page of a document listed in ${DATA_PATHS.documentsJsonl} was not built`, {
@@ -67,11 +69,11 @@ export async function findDocumentPages(siteDir: string, cacheDir: string): Prom
         ? cached.hash
         : pageHash(await readFile(path, 'utf8'));
     hashed.files[page.file] = { size, mtimeMs, hash };
-    return { ...page, hash };
+    return { ...page, hash, bytes: size };
   };
 
   const pages: DocumentPage[] = [];
-  let batch: Omit<DocumentPage, 'hash'>[] = [];
+  let batch: Omit<DocumentPage, 'hash' | 'bytes'>[] = [];
   const flush = async () => {
     pages.push(...(await Promise.all(batch.map(hashPage))));
     batch = [];

@@ -3,14 +3,48 @@
  * turned into a failed build. Pagefind runs as a child process (its "extended" binary, which
  * segments Chinese on `<html lang="zh-CN">`); it is closed after every shard so that its memory
  * goes back to the system before the next one starts.
+ *
+ * Several shards are indexed side by side (pool.ts), each by a service of its own: one service
+ * handles its messages one at a time, so several indexes in one service would share one core.
+ * The Node API keeps a single service per loaded module, so each further service is the same
+ * module loaded under a URL of its own.
  */
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { settle } from './bundle-cache';
 
 export type PagefindOptions = pagefind.PagefindServiceConfig;
+/** Pagefind's Node API, bound to one service (one child process). */
+export type PagefindApi = typeof pagefind;
+
+/**
+ * One API per core, each with a service of its own. They are loaded with this module, while
+ * the build's module loader still runs (by the time the search step runs it has closed, and a
+ * dynamic import would fail); a service's process starts only when its API is first called.
+ */
+const services: PagefindApi[] = [
+  pagefind,
+  ...(await Promise.all(
+    Array.from(
+      { length: availableParallelism() - 1 },
+      (_, i) =>
+        import(/* @vite-ignore */ `${import.meta.resolve('pagefind')}?service=${i + 1}`) as Promise<PagefindApi>,
+    ),
+  )),
+];
+
+/** How many Pagefind services can index at once. */
+export const PAGEFIND_SERVICES = services.length;
+
+/** The Node API of service `slot` (0 … PAGEFIND_SERVICES - 1). */
+export function pagefindService(slot: number): PagefindApi {
+  const service = services[slot];
+  if (!service) throw new Error(`Pagefind service ${slot}: only ${services.length} exist`);
+  return service;
+}
 
 export class PagefindBuildError extends Error {
   override name = 'PagefindBuildError';
@@ -92,6 +126,7 @@ export interface IndexedPage {
 export async function indexShard(
   siteDir: string,
   shard: { id: string; pages: readonly IndexedPage[] },
+  service: PagefindApi,
   indexOptions: PagefindOptions,
   bundleDir: string,
   runtimeDir: string,
@@ -100,7 +135,7 @@ export async function indexShard(
   const label = `shard ${shard.id}`;
   try {
     const creating = `creating the index of ${label}`;
-    const { index } = check(creating, await step(creating, () => pagefind.createIndex(indexOptions)), logger);
+    const { index } = check(creating, await step(creating, () => service.createIndex(indexOptions)), logger);
     if (!index) throw new PagefindBuildError('Pagefind did not return an index.');
     for (const page of shard.pages) {
       const content = await readFile(join(siteDir, page.file), 'utf8');
@@ -112,7 +147,7 @@ export async function indexShard(
     const writing = `writing the index of ${label}`;
     check(writing, await step(writing, () => index.writeFiles({ outputPath: staging })), logger);
     await step(`releasing the index of ${label}`, () => index.deleteIndex());
-    const runtimeStaging = `${runtimeDir}.tmp-${process.pid}`;
+    const runtimeStaging = `${bundleDir}.runtime-tmp-${process.pid}`;
     await mkdir(runtimeStaging, { recursive: true });
     for (const name of await readdir(staging)) {
       if (isPrebuiltUiFile(name)) await rm(join(staging, name));
@@ -121,11 +156,11 @@ export async function indexShard(
     await settle(runtimeStaging, runtimeDir);
     await settle(staging, bundleDir);
   } finally {
-    await closePagefind();
+    await service.close();
   }
 }
 
-/** Stops Pagefind's binary (a later call starts a new one). */
+/** Stops every Pagefind binary started (a later call starts a new one). */
 export async function closePagefind(): Promise<void> {
-  await pagefind.close();
+  await Promise.all(services.map((service) => service.close()));
 }

@@ -17,42 +17,72 @@ function ranges(shards: { from: string; to: string }[]): [string, string][] {
   return shards.map((s) => [s.from, s.to]);
 }
 
+/** An issue: `count` documents published on `date`. */
+function issue(date: string, count: number): ShardPage[] {
+  return Array.from({ length: count }, (_, i) => ({ url: `/${date}/${i}/`, date }));
+}
+
+/** The ids and paths a build would give the closed shards (all but the newest). */
+function closed(shards: { id: string; pages: ShardPage[] }[]): { id: string; urls: string[] }[] {
+  return shards.slice(1).map((s) => ({ id: s.id, urls: s.pages.map((p) => p.url) }));
+}
+
 describe('planShards', () => {
-  it('keeps the newest year on its own and groups older years from the oldest, up to the limit', () => {
-    const pages = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].flatMap((y) => year(y, 100));
-    const shards = planShards(pages, 250);
-    expect(shards.map((s) => s.id)).toEqual(['2022', '2021', '2019-2020', '2017-2018', '2015-2016']);
-    expect(shards.map((s) => s.pages.length)).toEqual([100, 100, 200, 200, 200]);
+  it('cuts the documents in date order into blocks of the limit, newest first', () => {
+    const pages = [2015, 2016, 2017, 2018].flatMap((y) => year(y, 100));
+    const shards = planShards(pages, 150);
+    expect(shards.map((s) => s.pages.length).reduce((a, b) => a + b)).toBe(400);
+    // Each block closes at the first change of date after 150 documents.
+    expect(shards.slice(1).every((s) => s.pages.length >= 150 && s.pages.length < 160)).toBe(true);
+    expect(shards.map((s) => s.id)).toEqual([
+      '2018-01-01-2018-12-16',
+      '2016-07-01-2017-12-16',
+      '2015-01-01-2016-06-22',
+    ]);
   });
 
-  it('keeps older boundaries when a year closes and the next one starts', () => {
-    const years = [2015, 2016, 2017, 2018, 2019, 2020];
-    const before = planShards(
-      years.flatMap((y) => year(y, 100)),
-      250,
-    );
-    const after = planShards(
-      [...years, 2021].flatMap((y) => year(y, 100)),
-      250,
-    );
-    // 2020 was the open shard; it now joins the last older group, and the groups before stay.
-    expect(before.map((s) => s.id)).toEqual(['2020', '2019', '2017-2018', '2015-2016']);
-    expect(after.map((s) => s.id)).toEqual(['2021', '2019-2020', '2017-2018', '2015-2016']);
+  it('appends an issue of the newest year to the open shard only', () => {
+    const pages = [2018, 2019, 2020].flatMap((y) => year(y, 60));
+    const before = planShards(pages, 100);
+    const after = planShards([...pages, ...issue('2020-12-31', 10)], 100);
+    expect(closed(after)).toEqual(closed(before));
+    expect(after).toHaveLength(before.length);
+    expect(after[0]!.pages.length).toBe(before[0]!.pages.length + 10);
   });
 
-  it('gives every shard a date range of its own, newest first', () => {
+  it('appends the first issue of a new year to the open shard while it has room', () => {
+    const pages = [2018, 2019, 2020].flatMap((y) => year(y, 60));
+    const before = planShards(pages, 100);
+    expect(before[0]!.pages.length).toBeLessThan(100);
+    const after = planShards([...pages, ...issue('2021-01-15', 10)], 100);
+    expect(closed(after)).toEqual(closed(before));
+    expect(after[0]!.id).toBe(`${before[0]!.from}-2021-01-15`);
+    expect(after[0]!.pages.length).toBe(before[0]!.pages.length + 10);
+  });
+
+  it('starts a new shard once the open one is full, and never moves a closed one', () => {
+    let pages = issue('2020-01-01', 10);
+    let previous = planShards(pages, 30);
+    // Issues of ten through two years: every new issue changes the newest shard alone.
+    for (let day = 2; day <= 40; day += 1) {
+      const date =
+        day <= 20 ? `2020-02-${String(day).padStart(2, '0')}` : `2021-01-${String(day - 20).padStart(2, '0')}`;
+      pages = [...pages, ...issue(date, 10)];
+      const next = planShards(pages, 30);
+      const kept = next.length === previous.length ? closed(previous) : closed([{ id: '', pages: [] }, ...previous]);
+      expect(closed(next)).toEqual(kept);
+      previous = next;
+    }
+    expect(previous.map((s) => s.pages.length)).toEqual([10, ...Array<number>(13).fill(30)]);
+  });
+
+  it('gives every shard a date range of its own, newest first, never splitting a date', () => {
     // A January issue carries documents of the previous December: dates, not issues, decide.
     const pages = [...year(2019, 300), ...year(2020, 300), { url: '/2020/01/late/', date: '2019-12-30' }];
     const shards = planShards(pages, 100);
     for (let i = 1; i < shards.length; i += 1) expect(shards[i]!.to < shards[i - 1]!.from).toBe(true);
     expect(shards.flatMap((s) => s.pages).length).toBe(pages.length);
     expect(shards.find((s) => s.pages.some((p) => p.url === '/2020/01/late/'))!.id.startsWith('2019')).toBe(true);
-  });
-
-  it('splits a year larger than the limit by month, and a month by day', () => {
-    const shards = planShards(year(2020, 1200), 150);
-    expect(shards.every((s) => s.pages.length <= 150)).toBe(true);
-    expect(shards.map((s) => s.id).every((id) => id.startsWith('2020-'))).toBe(true);
     const day = Array.from({ length: 5 }, (_, i) => ({ url: `/x/${i}/`, date: '2021-03-05' }));
     const split = planShards([...day, ...day.map((p) => ({ ...p, url: `${p.url}b/`, date: '2021-03-06' }))], 4);
     // A single day is never split (its documents would otherwise sort across two shards).
@@ -65,16 +95,6 @@ describe('planShards', () => {
     const b = planShards([...pages].reverse(), 20);
     expect(b).toEqual(a);
     for (const shard of a) expect(shard.pages.map((p) => p.url)).toEqual(shard.pages.map((p) => p.url).sort());
-  });
-
-  it('adds an issue to the newest shard only', () => {
-    const before = planShards(
-      [2018, 2019, 2020].flatMap((y) => year(y, 60)),
-      100,
-    );
-    const after = planShards([...[2018, 2019, 2020].flatMap((y) => year(y, 60)), ...year(2020, 10, 'new')], 100);
-    expect(after.slice(1)).toEqual(before.slice(1));
-    expect(after[0]!.pages.length).toBe(before[0]!.pages.length + 10);
   });
 
   it('refuses a page without an ISO date or listed twice', () => {

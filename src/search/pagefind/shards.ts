@@ -8,16 +8,17 @@
  * benchmarks", has the measured memory), and every new issue would rebuild all of it. Each
  * shard is built separately, cached by the hash of its pages, and merged in the browser.
  *
- * How documents are split: by the date they are sorted by, so that every shard covers a
- * date range of its own and the ranges never overlap. Then "newest first" over the whole
- * archive is each shard's own date order, shard after shard (Pagefind's merged search sorts
- * merged results by score, and a sorted search scores a page by its rank inside its own
- * index, which would interleave the shards). The newest year is always a shard of its own:
- * a new issue lands there and only that small shard is re-indexed. Older years are grouped
- * from the oldest on, consecutive years together up to `maxDocuments`; a year larger than
- * that is split by month, a month by day. Grouping from the oldest keeps every boundary in
- * place as the archive grows at its new end (when a year closes it joins the last group or
- * starts a new one); only back-filling old issues moves the boundaries after them. Few, large
+ * How documents are split: in date order, into consecutive blocks of about `shardDocuments`
+ * documents; a block closes at the first change of date once it holds that many, so a date is
+ * never split and every shard covers a date range of its own. Then "newest first" over the
+ * whole archive is each shard's own date order, shard after shard (Pagefind's merged search
+ * sorts merged results by score, and a sorted search scores a page by its rank inside its own
+ * index, which would interleave the shards). Only the newest block is open: a new issue, of the
+ * newest year or the first of a new one, lands there (or starts the next block once it is full),
+ * and every closed block keeps its documents, its id and its cached bundle. The plan depends only
+ * on the documents, so a clean build and an incremental one make the same shards. Back-filling
+ * an old issue re-indexes the block it lands in, and the later ones only when a block's closing
+ * date moves (its first `shardDocuments` documents now end on an earlier date). Few, large
  * shards matter: a search fetches index files from every shard.
  *
  * Pure: no file system, no Pagefind. The build integration and the search page use it.
@@ -30,7 +31,7 @@ export interface ShardPage {
 }
 
 export interface PlannedShard<P extends ShardPage> {
-  /** Stable name of the period: `2025`, `1990-1994`, `2003-01-2003-06`, `2003-05-14`. */
+  /** `<from>-<to>` (`<from>` for a single date): stable once the shard is closed. */
   id: string;
   /** Earliest and latest sort date of its pages. */
   from: string;
@@ -48,94 +49,48 @@ export const DEFAULT_SHARD_DOCUMENTS = 3000;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
-type Level = 'year' | 'month' | 'day';
-
-function periodKey(date: string, level: Level): string {
-  switch (level) {
-    case 'year':
-      return date.slice(0, 4);
-    case 'month':
-      return date.slice(0, 7);
-    case 'day':
-      return date;
-  }
-}
-
-const FINER: Record<Level, Level | null> = { year: 'month', month: 'day', day: null };
-
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Pages grouped by period key, keys in ascending order. */
-function groupByPeriod<P extends ShardPage>(pages: readonly P[], level: Level): [string, P[]][] {
-  const groups = new Map<string, P[]>();
-  for (const page of pages) {
-    const key = periodKey(page.date, level);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(page);
-  }
-  return [...groups].sort(([a], [b]) => compareStrings(a, b));
-}
-
-function makeShard<P extends ShardPage>(keys: string[], pages: P[]): PlannedShard<P> {
-  const dates = pages.map((page) => page.date).sort(compareStrings);
-  const first = keys[0]!;
-  const last = keys[keys.length - 1]!;
+function makeShard<P extends ShardPage>(pages: P[]): PlannedShard<P> {
+  const from = pages[0]!.date;
+  const to = pages[pages.length - 1]!.date;
   return {
-    id: first === last ? first : `${first}-${last}`,
-    from: dates[0]!,
-    to: dates[dates.length - 1]!,
+    id: from === to ? from : `${from}-${to}`,
+    from,
+    to,
     pages: [...pages].sort((a, b) => compareStrings(a.url, b.url)),
   };
 }
 
-/** Consecutive periods of one level grouped up to `max` pages; larger periods split finer. */
-function groupPeriods<P extends ShardPage>(pages: readonly P[], level: Level, max: number): PlannedShard<P>[] {
-  const shards: PlannedShard<P>[] = [];
-  let keys: string[] = [];
-  let bucket: P[] = [];
-  const flush = () => {
-    if (bucket.length > 0) shards.push(makeShard(keys, bucket));
-    keys = [];
-    bucket = [];
-  };
-  for (const [key, group] of groupByPeriod(pages, level)) {
-    const finer = FINER[level];
-    if (group.length > max && finer) {
-      flush();
-      shards.push(...groupPeriods(group, finer, max));
-      continue;
-    }
-    if (bucket.length + group.length > max) flush();
-    keys.push(key);
-    bucket.push(...group);
-  }
-  flush();
-  return shards;
-}
-
 /**
- * Splits pages into shards with disjoint date ranges, newest shard first.
+ * Splits pages into shards with disjoint date ranges, newest shard first: blocks of
+ * `shardDocuments` in date order, each closed at the next change of date.
  * Throws on a page whose date is not YYYY-MM-DD or on a URL given twice.
  */
 export function planShards<P extends ShardPage>(
   pages: readonly P[],
-  maxDocuments: number = DEFAULT_SHARD_DOCUMENTS,
+  shardDocuments: number = DEFAULT_SHARD_DOCUMENTS,
 ): PlannedShard<P>[] {
-  if (!(maxDocuments >= 1)) throw new Error(`maxDocuments: expected at least 1, got ${maxDocuments}`);
+  if (!(shardDocuments >= 1)) throw new Error(`shardDocuments: expected at least 1, got ${shardDocuments}`);
   const urls = new Set<string>();
   for (const page of pages) {
     if (!ISO_DATE.test(page.date)) throw new Error(`${page.url}: sort date "${page.date}" is not YYYY-MM-DD`);
     if (urls.has(page.url)) throw new Error(`${page.url}: indexed twice`);
     urls.add(page.url);
   }
-  if (pages.length === 0) return [];
-  const newestYear = pages.reduce((year, page) => (page.date.slice(0, 4) > year ? page.date.slice(0, 4) : year), '');
-  const open = pages.filter((page) => page.date.startsWith(newestYear));
-  const older = pages.filter((page) => !page.date.startsWith(newestYear));
-  const shards = [...groupPeriods(older, 'year', maxDocuments), ...groupPeriods(open, 'year', maxDocuments)];
+  const byDate = [...pages].sort((a, b) => compareStrings(a.date, b.date));
+  const shards: PlannedShard<P>[] = [];
+  let block: P[] = [];
+  for (const page of byDate) {
+    if (block.length >= shardDocuments && page.date !== block[block.length - 1]!.date) {
+      shards.push(makeShard(block));
+      block = [];
+    }
+    block.push(page);
+  }
+  if (block.length > 0) shards.push(makeShard(block));
   return shards.reverse();
 }
 

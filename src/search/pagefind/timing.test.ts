@@ -12,6 +12,7 @@ const ENTRY: SearchTiming = {
   documents: 5,
   shards: 1,
   rebuiltShards: 1,
+  parallel: 1,
   bytes: 271_462,
 };
 

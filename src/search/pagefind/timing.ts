@@ -10,11 +10,13 @@ export interface SearchTiming {
   totalMs: number;
   /** Reading the search records and hashing the document pages. */
   scanMs: number;
-  /** Pagefind's own work on the shards that were indexed again. */
+  /** Pagefind's own work on the shards that were indexed again (wall time, shards side by side). */
   indexingMs: number;
   documents: number;
   shards: number;
   rebuiltShards: number;
+  /** Most shards indexed at once. */
+  parallel: number;
   bytes: number;
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Stable search shards (src/search/pagefind/shards.ts) on a generated archive of 250 documents
+ * (2024 and the first issue of 2025) in shards of 100: adding the next issue of 2025, then the
+ * first issue of 2026, re-indexes only the newest shard each time, the closed shards keep their
+ * ids and folders, and the result equals a clean build of the same content.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  generateArchive,
+  generateIssue,
+  planArchive,
+  type BenchArchiveOptions,
+  type GeneratedFile,
+} from '../../src/bench/generate';
+import { readArchiveTexts } from '../../src/bench/text-source';
+import type { ShardEntry, ShardManifest } from '../../src/search/pagefind/shards';
+import { astroBuild, REPO_ROOT } from '../helpers/astro-build';
+import { digests } from '../helpers/built-site';
+
+const work = join(dirname(inject('outRoot')), 'search-shards-append');
+const contentDir = join(work, 'content');
+const out = join(work, 'incremental');
+const options: BenchArchiveOptions = { documents: 250, texts: readArchiveTexts(join(REPO_ROOT, 'content')) };
+const plan = planArchive(options);
+
+function write(files: Iterable<GeneratedFile>): void {
+  for (const file of files) {
+    mkdirSync(dirname(join(contentDir, file.path)), { recursive: true });
+    writeFileSync(join(contentDir, file.path), file.content);
+  }
+}
+
+/** Builds with the shard cache in `cache`; returns the shards Pagefind indexed (the others came from the cache). */
+async function build(outDir: string, cache: string): Promise<string[]> {
+  process.env.GAZETTE_SEARCH_CACHE_DIR = cache;
+  const result = await astroBuild({ base: '/', outDir, contentDir });
+  expect(result.code, result.output.split('\n').slice(-40).join('\n')).toBe(0);
+  return [...result.output.matchAll(/Indexed shard (\S+) \(/gu)].map((match) => match[1]!);
+}
+
+function manifest(outDir: string): ShardManifest {
+  return JSON.parse(readFileSync(join(outDir, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
+}
+
+/** Every shard but the newest: the ones an added issue must leave alone. */
+function closed(shards: ShardEntry[]): ShardEntry[] {
+  return shards.slice(1);
+}
+
+let first: ShardManifest;
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  write(generateArchive(options));
+  process.env.GAZETTE_SEARCH_SHARD_SIZE = '100';
+  process.env.GAZETTE_BUILD_DATE = '2026-06-30';
+  const indexed = await build(out, join(work, 'cache'));
+  first = manifest(out);
+  expect(indexed).toHaveLength(first.shards.length);
+  expect(first.shards.length).toBeGreaterThanOrEqual(3);
+}, 300_000);
+
+afterAll(() => {
+  delete process.env.GAZETTE_SEARCH_SHARD_SIZE;
+  delete process.env.GAZETTE_SEARCH_CACHE_DIR;
+  delete process.env.GAZETTE_BUILD_DATE;
+});
+
+describe('stable search shards', () => {
+  let second: ShardManifest;
+
+  it('re-indexes only the newest shard when the next issue of the newest year is added', async () => {
+    const added = generateIssue(options, plan, plan.issues);
+    expect(added[0]!.path).toMatch(/^shili\/2025\/02\//u);
+    write(added);
+    const indexed = await build(out, join(work, 'cache'));
+    second = manifest(out);
+    expect(indexed).toEqual([second.shards[0]!.id]);
+    expect(closed(second.shards)).toEqual(closed(first.shards));
+    expect(second.shards[0]!.documents).toBe(first.shards[0]!.documents + added.length - 1);
+  }, 300_000);
+
+  it('re-indexes only the newest shard when the first issue of a new year is added', async () => {
+    const added = generateIssue(options, plan, 2 * plan.issuesPerYear);
+    expect(added[0]!.path).toMatch(/^shili\/2026\/01\//u);
+    write(added);
+    const indexed = await build(out, join(work, 'cache'));
+    const third = manifest(out);
+    expect(indexed).toEqual([third.shards[0]!.id]);
+    expect(closed(third.shards)).toEqual(closed(second.shards));
+    expect(third.shards[0]!.to.startsWith('2026-')).toBe(true);
+  }, 300_000);
+
+  it('builds the same search index as a clean build of the same content', async () => {
+    const clean = join(work, 'clean');
+    const indexed = await build(clean, join(work, 'cache-clean'));
+    expect(indexed).toHaveLength(manifest(clean).shards.length);
+    expect(digests(join(clean, 'pagefind'))).toEqual(digests(join(out, 'pagefind')));
+  }, 300_000);
+});
