@@ -144,9 +144,9 @@ export function documentsLoader(): Loader {
         const used = new Set<string>();
         const problems: ContentProblem[] = [];
         const stale = documents.filter(({ body, ...data }) => {
-          // A body's HTML also depends on whether the numbers it cites are archived (and where):
-          // the digest covers the targets of the numbers its last render found. It covers the
-          // stored body's hash too, because Astro's store keeps an entry whose digest is unchanged.
+          // A body's HTML also depends on the number table: the digest covers the part of it the
+          // last render used (bodyDependencies). It covers the stored body's hash too, because
+          // Astro's store keeps an entry whose digest is unchanged.
           const previous = context.store.get<{ citations?: string[]; bodyHash?: string }>(data.id);
           const previousBody = previous?.data.bodyHash;
           if (

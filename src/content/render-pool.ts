@@ -21,8 +21,10 @@ import type { RenderTask, RenderWorkerData } from './render-worker';
 import type { CitationTargets } from '../markdown/rehype-citations';
 
 /**
- * Fewer bodies than this are rendered on the loader's thread: starting a worker (its thread,
- * then loading the Markdown packages) costs about as much as rendering this many bodies.
+ * Fewer bodies than this are rendered on the loader's thread. Starting a worker costs about
+ * 0.5 s of CPU (its thread, the Markdown packages, the processor: some 200 bodies' rendering)
+ * and a worker spends about 15 % more on a body than the loader's thread (README, "Content
+ * sync on every core"): on two cores workers gain from several hundred bodies on.
  */
 export const MIN_BODIES_FOR_WORKERS = 1000;
 
