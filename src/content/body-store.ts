@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /** The folder in Astro's cache folder that holds the bodies. */
 export const BODY_STORE_FOLDER = 'gazette-bodies';
@@ -44,8 +45,9 @@ export function bodyStore(cacheDir: string): BodyStore {
   const path = (hash: string) => join(dir, `${hash}${SUFFIX}`);
   const writeOnce = (file: string, text: string) => {
     mkdirSync(dir, { recursive: true });
-    // Written aside and renamed, so that no reader ever sees half a file.
-    const staging = `${file}.${process.pid}.tmp`;
+    // Written aside and renamed, so that no reader ever sees half a file; aside for each
+    // thread, since render workers (render-pool.ts) may store the same body at once.
+    const staging = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(staging, text);
     renameSync(staging, file);
   };

@@ -2,34 +2,30 @@
  * Astro content-layer loaders over the archive reader. The whole archive is read and
  * validated once per build (cross-document rules need all of it); each collection then
  * stores its part. Document bodies are rendered with the project's Markdown plugins
- * (gazetteMarkdownPlugins) and the archive's number table, and re-rendered only when their
- * digest changes; the HTML is kept in the body store beside Astro's data store
- * (src/content/body-store.ts), the data store keeps its hash.
+ * (gazetteMarkdownPlugins) and the archive's number table, on every core when there are
+ * enough of them (render-pool.ts), and re-rendered only when their digest changes; the HTML
+ * is kept in the body store beside Astro's data store (src/content/body-store.ts), the data
+ * store keeps its hash.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import gazetteConfig, { command } from 'virtual:gazette/config';
 import { aboutProblem, readArchive, type Archive } from './archive';
-import { bodyLimitProblems } from './body-limits';
 import { displayPath, formatProblem, type ContentProblem } from './errors';
-import { positionAt } from './yaml-source';
 import { stopBuild } from '../build/build-guard';
 import { documentPath } from '../site/site-model';
 import { bodyStore } from './body-store';
+import { bodyDependencies, bodyRenderer, renderChecked, type MarkdownSettings, type Render } from './render-body';
+import { bodyRendererFor, renderThreads } from './render-pool';
 import { lookupContext } from '../domain/number-lookup';
-import { gazetteMarkdownPlugins } from '../markdown/markdown-pipeline';
-import { citationTargets, citedTargets, reportedCitations, type CitationTargets } from '../markdown/rehype-citations';
-
-type Rendered = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
-type TextProblem = { message: string; line?: number; column?: number };
-type Render = (text: string, options?: { fileURL?: URL }) => Promise<Rendered>;
+import { citationTargets, type CitationTargets } from '../markdown/rehype-citations';
 
 /** The archive as read, its number table, and the renderer that links against that table. */
 interface LoadedArchive {
   archive: Archive;
   targets: CitationTargets;
+  settings: MarkdownSettings;
   render: Render;
 }
 
@@ -38,25 +34,9 @@ let pending: Promise<LoadedArchive> | null = null;
 /** The content folder, resolved against the project root by the configuration (src/config). */
 const contentDir = gazetteConfig.content.dir;
 
-/**
- * Astro's Markdown renderer (context.renderMarkdown) with the project's plugins and this
- * archive's number table: the same processor options and render steps, so bodies come out as
- * Astro's own renderer would make them.
- */
-async function bodyRenderer(context: LoaderContext, targets: CitationTargets): Promise<Render> {
-  const { markdown, image } = context.config;
-  const renderer = await createMarkdownProcessor({
-    image,
-    syntaxHighlight: markdown.syntaxHighlight,
-    shikiConfig: markdown.shikiConfig,
-    gfm: markdown.gfm,
-    ...gazetteMarkdownPlugins({ citationTargets: targets }),
-  });
-  return async (text, options) => {
-    const { frontmatter, content } = parseFrontmatter(text);
-    const { code, metadata } = await renderer.render(content, { frontmatter, fileURL: options?.fileURL });
-    return { html: code, metadata: { ...metadata, imagePaths: [...(metadata.localImagePaths ?? []), ...(metadata.remoteImagePaths ?? [])] } };
-  };
+/** Astro's Markdown settings, as its own renderer (context.renderMarkdown) takes them. */
+function markdownSettings({ markdown, image }: LoaderContext['config']): MarkdownSettings {
+  return { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm };
 }
 
 function loadArchive(context: LoaderContext): Promise<LoadedArchive> {
@@ -72,7 +52,8 @@ function loadArchive(context: LoaderContext): Promise<LoadedArchive> {
     const { documents, gazette } = archive;
     const paths = documents.map((d) => ({ ...d, path: documentPath(d.id) }));
     const targets = citationTargets(paths, context.config.base, lookupContext(gazette.name));
-    return { archive, targets, render: await bodyRenderer(context, targets) };
+    const settings = markdownSettings(context.config);
+    return { archive, targets, settings, render: await bodyRenderer(settings, targets) };
   });
   return pending;
 }
@@ -92,29 +73,18 @@ function archiveFile(file: string): string {
 }
 
 /**
- * Renders Markdown, or says why it cannot be: the limits of body-limits.ts first (beyond them
- * the renderer overflows its stack or stalls), then what a Markdown plugin threw (a
- * VFileMessage has its position). `npm run check` reports the same (markdown-check.ts).
+ * What a document's stored body depends on: its data, its Markdown, the part of the number
+ * table its last render used (bodyDependencies) and the stored body's hash.
  */
-async function renderChecked(render: Render, text: string, fileURL?: URL): Promise<Rendered | TextProblem[]> {
-  const limits = bodyLimitProblems(text);
-  if (limits.length > 0) return limits.map(({ index, message }) => ({ ...positionAt(text, index), message }));
-  // Astro's renderer dumps the error object on the console before throwing it; the build
-  // reports it as one located line instead. Anything else logged meanwhile is passed on.
-  const logged: unknown[][] = [];
-  const consoleError = console.error;
-  console.error = (...args: unknown[]) => void logged.push(args);
-  let thrown: unknown;
-  try {
-    return await render(text, fileURL ? { fileURL } : undefined);
-  } catch (error) {
-    thrown = error;
-    const { reason, line, column } = error as { reason?: string; line?: number; column?: number };
-    return [{ message: reason ?? (error as Error).message, line, column }];
-  } finally {
-    console.error = consoleError;
-    for (const args of logged) if (args[0] !== thrown || thrown === undefined) consoleError(...args);
-  }
+function bodyDigest(
+  context: LoaderContext,
+  data: object,
+  body: string,
+  targets: CitationTargets,
+  citations: string[],
+  bodyHash: string,
+): string {
+  return context.generateDigest({ ...data, body, ...bodyDependencies(targets, citations), bodyHash });
 }
 
 function replaceEntries(context: LoaderContext, ids: Set<string>) {
@@ -168,39 +138,67 @@ export function documentsLoader(): Loader {
     name: 'gazette-archive:documents',
     load: async (context) => {
       const load = async () => {
-        const { archive, targets, render } = await loadArchive(context);
+        const { archive, targets, settings } = await loadArchive(context);
         const { documents } = archive;
         const bodies = bodyStore(fileURLToPath(context.config.cacheDir));
         const used = new Set<string>();
         const problems: ContentProblem[] = [];
-        for (const { body, ...data } of documents) {
-          // A body's HTML also depends on whether the numbers it cites are archived (and where):
-          // the digest covers the targets of the numbers its last render found. It covers the
-          // stored body's hash too, because Astro's store keeps an entry whose digest is unchanged.
+        const stale = documents.filter(({ body, ...data }) => {
+          // A body's HTML also depends on the number table: the digest covers the part of it the
+          // last render used (bodyDependencies). It covers the stored body's hash too, because
+          // Astro's store keeps an entry whose digest is unchanged.
           const previous = context.store.get<{ citations?: string[]; bodyHash?: string }>(data.id);
-          const digestOf = (citations: string[], bodyHash: string) =>
-            context.generateDigest({ ...data, body, cited: citedTargets(targets, citations), bodyHash });
           const previousBody = previous?.data.bodyHash;
-          if (previousBody && previous.digest === digestOf(previous.data.citations ?? [], previousBody) && bodies.has(previousBody)) {
+          if (
+            previousBody &&
+            previous.digest === bodyDigest(context, data, body, targets, previous.data.citations ?? [], previousBody) &&
+            bodies.has(previousBody)
+          ) {
             used.add(previousBody);
-            continue;
+            return false;
           }
-          const path = archiveFile(data.file);
-          const rendered = await renderChecked(render, body, pathToFileURL(path));
-          if (Array.isArray(rendered)) {
-            // Every document is rendered before the build stops, so that it reports them all.
-            const file = displayPath(path, process.cwd());
-            for (const { message, line = 1, column = 1 } of rendered) {
-              problems.push({ file, line: data.bodyLine + line - 1, column, field: 'body', message });
+          return true;
+        });
+        const threads = renderThreads(stale.length);
+        const renderer = await bodyRendererFor({
+          settings,
+          targets,
+          cacheDir: fileURLToPath(context.config.cacheDir),
+          root: fileURLToPath(context.config.root),
+          threads,
+        });
+        context.logger.info(
+          `rendering ${stale.length} of ${documents.length} bodies ${threads > 0 ? `in ${threads} worker threads` : 'on this thread'} (the others are unchanged)`,
+        );
+        try {
+          // Every body is handed to the renderer at once (the pool queues them); the results
+          // are stored in the archive's order, so that the data store is the same on every run.
+          const renders = stale.map((document) => {
+            const result = renderer.render(document.body, archiveFile(document.file));
+            // Awaited in order below; a failure of a later one must not go unhandled meanwhile.
+            result.catch(() => undefined);
+            return { document, result };
+          });
+          for (const { document, result } of renders) {
+            const { body, ...data } = document;
+            const rendered = await result;
+            if ('problems' in rendered) {
+              // Every document is rendered before the build stops, so that it reports them all.
+              const file = displayPath(archiveFile(data.file), process.cwd());
+              for (const { message, line = 1, column = 1 } of rendered.problems) {
+                problems.push({ file, line: data.bodyLine + line - 1, column, field: 'body', message });
+              }
+              continue;
             }
-            continue;
+            // Astro bundles its data store into the build: the store keeps the metadata and the
+            // body's hash, the body went to the body store (src/content/body-store.ts).
+            const { bodyHash, citations } = rendered;
+            used.add(bodyHash);
+            const digest = bodyDigest(context, data, body, targets, citations, bodyHash);
+            context.store.set({ id: data.id, data: { ...data, citations, bodyHash }, filePath: `${data.file}`, digest });
           }
-          const citations = reportedCitations(rendered.metadata);
-          // Astro bundles its data store into the build: the store keeps the metadata and the
-          // body's hash, the body goes to the body store (src/content/body-store.ts).
-          const bodyHash = bodies.write(rendered.html);
-          used.add(bodyHash);
-          context.store.set({ id: data.id, data: { ...data, citations, bodyHash }, filePath: `${data.file}`, digest: digestOf(citations, bodyHash) });
+        } finally {
+          await renderer.close();
         }
         if (problems.length > 0) stopBuild(problems.map(formatProblem), command);
         replaceEntries(context, new Set(documents.map((document) => document.id)));

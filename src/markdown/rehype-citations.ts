@@ -112,7 +112,7 @@ function citationNode(number: FoundDocNumber, targets: CitationTargets): Element
 const prefixCache = new WeakMap<CitationTargets, Set<string>>();
 
 /** The 机关代字 and order names (their lookup keys) of the archive's numbers. */
-function knownPrefixes(targets: CitationTargets): Set<string> {
+export function knownPrefixes(targets: CitationTargets): Set<string> {
   let prefixes = prefixCache.get(targets);
   if (!prefixes) {
     prefixes = new Set(Object.keys(targets.byKey).flatMap((key) => parseDocNumber(key)?.prefix ?? []));
