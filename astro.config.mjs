@@ -17,6 +17,9 @@ export default defineConfig({
     concurrency: 4,
   },
   integrations: [gazette()],
+  // Never inline a small script (the header's search prefetch) into the page: the pages' Content
+  // Security Policy allows scripts from the site's own files only (src/site/csp.ts).
+  vite: { build: { assetsInlineLimit: 0 } },
   experimental: {
     // Pages whose getStaticPaths() cacheKey (src/site/page-cache-key.ts) and code are unchanged
     // are reused from the previous build (src/build/previous-output.ts) instead of
