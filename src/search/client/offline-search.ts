@@ -200,7 +200,7 @@ async function runSearch(state: SearchState): Promise<void> {
       : [];
     if (token !== generation) return;
     resultsList.replaceChildren(...first);
-    showNumberHit(numberHit, pinned && pinnedView(pinned));
+    showNumberHit(numberHit, pinned && { ...pinned, url: new URL(pinned.url, mirrorRoot).href });
     await renderMore(token, manifest, false);
     if (token !== generation) return;
     updateFilterCounts(page, state.q ? result.counts : allFilterCounts(manifest));
