@@ -409,8 +409,14 @@ async function showResults(token: number, source: ResultSource, pinned: NumberEn
   const frozen = Math.min(reached, previous?.keys.length ?? 0);
   if (previous) for (const item of resultItems().slice(frozen)) item.remove();
   else resultsList.replaceChildren();
-  const pinnedShown = resultsList.querySelector(':scope > li.is-number-match') !== null;
-  if (pinned && !pinnedShown) resultsList.prepend(renderResult(pinnedView(pinned, pinnedFragment)));
+  const pinnedItem = resultsList.querySelector<HTMLLIElement>(':scope > li.is-number-match');
+  if (pinned && (!pinnedItem || (pinnedFragment && !pinnedItem.dataset.excerpt))) {
+    // Drawn again once its excerpt and status are known, unless the reader is on it.
+    const item = renderResult(pinnedView(pinned, pinnedFragment));
+    item.dataset.excerpt = pinnedFragment ? 'yes' : '';
+    if (!pinnedItem) resultsList.prepend(item);
+    else if (!pinnedItem.contains(document.activeElement)) pinnedItem.replaceWith(item);
+  }
   resultsList.append(...items.slice(frozen));
   showNumberHit(numberHit, pinned);
 
