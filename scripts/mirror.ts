@@ -114,16 +114,8 @@ export function printReport({ report, buildMs, mirrorMs, pagefind }: BuiltMirror
     `offline search: ${report.search.documents} documents, ${report.search.shards} shards, index ${formatBytes(report.search.indexBytes)}, client ${formatBytes(report.search.clientBytes)}`,
   ];
   if (report.zip) lines.push(`zip: ${report.zip} (${formatBytes(report.zipBytes ?? 0)})`);
-  // One line per script, not per page: a script of the layout is on every page.
-  const pagesByScript = new Map<string, string[]>();
-  for (const dropped of report.droppedScripts) {
-    const [page, script] = dropped.split(': ', 2) as [string, string];
-    pagesByScript.set(script, [...(pagesByScript.get(script) ?? []), page]);
-  }
-  for (const [script, pages] of pagesByScript)
-    lines.push(
-      `warning: module script removed (it cannot run from file://): ${script}, from ${pages.length === 1 ? pages[0] : `${pages.length} pages (${pages[0]}, …)`}`,
-    );
+  for (const dropped of report.droppedScripts)
+    lines.push(`warning: module script removed (it cannot run from file://): ${dropped}`);
   for (const missing of report.missingLinks) lines.push(`warning: link to a file the mirror does not have: ${missing}`);
   console.log(lines.join('\n'));
 }

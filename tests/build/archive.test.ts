@@ -108,9 +108,15 @@ describe('pages', () => {
     }
   });
 
-  it('ships no script on document pages', () => {
+  it('ships one script on document pages: the header search box’s small prefetch module, from a file', () => {
     for (const page of documentPages()) {
-      expect(selectAll('script', readPage(out, page)), page).toHaveLength(0);
+      const scripts = selectAll('script', readPage(out, page));
+      expect(scripts, page).toHaveLength(1);
+      const [script] = scripts;
+      expect(script!.properties.type).toBe('module');
+      const src = String(script!.properties.src);
+      expect(src).toMatch(/^\/_assets\/BaseLayout\.[^/]+\.js$/u);
+      expect(readFileSync(join(out, src)).length, 'a tiny progressive script').toBeLessThan(2_000);
     }
   });
 });
