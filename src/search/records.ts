@@ -23,7 +23,7 @@ export const TITLE_WEIGHT = 10;
 export interface SearchRecord {
   /** The document's id, `2020/07/zzbz-2020-54`. */
   id: string;
-  /** The page's metadata: title, number (when it has one), date, type and issuer(s). */
+  /** The page's metadata: title, number (when it has one), date, type, issuer(s), status, issue and page. */
   meta: Record<string, string>;
   /** Filter values by filter name (year, type, section when it has one, status, issuer), sorted. */
   filters: Record<string, string[]>;
@@ -56,6 +56,10 @@ export function searchRecord(record: DocumentRecord): SearchRecord {
   if (title) meta.title = title;
   const type = clean(record.type);
   if (type) meta.type = type;
+  // What a result shows beside the title: the legal status and where the gazette printed it.
+  meta.status = record.status;
+  meta.issue = record.issue.label;
+  meta.page = String(record.page);
 
   const values: Record<string, string[]> = {
     issuer: record.issuers,

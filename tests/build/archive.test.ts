@@ -110,15 +110,17 @@ describe('pages', () => {
     }
   });
 
-  it('ships one script on document pages: the copy buttons’ small module, from a file', () => {
+  it('ships two small module scripts on document pages, from files: the copy buttons and the header box’s prefetch', () => {
     for (const page of documentPages()) {
       const scripts = selectAll('script', readPage(out, page));
-      expect(scripts, page).toHaveLength(1);
-      const [script] = scripts;
-      expect(script!.properties.type).toBe('module');
-      const src = String(script!.properties.src);
-      expect(src).toMatch(/^\/_assets\/DocumentTools\.[^/]+\.js$/u);
-      expect(readFileSync(join(out, src)).length, 'a tiny progressive script').toBeLessThan(2_000);
+      const sources = scripts.map((script) => String(script.properties.src));
+      expect(sources, page).toHaveLength(2);
+      expect(sources[0]).toMatch(/^\/_assets\/DocumentTools\.[^/]+\.js$/u);
+      expect(sources[1]).toMatch(/^\/_assets\/BaseLayout\.[^/]+\.js$/u);
+      for (const [index, script] of scripts.entries()) {
+        expect(script.properties.type).toBe('module');
+        expect(readFileSync(join(out, sources[index]!)).length, 'a tiny progressive script').toBeLessThan(2_000);
+      }
     }
   });
 });

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate';
 import { readArchiveTexts } from '../../src/bench/text-source';
@@ -128,6 +128,54 @@ describe('sharded search index', () => {
       expect(new Set(relevance.shown.map((r) => r.path)).size).toBe(DOCUMENTS);
     } finally {
       await page.close();
+    }
+  });
+
+  it('shows the newest shard’s results while the other shards are held back, and keeps what the reader reached', async () => {
+    const newest = manifestOf(firstOut).shards[0]!;
+    for (const sort of ['', '&sort=date']) {
+      // A new browser context for each order, so that the engine starts cold.
+      const page = await browser.newPage();
+      try {
+        const held: Route[] = [];
+        let released = false;
+        await page.route('**/pagefind/shards/**', (route) => {
+          if (released) void route.continue();
+          else held.push(route);
+        });
+        const shownPaths = () =>
+          page.$$eval('#search-results > li a.result-title', (as) =>
+            as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+          );
+        const shownDates = () =>
+          page.$$eval('#search-results > li .result-date time', (ts) =>
+            ts.map((t) => t.getAttribute('datetime') ?? ''),
+          );
+
+        await page.goto(`${server.url}search/?q=${encodeURIComponent('示例市')}${sort}`);
+        await page.locator('ol#search-results[data-state="partial"]').waitFor({ state: 'attached', timeout: 30_000 });
+        // Every older shard's files are held back: these results come from the newest shard alone.
+        const first = await shownPaths();
+        expect(first.length).toBe(Math.min(10, newest.documents));
+        expect((await shownDates()).every((date) => date >= newest.from && date <= newest.to)).toBe(true);
+        expect(await page.locator('#search-status').textContent()).toContain('正在检索');
+
+        // The reader points at the second result; then the other shards answer.
+        await page.locator('#search-results > li').nth(1).hover();
+        released = true;
+        expect(held.length, 'older shards asked for after the first results').toBeGreaterThan(0);
+        await Promise.all(held.splice(0).map((route) => route.continue()));
+        await page.locator('ol#search-results[data-state="done"]').waitFor({ state: 'attached', timeout: 30_000 });
+        const status = (await page.locator('#search-status').textContent()) ?? '';
+        expect(Number(status.match(/找到 (\d+) 篇/u)?.[1])).toBe(DOCUMENTS);
+        const after = await shownPaths();
+        expect(after.slice(0, 2)).toEqual(first.slice(0, 2));
+        expect(after.length).toBe(first.length);
+        // Newest first: the newest shard's own results start the whole list.
+        if (sort) expect(after).toEqual(first);
+      } finally {
+        await page.close();
+      }
     }
   });
 

@@ -33,9 +33,11 @@ import {
   searchPageElements,
   searchStatus,
   setResultsState,
+  showNumberHit,
   updateFilterCounts,
   type ResultView,
 } from './search-view';
+import { onlyPartialMatches, partialMatchNote } from './results';
 
 const DEBOUNCE_MS = 200;
 /** Said when a query holds only punctuation or spaces (searchIndex finds nothing for it). */
@@ -85,7 +87,7 @@ async function loadShards(manifest: SearchManifest, text: string): Promise<Map<n
 }
 
 const page = searchPageElements();
-const { form, input, sortSelect, filterGroups, clearFilters, statusBox, resultsList, moreButton } = page;
+const { form, input, sortSelect, filterGroups, clearFilters, statusBox, numberHit, resultsList, moreButton } = page;
 
 /* ----------------------------------------------------------------------------- state */
 
@@ -95,6 +97,8 @@ let debounceTimer: ReturnType<typeof setTimeout> | undefined;
 let composing = false;
 /** What "显示更多结果" continues from. */
 let pending: { ids: number[]; next: number; phrases: QueryPhrase[] } | null = null;
+/** Title and text of each result shown, to tell whether any holds the whole query. */
+let shownTexts: string[] = [];
 
 function readForm(): SearchState {
   const params = new URLSearchParams();
@@ -122,6 +126,7 @@ async function withExcerpt(
 ): Promise<ResultView> {
   if (id === undefined || phrases.length === 0) return view;
   const text = await loadData<string>(searchDataKey.text(id), searchDataPath.text(id));
+  shownTexts.push(`${view.title}\n${text}`);
   return { ...view, excerptParts: excerpt(text, phrases) };
 }
 
@@ -133,6 +138,9 @@ function documentView(manifest: SearchManifest, id: number): ResultView {
     number: meta.number,
     date: meta.date,
     issuer: meta.issuer,
+    status: meta.status,
+    issue: meta.issue,
+    page: meta.page,
   };
 }
 
@@ -160,6 +168,7 @@ async function runSearch(state: SearchState): Promise<void> {
   clearTimeout(debounceTimer);
   clearFilters.hidden = !hasFilters(state);
   pending = null;
+  shownTexts = [];
   try {
     const manifest = await loadManifest();
     if (!filterGroups.hasChildNodes()) buildFilterGroups(page, allFilterCounts(manifest), state);
@@ -167,12 +176,14 @@ async function runSearch(state: SearchState): Promise<void> {
     if (isEmptySearch(state)) {
       resultsList.replaceChildren();
       moreButton.hidden = true;
+      showNumberHit(numberHit, null);
       updateFilterCounts(page, allFilterCounts(manifest));
       setResultsState(resultsList, 'idle');
       statusBox.textContent = '';
       return;
     }
     setResultsState(resultsList, 'loading');
+    statusBox.textContent = '正在检索…';
     const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
     const pinned = numberQuery ? lookupNumber(numberQuery, manifest.numbers, manifest.numberContext) : null;
     const text = state.q ? fullTextQuery(state.q, numberQuery) : '';
@@ -189,10 +200,12 @@ async function runSearch(state: SearchState): Promise<void> {
       : [];
     if (token !== generation) return;
     resultsList.replaceChildren(...first);
+    showNumberHit(numberHit, pinned && { ...pinned, url: new URL(pinned.url, mirrorRoot).href });
     await renderMore(token, manifest, false);
     if (token !== generation) return;
     updateFilterCounts(page, state.q ? result.counts : allFilterCounts(manifest));
     setResultsState(resultsList, 'done');
+    const partial = !pinned && ids.length > 0 && onlyPartialMatches(state.q, shownTexts);
     statusBox.textContent =
       result.unsearchable && !pinned
         ? UNSEARCHABLE
@@ -201,12 +214,13 @@ async function runSearch(state: SearchState): Promise<void> {
             shown: resultsList.childElementCount,
             pinnedNumber: pinned?.number,
             filtered: hasFilters(state),
-          });
+          }) + (partial ? partialMatchNote(state.q) : '');
   } catch (error) {
     if (token !== generation) return;
     console.error('offline search failed', error);
     resultsList.replaceChildren();
     moreButton.hidden = true;
+    showNumberHit(numberHit, null);
     setResultsState(resultsList, 'error');
     statusBox.textContent = '检索索引无法加载：请确认镜像文件夹完整（可用 SHA256SUMS 校验），再刷新本页。';
   }
@@ -230,6 +244,7 @@ input.addEventListener('input', () => {
   if (composing) return;
   clearTimeout(debounceTimer);
   setResultsState(resultsList, 'loading');
+  statusBox.textContent = input.value.trim() ? '正在检索…' : '';
   debounceTimer = setTimeout(searchNow, DEBOUNCE_MS);
 });
 form.addEventListener('submit', (event) => {

@@ -3,20 +3,29 @@
  *
  * - Reads { q, filters, sort } from the URL, runs the search, and keeps the URL in sync with
  *   history.replaceState as the reader types (debounced), ticks filters or changes the sort.
- * - Loads Pagefind lazily from `<base>pagefind/pagefind.js` and gives it `baseUrl: <base>`, so
- *   the site works under any sub-path. The index is in shards (`pagefind/shards.json`, see
- *   src/search/pagefind/shards.ts): the newest is Pagefind's primary index, the others are merged
- *   into it, each tagged with a synthetic filter so that it can be searched on its own.
- * - Relevance order is Pagefind's merged order (by score). Date order is built here: shards
- *   cover disjoint date ranges, so it is each shard's own date order, newest shard first;
- *   only the shards a page of results falls in are searched on their own.
+ * - Says “正在检索…” from the first keystroke, before the engine has even loaded.
+ * - Loads Pagefind from `<base>pagefind/pagefind.js` and gives it `baseUrl: <base>`, so the site
+ *   works under any sub-path. The index is in shards (`pagefind/shards.json`, see
+ *   src/search/pagefind/shards.ts), newest first: the newest is Pagefind's primary index, which
+ *   the engine loads alone (when the search box gets focus, or for the first query); the others
+ *   are merged into it, each tagged with a synthetic filter, only after the first query has been
+ *   answered from the newest shard. So a cold first query shows the newest shard's results
+ *   without waiting for the older shards ('partial'), then the merged results take their place
+ *   without moving what the reader has reached (results.ts, mergeProgressive).
+ *   Pagefind searches every index merged so far, and waits for one being merged: the newest
+ *   shard is searched alone only while no merge has been asked for (see loadAll).
+ * - Relevance order is Pagefind's merged order (by score), in one function (relevanceOrdered).
+ *   Date order is built here: shards cover disjoint date ranges, so it is each shard's own date
+ *   order, newest shard first; only the shards a page of results falls in are searched on their
+ *   own. The newest shard's own results are thus the start of either order.
  * - The numbers beside the filters count the whole archive (they come with the manifest) until
  *   the reader turns to the filters: counts for the query need Pagefind's filter files of
  *   every shard (on a large archive a download the size of the search itself), so they are
  *   fetched then, and a note says which of the two the numbers are.
- * - A query that is a document number (淄政办字[2020]56号 …) puts that document first, using
- *   one bucket of the number lookup (`<base>search/numbers/<n>.json`), followed by the
- *   full-text results without a duplicate.
+ * - A query that is a document number (淄政办字[2020]56号 …) is offered as a direct link above the
+ *   results and puts that document first, using one bucket of the number lookup
+ *   (`<base>search/numbers/<n>.json`), followed by the full-text results without a duplicate.
+ * - When no result shown holds every query term as typed, the status line says so.
  */
 import { lookupContext } from '../../domain/number-lookup';
 import { dateOrderWindow, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
@@ -38,6 +47,7 @@ import {
   type NumberTable,
   type SearchState,
 } from '../state';
+import { mergeProgressive, onlyPartialMatches, partialMatchNote } from './results';
 import {
   PAGE_SIZE,
   buildFilterGroups,
@@ -45,9 +55,11 @@ import {
   searchPageElements,
   searchStatus,
   setResultsState,
+  showNumberHit,
   updateFilterCounts as showFilterCounts,
   type FilterCounts,
   type ResultView,
+  type ResultsState,
 } from './search-view';
 
 /* ---------------------------------------------------------------- Pagefind (subset) types */
@@ -55,6 +67,8 @@ import {
 interface PagefindFragment {
   url: string;
   excerpt: string;
+  /** The page's whole indexed text. */
+  content: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
 }
@@ -81,6 +95,11 @@ interface PagefindApi {
   filters: () => Promise<FilterCounts>;
 }
 
+interface Engine {
+  pagefind: PagefindApi;
+  manifest: ShardManifest;
+}
+
 /* ------------------------------------------------------------------------------ settings */
 
 const BASE = import.meta.env.BASE_URL;
@@ -101,12 +120,24 @@ const DEBOUNCE_MS = 300;
  * Lower pageLength fixed the notice case too but cost known-item accuracy (131/150).
  */
 const RANKING = { termFrequency: 0.5 };
+const SHARED_OPTIONS = { baseUrl: BASE, excerptLength: 40, ranking: RANKING };
 
 /* ----------------------------------------------------------------------------- elements */
 
 const elements = searchPageElements();
-const { form, input, sortSelect, filtersBox, filterGroups, clearFilters, statusBox, resultsList, moreButton, layout } =
-  elements;
+const {
+  form,
+  input,
+  sortSelect,
+  filtersBox,
+  filterGroups,
+  clearFilters,
+  statusBox,
+  numberHit,
+  resultsList,
+  moreButton,
+  layout,
+} = elements;
 /** Says whether the numbers beside the filters count the archive or the query (see showCounts). */
 const filterNote = document.getElementById('search-filter-note');
 /** How many number-lookup buckets the build wrote (search/numbers/<n>.json). */
@@ -118,7 +149,9 @@ const NUMBER_CONTEXT = lookupContext(form.dataset.gazette);
 
 /** The state in the URL the page was opened with. */
 const initial = parseSearchState(location.search);
-let pagefindPromise: Promise<{ pagefind: PagefindApi; manifest: ShardManifest }> | null = null;
+let manifestPromise: Promise<ShardManifest> | null = null;
+let primaryPromise: Promise<Engine> | null = null;
+let allPromise: Promise<Engine> | null = null;
 const numberBuckets = new Map<number, Promise<NumberTable>>();
 let filtersBuilt = false;
 /** Whether the filter counts are the query's: Pagefind then has every shard's filter files. */
@@ -135,8 +168,27 @@ interface ResultSource {
   slice: (start: number, end: number) => Promise<PagefindResult[]>;
 }
 
-/** What "显示更多结果" continues from. */
-let pending: { source: ResultSource; next: number; pinned: NumberEntry | null } | null = null;
+/** The list on screen: what it shows, what the reader has reached, where "显示更多结果" goes on. */
+interface Listing {
+  source: ResultSource;
+  pinned: NumberEntry | null;
+  /** Result ids shown (the pinned document's item aside), top down. */
+  keys: string[];
+  /** The pinned document's id among the full-text results, once met. */
+  pinnedId?: string;
+  /** Ids shown, and the pinned document's: never listed again. */
+  seen: Set<string>;
+  /** How many of `source` the list covers. */
+  next: number;
+  /** Title and text of each shown result, to tell whether any holds the whole query. */
+  texts: Map<string, string>;
+  /** How many results the reader has pointed at or focused, at most. */
+  reached: number;
+  /** Whether the reader has scrolled since the results appeared. */
+  scrolled: boolean;
+}
+
+let listing: Listing | null = null;
 
 async function fetchJson<T>(path: string): Promise<T> {
   const response = await fetch(joinBase(BASE, path));
@@ -144,30 +196,57 @@ async function fetchJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-function loadPagefind(): Promise<{ pagefind: PagefindApi; manifest: ShardManifest }> {
-  pagefindPromise ??= (async () => {
+/** A promise kept for reuse, forgotten when it fails so that the next call retries. */
+function retrying<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  promise.catch(forget);
+  return promise;
+}
+
+function loadManifest(): Promise<ShardManifest> {
+  return (manifestPromise ??= retrying(fetchJson<ShardManifest>(`pagefind/${SHARD_MANIFEST_FILE}`), () => {
+    manifestPromise = null;
+  }));
+}
+
+function shardOptions(manifest: ShardManifest, shard: ShardManifest['shards'][number]): Record<string, unknown> {
+  return { ...SHARED_OPTIONS, mergeFilter: { [manifest.shardFilter]: shard.id } };
+}
+
+/** The engine with the newest shard only (Pagefind's primary index): all the first results need. */
+function loadPrimary(): Promise<Engine> {
+  const load = async (): Promise<Engine> => {
     const [pagefind, manifest] = await Promise.all([
       import(/* @vite-ignore */ joinBase(BASE, 'pagefind/pagefind.js')) as Promise<PagefindApi>,
-      fetchJson<ShardManifest>(`pagefind/${SHARD_MANIFEST_FILE}`),
+      loadManifest(),
     ]);
-    const [primary, ...others] = manifest.shards;
-    const shared = { baseUrl: BASE, excerptLength: 40, ranking: RANKING };
-    await pagefind.options(primary ? { ...shared, mergeFilter: { [manifest.shardFilter]: primary.id } } : shared);
+    const [primary] = manifest.shards;
+    await pagefind.options(primary ? shardOptions(manifest, primary) : SHARED_OPTIONS);
     await pagefind.init();
-    await Promise.all(
-      others.map((shard) =>
-        pagefind.mergeIndex(joinBase(BASE, `pagefind/${shard.path}`), {
-          ...shared,
-          mergeFilter: { [manifest.shardFilter]: shard.id },
-        }),
-      ),
-    );
     return { pagefind, manifest };
-  })();
-  pagefindPromise.catch(() => {
-    pagefindPromise = null; // allow a retry on the next search
-  });
-  return pagefindPromise;
+  };
+  return (primaryPromise ??= retrying(load(), () => {
+    primaryPromise = null;
+  }));
+}
+
+/**
+ * The engine with every shard merged. From the moment this is first called, a search waits
+ * for every shard (Pagefind searches each index merged, or being merged, into the primary).
+ */
+function loadAll(): Promise<Engine> {
+  const load = async (): Promise<Engine> => {
+    const engine = await loadPrimary();
+    const { pagefind, manifest } = engine;
+    await Promise.all(
+      manifest.shards
+        .slice(1)
+        .map((shard) => pagefind.mergeIndex(joinBase(BASE, `pagefind/${shard.path}`), shardOptions(manifest, shard))),
+    );
+    return engine;
+  };
+  return (allPromise ??= retrying(load(), () => {
+    allPromise = null;
+  }));
 }
 
 function loadNumberBucket(bucket: number): Promise<NumberTable> {
@@ -206,7 +285,7 @@ function syncUrl(state: SearchState): void {
   }
 }
 
-function setState(state: 'idle' | 'loading' | 'done' | 'error'): void {
+function setState(state: ResultsState): void {
   setResultsState(resultsList, state);
 }
 
@@ -232,12 +311,16 @@ function updateClearButton(state: SearchState): void {
 /* ------------------------------------------------------------------------------- results */
 
 function fragmentView(fragment: PagefindFragment): ResultView {
+  const { title, number, date, issuer, status, issue, page } = fragment.meta;
   return {
     url: fragment.url,
-    title: fragment.meta.title ?? '',
-    number: fragment.meta.number,
-    date: fragment.meta.date,
-    issuer: fragment.meta.issuer,
+    title: title ?? '',
+    number,
+    date,
+    issuer,
+    status,
+    issue,
+    page,
     excerptHtml: fragment.excerpt,
   };
 }
@@ -255,19 +338,127 @@ function pinnedView(entry: NumberEntry, fragment?: PagefindFragment): ResultView
   };
 }
 
-/** Loads the next batch of results, leaving out the pinned document. */
+function resultItem(key: string, view: ResultView): HTMLLIElement {
+  const item = renderResult(view);
+  item.dataset.key = key;
+  return item;
+}
+
+/** The items of full-text results (the pinned document's item, first, is not one). */
+function resultItems(): HTMLLIElement[] {
+  return [...resultsList.querySelectorAll<HTMLLIElement>(':scope > li[data-key]')];
+}
+
+/** Notes that the reader has got to an item (pointed at or focused it). */
+function noteReached(target: EventTarget | null): void {
+  const item = target instanceof Element ? target.closest<HTMLLIElement>('li[data-key]') : null;
+  if (!listing || !item) return;
+  listing.reached = Math.max(listing.reached, resultItems().indexOf(item) + 1);
+}
+
+/**
+ * How many items the reader has reached: pointed at, focused, or (once they have scrolled)
+ * above the bottom of the window. Those keep their places when later shards answer.
+ */
+function reachedCount(current: Listing): number {
+  let reached = current.reached;
+  if (current.scrolled) {
+    const items = resultItems();
+    const bottom = window.innerHeight;
+    reached = Math.max(reached, items.filter((item) => item.getBoundingClientRect().top < bottom).length);
+  }
+  return reached;
+}
+
+/**
+ * Shows `source`, the results of every shard answered so far. The first call of a search fills
+ * the list; a later one (more shards have answered) keeps what the reader has reached and
+ * re-ranks the rest of what is shown. Returns null when a newer search took over.
+ */
+async function showResults(token: number, source: ResultSource, pinned: NumberEntry | null): Promise<Listing | null> {
+  const previous = listing;
+  const size = Math.max(PAGE_SIZE, previous?.keys.length ?? 0);
+  const reached = previous ? reachedCount(previous) : 0;
+  const ranked = await source.slice(0, size + reached);
+  if (token !== generation) return null;
+  const byId = new Map(ranked.map((result) => [result.id, result]));
+  const merged = mergeProgressive(previous?.keys ?? [], [...byId.keys()], reached, size);
+  const oldItems = new Map(previous ? resultItems().map((item) => [item.dataset.key!, item]) : []);
+  const fresh = merged.keys.filter((key) => !oldItems.has(key));
+  const fragments = new Map(await Promise.all(fresh.map(async (key) => [key, await byId.get(key)!.data()] as const)));
+  if (token !== generation) return null;
+
+  let pinnedId = previous?.pinnedId;
+  let pinnedFragment: PagefindFragment | undefined;
+  const keys: string[] = [];
+  const texts = new Map<string, string>();
+  const items: HTMLLIElement[] = [];
+  for (const key of merged.keys) {
+    const fragment = fragments.get(key);
+    if (pinned && fragment && samePageUrl(fragment.url, pinned.url)) {
+      pinnedId = key;
+      pinnedFragment = fragment;
+      continue;
+    }
+    keys.push(key);
+    texts.set(key, fragment ? `${fragment.meta.title ?? ''}\n${fragment.content}` : previous!.texts.get(key)!);
+    items.push(oldItems.get(key) ?? resultItem(key, fragmentView(fragment!)));
+  }
+
+  // Reached items stay where they are (moving a node would also drop its focus); the rest go.
+  const frozen = Math.min(reached, previous?.keys.length ?? 0);
+  if (previous) for (const item of resultItems().slice(frozen)) item.remove();
+  else resultsList.replaceChildren();
+  const pinnedItem = resultsList.querySelector<HTMLLIElement>(':scope > li.is-number-match');
+  if (pinned && (!pinnedItem || (pinnedFragment && !pinnedItem.dataset.excerpt))) {
+    // Drawn again once its excerpt and status are known, unless the reader is on it.
+    const item = renderResult(pinnedView(pinned, pinnedFragment));
+    item.dataset.excerpt = pinnedFragment ? 'yes' : '';
+    if (!pinnedItem) resultsList.prepend(item);
+    else if (!pinnedItem.contains(document.activeElement)) pinnedItem.replaceWith(item);
+  }
+  resultsList.append(...items.slice(frozen));
+  showNumberHit(numberHit, pinned);
+
+  listing = {
+    source,
+    pinned,
+    pinnedId,
+    keys,
+    seen: new Set(pinnedId === undefined ? keys : [...keys, pinnedId]),
+    next: merged.consumed,
+    texts,
+    reached: previous?.reached ?? 0,
+    scrolled: previous?.scrolled ?? false,
+  };
+  moreButton.hidden = listing.next >= source.total;
+  return listing;
+}
+
+/** Loads the next batch of results, leaving out the pinned document and any shown already. */
 async function renderMore(token: number, focusFirst: boolean): Promise<void> {
-  if (!pending) return;
-  const { source, next } = pending;
-  const batch = await source.slice(next, next + PAGE_SIZE);
+  const current = listing;
+  if (!current) return;
+  const { source, next } = current;
+  const slice = await source.slice(next, next + PAGE_SIZE);
+  const batch = slice.filter((result) => !current.seen.has(result.id));
   const fragments = await Promise.all(batch.map((result) => result.data()));
-  if (token !== generation || !pending) return;
-  pending.next = next + batch.length;
-  const items = fragments
-    .filter((fragment) => !(pending?.pinned && samePageUrl(fragment.url, pending.pinned.url)))
-    .map((fragment) => renderResult(fragmentView(fragment)));
+  if (token !== generation || listing !== current) return;
+  current.next = next + slice.length;
+  const items: HTMLLIElement[] = [];
+  batch.forEach((result, i) => {
+    const fragment = fragments[i]!;
+    current.seen.add(result.id);
+    if (current.pinned && samePageUrl(fragment.url, current.pinned.url)) {
+      current.pinnedId = result.id;
+      return;
+    }
+    current.keys.push(result.id);
+    current.texts.set(result.id, `${fragment.meta.title ?? ''}\n${fragment.content}`);
+    items.push(resultItem(result.id, fragmentView(fragment)));
+  });
   resultsList.append(...items);
-  moreButton.hidden = pending.next >= source.total;
+  moreButton.hidden = current.next >= source.total;
   if (focusFirst) items[0]?.querySelector<HTMLAnchorElement>('a.result-title')?.focus();
 }
 
@@ -313,6 +504,10 @@ function dateOrdered(
   };
 }
 
+/**
+ * Relevance order: Pagefind's, by score over the shards searched. The one place that orders
+ * results by relevance, for a re-ranking to take its place in.
+ */
 function relevanceOrdered(merged: PagefindSearch): ResultSource {
   return { total: merged.results.length, slice: async (start, end) => merged.results.slice(start, end) };
 }
@@ -330,7 +525,7 @@ function showCounts(state: SearchState, search: PagefindSearch | null, manifest:
 function loadQueryCounts(): void {
   if (queryCounts !== 'off') return;
   queryCounts = 'loading';
-  loadPagefind()
+  loadAll()
     .then(async ({ pagefind, manifest }) => {
       await pagefind.filters();
       queryCounts = 'on';
@@ -346,20 +541,45 @@ function loadQueryCounts(): void {
 
 /* -------------------------------------------------------------------------------- search */
 
+function showLoading(): void {
+  setState('loading');
+  announce('正在检索…');
+}
+
+function clearResults(): void {
+  listing = null;
+  resultsList.replaceChildren();
+  moreButton.hidden = true;
+  showNumberHit(numberHit, null);
+}
+
+/** The status line once the list shows what every shard found, or only what the newest did. */
+function statusText(state: SearchState, shown: Listing, total: number, complete: boolean): string {
+  const { pinned } = shown;
+  if (!complete)
+    return `正在检索…已先列出最近文件中的 ${resultsList.childElementCount} 篇，其余文件检索完成后补入下方。`;
+  const status = searchStatus({
+    total,
+    shown: resultsList.childElementCount,
+    pinnedNumber: pinned?.number,
+    filtered: FILTER_KEYS.some((key) => state.filters[key].length > 0),
+  });
+  const partial = total > 0 && !pinned && state.q && onlyPartialMatches(state.q, [...shown.texts.values()]);
+  return partial ? `${status}${partialMatchNote(state.q)}` : status;
+}
+
 async function runSearch(state: SearchState): Promise<void> {
   const token = ++generation;
   clearTimeout(debounceTimer);
   updateClearButton(state);
-  pending = null;
 
   if (isEmptySearch(state)) {
-    resultsList.replaceChildren();
-    moreButton.hidden = true;
+    clearResults();
     setState('idle');
     announce('');
     // Still show the filters, so that a reader can browse by them without a query.
-    void loadPagefind()
-      .then(({ manifest }) => {
+    void loadManifest()
+      .then((manifest) => {
         if (!filtersBuilt) buildFilters(manifest.filters, state);
         showCounts(state, null, manifest);
       })
@@ -367,9 +587,10 @@ async function runSearch(state: SearchState): Promise<void> {
     return;
   }
 
-  setState('loading');
+  showLoading();
+  listing = null;
   try {
-    const { pagefind, manifest } = await loadPagefind();
+    const { pagefind, manifest } = await loadPrimary();
     if (token !== generation) return;
     if (!filtersBuilt) buildFilters(manifest.filters, state);
 
@@ -379,52 +600,40 @@ async function runSearch(state: SearchState): Promise<void> {
           .then((table) => lookupNumber(numberQuery, table, NUMBER_CONTEXT))
           .catch(() => null)
       : Promise.resolve(null);
-
     const term = state.q ? fullTextQuery(state.q, numberQuery) : null;
     const options = { filters: toPagefindFilters(state.filters), sort: toPagefindSort(state) };
+
+    // The newest shard alone, before any other is fetched, if none is being merged yet. Its
+    // results start either order (see the header), so they are shown at once.
+    if (allPromise === null && manifest.shards.length > 1) {
+      const [newest, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
+      if (token !== generation) return;
+      if (newest.results.length > 0 || pinned) {
+        const first = await showResults(token, relevanceOrdered(newest), pinned);
+        if (!first) return;
+        setState('partial');
+        announce(statusText(state, first, newest.results.length, false));
+      }
+    }
+
+    await loadAll();
+    if (token !== generation) return;
     const [search, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
     if (token !== generation) return;
-
     const source = options.sort ? dateOrdered(pagefind, manifest, search, term, options) : relevanceOrdered(search);
-    const first = await source.slice(0, PAGE_SIZE);
-    const fragments = await Promise.all(first.map((result) => result.data()));
-    if (token !== generation) return;
-
-    const items: HTMLLIElement[] = [];
-    let pinnedInResults = false;
-    if (pinned) {
-      const index = fragments.findIndex((fragment) => samePageUrl(fragment.url, pinned.url));
-      pinnedInResults = index >= 0;
-      items.push(renderResult(pinnedView(pinned, pinnedInResults ? fragments[index] : undefined)));
-    }
-    for (const fragment of fragments) {
-      if (pinned && samePageUrl(fragment.url, pinned.url)) continue;
-      items.push(renderResult(fragmentView(fragment)));
-    }
-    resultsList.replaceChildren(...items);
-
-    pending = { source, next: first.length, pinned };
-    moreButton.hidden = pending.next >= source.total;
+    const shown = await showResults(token, source, pinned);
+    if (!shown) return;
     lastSearch = { token, term, options };
     showCounts(state, search, manifest);
 
     // The pinned document may also sit further down the full-text results; it is skipped there
     // when reached, so the count can be one too high only for a number with many full-text hits.
-    const total = search.results.length + (pinned && !pinnedInResults ? 1 : 0);
     setState('done');
-    announce(
-      searchStatus({
-        total,
-        shown: resultsList.childElementCount,
-        pinnedNumber: pinned?.number,
-        filtered: FILTER_KEYS.some((key) => state.filters[key].length > 0),
-      }),
-    );
+    announce(statusText(state, shown, search.results.length + (pinned && shown.pinnedId === undefined ? 1 : 0), true));
   } catch (error) {
     if (token !== generation) return;
     console.error('search failed', error);
-    resultsList.replaceChildren();
-    moreButton.hidden = true;
+    clearResults();
     setState('error');
     announce(
       import.meta.env.DEV
@@ -438,11 +647,15 @@ function scheduleSearch(): void {
   clearTimeout(debounceTimer);
   const state = readForm();
   syncUrl(state);
+  if (isEmptySearch(state)) {
+    debounceTimer = setTimeout(() => void runSearch(state), DEBOUNCE_MS);
+    return;
+  }
   // The results on screen no longer match the input: say so until the debounced search ends.
-  setState('loading');
+  showLoading();
   if (state.q) {
     // Start fetching the index chunks for the words typed so far.
-    void loadPagefind()
+    void loadPrimary()
       .then(({ pagefind }) => pagefind.preload(fullTextQuery(state.q, classifyNumberQuery(state.q))))
       .catch(() => {});
   }
@@ -491,7 +704,17 @@ filtersBox.addEventListener('focusin', loadQueryCounts);
 moreButton.addEventListener('click', () => {
   void renderMore(generation, true);
 });
-input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+// Prefetch the engine and the newest shard as soon as the reader may type.
+input.addEventListener('focus', () => void loadPrimary().catch(() => {}), { once: true });
+resultsList.addEventListener('pointerover', (event) => noteReached(event.target));
+resultsList.addEventListener('focusin', (event) => noteReached(event.target));
+addEventListener(
+  'scroll',
+  () => {
+    if (listing) listing.scrolled = true;
+  },
+  { passive: true },
+);
 
 layout.hidden = false;
 writeForm(initial);

@@ -6,6 +6,7 @@
  */
 import { formatChineseDate } from '../../domain/dates';
 import { FILTER_KEYS, type FilterKey, type SearchState } from '../state';
+import { mergeAdjacentMarks, mergeMarkParts } from './results';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -35,6 +36,7 @@ export function searchPageElements() {
     filterGroups: byId<HTMLElement>('search-filter-groups'),
     clearFilters: byId<HTMLButtonElement>('search-clear-filters'),
     statusBox: byId<HTMLElement>('search-status'),
+    numberHit: byId<HTMLElement>('search-number-hit'),
     resultsList: byId<HTMLOListElement>('search-results'),
     moreButton: byId<HTMLButtonElement>('search-more'),
     layout: byId<HTMLElement>('search-layout'),
@@ -43,10 +45,31 @@ export function searchPageElements() {
 
 export type SearchPageElements = ReturnType<typeof searchPageElements>;
 
-/** `data-state` (idle, loading, done, error) tells tests and styles where a search stands. */
-export function setResultsState(list: HTMLElement, state: 'idle' | 'loading' | 'done' | 'error'): void {
+/**
+ * Where a search stands: 'partial' when the list shows what some of the index has answered
+ * while the rest is still being searched, 'done' when it shows what the whole index found.
+ */
+export type ResultsState = 'idle' | 'loading' | 'partial' | 'done' | 'error';
+
+/** `data-state` tells tests and styles where a search stands. */
+export function setResultsState(list: HTMLElement, state: ResultsState): void {
   list.dataset.state = state;
   list.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+}
+
+/**
+ * The document whose number the query is, as a direct link above the results (or nothing).
+ * `url` is the link as the page should follow it.
+ */
+export function showNumberHit(box: HTMLElement, entry: { url: string; title: string; number: string } | null): void {
+  box.hidden = entry === null;
+  if (!entry) {
+    box.replaceChildren();
+    return;
+  }
+  const link = text('a', 'search-number-hit-link', entry.title) as HTMLAnchorElement;
+  link.href = entry.url;
+  box.replaceChildren(text('span', 'search-number-hit-label', `文号 ${entry.number}：`), link);
 }
 
 /* ------------------------------------------------------------------------------- filters */
@@ -130,6 +153,11 @@ export interface ResultView {
   number?: string;
   date?: string;
   issuer?: string;
+  /** Legal status (有效, 已失效, 已废止, 已修改): a badge unless 有效. */
+  status?: string;
+  /** Where the gazette printed it: the issue's label (2020年第7期) and the page. */
+  issue?: string;
+  page?: string;
   /** Pagefind's excerpt: HTML with entities escaped and <mark> around matches. */
   excerptHtml?: string;
   /** An excerpt as text parts, the matches marked. */
@@ -172,20 +200,31 @@ export function renderResult(view: ResultView): HTMLLIElement {
   item.append(heading);
 
   if (view.numberMatch) item.append(text('p', 'result-badge', '文号匹配'));
+  // Only a document no longer (wholly) in force is flagged: the reader must not miss it.
+  if (view.status && view.status !== '有效') {
+    const badge = text('span', 'result-status', view.status);
+    badge.dataset.status = view.status;
+    heading.append(' ', badge);
+  }
 
   const meta = document.createElement('dl');
   meta.className = 'result-meta';
   if (view.number) meta.append(metaRow('文号', text('dd', 'result-number', view.number)));
   if (view.date) meta.append(metaRow('成文日期', dateElement(view.date)));
   if (view.issuer) meta.append(metaRow('发文机关', text('dd', 'result-issuer', view.issuer)));
+  if (view.issue)
+    meta.append(
+      metaRow('刊载于', text('dd', 'result-issue', view.page ? `${view.issue} 第${view.page}页` : view.issue)),
+    );
   item.append(meta);
 
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
   if (view.excerptHtml)
-    excerpt.innerHTML = view.excerptHtml; // Pagefind escapes the text itself
+    excerpt.innerHTML = mergeAdjacentMarks(view.excerptHtml); // Pagefind escapes the text itself
   else if (view.excerptParts?.length) {
-    for (const part of view.excerptParts) excerpt.append(part.mark ? text('mark', '', part.text) : part.text);
+    for (const part of mergeMarkParts(view.excerptParts))
+      excerpt.append(part.mark ? text('mark', '', part.text) : part.text);
   } else excerpt.textContent = view.note ?? (view.numberMatch ? '发文字号与检索词一致。' : '');
   item.append(excerpt);
   return item;
