@@ -7,7 +7,8 @@
  *   the site works under any sub-path. The index is in shards (`pagefind/shards.json`, see
  *   src/search/pagefind/shards.ts): the newest is Pagefind's primary index, the others are merged
  *   into it, each tagged with a synthetic filter so that it can be searched on its own.
- * - Relevance order is Pagefind's merged order (by score). Date order is built here: shards
+ * - Relevance order is Pagefind's merged order (by score), its first results re-ranked by exact
+ *   title and phrase matches (src/search/rank.ts). Date order is built here: shards
  *   cover disjoint date ranges, so it is each shard's own date order, newest shard first;
  *   only the shards a page of results falls in are searched on their own.
  * - The numbers beside the filters count the whole archive (they come with the manifest) until
@@ -20,6 +21,7 @@
  */
 import { lookupContext } from '../../domain/number-lookup';
 import { dateOrderWindow, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
+import { rerank } from '../rank';
 import {
   FILTER_KEYS,
   bucketOfQuery,
@@ -55,6 +57,8 @@ import {
 interface PagefindFragment {
   url: string;
   excerpt: string;
+  /** The page's whole indexed text. */
+  content: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
 }
@@ -313,8 +317,34 @@ function dateOrdered(
   };
 }
 
-function relevanceOrdered(merged: PagefindSearch): ResultSource {
-  return { total: merged.results.length, slice: async (start, end) => merged.results.slice(start, end) };
+/**
+ * Pagefind's first results whose data is loaded and re-ranked by exact matches (rank.ts): a
+ * title or term typed as printed ranks below pages that only match its words often enough (法律援助条例
+ * under 杭州市法律援助条例), but not below the first 30 (measured: scripts/title-ranking.ts).
+ */
+const RERANK_DEPTH = 30;
+
+/** Relevance order: Pagefind's, the first RERANK_DEPTH results put in exact-match tiers. */
+function relevanceOrdered(merged: PagefindSearch, query: string | null): ResultSource {
+  const top = merged.results.slice(0, RERANK_DEPTH);
+  const head = query
+    ? Promise.all(
+        top.map(async (result) => {
+          const data = result.data(); // loaded once, for the ranking and the list
+          return { result: { ...result, data: () => data }, fragment: await data };
+        }),
+      ).then((loaded) =>
+        rerank(query, loaded, ({ fragment }) => ({
+          title: fragment.meta.title ?? '',
+          issuers: fragment.meta.issuer ? [fragment.meta.issuer] : [],
+          text: fragment.content,
+        })).map(({ result }) => result),
+      )
+    : Promise.resolve(top);
+  return {
+    total: merged.results.length,
+    slice: async (start, end) => [...(await head), ...merged.results.slice(RERANK_DEPTH)].slice(start, end),
+  };
 }
 
 function showCounts(state: SearchState, search: PagefindSearch | null, manifest: ShardManifest): void {
@@ -385,7 +415,9 @@ async function runSearch(state: SearchState): Promise<void> {
     const [search, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
     if (token !== generation) return;
 
-    const source = options.sort ? dateOrdered(pagefind, manifest, search, term, options) : relevanceOrdered(search);
+    const source = options.sort
+      ? dateOrdered(pagefind, manifest, search, term, options)
+      : relevanceOrdered(search, state.q);
     const first = await source.slice(0, PAGE_SIZE);
     const fragments = await Promise.all(first.map((result) => result.data()));
     if (token !== generation) return;
