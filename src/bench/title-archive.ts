@@ -110,10 +110,6 @@ export interface TitleArchiveOptions {
 /** Paragraphs a real-title document keeps of its regulation: enough for a realistic length. */
 const REGULATION_PARAGRAPHS = 60;
 
-function yamlScalar(value: string): string {
-  return /[:#"'\n]|^[\s\-?,[\]{}&*!|>%@`]/u.test(value) ? JSON.stringify(value) : value;
-}
-
 function documentId(path: string): string {
   return path.replace(/^[^/]+\//u, '').replace(/\.md$/u, '');
 }
@@ -140,7 +136,7 @@ function parseDocument(content: string): { head: string; body: string; fields: F
 /** The same document under another title and with another text before its signature. */
 function rewrite(content: string, title: string | null, text: (year: number, body: string) => string): string {
   const { head, body, fields } = parseDocument(content);
-  const newHead = title === null ? head : head.replace(/^title: .*$/mu, `title: ${yamlScalar(title)}`);
+  const newHead = title === null ? head : head.replace(/^title: .*$/mu, `title: ${JSON.stringify(title)}`);
   const signature = body.indexOf(':::signature');
   return `${newHead}${text(fields.year, body.slice(0, signature))}${body.slice(signature)}`;
 }
