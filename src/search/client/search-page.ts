@@ -7,8 +7,9 @@
  *   the site works under any sub-path. The index is in shards (`pagefind/shards.json`, see
  *   src/search/pagefind/shards.ts): the newest is Pagefind's primary index, the others are merged
  *   into it, each tagged with a synthetic filter so that it can be searched on its own.
- * - Relevance order is Pagefind's merged order (by score), its first results re-ranked by exact
- *   title and phrase matches (src/search/rank.ts). Date order is built here: shards
+ * - Relevance order is Pagefind's merged order (by score), its first results and the pages that
+ *   hold the query as typed re-ranked by exact title and phrase matches (src/search/rank.ts).
+ *   Date order is built here: shards
  *   cover disjoint date ranges, so it is each shard's own date order, newest shard first;
  *   only the shards a page of results falls in are searched on their own.
  * - The numbers beside the filters count the whole archive (they come with the manifest) until
@@ -318,33 +319,44 @@ function dateOrdered(
 }
 
 /**
- * Pagefind's first results whose data is loaded and re-ranked by exact matches (rank.ts): a
- * title or term typed as printed ranks below pages that only match its words often enough (法律援助条例
- * under 杭州市法律援助条例), but not below the first 30 (measured: scripts/title-ranking.ts).
+ * How many of Pagefind's first results are loaded and re-ranked by exact matches (rank.ts): a
+ * title or term typed as printed can rank below pages that only match its words more often
+ * (法律援助条例 under 杭州市法律援助条例), though within the first 30 for every real title measured
+ * (scripts/title-ranking.ts). Pages that hold the query as typed (Pagefind's quoted search, over
+ * the index chunks the search has loaded) join them: a term printed in one document only can
+ * rank far lower (惠企贷 among 159 pages with 惠企 and 贷).
  */
 const RERANK_DEPTH = 30;
 
-/** Relevance order: Pagefind's, the first RERANK_DEPTH results put in exact-match tiers. */
-function relevanceOrdered(merged: PagefindSearch, query: string | null): ResultSource {
-  const top = merged.results.slice(0, RERANK_DEPTH);
-  const head = query
-    ? Promise.all(
-        top.map(async (result) => {
-          const data = result.data(); // loaded once, for the ranking and the list
-          return { result: { ...result, data: () => data }, fragment: await data };
-        }),
-      ).then((loaded) =>
-        rerank(query, loaded, ({ fragment }) => ({
-          title: fragment.meta.title ?? '',
-          issuers: fragment.meta.issuer ? [fragment.meta.issuer] : [],
-          text: fragment.content,
-        })).map(({ result }) => result),
-      )
-    : Promise.resolve(top);
-  return {
-    total: merged.results.length,
-    slice: async (start, end) => [...(await head), ...merged.results.slice(RERANK_DEPTH)].slice(start, end),
-  };
+/** Relevance order: Pagefind's, its first results and the exact matches put in exact-match tiers. */
+function relevanceOrdered(
+  pagefind: PagefindApi,
+  merged: PagefindSearch,
+  term: string | null,
+  options: Record<string, unknown>,
+): ResultSource {
+  const phrase = term?.replace(/[《》“”"]/gu, '').trim();
+  const ordered = (async () => {
+    if (!term || !phrase) return merged.results;
+    const top = merged.results.slice(0, RERANK_DEPTH);
+    const exact = (await pagefind.search(`"${phrase}"`, options)).results.slice(0, RERANK_DEPTH);
+    const ids = new Set(top.map((result) => result.id));
+    const pool = [...top, ...exact.filter((result) => !ids.has(result.id))];
+    for (const result of pool) ids.add(result.id);
+    const loaded = await Promise.all(
+      pool.map(async (result) => {
+        const data = result.data(); // loaded once, for the ranking and the list
+        return { result: { ...result, data: () => data }, fragment: await data };
+      }),
+    );
+    const head = rerank(term, loaded, ({ fragment }) => ({
+      title: fragment.meta.title ?? '',
+      issuers: fragment.meta.issuer ? [fragment.meta.issuer] : [],
+      text: fragment.content,
+    })).map(({ result }) => result);
+    return [...head, ...merged.results.filter((result) => !ids.has(result.id))];
+  })();
+  return { total: merged.results.length, slice: async (start, end) => (await ordered).slice(start, end) };
 }
 
 function showCounts(state: SearchState, search: PagefindSearch | null, manifest: ShardManifest): void {
@@ -417,7 +429,7 @@ async function runSearch(state: SearchState): Promise<void> {
 
     const source = options.sort
       ? dateOrdered(pagefind, manifest, search, term, options)
-      : relevanceOrdered(search, state.q);
+      : relevanceOrdered(pagefind, search, term, options);
     const first = await source.slice(0, PAGE_SIZE);
     const fragments = await Promise.all(first.map((result) => result.data()));
     if (token !== generation) return;
