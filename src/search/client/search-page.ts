@@ -320,13 +320,15 @@ function dateOrdered(
 
 /**
  * How many of Pagefind's first results are loaded and re-ranked by exact matches (rank.ts): a
- * title or term typed as printed can rank below pages that only match its words more often
- * (法律援助条例 under 杭州市法律援助条例), though within the first 30 for every real title measured
- * (scripts/title-ranking.ts). Pages that hold the query as typed (Pagefind's quoted search, over
- * the index chunks the search has loaded) join them: a term printed in one document only can
- * rank far lower (惠企贷 among 159 pages with 惠企 and 贷).
+ * title typed as printed can rank below pages that only match its words more often (法律援助条例
+ * under 杭州市法律援助条例), though within the first 12 for every real title measured
+ * (scripts/title-ranking.ts). The first EXACT_DEPTH pages that hold the query as typed (Pagefind's
+ * quoted search, over the index chunks the search has loaded) join them: a term printed in one
+ * document only can rank far lower (惠企贷 below the 30th of 159 pages with 惠企 and 贷). Each page
+ * loaded costs its fragment (2.4 KB on average at 10,000 documents), 10 of them shown anyway.
  */
-const RERANK_DEPTH = 30;
+const RERANK_DEPTH = 20;
+const EXACT_DEPTH = 10;
 
 /** Relevance order: Pagefind's, its first results and the exact matches put in exact-match tiers. */
 function relevanceOrdered(
@@ -339,7 +341,7 @@ function relevanceOrdered(
   const ordered = (async () => {
     if (!term || !phrase) return merged.results;
     const top = merged.results.slice(0, RERANK_DEPTH);
-    const exact = (await pagefind.search(`"${phrase}"`, options)).results.slice(0, RERANK_DEPTH);
+    const exact = (await pagefind.search(`"${phrase}"`, options)).results.slice(0, EXACT_DEPTH);
     const ids = new Set(top.map((result) => result.id));
     const pool = [...top, ...exact.filter((result) => !ids.has(result.id))];
     for (const result of pool) ids.add(result.id);
