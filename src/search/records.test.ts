@@ -41,7 +41,7 @@ function record(fields: Partial<DocumentRecord> = {}): DocumentRecord {
 }
 
 describe('searchRecord', () => {
-  it('gives the text, metadata, filters, sort date and title weight the document page marks for Pagefind', () => {
+  it('gives the text, metadata, filters, sort date and title and number weights the document page marks for Pagefind', () => {
     expect(searchRecord(record())).toEqual({
       id: '2020/07/zzbz-2020-56',
       meta: {
@@ -57,7 +57,10 @@ describe('searchRecord', () => {
       filters: { issuer: ['淄博市人民政府办公室'], status: ['有效'], type: ['意见'], year: ['2020年'] },
       sort: { date: '2020-05-26' },
       text: '淄博市人民政府办公室关于人才贷的意见\n淄政办字〔2020〕56号\n推动“人才贷”业务。\n第二段。',
-      weights: [[0, 18, 10]],
+      weights: [
+        [0, 18, 10],
+        [19, 32, 5],
+      ],
     });
   });
 
@@ -91,8 +94,12 @@ describe('searchRecord', () => {
     );
   });
 
-  it('measures the title weight in code points', () => {
-    expect(searchRecord(record({ title: '𠀀𠀁意见' })).weights).toEqual([[0, 4, 10]]);
+  it('measures the title and number weights in code points', () => {
+    expect(searchRecord(record({ title: '𠀀𠀁意见' })).weights).toEqual([
+      [0, 4, 10],
+      [5, 18, 5],
+    ]);
+    expect(searchRecord(record({ title: '𠀀𠀁意见', number: null })).weights).toEqual([[0, 4, 10]]);
   });
 });
 

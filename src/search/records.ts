@@ -19,6 +19,11 @@ import { officialTitle } from '../domain/official-title';
 
 /** The weight the document page gives its title (`data-pagefind-weight` on the h1). */
 export const TITLE_WEIGHT = 10;
+/**
+ * The weight it gives its document number: a number printed on its own document counts more
+ * than the same number cited in another's text.
+ */
+export const NUMBER_WEIGHT = 5;
 
 export interface SearchRecord {
   /** The document's id, `2020/07/zzbz-2020-54`. */
@@ -31,7 +36,7 @@ export interface SearchRecord {
   sort: { date: string };
   /** The indexed text: title, number, then the document's text as printed. */
   text: string;
-  /** `[start, end, weight]` code-point ranges of `text` that count more (the title). */
+  /** `[start, end, weight]` code-point ranges of `text` that count more (the title, the number). */
   weights: [number, number, number][];
 }
 
@@ -81,13 +86,17 @@ export function searchRecord(record: DocumentRecord): SearchRecord {
     .replace(/[ \t]*\n[ \t\n]*/gu, '\n')
     .trim();
   const titleLength = Array.from(title).length;
+  const numberStart = titleLength > 0 ? titleLength + 1 : 0;
+  const weights: [number, number, number][] = [];
+  if (titleLength > 0) weights.push([0, titleLength, TITLE_WEIGHT]);
+  if (number) weights.push([numberStart, numberStart + Array.from(number).length, NUMBER_WEIGHT]);
   return {
     id: record.id,
     meta,
     filters,
     sort: { date: record.date },
     text,
-    weights: titleLength > 0 ? [[0, titleLength, TITLE_WEIGHT]] : [],
+    weights,
   };
 }
 

@@ -14,7 +14,9 @@
  *   without moving what the reader has reached (results.ts, mergeProgressive).
  *   Pagefind searches every index merged so far, and waits for one being merged: the newest
  *   shard is searched alone only while no merge has been asked for (see loadAll).
- * - Relevance order is Pagefind's merged order (by score), in one function (relevanceOrdered).
+ * - Relevance order is Pagefind's merged order (by score), its first results and the pages that
+ *   hold the query as typed re-ranked by exact title and phrase matches (src/search/rank.ts), in
+ *   one function (relevanceOrdered).
  *   Date order is built here: shards cover disjoint date ranges, so it is each shard's own date
  *   order, newest shard first; only the shards a page of results falls in are searched on their
  *   own. The newest shard's own results are thus the start of either order.
@@ -29,6 +31,7 @@
  */
 import { lookupContext } from '../../domain/number-lookup';
 import { dateOrderWindow, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
+import { rerank } from '../rank';
 import {
   FILTER_KEYS,
   bucketOfQuery,
@@ -505,11 +508,46 @@ function dateOrdered(
 }
 
 /**
- * Relevance order: Pagefind's, by score over the shards searched. The one place that orders
- * results by relevance, for a re-ranking to take its place in.
+ * How many of Pagefind's first results are loaded and re-ranked by exact matches (rank.ts): a
+ * title typed as printed can rank below pages that only match its words more often (法律援助条例
+ * under 杭州市法律援助条例), though within the first 12 for every real title measured
+ * (scripts/title-ranking.ts). The first EXACT_DEPTH pages that hold the query as typed (Pagefind's
+ * quoted search, over the index chunks the search has loaded) join them: a term printed in one
+ * document only can rank far lower (惠企贷 below the 30th of 159 pages with 惠企 and 贷). Each page
+ * loaded costs its fragment (2.4 KB on average at 10,000 documents), 10 of them shown anyway.
  */
-function relevanceOrdered(merged: PagefindSearch): ResultSource {
-  return { total: merged.results.length, slice: async (start, end) => merged.results.slice(start, end) };
+const RERANK_DEPTH = 20;
+const EXACT_DEPTH = 10;
+
+/** Relevance order: Pagefind's, its first results and the exact matches put in exact-match tiers. */
+function relevanceOrdered(
+  pagefind: PagefindApi,
+  merged: PagefindSearch,
+  term: string | null,
+  options: Record<string, unknown>,
+): ResultSource {
+  const phrase = term?.replace(/[《》“”"]/gu, '').trim();
+  const ordered = (async () => {
+    if (!term || !phrase) return merged.results;
+    const top = merged.results.slice(0, RERANK_DEPTH);
+    const exact = (await pagefind.search(`"${phrase}"`, options)).results.slice(0, EXACT_DEPTH);
+    const ids = new Set(top.map((result) => result.id));
+    const pool = [...top, ...exact.filter((result) => !ids.has(result.id))];
+    for (const result of pool) ids.add(result.id);
+    const loaded = await Promise.all(
+      pool.map(async (result) => {
+        const data = result.data(); // loaded once, for the ranking and the list
+        return { result: { ...result, data: () => data }, fragment: await data };
+      }),
+    );
+    const head = rerank(term, loaded, ({ fragment }) => ({
+      title: fragment.meta.title ?? '',
+      issuers: fragment.meta.issuer ? [fragment.meta.issuer] : [],
+      text: fragment.content,
+    })).map(({ result }) => result);
+    return [...head, ...merged.results.filter((result) => !ids.has(result.id))];
+  })();
+  return { total: merged.results.length, slice: async (start, end) => (await ordered).slice(start, end) };
 }
 
 function showCounts(state: SearchState, search: PagefindSearch | null, manifest: ShardManifest): void {
@@ -609,7 +647,7 @@ async function runSearch(state: SearchState): Promise<void> {
       const [newest, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
       if (token !== generation) return;
       if (newest.results.length > 0 || pinned) {
-        const first = await showResults(token, relevanceOrdered(newest), pinned);
+        const first = await showResults(token, relevanceOrdered(pagefind, newest, term, options), pinned);
         if (!first) return;
         setState('partial');
         announce(statusText(state, first, newest.results.length, false));
@@ -620,7 +658,9 @@ async function runSearch(state: SearchState): Promise<void> {
     if (token !== generation) return;
     const [search, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
     if (token !== generation) return;
-    const source = options.sort ? dateOrdered(pagefind, manifest, search, term, options) : relevanceOrdered(search);
+    const source = options.sort
+      ? dateOrdered(pagefind, manifest, search, term, options)
+      : relevanceOrdered(pagefind, search, term, options);
     const shown = await showResults(token, source, pinned);
     if (!shown) return;
     lastSearch = { token, term, options };

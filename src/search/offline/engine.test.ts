@@ -114,6 +114,68 @@ describe('searchIndex', () => {
   });
 });
 
+describe('searchIndex: exact matches first', () => {
+  const issued = (url: string, title: string, body: string, issuer?: string): SearchRecord => {
+    const record = doc(url, title, body);
+    return issuer ? { ...record, meta: { ...record.meta, issuer } } : record;
+  };
+  const titled = buildSearchIndex([
+    // Many mentions in a short text: the best BM25 score for 法律援助条例.
+    issued('notice/index.html', '关于法律援助的通知', '法律援助条例。法律援助条例。法律援助条例。'),
+    issued('local/index.html', '杭州市法律援助条例', '第一条　为了规范法律援助工作，制定本条例。'),
+    issued(
+      'regulation/index.html',
+      '法律援助条例',
+      `第一条　${'为了保障经济困难的公民获得必要的法律服务，'.repeat(20)}`,
+    ),
+    issued('words/index.html', '关于法律服务的意见', '法律援助工作依照有关条例办理。法律援助，条例。'),
+    issued(
+      'issued/index.html',
+      '关于做好法律援助工作的通知',
+      '各区县人民政府：现就法律援助工作通知如下。',
+      '示例市人民政府办公室',
+    ),
+  ]);
+  const titledShards = new Map(titled.shards.map((shard, n) => [n, shard]));
+  const order = (text: string) =>
+    searchIndex(titled.manifest, titledShards, { text, filters: {}, sort: 'relevance' }).matches.map((m) =>
+      titled.manifest.documents[m.id]!.url.replace('/index.html', ''),
+    );
+
+  it('puts the document titled as the query first, then titles containing it, then the rest', () => {
+    expect(order('法律援助条例')).toEqual(['regulation', 'local', 'notice']);
+    expect(order('《法律援助条例》')[0]).toBe('regulation');
+  });
+
+  it('puts the query as one exact phrase above its words apart', () => {
+    // words holds 法律援助 and 条例 (more often, in a shorter text), not 法律援助条例.
+    expect(order('法律援助 条例')).toEqual(['regulation', 'local', 'notice', 'words']);
+    expect(shardsForQuery('法律援助 条例', 64)).toEqual(
+      [
+        ...new Set([
+          ...shardsForQuery('法律援助', 64),
+          ...shardsForQuery('条例', 64),
+          ...shardsForQuery('法律援助条例', 64),
+        ]),
+      ].sort((a, b) => a - b),
+    );
+  });
+
+  it('finds a document by its title as cited (发文机关 + 标题), bare or in 《》, which its text does not print', () => {
+    expect(order('示例市人民政府办公室关于做好法律援助工作的通知')).toEqual(['issued']);
+    expect(order('《示例市人民政府办公室关于做好法律援助工作的通知》')).toEqual(['issued']);
+  });
+
+  it('leaves date order alone (one date here: by score, where the short local title wins)', () => {
+    const matches = searchIndex(titled.manifest, titledShards, {
+      text: '法律援助条例',
+      filters: {},
+      sort: 'date',
+    }).matches;
+    expect(titled.manifest.documents[matches[0]!.id]!.url).toBe('local/index.html');
+  });
+});
+
 describe('excerpt', () => {
   it('cuts a passage around the matches and marks them', () => {
     const text = `${'前言。'.repeat(30)}推动人才贷业务，扩大人才贷规模。${'结尾。'.repeat(30)}`;

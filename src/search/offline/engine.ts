@@ -7,9 +7,13 @@
  * as exact phrases through their chained bigrams. Ranking is BM25 over phrase counts, where
  * an occurrence inside a weighted range (the document's title, with the weight its page gives
  * it in `data-pagefind-weight`: src/search/records.ts) counts that many times: the same signals
- * Pagefind ranks by online.
+ * Pagefind ranks by online. Then exact matches come first, as online (src/search/rank.ts): the
+ * title as typed or cited, a title containing the query, the query as one exact phrase. A
+ * document whose title as cited (发文机关 + 标题) holds the query is found even where its text
+ * does not print the issuer and the title together.
  */
-import type { SearchManifest, Shard } from './offline-index';
+import { matchForm, matchTier, rerank } from '../rank';
+import type { ManifestDocument, SearchManifest, Shard } from './offline-index';
 import { decodePostings, foldText, isCountedTerm, parseQueryPhrases, shardOf, type QueryPhrase } from './terms';
 
 /** BM25's usual constants (Pagefind's defaults too). */
@@ -41,10 +45,14 @@ export interface EngineResult {
   unsearchable: boolean;
 }
 
-/** The shards holding the terms of a query, ascending. */
+/**
+ * The shards holding the terms of a query, ascending: those of its phrases, and of the whole
+ * query as one phrase (法律援助 条例 → 法律援助条例), which ranks exact matches first.
+ */
 export function shardsForQuery(text: string, shardCount: number): number[] {
   const shards = new Set<number>();
-  for (const phrase of parseQueryPhrases(text)) for (const term of phrase.terms) shards.add(shardOf(term, shardCount));
+  for (const phrase of [...parseQueryPhrases(text), ...parseQueryPhrases(matchForm(text))])
+    for (const term of phrase.terms) shards.add(shardOf(term, shardCount));
   return [...shards].sort((a, b) => a - b);
 }
 
@@ -89,6 +97,27 @@ function passesFilters(filters: Record<string, string[]>, selection: FilterSelec
   );
 }
 
+/** What rank.ts compares the query with: the title, and the issuers it is cited with. */
+function rankFields(doc: ManifestDocument, text: boolean) {
+  return { title: doc.meta.title ?? '', issuers: doc.meta.issuer ? [doc.meta.issuer] : [], text };
+}
+
+/**
+ * The documents holding the whole query as one exact phrase, when the query has several phrases
+ * that join into one (法律援助 条例); null when every match holds it (one phrase) or when it
+ * cannot be told (letters beside Han characters: 2020年 is two terms, with no positions between).
+ */
+function exactPhraseDocuments(
+  form: string,
+  phrases: readonly QueryPhrase[],
+  manifest: SearchManifest,
+  shards: ReadonlyMap<number, Shard>,
+): Set<number> | null {
+  const whole = parseQueryPhrases(form);
+  if (phrases.length < 2 || whole.length !== 1) return null;
+  return new Set(phraseCounts(whole[0]!, manifest, shards).keys());
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -129,6 +158,11 @@ export function searchIndex(
       }
       scores = next;
     });
+    // A title as cited holding the query: the issuer and the title stand apart in the text.
+    const form = matchForm(query.text);
+    manifest.documents.forEach((doc, id) => {
+      if (!scores.has(id) && matchTier(form, rankFields(doc, false)) <= 1) scores.set(id, 0);
+    });
   }
 
   const counts: Record<string, Record<string, number>> = {};
@@ -140,7 +174,7 @@ export function searchIndex(
   }
 
   const byDate = query.sort === 'date' || phrases.length === 0;
-  const matches = [...scores]
+  const ordered = [...scores]
     .filter(([id]) => passesFilters(manifest.documents[id]!.filters, query.filters))
     .map(([id, score]) => ({ id, score }))
     .sort((a, b) => {
@@ -148,6 +182,12 @@ export function searchIndex(
       const url = compare(manifest.documents[a.id]!.url, manifest.documents[b.id]!.url);
       return byDate ? date || b.score - a.score || url : b.score - a.score || date || url;
     });
+  const exact = byDate ? null : exactPhraseDocuments(matchForm(query.text), phrases, manifest, shards);
+  const matches = byDate
+    ? ordered
+    : rerank(query.text, ordered, ({ id }) =>
+        rankFields(manifest.documents[id]!, exact?.has(id) ?? scores.get(id)! > 0),
+      );
   return { matches, counts, phrases, unsearchable };
 }
 
