@@ -19,6 +19,8 @@ export interface BodyAnchor {
   label: string;
   /** A numbered heading's text after its number; a numbered paragraph's run-in title (…。); else empty. */
   title: string;
+  /** The start of the text after the number, for outlines of heads without a title. */
+  excerpt: string;
   /** Rank for an outline: 0 for chapters, attachments and h2, one more for each rank below. */
   level: number;
 }
@@ -30,9 +32,16 @@ const LEVELS: Record<HeadKind, number> = { zhang: 0, fujian: 0, jie: 1, bufen: 1
 /** A run-in title ends at the first full stop, within this many characters. */
 const MAX_RUN_IN_TITLE = 30;
 const RUN_IN_END = /[。；！？]/u;
+/** An excerpt's length, in characters. */
+const EXCERPT_LENGTH = 16;
 
 export function isHeading(element: Element): boolean {
   return /^h[1-6]$/.test(element.tagName);
+}
+
+function excerptOf(rest: string): string {
+  const chars = Array.from(rest);
+  return chars.length > EXCERPT_LENGTH ? `${chars.slice(0, EXCERPT_LENGTH).join('')}…` : rest;
 }
 
 function runInTitle(rest: string): string {
@@ -48,13 +57,20 @@ export function anchorOf(element: Element): BodyAnchor | null {
   const heading = isHeading(element);
   const text = toText(element).trim();
   if (kind === 'heading') {
-    return { id, kind, label: text, title: '', level: Math.max(0, Number(element.tagName[1]) - 2) };
+    return { id, kind, label: text, title: '', excerpt: '', level: Math.max(0, Number(element.tagName[1]) - 2) };
   }
   const number = headNumberOf(text, { heading });
   if (!number) throw new Error(`the anchored element #${id} no longer starts with its number: ${text.slice(0, 20)}`);
   const label = number.kind === 'fujian' ? number.marker.replace(/[.．:：]$/u, '') : number.marker;
   const title = heading ? number.rest : number.kind === 'tiao' ? '' : runInTitle(number.rest);
-  return { id, kind: number.kind, label, title, level: LEVELS[number.kind] };
+  return {
+    id,
+    kind: number.kind,
+    label,
+    title,
+    excerpt: title ? '' : excerptOf(number.rest),
+    level: LEVELS[number.kind],
+  };
 }
 
 /** The anchors of a body's tree, in document order. */

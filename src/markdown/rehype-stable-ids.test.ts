@@ -101,12 +101,22 @@ describe('rehypeStableIds', () => {
 
   it('reports the anchors with their labels and run-in titles', () => {
     expect(
-      render('### 三、重点任务\n\n（一）统一流程标准。就……\n\n第五条　本办法……\n\n## 附件2：').data.anchors,
+      render(
+        '### 三、重点任务\n\n（一）统一流程标准。就……\n\n第五条　本办法……\n\n一、按照《淄博市重大行政决策程序规定》（市政府令第102号），……\n\n## 附件2：',
+      ).data.anchors,
     ).toEqual([
-      { id: 'bufen-3', kind: 'bufen', label: '三、', title: '重点任务', level: 1 },
-      { id: 'bufen-3-xiang-1', kind: 'xiang', label: '（一）', title: '统一流程标准', level: 2 },
-      { id: 'tiao-5', kind: 'tiao', label: '第五条', title: '', level: 2 },
-      { id: 'fujian-2', kind: 'fujian', label: '附件2', title: '', level: 0 },
+      { id: 'bufen-3', kind: 'bufen', label: '三、', title: '重点任务', excerpt: '', level: 1 },
+      { id: 'bufen-3-xiang-1', kind: 'xiang', label: '（一）', title: '统一流程标准', excerpt: '', level: 2 },
+      { id: 'tiao-5', kind: 'tiao', label: '第五条', title: '', excerpt: '本办法……', level: 2 },
+      {
+        id: 'bufen-1',
+        kind: 'bufen',
+        label: '一、',
+        title: '',
+        excerpt: '按照《淄博市重大行政决策程序规定…',
+        level: 1,
+      },
+      { id: 'fujian-2', kind: 'fujian', label: '附件2', title: '', excerpt: '', level: 0 },
     ]);
   });
 });
