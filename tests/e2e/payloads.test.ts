@@ -69,7 +69,7 @@ async function activeLeftovers(page: Page): Promise<string[]> {
       const tag = element.tagName.toLowerCase();
       if (
         ['iframe', 'svg', 'details', 'object', 'embed', 'base', 'style', 'form'].includes(tag) &&
-        !element.matches('form[role="search"], form.search-form, form#search-form')
+        !element.matches('form[role="search"], form.search-form, form#search-form, nav.outline > details')
       ) {
         found.push(`<${tag}>`);
       }
