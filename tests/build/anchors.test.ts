@@ -5,6 +5,7 @@
  * the ids the built pages have.
  */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -116,5 +117,17 @@ describe('stable anchors', () => {
       title: '切实保障存量贷款业务资金接续',
       url: `${SITE}/2020/07/zzbz-2020-56/#bufen-3`,
     });
+  });
+
+  it('keeps every document page, with its style sheets, within 30 KB gzipped', () => {
+    const gzipped = (path: string) => gzipSync(readFileSync(join(out, path))).length;
+    for (const { slug } of ISSUE_TOC) {
+      const path = `2020/07/${slug}/index.html`;
+      const sheets = selectAll('link[rel="stylesheet"]', readPage(out, path)).map((link) =>
+        String(link.properties.href).replace(/^\//, ''),
+      );
+      const total = gzipped(path) + sheets.reduce((sum, sheet) => sum + gzipped(sheet), 0);
+      expect(total, slug).toBeLessThanOrEqual(30_000);
+    }
   });
 });
