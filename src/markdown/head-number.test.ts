@@ -32,12 +32,20 @@ describe('headNumberOf', () => {
     expect(headNumberOf(text)).toBeNull();
   });
 
-  it('reads attachment labels on headings only', () => {
+  it('reads attachment labels, with a title on headings only', () => {
     expect(headNumberOf('附件', { heading: true })).toEqual({ kind: 'fujian', number: null, marker: '附件', rest: '' });
     expect(headNumberOf('附件2：', { heading: true })).toMatchObject({ kind: 'fujian', number: 2 });
     expect(headNumberOf('附件1.', { heading: true })).toMatchObject({ kind: 'fujian', number: 1 });
     expect(headNumberOf('附：', { heading: true })).toMatchObject({ kind: 'fujian', number: null });
-    expect(headNumberOf('附件')).toBeNull();
-    expect(headNumberOf('附件2：名单', { heading: true })).toBeNull();
+    expect(headNumberOf('附件1')).toMatchObject({ kind: 'fujian', number: 1 });
+    expect(headNumberOf('附件2：名单')).toBeNull();
+    expect(headNumberOf('附件一：禁止倾倒的物质', { heading: true })).toEqual({
+      kind: 'fujian',
+      number: 1,
+      marker: '附件一：',
+      rest: '禁止倾倒的物质',
+    });
+    expect(headNumberOf('附件2 名单', { heading: true })).toMatchObject({ number: 2, marker: '附件2', rest: '名单' });
+    expect(headNumberOf('附件材料清单', { heading: true })).toBeNull();
   });
 });

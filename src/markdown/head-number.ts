@@ -31,8 +31,14 @@ const FIRST_LEVEL = new RegExp(`^(${CHINESE_NUMERAL})、(?!${CHINESE_NUMERAL})`,
 const SECOND_LEVEL = new RegExp(`^[（(](${CHINESE_NUMERAL})[)）]`, 'u');
 /** 1. 1． 1、 but not 1.5 or 2020年. */
 const THIRD_LEVEL = /^([0-9０-９]{1,3})[.．、](?![0-9０-９])/u;
-/** The whole text of an attachment label heading: 附件, 附件1, 附件1., 附件2：, 附： */
-const ATTACHMENT_LABEL = /^附[\s\u3000]*(?:件[\s\u3000]*([0-9０-９]*)[\s\u3000]*[.．:：]?|[:：])$/u;
+/**
+ * An attachment label heading: 附件, 附件1, 附件1., 附件2：, 附：, 附件一, and the label with the
+ * title after it on the same line (附件一：禁止倾倒的物质), as older texts print it.
+ */
+const ATTACHMENT_LABEL = new RegExp(
+  `^附${SPACE}(?:件${SPACE}(${ARABIC_NUMERAL}|${CHINESE_NUMERAL})?(${SPACE}[.．:：]?${SPACE})|[:：]${SPACE})`,
+  'u',
+);
 
 function head(kind: HeadKind, number: number | null, marker: string, text: string): HeadNumber {
   return { kind, number, marker, rest: text.slice(marker.length).replace(new RegExp(`^${SPACE}`, 'u'), '') };
@@ -41,11 +47,14 @@ function head(kind: HeadKind, number: number | null, marker: string, text: strin
 /** The number a head's text starts with, or null when it starts with none. */
 export function headNumberOf(text: string, { heading = false }: { heading?: boolean } = {}): HeadNumber | null {
   const trimmed = text.replace(new RegExp(`^${SPACE}`, 'u'), '').trimEnd();
-  if (heading) {
-    const label = ATTACHMENT_LABEL.exec(trimmed);
-    if (label) {
+  const label = ATTACHMENT_LABEL.exec(trimmed);
+  if (label) {
+    const rest = trimmed.slice(label[0].length);
+    // A label with a title is a heading (附件2：名单); a paragraph with one is the 附件说明. And
+    // 附件材料清单 is a title, not the label 附件 and a title.
+    if (rest === '' || (heading && (label[1] || label[2] !== ''))) {
       const number = label[1] ? parseNumeral(label[1]) : null;
-      return { kind: 'fujian', number, marker: trimmed, rest: '' };
+      return { kind: 'fujian', number, marker: label[0].trimEnd(), rest };
     }
   }
   const rule = RULE_PART.exec(trimmed);

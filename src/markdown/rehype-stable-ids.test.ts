@@ -76,8 +76,13 @@ describe('rehypeStableIds', () => {
       'tiao-1',
       'fujian-2',
       'fujian-2-tiao-1',
-      'bufen-1',
+      'fujian-2-tiao-1-bufen-1',
     ]);
+  });
+
+  it('numbers 一、 of an article under it, but not a numbered heading after it', () => {
+    const markdown = '第三条　本条例适用于：\n\n一、内海；\n\n二、领海。\n\n附件1\n\n一、甲\n\n### 二、乙';
+    expect(ids(markdown)).toEqual(['tiao-3', 'tiao-3-bufen-1', 'tiao-3-bufen-2', 'fujian-1', 'bufen-1', 'bufen-2']);
   });
 
   it('numbers on an id repeated in one text', () => {
@@ -109,7 +114,7 @@ describe('rehypeStableIds', () => {
       { id: 'bufen-3-xiang-1', kind: 'xiang', label: '（一）', title: '统一流程标准', excerpt: '', level: 2 },
       { id: 'tiao-5', kind: 'tiao', label: '第五条', title: '', excerpt: '本办法……', level: 2 },
       {
-        id: 'bufen-1',
+        id: 'tiao-5-bufen-1',
         kind: 'bufen',
         label: '一、',
         title: '',

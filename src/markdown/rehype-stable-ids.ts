@@ -5,7 +5,7 @@
  *
  *   第二章 → zhang-2      第一节 in it → zhang-2-jie-1      第三条 → tiao-3
  *   三、 → bufen-3        （二） under it → bufen-3-xiang-2   1. under that → bufen-3-xiang-2-mu-1
- *   （一） of 第三条 → tiao-3-xiang-1                       附件 / 附件2 → fujian / fujian-2
+ *   （一） or 一、 of 第三条 → tiao-3-xiang-1, tiao-3-bufen-1  附件 / 附件2 → fujian / fujian-2
  *   a heading without a number → its text (github-slugger, as Astro would slug it)
  *
  * Numbered heads inside a chapter carry the chapter (zhang-2-bufen-1), since their numbering
@@ -38,9 +38,9 @@ const PARENTS: Record<HeadKind, HeadKind[]> = {
   zhang: [],
   jie: ['zhang'],
   tiao: [],
-  bufen: ['jie', 'zhang'],
-  xiang: ['tiao', 'bufen', 'jie', 'zhang'],
-  mu: ['xiang', 'tiao', 'bufen', 'jie', 'zhang'],
+  bufen: ['tiao', 'jie', 'zhang'],
+  xiang: ['bufen', 'tiao', 'jie', 'zhang'],
+  mu: ['xiang', 'bufen', 'tiao', 'jie', 'zhang'],
 };
 /** The heads a head of each kind closes. */
 const CLOSES: Record<HeadKind, HeadKind[]> = {
@@ -48,7 +48,7 @@ const CLOSES: Record<HeadKind, HeadKind[]> = {
   zhang: ['jie', 'tiao', 'bufen', 'xiang', 'mu'],
   jie: ['tiao', 'bufen', 'xiang', 'mu'],
   tiao: ['bufen', 'xiang', 'mu'],
-  bufen: ['tiao', 'xiang', 'mu'],
+  bufen: ['xiang', 'mu'],
   xiang: ['mu'],
   mu: [],
 };
@@ -84,6 +84,8 @@ export default function rehypeStableIds() {
         open = {};
         mark(node, attachment, 'fujian');
       } else if (number) {
+        // Articles are paragraphs: a numbered heading after one is not part of it.
+        if (heading && number.kind !== 'zhang' && number.kind !== 'jie') delete open.tiao;
         const parent = PARENTS[number.kind].map((kind) => open[kind]).find(Boolean);
         const id = unique(`${parent ? `${parent}-` : ''}${number.kind}-${number.number}`);
         for (const kind of CLOSES[number.kind]) delete open[kind];

@@ -62,7 +62,7 @@ export function documentBodyText(document: DocumentData): string {
 }
 
 /** Names the cached anchors' format: a change to what bodyAnchors reads must change it. */
-const ANCHORS_SUFFIX = 'anchors-2.json';
+const ANCHORS_SUFFIX = 'anchors-3.json';
 
 /** A document's anchors (src/markdown/body-anchors.ts), read from its body once per body. */
 export function documentAnchors(document: DocumentData): BodyAnchor[] {
