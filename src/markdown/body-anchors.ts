@@ -7,7 +7,7 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { headNumberOf, type HeadKind } from './head-number';
+import { headNumberOf, type HeadKind, type HeadNumber } from './head-number';
 
 export type AnchorKind = HeadKind | 'heading';
 
@@ -49,20 +49,20 @@ function runInTitle(rest: string): string {
   return end > 0 && end <= MAX_RUN_IN_TITLE ? rest.slice(0, end) : '';
 }
 
-/** The anchor an element carries, or null when rehype-stable-ids gave it none. */
-export function anchorOf(element: Element): BodyAnchor | null {
-  const { id } = element.properties;
-  const kind = element.properties[ANCHOR_KIND];
-  if (typeof id !== 'string' || typeof kind !== 'string') return null;
-  const heading = isHeading(element);
-  const text = toText(element).trim();
-  if (kind === 'heading') {
-    return { id, kind, label: text, title: '', excerpt: '', level: Math.max(0, Number(element.tagName[1]) - 2) };
+/** The anchor of an element with this id, its text and the number that text starts with. */
+export function describeAnchor(id: string, element: Element, text: string, number: HeadNumber | null): BodyAnchor {
+  if (!number) {
+    return {
+      id,
+      kind: 'heading',
+      label: text,
+      title: '',
+      excerpt: '',
+      level: Math.max(0, Number(element.tagName[1]) - 2),
+    };
   }
-  const number = headNumberOf(text, { heading });
-  if (!number) throw new Error(`the anchored element #${id} no longer starts with its number: ${text.slice(0, 20)}`);
   const label = number.kind === 'fujian' ? number.marker.replace(/[.．:：]$/u, '') : number.marker;
-  const title = heading ? number.rest : number.kind === 'tiao' ? '' : runInTitle(number.rest);
+  const title = isHeading(element) ? number.rest : number.kind === 'tiao' ? '' : runInTitle(number.rest);
   return {
     id,
     kind: number.kind,
@@ -71,6 +71,19 @@ export function anchorOf(element: Element): BodyAnchor | null {
     excerpt: title ? '' : excerptOf(number.rest),
     level: LEVELS[number.kind],
   };
+}
+
+/** The anchor an element carries, or null when rehype-stable-ids gave it none. */
+export function anchorOf(element: Element): BodyAnchor | null {
+  const { id } = element.properties;
+  const kind = element.properties[ANCHOR_KIND];
+  if (typeof id !== 'string' || typeof kind !== 'string') return null;
+  const text = toText(element).trim();
+  const number = kind === 'heading' ? null : headNumberOf(text, { heading: isHeading(element) });
+  if (kind !== 'heading' && !number) {
+    throw new Error(`the anchored element #${id} no longer starts with its number: ${text.slice(0, 20)}`);
+  }
+  return describeAnchor(id, element, text, number);
 }
 
 /** The anchors of a body's tree, in document order. */

@@ -6,15 +6,18 @@
  * points (链接到第三条).
  */
 import type { Root } from 'hast';
-import { anchorName, anchorOf } from './body-anchors';
+import type { VFile } from 'vfile';
+import { anchorName, anchorsOfTree } from './body-anchors';
 
 export const COPY_LINK_CLASS = 'anchor';
 
 export default function rehypeCopyLinks() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    const anchors = new Map((file.data.anchors ?? anchorsOfTree(tree)).map((anchor) => [anchor.id, anchor]));
     for (const node of tree.children) {
       if (node.type !== 'element') continue;
-      const anchor = anchorOf(node);
+      const { id } = node.properties;
+      const anchor = typeof id === 'string' ? anchors.get(id) : undefined;
       if (!anchor) continue;
       node.children.unshift({
         type: 'element',

@@ -19,8 +19,8 @@ import { toText } from 'hast-util-to-text';
 import { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
 import { attachmentNotes } from './attachment-notes';
-import { ANCHOR_KIND, anchorsOfTree, isHeading, type BodyAnchor } from './body-anchors';
-import { headNumberOf, type HeadKind } from './head-number';
+import { ANCHOR_KIND, describeAnchor, isHeading, type BodyAnchor } from './body-anchors';
+import { headNumberOf, type HeadKind, type HeadNumber } from './head-number';
 
 declare module 'vfile' {
   interface DataMap {
@@ -68,9 +68,11 @@ export default function rehypeStableIds() {
       used.add(candidate);
       return candidate;
     };
-    const mark = (element: Element, id: string, kind: string) => {
+    const anchors: BodyAnchor[] = [];
+    const mark = (element: Element, id: string, text: string, number: HeadNumber | null) => {
       element.properties.id = id;
-      element.properties[ANCHOR_KIND] = kind;
+      element.properties[ANCHOR_KIND] = number?.kind ?? 'heading';
+      anchors.push(describeAnchor(id, element, text, number));
     };
 
     for (const node of tree.children) {
@@ -82,7 +84,7 @@ export default function rehypeStableIds() {
       if (number?.kind === 'fujian') {
         attachment = unique(number.number === null ? 'fujian' : `fujian-${number.number}`);
         open = {};
-        mark(node, attachment, 'fujian');
+        mark(node, attachment, text, number);
       } else if (number) {
         // Articles are paragraphs: a numbered heading after one is not part of it.
         if (heading && number.kind !== 'zhang' && number.kind !== 'jie') delete open.tiao;
@@ -90,13 +92,13 @@ export default function rehypeStableIds() {
         const id = unique(`${parent ? `${parent}-` : ''}${number.kind}-${number.number}`);
         for (const kind of CLOSES[number.kind]) delete open[kind];
         open[number.kind] = id;
-        mark(node, id, number.kind);
+        mark(node, id, text, number);
       } else if (heading) {
         // A heading without a number starts a new text (the attached rules after a notice).
         open = {};
-        mark(node, unique(slug(text) || 'biaoti'), 'heading');
+        mark(node, unique(slug(text) || 'biaoti'), text, null);
       }
     }
-    file.data.anchors = anchorsOfTree(tree);
+    file.data.anchors = anchors;
   };
 }
