@@ -6,12 +6,17 @@
  *
  * Content is data, never code: remarkContentIsData refuses raw HTML and unsafe URLs,
  * remark-rehype drops raw HTML anyway (remarkRehype), and rehype-sanitize cleans the converted
- * tree before the project's own plugins add their trusted markup.
+ * tree before the project's own plugins add their trusted markup. Ids come after the citations'
+ * links (a heading's text is final then), the 附件 links after the ids they point to, and the
+ * copy-link anchors last, once every anchored head is known.
  */
 import type { RehypePlugin, RemarkPlugin } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import rehypeCitations, { type CitationTargets } from './rehype-citations';
 import rehypeTableScroll from './rehype-table-scroll';
+import rehypeStableIds from './rehype-stable-ids';
+import rehypeAttachmentLinks from './rehype-attachment-links';
+import rehypeCopyLinks from './rehype-copy-links';
 import remarkContentIsData from './remark-content-is-data';
 import remarkGazetteBlocks from './remark-gazette-blocks';
 import rehypeSanitizeContent from './rehype-sanitize-content';
@@ -37,7 +42,14 @@ export interface GazetteMarkdownPlugins {
 export function gazetteMarkdownPlugins({ citationTargets }: GazetteMarkdownOptions = {}): GazetteMarkdownPlugins {
   return {
     remarkPlugins: [remarkContentIsData, remarkDirective, remarkGazetteBlocks],
-    rehypePlugins: [rehypeSanitizeContent, rehypeTableScroll, [rehypeCitations, { targets: citationTargets }]],
+    rehypePlugins: [
+      rehypeSanitizeContent,
+      rehypeTableScroll,
+      [rehypeCitations, { targets: citationTargets }],
+      rehypeStableIds,
+      rehypeAttachmentLinks,
+      rehypeCopyLinks,
+    ],
     remarkRehype: { allowDangerousHtml: false },
     smartypants: false,
   };

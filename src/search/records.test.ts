@@ -35,6 +35,7 @@ function record(fields: Partial<DocumentRecord> = {}): DocumentRecord {
       forwardedBy: [],
       citedBy: [],
     },
+    anchors: [],
     text: '推动“人才贷”业务。\n\n第二段。',
     ...fields,
   };

@@ -14,6 +14,7 @@ import {
   SCHEMA_VERSION,
   sha256sums,
 } from './open-data';
+import { bodyAnchors } from '../markdown/body-anchors';
 import { buildSiteModel, storedArchive, type DocumentData, type IssueData } from './site-model';
 
 const gazette = {
@@ -86,11 +87,14 @@ const bodies = new Map([
     '2020/07/b',
     '<p>第一段，见<a class="citation-link" href="/2019/24/old/">测政办字[2019]3号</a>。</p>\n<h3>一、表格</h3>\n<div class="table-scroll"><table><tr><th>序号</th><th>任务</th></tr><tr><td>1</td><td>推广</td></tr></table></div>\n<div class="signature"><p>甲局<br>\n2020年5月1日</p></div>',
   ],
-  ['2020/07/a', '<p>附录。</p>'],
+  [
+    '2020/07/a',
+    '<p id="tiao-1" data-anchor="tiao"><a class="anchor" href="#tiao-1" aria-label="链接到第一条"></a>第一条　附录。</p>',
+  ],
 ]);
 
-const bodyTexts = new Map([...bodies].map(([id, html]) => [id, bodyText(html)]));
-const data = buildOpenData(model, bodyTexts, {
+const bodyFacts = new Map([...bodies].map(([id, html]) => [id, { text: bodyText(html), anchors: bodyAnchors(html) }]));
+const data = buildOpenData(model, bodyFacts, {
   buildDate: '2021-01-01',
   absoluteUrl: (path) => `https://example.org/g/${path}`,
 });
@@ -205,8 +209,8 @@ describe('buildOpenData', () => {
       }),
     );
     const texts = new Map([
-      ['2020/07/a', '甲。'],
-      ['2020/07/b', '乙。'],
+      ['2020/07/a', { text: '甲。', anchors: [] }],
+      ['2020/07/b', { text: '乙。', anchors: [] }],
     ]);
     const open = buildOpenData(flat, texts, {
       buildDate: '2021-01-01',
@@ -238,11 +242,26 @@ describe('buildOpenData', () => {
   });
 
   it('is the same for the same input', () => {
-    const again = buildOpenData(model, bodyTexts, {
+    const again = buildOpenData(model, bodyFacts, {
       buildDate: '2021-01-01',
       absoluteUrl: (path) => `https://example.org/g/${path}`,
     });
     expect(again.files).toEqual(data.files);
+  });
+
+  it('lists the anchors of a body with their URLs, before its text', () => {
+    const record = data.documents.get('2020/07/a')!;
+    expect(record.anchors).toEqual([
+      {
+        id: 'tiao-1',
+        kind: 'tiao',
+        label: '第一条',
+        title: '',
+        url: 'https://example.org/g/2020/07/a/#tiao-1',
+      },
+    ]);
+    expect(Object.keys(record).slice(-2)).toEqual(['anchors', 'text']);
+    expect(data.documents.get('2020/07/b')!.anchors).toEqual([]);
   });
 
   it('refuses a document without a rendered body', () => {

@@ -12,6 +12,7 @@ import { stringify } from 'csv-stringify/sync';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { statusOf, type DocumentStatus, type RelationLink } from '../domain/relations';
+import type { BodyAnchor } from '../markdown/body-anchors';
 import type { SiteDocument, SiteIssue, SiteModel } from './site-model';
 
 export const SCHEMA_VERSION = 1;
@@ -94,8 +95,25 @@ export interface DocumentRecord extends CatalogRecord {
     forwardedBy: DocumentRef[];
     citedBy: DocumentRef[];
   };
+  /** The body's headings, articles and numbered heads, in order (see DocumentAnchor). */
+  anchors: DocumentAnchor[];
   /** The body as plain text (see bodyText). */
   text: string;
+}
+
+/** A head a reader can link to: `url` is the document's URL with the head's id as fragment. */
+export interface DocumentAnchor {
+  id: string;
+  kind: BodyAnchor['kind'];
+  label: string;
+  title: string;
+  url: string;
+}
+
+/** What open data takes from a rendered body: its text (bodyText) and its anchors (bodyAnchors). */
+export interface BodyFacts {
+  text: string;
+  anchors: readonly BodyAnchor[];
 }
 
 export interface Catalog {
@@ -210,10 +228,10 @@ export function sha256sums(files: Record<string, string>): string {
     .join('');
 }
 
-/** `bodyTexts`: each document's body as text (`bodyText` of its HTML), by id. */
+/** `bodies`: what each document's rendered body gives (its text and anchors), by id. */
 export function buildOpenData(
   model: SiteModel,
-  bodyTexts: ReadonlyMap<string, string>,
+  bodies: ReadonlyMap<string, BodyFacts>,
   options: OpenDataOptions,
 ): OpenData {
   const { buildDate, absoluteUrl } = options;
@@ -256,7 +274,7 @@ export function buildOpenData(
   const catalogRecords = sorted.map(catalogRecord);
   const documents = new Map<string, DocumentRecord>();
   sorted.forEach((document, index) => {
-    const body = bodyTexts.get(document.id);
+    const body = bodies.get(document.id);
     if (body === undefined) throw new Error(`open data: no rendered body for ${document.id}`);
     const { relations } = document;
     documents.set(document.id, {
@@ -282,7 +300,14 @@ export function buildOpenData(
         forwardedBy: relations.forwardedBy.map(ref),
         citedBy: relations.citedBy.map(ref),
       },
-      text: documentText(document.recipients, body),
+      anchors: body.anchors.map(({ id, kind, label, title }) => ({
+        id,
+        kind,
+        label,
+        title,
+        url: new URL(`#${id}`, catalogRecords[index]!.url).href,
+      })),
+      text: documentText(document.recipients, body.text),
     });
   });
 

@@ -9,6 +9,7 @@ import { cacheDir } from 'astro:config/server';
 import gazetteConfig from 'virtual:gazette/config';
 import { bodyStore } from '../content/body-store';
 import { bodyText } from './open-data';
+import { bodyAnchors, type BodyAnchor } from '../markdown/body-anchors';
 import { editUrl, readContentHistory, type ContentHistory, type Revision } from '../domain/git-history';
 import { numberLookupTable, type NumberTable } from '../search/state';
 import { buildSiteModel, storedArchive, type DocumentData, type SiteDocument, type SiteModel } from './site-model';
@@ -58,6 +59,15 @@ export function documentBody(document: DocumentData): string {
 /** A document's body as plain text (src/site/open-data.ts), computed once per body. */
 export function documentBodyText(document: DocumentData): string {
   return bodies.derived(storedBodyHash(document), 'txt', bodyText);
+}
+
+/** Names the cached anchors' format: a change to what bodyAnchors reads must change it. */
+const ANCHORS_SUFFIX = 'anchors-3.json';
+
+/** A document's anchors (src/markdown/body-anchors.ts), read from its body once per body. */
+export function documentAnchors(document: DocumentData): BodyAnchor[] {
+  const json = bodies.derived(storedBodyHash(document), ANCHORS_SUFFIX, (html) => JSON.stringify(bodyAnchors(html)));
+  return JSON.parse(json) as BodyAnchor[];
 }
 
 /** A base-relative path as an href for this deployment (handles a sub-path base). */

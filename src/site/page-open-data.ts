@@ -3,7 +3,7 @@
  * endpoints and the /data/ page, so the checksums describe exactly the files written.
  */
 import { buildOpenData, type OpenData } from './open-data';
-import { absoluteUrl, documentBodyText, getSiteModel } from './page-data';
+import { absoluteUrl, documentAnchors, documentBodyText, getSiteModel } from './page-data';
 import { BUILD_DATE } from './build-date';
 
 let data: Promise<OpenData> | undefined;
@@ -11,8 +11,13 @@ let data: Promise<OpenData> | undefined;
 export function getOpenData(): Promise<OpenData> {
   data ??= (async () => {
     const model = await getSiteModel();
-    const bodyTexts = new Map(model.documents.map((document) => [document.id, documentBodyText(document)]));
-    return buildOpenData(model, bodyTexts, { buildDate: BUILD_DATE, absoluteUrl });
+    const bodies = new Map(
+      model.documents.map((document) => [
+        document.id,
+        { text: documentBodyText(document), anchors: documentAnchors(document) },
+      ]),
+    );
+    return buildOpenData(model, bodies, { buildDate: BUILD_DATE, absoluteUrl });
   })();
   return data;
 }

@@ -90,7 +90,7 @@ describe('data/documents/<id>.json and data/documents.jsonl', () => {
     for (const record of catalog.documents) {
       const full = json(`data/documents/${record.id}.json`);
       expect(full).toMatchObject({ schemaVersion: 1, statusDate: catalog.statusDate, ...record });
-      expect(Object.keys(full).slice(-3)).toEqual(['forwards', 'relations', 'text']);
+      expect(Object.keys(full).slice(-4)).toEqual(['forwards', 'relations', 'anchors', 'text']);
     }
   });
 

@@ -69,8 +69,10 @@ async function activeLeftovers(page: Page): Promise<string[]> {
       const tag = element.tagName.toLowerCase();
       if (
         ['iframe', 'svg', 'details', 'object', 'embed', 'base', 'style', 'form'].includes(tag) &&
-        // The site's own: search forms, and a document's 文件信息 (beside its body, never in it).
-        !element.matches('form[role="search"], form.search-form, form#search-form, article.document > details.doc-more')
+        // The site's own: search forms, a document's 文件信息 and its outline (beside its body, never in it).
+        !element.matches(
+          'form[role="search"], form.search-form, form#search-form, article.document > details.doc-more, nav.outline > details',
+        )
       ) {
         found.push(`<${tag}>`);
       }
