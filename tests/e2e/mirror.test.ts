@@ -148,8 +148,10 @@ describe('the command', () => {
     expect(summary.pagefind).toBe(false);
     expect(summary.report.leftOut.filter((path) => path.startsWith('pagefind/'))).toEqual([]);
     expect(output).toContain('no Pagefind');
-    // The document pages' copy-button script goes (the buttons stay hidden): said once, not per page.
+    // The header box's prefetch and the document pages' copy-button scripts go (the buttons stay
+    // hidden): each said once, not per page.
     expect(output.split('\n').filter((line) => line.includes('module script removed'))).toEqual([
+      expect.stringMatching(/BaseLayout\.[^ ]+\.js, from 14 pages \(2020\/07\/index\.html, …\)$/u),
       expect.stringMatching(/DocumentTools\.[^ ]+\.js, from 5 pages \(2020\/07\/zzbf-2020-5\/index\.html, …\)$/u),
     ]);
   });

@@ -202,7 +202,8 @@ export function renderResult(view: ResultView): HTMLLIElement {
   if (view.numberMatch) item.append(text('p', 'result-badge', '文号匹配'));
   // Only a document no longer (wholly) in force is flagged: the reader must not miss it.
   if (view.status && view.status !== '有效') {
-    const badge = text('span', 'result-status', view.status);
+    // Coloured like the lists' badges (global.css .status-badge), in either theme.
+    const badge = text('span', 'result-status status-badge', view.status);
     badge.dataset.status = view.status;
     heading.append(' ', badge);
   }
