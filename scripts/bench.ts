@@ -54,6 +54,7 @@ import {
   formatRatio,
   markdownFacts,
   parseTimingLog,
+  querySummary,
   summarizeMarkdown,
   unmeasuredSize,
   type BaselineMeasurement,
@@ -440,6 +441,39 @@ async function rebuildWithIssue(
   };
 }
 
+const startedAt = new Date().toISOString();
+const machine = {
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cores: cpus().length,
+  memoryBytes: totalmem(),
+  node: process.version,
+  astro: versionOf('astro'),
+  pagefind: versionOf('pagefind'),
+  os: `${type()} ${release()}`,
+  loadAverage: loadavg(),
+};
+log(
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB; Node ${machine.node}, ` +
+    `Astro ${machine.astro}, Pagefind ${machine.pagefind}; load ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}`,
+);
+const reports: SizeReport[] = [];
+const reportDir = resolve(values.out);
+mkdirSync(reportDir, { recursive: true });
+const stem = join(reportDir, `${startedAt.replace(/[:.]/gu, '-').slice(0, 19)}-${sizes.join('-')}`);
+const reportOf = (sizeReports: SizeReport[]): BenchReport => ({
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine,
+  corpus: corpusLabel,
+  shardDocuments,
+  heapMiB: values.heap ? Number(values.heap) : null,
+  chunkedStore: values['chunked-store'],
+  sizes: sizeReports,
+});
+/** After each measurement: what is measured so far, so that a run stopped midway leaves its figures. */
+const checkpoint = (current: SizeReport) =>
+  writeFileSync(`${stem}.partial.json`, `${JSON.stringify(reportOf([...reports, current]), null, 2)}\n`);
+
 async function benchSize(documents: number): Promise<SizeReport> {
   const work = join(resolve(values.work), `n${documents}`);
   const contentDir = join(work, 'content');
@@ -507,6 +541,7 @@ async function benchSize(documents: number): Promise<SizeReport> {
     search: build.search,
     exitCode: build.exitCode,
   };
+  checkpoint(report);
   if (build.exitCode !== 0) {
     log(`${documents} documents: the build failed; see ${join(work, 'build.log')}`);
     return report;
@@ -526,12 +561,16 @@ async function benchSize(documents: number): Promise<SizeReport> {
         `exit ${report.baseline.exitCode}, peak ${(report.baseline.peakRssBytes / 2 ** 30).toFixed(2)} GiB; ` +
         `our full build is ${formatRatio(build.wallMs, report.baseline.wallMs)} of it`,
     );
+    checkpoint(report);
   }
   if (!values['no-browser']) {
     log(`${documents} documents: ${queries.length} queries in Chromium`);
     const { cold, second } = await measureQueries(outDir);
     report.coldQueries = cold;
     report.secondQueries = second;
+    log(`${documents} documents: cold page: ${querySummary(cold)}`);
+    log(`${documents} documents: second query: ${querySummary(second)}`);
+    checkpoint(report);
   }
   if (!values['no-rebuild']) {
     const { sameYear, newYear } = nextIssues(plan);
@@ -543,6 +582,7 @@ async function benchSize(documents: number): Promise<SizeReport> {
       if (index === null) continue;
       const rebuild = await rebuildWithIssue(work, options, plan, index, kind, env);
       report.rebuilds.push(rebuild);
+      checkpoint(report);
       log(
         `${documents} documents: rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s ` +
           `(${formatRatio(rebuild.wallMs, build.wallMs)} the full build), exit ${rebuild.exitCode}, ` +
@@ -554,37 +594,10 @@ async function benchSize(documents: number): Promise<SizeReport> {
   return report;
 }
 
-const startedAt = new Date().toISOString();
-const machine = {
-  cpu: cpus()[0]?.model.trim() ?? 'unknown',
-  cores: cpus().length,
-  memoryBytes: totalmem(),
-  node: process.version,
-  astro: versionOf('astro'),
-  pagefind: versionOf('pagefind'),
-  os: `${type()} ${release()}`,
-  loadAverage: loadavg(),
-};
-log(
-  `machine: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB; Node ${machine.node}, ` +
-    `Astro ${machine.astro}, Pagefind ${machine.pagefind}; load ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}`,
-);
-const reports: SizeReport[] = [];
 for (const size of sizes) reports.push(await benchSize(size));
-const report: BenchReport = {
-  startedAt,
-  finishedAt: new Date().toISOString(),
-  machine,
-  corpus: corpusLabel,
-  shardDocuments,
-  heapMiB: values.heap ? Number(values.heap) : null,
-  chunkedStore: values['chunked-store'],
-  sizes: reports,
-};
-const outDir = resolve(values.out);
-mkdirSync(outDir, { recursive: true });
-const stem = join(outDir, `${startedAt.replace(/[:.]/gu, '-').slice(0, 19)}-${sizes.join('-')}`);
+const report = reportOf(reports);
 writeFileSync(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+rmSync(`${stem}.partial.json`, { force: true });
 const markdown = formatMarkdown(report);
 writeFileSync(`${stem}.md`, markdown);
 process.stdout.write(`${markdown}\n`);

@@ -285,7 +285,8 @@ function formatMs(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? '–' : `${Math.round(ms)} ms`;
 }
 
-function querySummary(queries: QueryMeasurement[]): string {
+/** Medians of a set of queries (first result, bytes before it, all shards, bytes in all). */
+export function querySummary(queries: QueryMeasurement[]): string {
   if (queries.length === 0) return '–';
   const shown = queries.flatMap((q) => (q.firstResultMs === null ? [] : [q.firstResultMs]));
   const before = queries.flatMap((q) => (q.bytesBeforeFirstResult === undefined ? [] : [q.bytesBeforeFirstResult]));
