@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- --docs 1000,10000 [--corpus ../shared/corpus/lawrefbook]`
  *
- * For each archive size: generates a realistic archive (src/bench/generate.ts) in a work
- * folder, builds it from scratch, measures the build (wall time by phase, peak memory of all
- * its processes, pages per second, output and index sizes), runs a fixed list of queries in
- * headless Chromium (bytes and time to the first result, cold page and second query), adds one
- * new issue and measures the rebuild, then runs `npm run mirror` on the archive (wall time,
+ * For each archive size: generates a realistic archive (src/bench/generate.ts: documents of
+ * real gazette sizes) in a work folder, builds it from scratch, measures the build (wall time by
+ * phase, peak memory of all its processes, pages per second, output and index sizes), with
+ * `--baseline pagefind` times the Pagefind CLI alone on the same pages, runs a fixed list of
+ * queries in headless Chromium (time to the first result shown and bytes before it, cold page
+ * and a second query), adds the next issue of the newest year and rebuilds, then the first
+ * issue of a new year and rebuilds, then runs `npm run mirror` on the archive (wall time,
  * peak memory of all its processes, whether Pagefind ran, folder and zip sizes). Writes
  * bench/results/<timestamp>.{json,md} and prints the Markdown table. Nothing is written to
  * content/; the corpus is only read.
@@ -23,8 +25,10 @@
  *                         large archives (README, "npm run bench")
  *   --chunked-store       build with Astro's experimental chunked content data store
  *                         (for comparison; see bench/astro.config.mjs)
+ *   --baseline pagefind   also time `pagefind --site <dist>` (the CLI of the installed npm
+ *                         package) on the built pages, into a folder of its own
  *   --no-browser          skip the search measurements
- *   --no-rebuild          skip the rebuild after a new issue
+ *   --no-rebuild          skip the rebuilds after a new issue
  *   --no-mirror           skip the mirror
  *   --mirror-only         measure the mirror only (no site build, queries or rebuild)
  *   --keep                keep each size's work folder (default: removed after measuring)
@@ -34,17 +38,35 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { generateArchive, generateIssue, planArchive, type BenchArchiveOptions } from '../src/bench/generate';
+import type { Page } from 'playwright-core';
+import { indexedPages, pagefindBaselineCommand, readPagefindPackage } from '../src/bench/baseline';
+import {
+  generateArchive,
+  generateIssue,
+  issueAt,
+  nextIssues,
+  planArchive,
+  type ArchivePlan,
+  type BenchArchiveOptions,
+} from '../src/bench/generate';
 import {
   formatMarkdown,
+  formatRatio,
+  markdownFacts,
   parseTimingLog,
+  querySummary,
+  summarizeMarkdown,
   unmeasuredSize,
+  type BaselineMeasurement,
   type BenchReport,
+  type MarkdownSummary,
   type MirrorMeasurement,
   type QueryMeasurement,
+  type RebuildMeasurement,
   type SizeReport,
 } from '../src/bench/report';
 import { runBenchBuild, runMeasured } from '../src/bench/run-build';
+import { bytesBefore, transferBytes, type TimedResponse } from '../src/bench/transfer';
 import { readArchiveTexts, readRegulationCorpus } from '../src/bench/text-source';
 import { DEFAULT_SHARD_DOCUMENTS } from '../src/search/pagefind/shards';
 import { launchBrowser, recordNetwork } from '../tests/helpers/browser';
@@ -52,6 +74,8 @@ import { startServer } from '../tests/helpers/serve';
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const BUILD_DATE = '2026-01-01';
+/** The newest year of a generated archive: the rebuild's new year, 2025, is still before BUILD_DATE. */
+const LAST_YEAR = 2024;
 const CORPUS_QUERIES = ['安全生产', '行政许可', '环境保护', '监督检查', '税收', '人民政府'];
 const SAMPLE_QUERIES = ['人才贷', '移动支付', '执法记录仪', '一链办理', '重大行政决策', '应急转贷'];
 
@@ -69,6 +93,7 @@ const { values } = parseArgs({
     'shard-size': { type: 'string' },
     queries: { type: 'string' },
     heap: { type: 'string' },
+    baseline: { type: 'string' },
     'chunked-store': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-rebuild': { type: 'boolean', default: false },
@@ -79,6 +104,8 @@ const { values } = parseArgs({
 });
 
 if (values['mirror-only'] && values['no-mirror']) fail('--mirror-only and --no-mirror exclude each other');
+if (values.baseline !== undefined && values.baseline !== 'pagefind')
+  fail(`--baseline: "${values.baseline}" is not a baseline this benchmark knows; use --baseline pagefind`);
 const sizes = values.docs.split(',').map((value) => {
   const n = Number(value.replace(/_/gu, ''));
   if (!Number.isInteger(n) || n < 1)
@@ -102,22 +129,25 @@ function versionOf(pkg: string): string {
     .version;
 }
 
-/** Writes files under `dir`; returns their bytes and the largest document (by Markdown size). */
+/** Writes files under `dir`; returns their bytes, the largest document and the documents' size distribution. */
 function writeFiles(
   dir: string,
   files: Iterable<{ path: string; content: string }>,
-): { bytes: number; largest: string } {
+): { bytes: number; largest: string; markdown: MarkdownSummary } {
   let bytes = 0;
   let largest = { path: '', bytes: 0 };
+  const documents: ReturnType<typeof markdownFacts>[] = [];
   for (const file of files) {
     const path = join(dir, file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.content);
-    const size = Buffer.byteLength(file.content);
-    bytes += size;
-    if (file.path.endsWith('.md') && size > largest.bytes) largest = { path: file.path, bytes: size };
+    bytes += Buffer.byteLength(file.content);
+    if (!file.path.endsWith('.md')) continue;
+    const facts = markdownFacts(file.content);
+    documents.push(facts);
+    if (facts.bytes > largest.bytes) largest = { path: file.path, bytes: facts.bytes };
   }
-  return { bytes, largest: largest.path };
+  return { bytes, largest: largest.path, markdown: summarizeMarkdown(documents) };
 }
 
 /** A document's page path from its content path (`shili/2025/16/x.md` → `2025/16/x`). */
@@ -163,21 +193,85 @@ function documentPageWeight(outDir: string, pagePath: string): SizeReport['docum
   };
 }
 
-/** Records the time each search finishes (#search-results turning data-state="done"). */
+/**
+ * Records, in the page, when each search's first result is shown and when each search ends.
+ * Shown: the animation frame in which a result item (`li.search-result`, drawn by renderResult
+ * in src/search/client/search-view.ts) that was not in the list at the last `arm()` is
+ * visible; that frame paints it. Ends: `#search-results` turning data-state="done" (every
+ * shard answered). Times are performance.now(), from navigation start.
+ */
 const RESULT_OBSERVER = `
-  window.__searchDone = [];
-  new MutationObserver((records) => {
-    for (const r of records) {
-      if (r.target.id === 'search-results' && r.target.getAttribute('data-state') === 'done') window.__searchDone.push(performance.now());
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  (() => {
+    const bench = { shown: [], done: [], seen: new WeakSet(), frame: 0 };
+    window.__bench = bench;
+    const items = () => document.querySelectorAll('#search-results li.search-result');
+    bench.arm = () => { for (const item of items()) bench.seen.add(item); };
+    const check = () => {
+      bench.frame = 0;
+      const fresh = [...items()].filter((item) => !bench.seen.has(item));
+      if (fresh.length === 0) return;
+      if (fresh.some((item) => item.checkVisibility({ opacityProperty: true, visibilityProperty: true }))) {
+        bench.shown.push(performance.now());
+        bench.arm();
+      } else bench.frame = requestAnimationFrame(check);
+    };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes' && r.target.id === 'search-results' && r.target.getAttribute('data-state') === 'done') bench.done.push(performance.now());
+      }
+      if (!bench.frame) bench.frame = requestAnimationFrame(check);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  })();
 `;
+
+interface BenchWindow {
+  __bench: { shown: number[]; done: number[]; arm: () => void };
+}
+
+/** Waits for the search after the `shown`/`done` counts given to end; its first-result and end times. */
+async function searchTimes(
+  page: Page,
+  before: { shown: number; done: number },
+): Promise<{ shownAt: number | null; doneAt: number }> {
+  await page.waitForFunction((b) => {
+    const { __bench: bench } = window as unknown as BenchWindow;
+    return bench.shown.length > b.shown || bench.done.length > b.done;
+  }, before);
+  // The search may end (data-state done) a frame before its results are painted: wait for that
+  // frame, unless the search found nothing.
+  await page.waitForFunction(
+    (b) => {
+      const { __bench: bench } = window as unknown as BenchWindow;
+      const found = document.querySelectorAll('#search-results li.search-result').length > 0;
+      return bench.done.length > b.done && (bench.shown.length > b.shown || !found);
+    },
+    before,
+    { polling: 'raf' },
+  );
+  return page.evaluate((b) => {
+    const { __bench: bench } = window as unknown as BenchWindow;
+    return {
+      shownAt: bench.shown.length > b.shown ? performance.timeOrigin + bench.shown[b.shown]! : null,
+      doneAt: performance.timeOrigin + bench.done[b.done]!,
+    };
+  }, before);
+}
 
 async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[]; second: QueryMeasurement[] }> {
   const server = await startServer(outDir, '/');
   const browser = await launchBrowser();
   const cold: QueryMeasurement[] = [];
   const second: QueryMeasurement[] = [];
+  // Bodies as a CDN sends them, per file (every query fetches the same runtime files); null
+  // for what no file serves (a redirect).
+  const transferred = new Map<string, number>();
+  const cdnBytes = (url: string): number | null => {
+    const file = fileOf(outDir, server.origin, url);
+    if (!file) return null;
+    let bytes = transferred.get(file);
+    if (bytes === undefined) transferred.set(file, (bytes = transferBytes(readFileSync(file))));
+    return bytes;
+  };
   try {
     for (const [i, query] of queries.entries()) {
       const next = queries[(i + 1) % queries.length]!;
@@ -186,43 +280,58 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
       page.setDefaultTimeout(60_000);
       await page.addInitScript(RESULT_OBSERVER);
       const network = await recordNetwork(page);
-      const measure = async (q: string, firstResultMs: number): Promise<QueryMeasurement> => {
+      // When each response ended, on the browser's clock (Playwright's request timing), and its bytes.
+      let responses: TimedResponse[] = [];
+      page.on('requestfinished', (request) => {
+        const { startTime, responseEnd } = request.timing();
+        const endedAt = responseEnd >= 0 ? startTime + responseEnd : Date.now();
+        responses.push({ endedAt, bytes: cdnBytes(request.url()) ?? 0 });
+      });
+      const measure = async (
+        q: string,
+        startedAt: number,
+        times: { shownAt: number | null; doneAt: number },
+      ): Promise<QueryMeasurement> => {
         await network.waitForIdle(750, 60_000);
         const requests = network.requests.filter((r) => r.finished && !r.failed);
-        const gzipBytes = requests.reduce((sum, r) => {
-          const file = fileOf(outDir, server.origin, r.url);
-          return sum + (file ? gzipSync(readFileSync(file)).length : r.encodedBytes);
-        }, 0);
+        const gzipBytes = requests.reduce((sum, r) => sum + (cdnBytes(r.url) ?? r.encodedBytes), 0);
         const results = await page.locator('#search-results > li').count();
         const status = (await page.locator('#search-status').textContent()) ?? '';
         const total = Number(status.match(/找到 (\d+) 篇/u)?.[1] ?? results);
+        const before = times.shownAt === null ? null : bytesBefore(responses, times.shownAt);
         return {
           query: q,
           rawBytes: network.totalBytes(),
           gzipBytes,
           requests: requests.length,
-          firstResultMs,
+          firstResultMs: times.shownAt === null ? null : times.shownAt - startedAt,
+          ...(before ? { bytesBeforeFirstResult: before.bytes, requestsBeforeFirstResult: before.requests } : {}),
+          doneMs: times.doneAt - startedAt,
           results: total,
         };
       };
 
       await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-      await page.waitForFunction(() => (window as unknown as { __searchDone: number[] }).__searchDone.length > 0);
-      const coldMs = await page.evaluate(() => (window as unknown as { __searchDone: number[] }).__searchDone[0]!);
-      cold.push(await measure(query, coldMs));
+      const coldTimes = await searchTimes(page, { shown: 0, done: 0 });
+      const navigationStart = await page.evaluate(() => performance.timeOrigin);
+      cold.push(await measure(query, navigationStart, coldTimes));
 
       network.reset();
-      const secondMs = await page.evaluate(async (q) => {
-        const w = window as unknown as { __searchDone: number[] };
-        const before = w.__searchDone.length;
+      responses = [];
+      const counts = await page.evaluate(() => {
+        const { __bench: bench } = window as unknown as BenchWindow;
+        return { shown: bench.shown.length, done: bench.done.length };
+      });
+      const submittedAt = await page.evaluate((q) => {
+        (window as unknown as BenchWindow).__bench.arm();
         const input = document.getElementById('search-input') as HTMLInputElement;
         input.value = q;
-        const started = performance.now();
+        const started = performance.timeOrigin + performance.now();
         (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
-        while (w.__searchDone.length === before) await new Promise((r) => setTimeout(r, 5));
-        return w.__searchDone[before]! - started;
+        return started;
       }, next);
-      second.push(await measure(next, secondMs));
+      const secondTimes = await searchTimes(page, counts);
+      second.push(await measure(next, submittedAt, secondTimes));
       await network.stop();
       await context.close();
     }
@@ -281,6 +390,90 @@ async function measureMirror(
   };
 }
 
+/** `pagefind --site <dist>` alone on the built pages, into `<work>/baseline-pagefind` (removed after). */
+async function measurePagefindBaseline(work: string, outDir: string): Promise<BaselineMeasurement> {
+  const outputPath = join(work, 'baseline-pagefind');
+  const command = pagefindBaselineCommand(readPagefindPackage(REPO), outDir, outputPath);
+  log(`${command.display}`);
+  // From the work folder: no pagefind.yml there, so Pagefind runs with its defaults.
+  const run = await runMeasured(command.args, { cwd: work, env: process.env });
+  writeFileSync(join(work, 'baseline-pagefind.log'), run.log);
+  rmSync(outputPath, { recursive: true, force: true });
+  return {
+    tool: 'pagefind',
+    command: command.display,
+    wallMs: run.wallMs,
+    peakRssBytes: run.peakRssBytes,
+    exitCode: run.exitCode,
+    pages: indexedPages(run.log),
+  };
+}
+
+/** Adds issue `index` to the archive and rebuilds it with the same caches and output folder. */
+async function rebuildWithIssue(
+  work: string,
+  options: BenchArchiveOptions,
+  plan: ArchivePlan,
+  index: number,
+  kind: RebuildMeasurement['kind'],
+  env: Record<string, string>,
+): Promise<RebuildMeasurement> {
+  const issue = issueAt(plan, index);
+  const name = `${issue.year}/${String(issue.number).padStart(2, '0')}`;
+  writeFiles(join(work, 'content'), generateIssue(options, plan, index));
+  log(`${plan.documents} documents: added issue ${name} (${kind}); rebuilding`);
+  const rebuild = await runBenchBuild({
+    repoRoot: REPO,
+    contentDir: join(work, 'content'),
+    outDir: join(work, 'dist'),
+    cacheDir: join(work, 'cache'),
+    logFile: join(work, `rebuild-${kind.replace(' ', '-')}.log`),
+    env: { ...process.env, ...env },
+  });
+  return {
+    kind,
+    issue: name,
+    wallMs: rebuild.wallMs,
+    peakRssBytes: rebuild.peakRssBytes,
+    phases: rebuild.phases,
+    search: rebuild.search,
+    exitCode: rebuild.exitCode,
+  };
+}
+
+const startedAt = new Date().toISOString();
+const machine = {
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cores: cpus().length,
+  memoryBytes: totalmem(),
+  node: process.version,
+  astro: versionOf('astro'),
+  pagefind: versionOf('pagefind'),
+  os: `${type()} ${release()}`,
+  loadAverage: loadavg(),
+};
+log(
+  `machine: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB; Node ${machine.node}, ` +
+    `Astro ${machine.astro}, Pagefind ${machine.pagefind}; load ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}`,
+);
+const reports: SizeReport[] = [];
+const reportDir = resolve(values.out);
+mkdirSync(reportDir, { recursive: true });
+const stem = join(reportDir, `${startedAt.replace(/[:.]/gu, '-').slice(0, 19)}-${sizes.join('-')}`);
+const reportOf = (sizeReports: SizeReport[]): BenchReport => ({
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine,
+  corpus: corpusLabel,
+  shardDocuments,
+  heapMiB: values.heap ? Number(values.heap) : null,
+  chunkedStore: values['chunked-store'],
+  sizes: sizeReports,
+});
+/** After each measurement: what is measured so far, so that a run stopped midway leaves its figures. */
+const checkpoint = (current: SizeReport) =>
+  writeFileSync(`${stem}.partial.json`, `${JSON.stringify(reportOf([...reports, current]), null, 2)}\n`);
+
 async function benchSize(documents: number): Promise<SizeReport> {
   const work = join(resolve(values.work), `n${documents}`);
   const contentDir = join(work, 'content');
@@ -289,10 +482,15 @@ async function benchSize(documents: number): Promise<SizeReport> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
 
-  const options: BenchArchiveOptions = { documents, texts };
+  const options: BenchArchiveOptions = { documents, texts, lastYear: LAST_YEAR };
   const plan = planArchive(options);
   log(`${documents} documents: generating ${plan.issues} issues (${plan.firstYear}–${plan.lastYear}) in ${contentDir}`);
-  const { bytes: contentBytes, largest } = writeFiles(contentDir, generateArchive(options));
+  const { bytes: contentBytes, largest, markdown } = writeFiles(contentDir, generateArchive(options));
+  log(
+    `${documents} documents: Markdown per document mean ${(markdown.meanBytes / 1000).toFixed(1)} KB, ` +
+      `p99 ${(markdown.p99Bytes / 1000).toFixed(1)} KB, max ${(markdown.maxBytes / 1000).toFixed(1)} KB; ` +
+      `${(markdown.tableShare * 100).toFixed(1)} % with a table`,
+  );
   const env: Record<string, string> = {
     GAZETTE_BUILD_DATE: BUILD_DATE,
     GAZETTE_SEARCH_SHARD_SIZE: String(shardDocuments),
@@ -307,6 +505,7 @@ async function benchSize(documents: number): Promise<SizeReport> {
     years: `${plan.firstYear}–${plan.lastYear}, ${plan.issuesPerYear} a year`,
     contentBytes,
   });
+  report.markdown = markdown;
   // The mirror first: it reads the archive as generated, before the rebuild adds an issue.
   if (!values['no-mirror']) {
     log(`${documents} documents: npm run mirror → ${join(work, 'mirror')}`);
@@ -342,6 +541,7 @@ async function benchSize(documents: number): Promise<SizeReport> {
     search: build.search,
     exitCode: build.exitCode,
   };
+  checkpoint(report);
   if (build.exitCode !== 0) {
     log(`${documents} documents: the build failed; see ${join(work, 'build.log')}`);
     return report;
@@ -354,68 +554,50 @@ async function benchSize(documents: number): Promise<SizeReport> {
   report.documentPage = documentPageWeight(outDir, pagePath(newest.path));
   report.largestDocumentPage = documentPageWeight(outDir, pagePath(largest));
 
+  if (values.baseline === 'pagefind') {
+    report.baseline = await measurePagefindBaseline(work, outDir);
+    log(
+      `${documents} documents: ${report.baseline.command} in ${(report.baseline.wallMs / 1000).toFixed(1)} s, ` +
+        `exit ${report.baseline.exitCode}, peak ${(report.baseline.peakRssBytes / 2 ** 30).toFixed(2)} GiB; ` +
+        `our full build is ${formatRatio(build.wallMs, report.baseline.wallMs)} of it`,
+    );
+    checkpoint(report);
+  }
   if (!values['no-browser']) {
     log(`${documents} documents: ${queries.length} queries in Chromium`);
     const { cold, second } = await measureQueries(outDir);
     report.coldQueries = cold;
     report.secondQueries = second;
+    log(`${documents} documents: cold page: ${querySummary(cold)}`);
+    log(`${documents} documents: second query: ${querySummary(second)}`);
+    checkpoint(report);
   }
   if (!values['no-rebuild']) {
-    const added = generateIssue(options, plan, plan.issues);
-    writeFiles(contentDir, added);
-    log(`${documents} documents: added issue ${added[0]!.path.replace(/\/issue\.yaml$/u, '')}; rebuilding`);
-    const rebuild = await runBenchBuild({
-      repoRoot: REPO,
-      contentDir,
-      outDir,
-      cacheDir,
-      logFile: join(work, 'rebuild.log'),
-      env: { ...process.env, ...env },
-    });
-    report.rebuild = {
-      wallMs: rebuild.wallMs,
-      peakRssBytes: rebuild.peakRssBytes,
-      phases: rebuild.phases,
-      search: rebuild.search,
-      exitCode: rebuild.exitCode,
-    };
-    log(`${documents} documents: rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s, exit ${rebuild.exitCode}`);
+    const { sameYear, newYear } = nextIssues(plan);
+    if (sameYear === null) log(`${documents} documents: the newest year is full; no same-year issue to add`);
+    for (const [kind, index] of [
+      ['same year', sameYear],
+      ['new year', newYear],
+    ] as const) {
+      if (index === null) continue;
+      const rebuild = await rebuildWithIssue(work, options, plan, index, kind, env);
+      report.rebuilds.push(rebuild);
+      checkpoint(report);
+      log(
+        `${documents} documents: rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s ` +
+          `(${formatRatio(rebuild.wallMs, build.wallMs)} the full build), exit ${rebuild.exitCode}, ` +
+          `${rebuild.search ? `${rebuild.search.rebuiltShards} of ${rebuild.search.shards}` : 'no'} shards re-indexed`,
+      );
+    }
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });
   return report;
 }
 
-const startedAt = new Date().toISOString();
-const machine = {
-  cpu: cpus()[0]?.model.trim() ?? 'unknown',
-  cores: cpus().length,
-  memoryBytes: totalmem(),
-  node: process.version,
-  astro: versionOf('astro'),
-  pagefind: versionOf('pagefind'),
-  os: `${type()} ${release()}`,
-  loadAverage: loadavg(),
-};
-log(
-  `machine: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB; Node ${machine.node}, ` +
-    `Astro ${machine.astro}, Pagefind ${machine.pagefind}; load ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}`,
-);
-const reports: SizeReport[] = [];
 for (const size of sizes) reports.push(await benchSize(size));
-const report: BenchReport = {
-  startedAt,
-  finishedAt: new Date().toISOString(),
-  machine,
-  corpus: corpusLabel,
-  shardDocuments,
-  heapMiB: values.heap ? Number(values.heap) : null,
-  chunkedStore: values['chunked-store'],
-  sizes: reports,
-};
-const outDir = resolve(values.out);
-mkdirSync(outDir, { recursive: true });
-const stem = join(outDir, `${startedAt.replace(/[:.]/gu, '-').slice(0, 19)}-${sizes.join('-')}`);
+const report = reportOf(reports);
 writeFileSync(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+rmSync(`${stem}.partial.json`, { force: true });
 const markdown = formatMarkdown(report);
 writeFileSync(`${stem}.md`, markdown);
 process.stdout.write(`${markdown}\n`);

@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../content/archive';
-import { generateArchive, generateIssue, issueAt, planArchive, topicOf } from './generate';
+import {
+  MARKDOWN_SIZE,
+  generateArchive,
+  generateIssue,
+  issueAt,
+  markdownSize,
+  mulberry32,
+  nextIssues,
+  planArchive,
+  topicOf,
+} from './generate';
+import { markdownFacts, summarizeMarkdown } from './report';
 import { parseRegulation, type SourceText } from './text-source';
 
 const REGULATION = parseRegulation(
@@ -114,6 +125,76 @@ describe('generateArchive', () => {
   it('leaves out source paragraphs that cite numbers of later years', () => {
     const files = [...generateArchive({ documents: 40, texts: [REGULATION], lastYear: 2021 })];
     expect(files.some((f) => f.content.includes('国发〔2030〕'))).toBe(false);
+  });
+});
+
+describe('document sizes', () => {
+  const documents = [...generateArchive({ documents: 2000, texts: TEXTS })].filter((f) => f.path.endsWith('.md'));
+  const summary = summarizeMarkdown(documents.map((f) => markdownFacts(f.content)));
+
+  it('have the mean, median and tail of real gazette documents', () => {
+    expect(summary.documents).toBe(2000);
+    // MARKDOWN_SIZE: mean 10 KB (the sample's 9.5 KB), median near the sample's 7.3 KB,
+    // a tail like the regulations' (p99 45 KB) cut at 60 KB.
+    expect(summary.meanBytes).toBeGreaterThan(9_500);
+    expect(summary.meanBytes).toBeLessThan(10_500);
+    expect(summary.medianBytes).toBeGreaterThan(6_500);
+    expect(summary.medianBytes).toBeLessThan(9_000);
+    expect(summary.p90Bytes).toBeGreaterThan(16_000);
+    expect(summary.p99Bytes).toBeGreaterThan(30_000);
+    expect(summary.maxBytes).toBeGreaterThan(45_000);
+    expect(summary.maxBytes).toBeLessThan(MARKDOWN_SIZE.maxBytes + 2_000);
+  });
+
+  it("give about one document in five an attachment table like the sample's", () => {
+    expect(summary.tableShare).toBeGreaterThan(0.15);
+    expect(summary.tableShare).toBeLessThan(0.25);
+    const table = documents.find((f) => f.content.includes('| --- |'))!.content;
+    expect(table).toContain('## 附件');
+    expect(table).toContain('| 序号 | 工作任务 | 目标任务 | 工作措施 | 牵头单位 | 配合单位 |');
+    const rows = table.split('\n').filter((line) => /^\| \d+ \|/u.test(line));
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    // Six cells a row: no pipe of the text leaks into a cell.
+    expect(rows.every((row) => row.split(' | ').length === 6)).toBe(true);
+  });
+
+  it('are drawn from a log-normal cut at both ends', () => {
+    const random = mulberry32(7);
+    const sizes = Array.from({ length: 20_000 }, () => markdownSize(random));
+    expect(Math.min(...sizes)).toBe(MARKDOWN_SIZE.minBytes);
+    expect(Math.max(...sizes)).toBe(MARKDOWN_SIZE.maxBytes);
+    const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+    expect(Math.abs(mean - MARKDOWN_SIZE.meanBytes)).toBeLessThan(300);
+  });
+});
+
+describe('nextIssues', () => {
+  it('gives the next issue of the newest year and the first of the year after', () => {
+    const plan = planArchive({ documents: 10_000, lastYear: 2024 });
+    const { sameYear, newYear } = nextIssues(plan);
+    expect(issueAt(plan, sameYear!)).toMatchObject({ year: 2024, number: 17 });
+    expect(issueAt(plan, newYear)).toMatchObject({ year: 2025, number: 1 });
+  });
+
+  it('has no same-year issue when the newest year is full', () => {
+    const plan = planArchive({ documents: 240, lastYear: 2024 });
+    expect(nextIssues(plan)).toEqual({ sameYear: null, newYear: 24 });
+    expect(issueAt(plan, 24)).toMatchObject({ year: 2025, number: 1 });
+  });
+
+  it('makes issues the archive reader accepts after the archive', () => {
+    const options = { documents: 50, texts: TEXTS, lastYear: 2021 };
+    const plan = planArchive(options);
+    const { sameYear, newYear } = nextIssues(plan);
+    const dir = writeArchive([
+      ...generateArchive(options),
+      ...generateIssue(options, plan, sameYear!),
+      ...generateIssue(options, plan, newYear),
+    ]);
+    const result = readArchive(dir);
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(new Set(result.archive!.documents.map((d) => d.date.slice(0, 4)))).toContain('2022');
   });
 });
 

@@ -3,7 +3,7 @@
  * documents, 24 issues a year, back through as many years as needed, with document numbers,
  * issuers, sections, tables and signatures, and text taken from real regulations
  * (./text-source.ts). The output is valid content: it passes src/content/schema.ts and the
- * archive reader.
+ * archive reader. Documents have the sizes of real gazette documents (`MARKDOWN_SIZE`).
  *
  * Pure and deterministic: the same options give the same files, and any issue can be
  * generated on its own (`generateIssue`), so a benchmark can add "the next issue" to an
@@ -60,6 +60,24 @@ const ISSUE_SIZES = [10, 9, 11, 10, 12, 8, 10, 11, 9, 10] as const;
 const MEAN_ISSUE_SIZE = 10;
 /** Room for document numbers: sequence = issue number × this + position in the issue. */
 const NUMBERS_PER_ISSUE = 16;
+
+/**
+ * The size of a document's Markdown file (front matter included, UTF-8 bytes): log-normal,
+ * clamped. Derived from real data:
+ * - the spread (σ of the log of the size) is that of the 683 regulations of LawRefBook's
+ *   行政法规 (/work/shared/corpus/lawrefbook: mean 13.9 KB, median 11.4 KB, p90 26.4 KB, p99
+ *   44.7 KB, max 78 KB; σ of ln(bytes) = 0.73, and a log-normal of that σ and median fits
+ *   their mean, 14.3 KB against 13.9 KB);
+ * - the mean is that of gazette documents: the sample issue's five (content/zibo, 2020 no. 7:
+ *   5.0, 5.6, 7.3, 9.5 and 20.2 KB, mean 9.5 KB, median 7.3 KB) and the issue's target of about
+ *   10 KB. Regulations are longer than the notices, opinions and plans of a gazette.
+ * With μ = ln(10,000) − σ²/2 the median is 7.7 KB (the sample's: 7.3 KB), p90 19.5 KB, p99
+ * 42 KB; the tail is cut at 60 KB (about 1 document in 400) and the head at 1.5 KB (a short
+ * notice: front matter, a paragraph or two, the signature).
+ */
+export const MARKDOWN_SIZE = { meanBytes: 10_000, sigma: 0.73, minBytes: 1_500, maxBytes: 60_000 } as const;
+/** Share of documents (not 令) with an attachment table: one of the sample's five has one. */
+const TABLE_SHARE = 0.2;
 
 export const BENCH_GAZETTE = {
   name: '示例市人民政府公报',
@@ -147,6 +165,19 @@ function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
+/** A standard normal deviate (Box–Muller). */
+function normal(random: () => number): number {
+  const u = 1 - random(); // in (0, 1]: the logarithm stays finite
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** A document's Markdown size in bytes, drawn from `MARKDOWN_SIZE`. */
+export function markdownSize(random: () => number): number {
+  const { meanBytes, sigma, minBytes, maxBytes } = MARKDOWN_SIZE;
+  const mu = Math.log(meanBytes) - (sigma * sigma) / 2;
+  return Math.round(Math.min(maxBytes, Math.max(minBytes, Math.exp(mu + sigma * normal(random)))));
+}
+
 /* ------------------------------------------------------------------------------------ plan */
 
 export function planArchive(options: Pick<BenchArchiveOptions, 'documents' | 'lastYear' | 'gazetteId'>): ArchivePlan {
@@ -190,6 +221,16 @@ export function issueAt(plan: ArchivePlan, index: number): IssuePlan {
     documents -= shareOfSurplus(surplus, index);
   }
   return { index, year, number, cumulative: index + 1, published, documents };
+}
+
+/**
+ * The issues a rebuild benchmark adds after the archive: the next issue of the newest year
+ * (null when that year is full), and the first issue of the year after it. Adding both leaves
+ * the newest year's remaining numbers unpublished, as a gazette that skipped them would.
+ */
+export function nextIssues(plan: ArchivePlan): { sameYear: number | null; newYear: number } {
+  const newYear = Math.ceil(plan.issues / plan.issuesPerYear) * plan.issuesPerYear;
+  return { sameYear: newYear > plan.issues ? plan.issues : null, newYear };
 }
 
 /** Sum of (size − mean) over the first n issues of the size cycle. */
@@ -258,6 +299,81 @@ function yamlScalar(value: string): string {
   return /^[\s\-?:,[\]{}#&*!|>'"%@`]|[:#]\s|\s$|[\n"]/u.test(value) || value === '' ? JSON.stringify(value) : value;
 }
 
+/** Paragraphs of the texts, starting in `texts[first]` at `start`, then on through the following texts, for ever. */
+function* paragraphStream(texts: readonly SourceText[], first: number, start: number, year: number): Generator<string> {
+  let yielded = false;
+  for (let t = 0; ; t += 1) {
+    const text = texts[(first + t) % texts.length]!;
+    const from = t === 0 ? start : 0;
+    for (let i = 0; i < text.paragraphs.length; i += 1) {
+      const paragraph = text.paragraphs[(from + i) % text.paragraphs.length]!;
+      // Skip paragraphs that cite numbers of later years: the archive check would reject them.
+      if (checkCitations(paragraph, year).length > 0) continue;
+      yielded = true;
+      yield paragraph;
+    }
+    if (t % texts.length === texts.length - 1 && !yielded) {
+      throw new Error('texts: every paragraph cites a document of a later year; give other texts');
+    }
+  }
+}
+
+/** Takes paragraphs while their bytes come nearest to `bytes` (at least one). */
+function takeBytes(stream: Iterator<string>, bytes: number): string[] {
+  const taken: string[] = [];
+  let size = 0;
+  while (taken.length === 0 || size < bytes) {
+    const paragraph = stream.next().value as string;
+    // Each paragraph is followed by a blank line: two newlines.
+    const length = Buffer.byteLength(paragraph) + 2;
+    if (taken.length > 0 && size + length / 2 > bytes) break;
+    taken.push(paragraph);
+    size += length;
+  }
+  return taken;
+}
+
+function tableCell(text: string): string {
+  return text.replace(/\|/gu, '｜').trim();
+}
+
+/**
+ * A task table like the sample's 附件 (工作任务清单): six columns, the measures a whole
+ * paragraph, rows until the table has about `bytes`.
+ */
+function taskTable(
+  random: () => number,
+  stream: Iterator<string>,
+  topic: string,
+  year: number,
+  bytes: number,
+): string[] {
+  const lines = [
+    '## 附件',
+    '',
+    `### ${topic}工作任务清单`,
+    '',
+    '| 序号 | 工作任务 | 目标任务 | 工作措施 | 牵头单位 | 配合单位 |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  let size = Buffer.byteLength(lines.join('\n'));
+  for (let row = 1; row <= 3 || size < bytes; row += 1) {
+    const [task = topic, goal = topic] = (stream.next().value as string).split(/[，。；：]/u).filter(Boolean);
+    const measures = stream.next().value as string;
+    const lead = pick(random, ISSUERS).name.replace(BENCH_GAZETTE.city, '市');
+    const partners = [pick(random, ISSUERS), pick(random, ISSUERS)].map((i) =>
+      i.name.replace(BENCH_GAZETTE.city, '市'),
+    );
+    const line =
+      `| ${row} | ${tableCell(task)} | ${tableCell(goal)}，${year}年${1 + Math.floor(random() * 12)}月底前完成。 | ` +
+      `${tableCell(measures)} | ${lead} | ${[...new Set(partners)].join('、')} |`;
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  lines.push('');
+  return lines;
+}
+
 function generateDocument(
   options: Required<Pick<BenchArchiveOptions, 'seed' | 'texts'>>,
   issue: IssuePlan,
@@ -273,7 +389,8 @@ function generateDocument(
           ISSUERS.filter((i) => i.kind !== 'order'),
         );
   const sectionIndex = SECTIONS.findIndex((section) => section.kinds.includes(issuer.kind));
-  const source = pick(random, options.texts);
+  const sourceIndex = Math.floor(random() * options.texts.length);
+  const source = options.texts[sourceIndex]!;
   const topic = topicOf(source.title);
   const title = pick(random, TITLES[issuer.kind]).replace('{}', topic);
 
@@ -285,46 +402,6 @@ function generateDocument(
   const seq = issuer.kind === 'order' ? issue.index + 1 : yearRange + issue.number * NUMBERS_PER_ISSUE + position + 1;
   const number = issuer.kind === 'order' ? `${issuer.code}第${seq}号` : `${issuer.code}〔${year}〕${seq}号`;
   const slug = issuer.kind === 'order' ? `${issuer.slug}-${seq}` : `${issuer.slug}-${year}-${seq}`;
-
-  // Paragraphs: a window of the source, skipping any that cite numbers of later years.
-  const usable = source.paragraphs.filter((paragraph) => checkCitations(paragraph, year).length === 0);
-  const wanted = 6 + Math.floor(random() ** 1.5 * 50);
-  const start = usable.length > wanted ? Math.floor(random() * (usable.length - wanted)) : 0;
-  const paragraphs = usable.slice(start, start + wanted);
-  const headCount = Math.min(CHINESE_ORDINALS.length, Math.max(1, Math.floor(paragraphs.length / 6)));
-  const heads = source.heads.length > 0 ? source.heads : [topic];
-
-  const lines: string[] = [];
-  lines.push(
-    `为贯彻落实《${source.title}》，进一步做好${topic}工作，结合本市实际，${issuer.kind === 'order' ? '制定本办法' : '现就有关事项通知如下'}。`,
-    '',
-  );
-  const perHead = Math.ceil(paragraphs.length / headCount);
-  for (let h = 0; h < headCount; h += 1) {
-    const head = heads[(start + h) % heads.length]!.replace(HEAD_NUMBERING, '') || topic;
-    lines.push(`### ${CHINESE_ORDINALS[h]}、${head}`, '');
-    for (const paragraph of paragraphs.slice(h * perHead, (h + 1) * perHead)) lines.push(paragraph, '');
-  }
-  if (issuer.kind !== 'order' && random() < 0.2) {
-    // An attachment with a task table, as in 工作方案 and 任务分解 notices.
-    lines.push(
-      '## 附件',
-      '',
-      `### ${topic}工作任务分解表`,
-      '',
-      '| 序号 | 工作任务 | 责任单位 | 完成时限 |',
-      '| --- | --- | --- | --- |',
-    );
-    const rows = 3 + Math.floor(random() * 8);
-    for (let r = 0; r < rows; r += 1) {
-      const task = (usable[(start + r * 3) % usable.length] ?? topic).split(/[，。；]/u)[0]!.replace(/\|/gu, '｜');
-      const unit = pick(random, ISSUERS).name.replace(BENCH_GAZETTE.city, '市');
-      lines.push(`| ${r + 1} | ${task} | ${unit} | ${year}年${1 + Math.floor(random() * 12)}月底前 |`);
-    }
-    lines.push('');
-  }
-  lines.push(':::signature', issuer.name, formatChineseDate(date), ':::', '');
-  const body = lines.join('\n');
 
   const frontmatter = [
     `title: ${yamlScalar(title)}`,
@@ -338,6 +415,34 @@ function generateDocument(
   frontmatter.push(`section: ${SECTIONS[sectionIndex]!.name}`);
   // 规范性文件 are often valid for five years; older ones have expired by now (status filter).
   if (issuer.kind !== 'order' && random() < 0.3) frontmatter.push(`expires: ${fiveYearsLater(date)}`);
+
+  const opening = `为贯彻落实《${source.title}》，进一步做好${topic}工作，结合本市实际，${issuer.kind === 'order' ? '制定本办法' : '现就有关事项通知如下'}。`;
+  const signature = [':::signature', issuer.name, formatChineseDate(date), ':::', ''];
+  // The text fills what the file's size leaves after the front matter (with `page:` and the
+  // fences), the opening and the signature; a table, when there is one, takes a share of it.
+  const fixed = Buffer.byteLength(
+    [...frontmatter, 'page: 100', '---', '---', '', opening, '', ...signature].join('\n'),
+  );
+  const textBytes = Math.max(0, markdownSize(random) - fixed);
+  const table = issuer.kind !== 'order' && random() < TABLE_SHARE;
+  const tableBytes = table ? Math.round(textBytes * (0.2 + 0.5 * random())) : 0;
+  const stream = paragraphStream(options.texts, sourceIndex, Math.floor(random() * source.paragraphs.length), year);
+  const tableLines = table ? taskTable(random, stream, topic, year, tableBytes) : [];
+  const heads = source.heads.length > 0 ? source.heads : [topic];
+  const headStart = Math.floor(random() * heads.length);
+  // Heads and blank lines take about 40 bytes per six paragraphs.
+  const paragraphs = takeBytes(stream, textBytes - Buffer.byteLength(tableLines.join('\n')) - 40);
+  const headCount = Math.min(CHINESE_ORDINALS.length, Math.max(1, Math.floor(paragraphs.length / 6)));
+
+  const lines: string[] = [opening, ''];
+  const perHead = Math.ceil(paragraphs.length / headCount);
+  for (let h = 0; h < headCount; h += 1) {
+    const head = heads[(headStart + h) % heads.length]!.replace(HEAD_NUMBERING, '') || topic;
+    lines.push(`### ${CHINESE_ORDINALS[h]}、${head}`, '');
+    for (const paragraph of paragraphs.slice(h * perHead, (h + 1) * perHead)) lines.push(paragraph, '');
+  }
+  lines.push(...tableLines, ...signature);
+  const body = lines.join('\n');
   return {
     slug,
     section: SECTIONS[sectionIndex]!.name,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatMarkdown,
+  formatRatio,
+  hasPipeTable,
+  markdownFacts,
   parseBuildLog,
+  summarizeMarkdown,
   parseTimingLog,
   unmeasuredSize,
   type BenchReport,
@@ -74,6 +78,41 @@ function reportOf(sizes: SizeReport[]): BenchReport {
   };
 }
 
+describe('summarizeMarkdown', () => {
+  it('gives the mean, nearest-rank percentiles, the largest and the share with a table', () => {
+    const plain = 'x'.repeat(1000);
+    const table = `${'x'.repeat(1000)}\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n`;
+    const files = [...Array.from({ length: 99 }, (_, i) => `${plain}${'y'.repeat(i * 10)}`), table];
+    const summary = summarizeMarkdown(files.map(markdownFacts));
+    expect(summary).toEqual({
+      documents: 100,
+      meanBytes: Math.round((99 * 1000 + (10 * (98 * 99)) / 2 + Buffer.byteLength(table)) / 100),
+      // Ranks 50, 90 and 99 of 100; the table's file (1,038 bytes) sorts fifth.
+      medianBytes: 1480,
+      p90Bytes: 1880,
+      p99Bytes: 1970,
+      maxBytes: 1980,
+      tableShare: 0.01,
+    });
+    expect(summarizeMarkdown([{ bytes: 3, table: false }])).toMatchObject({ medianBytes: 3, p99Bytes: 3, maxBytes: 3 });
+    expect(() => summarizeMarkdown([])).toThrow(/no document/u);
+  });
+
+  it('counts UTF-8 bytes and tables by their delimiter row', () => {
+    expect(markdownFacts('公报')).toEqual({ bytes: 6, table: false });
+    expect(hasPipeTable('| 序号 | 任务 |\n| :---: | --- |\n| 1 | x |')).toBe(true);
+    expect(hasPipeTable('a | b\n---')).toBe(false);
+  });
+});
+
+describe('formatRatio', () => {
+  it('writes a multiple with two decimals, or a dash without both figures', () => {
+    expect(formatRatio(426, 249)).toBe('1.71×');
+    expect(formatRatio(null, 249)).toBe('–');
+    expect(formatRatio(1, 0)).toBe('–');
+  });
+});
+
 describe('formatMarkdown', () => {
   it('writes one column per size with the budget rows', () => {
     const build = {
@@ -89,17 +128,85 @@ describe('formatMarkdown', () => {
       years: '1984–2025, 24 a year',
       contentBytes: 50 * 2 ** 20,
       build,
-      rebuild: { ...build, wallMs: 12_000 },
+      markdown: {
+        documents: 10_000,
+        meanBytes: 10_050,
+        medianBytes: 7_600,
+        p90Bytes: 19_900,
+        p99Bytes: 39_600,
+        maxBytes: 60_600,
+        tableShare: 0.1975,
+      },
+      baseline: {
+        tool: 'pagefind',
+        command: 'npx pagefind@1.6.0 --site /w/dist --output-path /w/baseline-pagefind',
+        wallMs: 40_000,
+        peakRssBytes: 6 * 2 ** 30,
+        exitCode: 0,
+        pages: 10_000,
+      },
+      rebuilds: [
+        {
+          ...build,
+          kind: 'same year',
+          issue: '2024/17',
+          wallMs: 12_000,
+          search: {
+            totalMs: 3000,
+            scanMs: 1000,
+            indexingMs: 2000,
+            documents: 10_010,
+            shards: 5,
+            rebuiltShards: 1,
+            bytes: 1,
+          },
+        },
+        {
+          ...build,
+          kind: 'new year',
+          issue: '2025/01',
+          wallMs: 15_000,
+          search: {
+            totalMs: 9000,
+            scanMs: 1000,
+            indexingMs: 8000,
+            documents: 10_020,
+            shards: 5,
+            rebuiltShards: 2,
+            bytes: 1,
+          },
+        },
+      ],
       distBytes: 2 ** 30,
       distFiles: 30_000,
       searchBytes: 80 * 2 ** 20,
       documentPage: { path: '2025/16/x', htmlGzipBytes: 5000, cssGzipBytes: 3000, scripts: 0 },
       largestDocumentPage: { path: '2001/03/y', htmlGzipBytes: 12000, cssGzipBytes: 3000, scripts: 0 },
       coldQueries: [
-        { query: '税收', rawBytes: 300_000, gzipBytes: 200_000, requests: 30, firstResultMs: 420, results: 12 },
+        {
+          query: '税收',
+          rawBytes: 300_000,
+          gzipBytes: 200_000,
+          requests: 30,
+          firstResultMs: 420,
+          bytesBeforeFirstResult: 120_000,
+          requestsBeforeFirstResult: 12,
+          doneMs: 900,
+          results: 12,
+        },
       ],
       secondQueries: [
-        { query: '人民政府', rawBytes: 60_000, gzipBytes: 50_000, requests: 9, firstResultMs: 90, results: 40 },
+        {
+          query: '人民政府',
+          rawBytes: 60_000,
+          gzipBytes: 50_000,
+          requests: 9,
+          firstResultMs: 90,
+          bytesBeforeFirstResult: 20_000,
+          requestsBeforeFirstResult: 4,
+          doneMs: 200,
+          results: 40,
+        },
       ],
     };
     const report = reportOf([size]);
@@ -107,10 +214,25 @@ describe('formatMarkdown', () => {
     expect(markdown).toContain('| | 10,000 documents |');
     expect(markdown).toContain('| **full build, wall** | **60.0 s** |');
     expect(markdown).toContain('| **peak memory (RSS, all processes)** | **3.00 GiB** |');
-    expect(markdown).toContain('| **rebuild after one new issue, wall** | **12.0 s** |');
-    expect(markdown).toContain('200.0 KB gz / 300.0 KB raw');
     expect(markdown).toContain(
-      '| 税收 | 12 | 200.0 KB | 300.0 KB | 30 | 420 ms | 人民政府 (40) | 50.0 KB | 60.0 KB | 9 | 90 ms |',
+      '| Markdown per document: mean / median / p90 / p99 / max; with a table | 10.1 KB / 7.6 KB / 19.9 KB / 39.6 KB / 60.6 KB; 19.8 % |',
+    );
+    expect(markdown).toContain('| **Pagefind CLI alone on the same pages, wall** | **40.0 s** |');
+    expect(markdown).toContain('| – its peak memory (RSS, all processes); pages indexed | 6.00 GiB; 10,000 |');
+    expect(markdown).toContain('| **full build ÷ Pagefind CLI alone** | **1.50×** |');
+    expect(markdown).toContain(
+      '| **rebuild after one new issue, same year, wall** | **12.0 s** = **0.20×** the full build (issue 2024/17) |',
+    );
+    expect(markdown).toContain(
+      '| **rebuild after one new issue, new year, wall** | **15.0 s** = **0.25×** the full build (issue 2025/01) |',
+    );
+    expect(markdown).toContain('| – shards re-indexed | **1** of 5 |');
+    expect(markdown).toContain('| – shards re-indexed | **2** of 5 |');
+    expect(markdown).toContain(
+      '| **first query, cold page** (median) | first result 420 ms (max 420 ms), 120.0 KB gz before it (max 120.0 KB); all shards 900 ms; in all 200.0 KB gz / 300.0 KB raw (max 200.0 KB gz) |',
+    );
+    expect(markdown).toContain(
+      '| 税收 | 12 | 420 ms | 120.0 KB | 900 ms | 200.0 KB | 300.0 KB | 30 | 人民政府 (40) | 90 ms | 20.0 KB | 200 ms | 50.0 KB | 60.0 KB | 9 |',
     );
     expect(markdown).toContain('8.0 KB (5.0 KB + 3.0 KB); 0 scripts');
     expect(markdown).toContain('| largest document page | 15.0 KB (12.0 KB + 3.0 KB); 0 scripts |');

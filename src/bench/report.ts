@@ -70,14 +70,56 @@ export interface BuildMeasurement {
 
 export interface QueryMeasurement {
   query: string;
-  /** Bytes over the wire as the test server sends them (no compression), headers included. */
+  /** Bytes over the wire as the test server sends them (no compression), headers included, until the network is idle. */
   rawBytes: number;
-  /** The same responses' bodies gzipped (level 6), as a CDN would send them. */
+  /** The same responses' bodies as a CDN sends them (./transfer.ts, `transferBytes`), until the network is idle. */
   gzipBytes: number;
   requests: number;
-  /** From navigation start (cold) or from submitting the form (second query) to the first result shown. */
-  firstResultMs: number;
+  /**
+   * From navigation start (cold) or from submitting the form (warm: a second query in the same
+   * page) to the frame that paints the first result (`li.search-result` in the results list,
+   * visible); null when the query found nothing.
+   */
+  firstResultMs: number | null;
+  /** Bytes (as `gzipBytes`) and requests of the responses that ended before the first result was shown. */
+  bytesBeforeFirstResult?: number;
+  requestsBeforeFirstResult?: number;
+  /** To the search's end (`#search-results[data-state=done]`: every shard answered). */
+  doneMs?: number;
   results: number;
+}
+
+/** `pagefind --site <dist>`, the CLI of the npm package's version, on the built pages. */
+export interface BaselineMeasurement {
+  tool: 'pagefind';
+  /** The command as a reader would type it. */
+  command: string;
+  wallMs: number;
+  /** Peak memory of its process tree (the npm wrapper and the binary). */
+  peakRssBytes: number;
+  exitCode: number | null;
+  /** Pages Pagefind says it indexed. */
+  pages: number | null;
+}
+
+/** A rebuild after adding one issue to the built archive (same caches, same output folder). */
+export interface RebuildMeasurement extends BuildMeasurement {
+  /** Whether the issue is the next of the newest year or the first of a new year. */
+  kind: 'same year' | 'new year';
+  /** `2024/17`. */
+  issue: string;
+}
+
+/** The archive's Markdown files: size distribution (bytes, UTF-8, front matter included) and tables. */
+export interface MarkdownSummary {
+  documents: number;
+  meanBytes: number;
+  medianBytes: number;
+  p90Bytes: number;
+  p99Bytes: number;
+  maxBytes: number;
+  /** Share of documents with a pipe table. */
+  tableShare: number;
 }
 
 export interface PageWeight {
@@ -112,8 +154,12 @@ export interface SizeReport {
   contentBytes: number;
   /** Null when only the mirror was measured (`--mirror-only`). */
   build: BuildMeasurement | null;
-  /** Rebuild after one new issue is added (same caches). */
-  rebuild: BuildMeasurement | null;
+  /** The generated Markdown (absent in reports from before it was measured). */
+  markdown?: MarkdownSummary | null;
+  /** `--baseline pagefind`: the Pagefind CLI alone on the same built pages. */
+  baseline?: BaselineMeasurement | null;
+  /** Rebuilds after one new issue each, in the order run (same caches). */
+  rebuilds: RebuildMeasurement[];
   distBytes: number;
   distFiles: number;
   searchBytes: number;
@@ -133,7 +179,9 @@ export function unmeasuredSize(
   return {
     ...archive,
     build: null,
-    rebuild: null,
+    markdown: null,
+    baseline: null,
+    rebuilds: [],
     distBytes: 0,
     distFiles: 0,
     searchBytes: 0,
@@ -143,6 +191,47 @@ export function unmeasuredSize(
     secondQueries: [],
     mirror: null,
   };
+}
+
+/** Whether Markdown holds a pipe table (its delimiter row). */
+export function hasPipeTable(markdown: string): boolean {
+  return /^\|(?: *:?-{3,}:? *\|)+ *$/mu.test(markdown);
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+/** What the size summary needs of one Markdown file. */
+export function markdownFacts(content: string): { bytes: number; table: boolean } {
+  return { bytes: Buffer.byteLength(content), table: hasPipeTable(content) };
+}
+
+/** The size distribution of Markdown files, from their `markdownFacts`. */
+export function summarizeMarkdown(files: Iterable<{ bytes: number; table: boolean }>): MarkdownSummary {
+  const sizes: number[] = [];
+  let tables = 0;
+  for (const { bytes, table } of files) {
+    sizes.push(bytes);
+    if (table) tables += 1;
+  }
+  if (sizes.length === 0) throw new Error('summarizeMarkdown: no document');
+  sizes.sort((a, b) => a - b);
+  return {
+    documents: sizes.length,
+    meanBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
+    medianBytes: percentile(sizes, 0.5),
+    p90Bytes: percentile(sizes, 0.9),
+    p99Bytes: percentile(sizes, 0.99),
+    maxBytes: sizes.at(-1)!,
+    tableShare: tables / sizes.length,
+  };
+}
+
+/** `a` as a multiple of `b`, e.g. 1.71×. */
+export function formatRatio(a: number | null | undefined, b: number | null | undefined): string {
+  return a === null || a === undefined || !b ? '–' : `${(a / b).toFixed(2)}×`;
 }
 
 export interface MachineInfo {
@@ -170,6 +259,7 @@ export interface BenchReport {
 }
 
 const MB = 1024 * 1024;
+const REBUILD_KINDS: readonly RebuildMeasurement['kind'][] = ['same year', 'new year'];
 
 export function formatSeconds(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
@@ -191,14 +281,23 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function querySummary(queries: QueryMeasurement[]): string {
+function formatMs(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? '–' : `${Math.round(ms)} ms`;
+}
+
+/** Medians of a set of queries (first result, bytes before it, all shards, bytes in all). */
+export function querySummary(queries: QueryMeasurement[]): string {
   if (queries.length === 0) return '–';
+  const shown = queries.flatMap((q) => (q.firstResultMs === null ? [] : [q.firstResultMs]));
+  const before = queries.flatMap((q) => (q.bytesBeforeFirstResult === undefined ? [] : [q.bytesBeforeFirstResult]));
+  const done = queries.flatMap((q) => (q.doneMs === undefined ? [] : [q.doneMs]));
   const gz = queries.map((q) => q.gzipBytes);
   const raw = queries.map((q) => q.rawBytes);
-  const ms = queries.map((q) => q.firstResultMs);
   return (
-    `${formatKB(median(gz))} gz / ${formatKB(median(raw))} raw (max ${formatKB(Math.max(...gz))} gz), ` +
-    `first result ${Math.round(median(ms))} ms (max ${Math.round(Math.max(...ms))} ms)`
+    `first result ${shown.length ? `${formatMs(median(shown))} (max ${formatMs(Math.max(...shown))})` : '–'}` +
+    (before.length ? `, ${formatKB(median(before))} gz before it (max ${formatKB(Math.max(...before))})` : '') +
+    (done.length ? `; all shards ${formatMs(median(done))}` : '') +
+    `; in all ${formatKB(median(gz))} gz / ${formatKB(median(raw))} raw (max ${formatKB(Math.max(...gz))} gz)`
   );
 }
 
@@ -221,6 +320,8 @@ export function formatMarkdown(report: BenchReport): string {
     `| ${label} | ${sizes.map((size) => cell(size)).join(' | ')} |`;
   const build = (b: BuildMeasurement | null, f: (b: BuildMeasurement) => string) => (b ? f(b) : '–');
   const mirror = (m: MirrorMeasurement | null | undefined, f: (m: MirrorMeasurement) => string) => (m ? f(m) : '–');
+  const baseline = (p: BaselineMeasurement | null | undefined, f: (p: BaselineMeasurement) => string) =>
+    p ? f(p) : '–';
   const lines = [
     `# Benchmark ${report.startedAt.slice(0, 10)}`,
     '',
@@ -238,6 +339,11 @@ export function formatMarkdown(report: BenchReport): string {
     `| --- | ${sizes.map(() => '---').join(' | ')} |`,
     row('issues (years)', (s) => `${s.issues} (${s.years})`),
     row('content (Markdown)', (s) => formatMiB(s.contentBytes)),
+    row('Markdown per document: mean / median / p90 / p99 / max; with a table', (s) =>
+      s.markdown
+        ? `${[s.markdown.meanBytes, s.markdown.medianBytes, s.markdown.p90Bytes, s.markdown.p99Bytes, s.markdown.maxBytes].map(formatKB).join(' / ')}; ${(s.markdown.tableShare * 100).toFixed(1)} %`
+        : '–',
+    ),
     row('**full build, wall**', (s) =>
       build(s.build, (b) => `**${formatSeconds(b.wallMs)}**${b.exitCode === 0 ? '' : ` (exit ${b.exitCode})`}`),
     ),
@@ -248,24 +354,48 @@ export function formatMarkdown(report: BenchReport): string {
     row('pages (per second of rendering)', (s) => `${s.build?.phases.pages ?? '–'}: ${pagesPerSecond(s.build)}`),
     row('**peak memory (RSS, all processes)**', (s) => build(s.build, (b) => `**${formatMiB(b.peakRssBytes)}**`)),
     row('search shards', (s) => String(s.build?.search?.shards ?? '–')),
+    row('**Pagefind CLI alone on the same pages, wall**', (s) =>
+      baseline(s.baseline, (p) => `**${formatSeconds(p.wallMs)}**${p.exitCode === 0 ? '' : ` (exit ${p.exitCode})`}`),
+    ),
+    row('– its peak memory (RSS, all processes); pages indexed', (s) =>
+      baseline(s.baseline, (p) => `${formatMiB(p.peakRssBytes)}; ${p.pages?.toLocaleString('en') ?? '–'}`),
+    ),
+    row('**full build ÷ Pagefind CLI alone**', (s) =>
+      baseline(s.baseline, (p) => `**${formatRatio(s.build?.wallMs, p.exitCode === 0 ? p.wallMs : null)}**`),
+    ),
     row('`dist/` (apparent)', (s) => `${formatMiB(s.distBytes)} in ${s.distFiles.toLocaleString('en')} files`),
     row('search index (apparent)', (s) => formatMiB(s.searchBytes)),
     row('document page (HTML + CSS, gzip; scripts)', (s) => pageWeight(s.documentPage)),
     row('largest document page', (s) => pageWeight(s.largestDocumentPage)),
     row('**first query, cold page** (median)', (s) => querySummary(s.coldQueries)),
-    row('**second query** (median)', (s) => querySummary(s.secondQueries)),
-    row('**rebuild after one new issue, wall**', (s) => build(s.rebuild, (b) => `**${formatSeconds(b.wallMs)}**`)),
-    row('– content / rendering / search / other', (s) =>
-      build(
-        s.rebuild,
-        (b) =>
-          `${formatSeconds(b.phases.contentMs)} / ${formatSeconds(b.phases.renderMs)} / ${formatSeconds(b.phases.searchMs)} / ${formatSeconds(b.phases.otherMs)}`,
-      ),
-    ),
-    row('– shards re-indexed', (s) =>
-      build(s.rebuild, (b) => (b.search ? `${b.search.rebuiltShards} of ${b.search.shards}` : '–')),
-    ),
-    row('– peak memory', (s) => build(s.rebuild, (b) => formatMiB(b.peakRssBytes))),
+    row('**second query, warm page** (median)', (s) => querySummary(s.secondQueries)),
+    ...REBUILD_KINDS.flatMap((kind) => {
+      const rebuild = (s: SizeReport, f: (b: RebuildMeasurement) => string) => {
+        const measured = s.rebuilds.find((r) => r.kind === kind);
+        return measured ? f(measured) : '–';
+      };
+      return [
+        row(`**rebuild after one new issue, ${kind}, wall**`, (s) =>
+          rebuild(
+            s,
+            (b) =>
+              `**${formatSeconds(b.wallMs)}** = **${formatRatio(b.wallMs, s.build?.wallMs)}** the full build (issue ${b.issue})` +
+              (b.exitCode === 0 ? '' : ` (exit ${b.exitCode})`),
+          ),
+        ),
+        row('– content / rendering / search / other', (s) =>
+          rebuild(
+            s,
+            (b) =>
+              `${formatSeconds(b.phases.contentMs)} / ${formatSeconds(b.phases.renderMs)} / ${formatSeconds(b.phases.searchMs)} / ${formatSeconds(b.phases.otherMs)}`,
+          ),
+        ),
+        row('– shards re-indexed', (s) =>
+          rebuild(s, (b) => (b.search ? `**${b.search.rebuiltShards}** of ${b.search.shards}` : '–')),
+        ),
+        row('– peak memory', (s) => rebuild(s, (b) => formatMiB(b.peakRssBytes))),
+      ];
+    }),
     row('**mirror (`npm run mirror`), wall**', (s) =>
       mirror(s.mirror, (m) => `**${formatSeconds(m.wallMs)}**${m.exitCode === 0 ? '' : ` (exit ${m.exitCode})`}`),
     ),
@@ -288,21 +418,24 @@ export function formatMarkdown(report: BenchReport): string {
     ),
     '',
   ];
+  const cells = (q: QueryMeasurement) =>
+    `${formatMs(q.firstResultMs)} | ${q.bytesBeforeFirstResult === undefined ? '–' : formatKB(q.bytesBeforeFirstResult)} | ` +
+    `${formatMs(q.doneMs)} | ${formatKB(q.gzipBytes)} | ${formatKB(q.rawBytes)} | ${q.requests}`;
   for (const size of sizes) {
     if (size.coldQueries.length === 0) continue;
     lines.push(
-      `Queries on ${size.documents.toLocaleString('en')} documents (cold page → second query):`,
+      `Queries on ${size.documents.toLocaleString('en')} documents (cold page, then a second query in the same page; ` +
+        'first result = the frame that paints the first result; gzip before it = responses ended by then):',
       '',
-      '| query (cold) | results | gzip | raw | requests | first result | second query | gzip | raw | requests | first result |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| query (cold) | results | first result | gzip before it | all shards | gzip in all | raw in all | requests | ' +
+        'second query (warm) | first result | gzip before it | all shards | gzip in all | raw in all | requests |',
+      `| ${Array.from({ length: 15 }, () => '---').join(' | ')} |`,
     );
     size.coldQueries.forEach((cold, i) => {
       const second = size.secondQueries[i];
       lines.push(
-        `| ${cold.query} | ${cold.results} | ${formatKB(cold.gzipBytes)} | ${formatKB(cold.rawBytes)} | ${cold.requests} | ${Math.round(cold.firstResultMs)} ms | ` +
-          (second
-            ? `${second.query} (${second.results}) | ${formatKB(second.gzipBytes)} | ${formatKB(second.rawBytes)} | ${second.requests} | ${Math.round(second.firstResultMs)} ms |`
-            : '– | – | – | – | – |'),
+        `| ${cold.query} | ${cold.results} | ${cells(cold)} | ` +
+          (second ? `${second.query} (${second.results}) | ${cells(second)} |` : `${Array(7).fill('–').join(' | ')} |`),
       );
     });
     lines.push('');
