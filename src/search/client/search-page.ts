@@ -288,8 +288,18 @@ function syncUrl(state: SearchState): void {
   }
 }
 
+/**
+ * The filters follow the results on a phone, so they are shown only once the first search has
+ * settled: results coming in would otherwise push them down under the reader (a layout shift).
+ */
+let firstSearchSettled = false;
+
 function setState(state: ResultsState): void {
   setResultsState(resultsList, state);
+  if (!firstSearchSettled && state !== 'loading' && state !== 'partial') {
+    firstSearchSettled = true;
+    filtersBox.hidden = filterGroups.childElementCount === 0;
+  }
 }
 
 function announce(text: string): void {
@@ -300,6 +310,7 @@ function announce(text: string): void {
 
 function buildFilters(all: FilterCounts, state: SearchState): void {
   buildFilterGroups(elements, all, state);
+  if (!firstSearchSettled) filtersBox.hidden = true;
   filtersBuilt = true;
 }
 
