@@ -142,6 +142,11 @@ describe('search page layout', () => {
     const { page } = await site.open(DOC_56.path);
     expect(await page.locator('form[role="search"]').count()).toBe(1);
     expect(await page.locator('input[type="search"]').count()).toBe(1);
+    for (const path of ['', '2020/', '2020/07/', 'issuers/', 'numbers/', 'types/', 'about/']) {
+      await page.goto(site.url(path));
+      expect(await page.locator('form[role="search"]').count(), path).toBe(1);
+      expect(await page.locator('input[type="search"]').count(), path).toBe(1);
+    }
     await page.goto(site.url('search/'));
     expect(await page.locator('form[role="search"]').count()).toBe(1);
     expect(await page.locator('input[type="search"]').count()).toBe(1);
