@@ -522,13 +522,27 @@ function dateOrdered(
  * How many of Pagefind's first results are loaded and re-ranked by exact matches (rank.ts): a
  * title typed as printed can rank below pages that only match its words more often (法律援助条例
  * under 杭州市法律援助条例), though within the first 12 for every real title measured
- * (scripts/title-ranking.ts). The first EXACT_DEPTH pages that hold the query as typed (Pagefind's
+ * (scripts/title-ranking.ts). The first `exact` pages that hold the query as typed (Pagefind's
  * quoted search, over the index chunks the search has loaded) join them: a term printed in one
  * document only can rank far lower (惠企贷 below the 30th of 159 pages with 惠企 and 贷). Each page
- * loaded costs its fragment (2.4 KB on average at 10,000 documents), 10 of them shown anyway.
+ * loaded costs its fragment (2.4 KB on average at 10,000 benchmark documents of 4.6 KB; more with
+ * real-size documents), 10 of them shown anyway.
  */
-const RERANK_DEPTH = 20;
-const EXACT_DEPTH = 10;
+const FULL_DEPTH: RerankDepth = { top: 20, exact: 10 };
+/**
+ * The newest shard's first answer re-ranks only the page of results it shows: those fragments
+ * are loaded anyway, while the full depth's, with real-size documents, more than doubled the
+ * bytes before the first result (README, "Search at scale and benchmarks"). The merged answer that follows ranks
+ * at full depth, without moving what the reader has reached (results.ts, mergeProgressive).
+ */
+const FIRST_PAGE_DEPTH: RerankDepth = { top: PAGE_SIZE, exact: 0 };
+
+interface RerankDepth {
+  /** Pagefind's first results re-ranked. */
+  top: number;
+  /** Results of Pagefind's quoted search joined to them (0: no quoted search). */
+  exact: number;
+}
 
 /** Relevance order: Pagefind's, its first results and the exact matches put in exact-match tiers. */
 function relevanceOrdered(
@@ -536,12 +550,13 @@ function relevanceOrdered(
   merged: PagefindSearch,
   term: string | null,
   options: Record<string, unknown>,
+  depth: RerankDepth = FULL_DEPTH,
 ): ResultSource {
   const phrase = term?.replace(/[《》“”"]/gu, '').trim();
   const ordered = (async () => {
     if (!term || !phrase) return merged.results;
-    const top = merged.results.slice(0, RERANK_DEPTH);
-    const exact = (await pagefind.search(`"${phrase}"`, options)).results.slice(0, EXACT_DEPTH);
+    const top = merged.results.slice(0, depth.top);
+    const exact = depth.exact > 0 ? (await pagefind.search(`"${phrase}"`, options)).results.slice(0, depth.exact) : [];
     const ids = new Set(top.map((result) => result.id));
     const pool = [...top, ...exact.filter((result) => !ids.has(result.id))];
     for (const result of pool) ids.add(result.id);
@@ -658,7 +673,11 @@ async function runSearch(state: SearchState): Promise<void> {
       const [newest, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
       if (token !== generation) return;
       if (newest.results.length > 0 || pinned) {
-        const first = await showResults(token, relevanceOrdered(pagefind, newest, term, options), pinned);
+        // Date order: the newest shard's own order starts it; relevance: its shown page re-ranked.
+        const firstSource = options.sort
+          ? relevanceOrdered(pagefind, newest, null, options)
+          : relevanceOrdered(pagefind, newest, term, options, FIRST_PAGE_DEPTH);
+        const first = await showResults(token, firstSource, pinned);
         if (!first) return;
         setState('partial');
         announce(statusText(state, first, newest.results.length, false));
