@@ -387,11 +387,17 @@ function reachedCount(current: Listing): number {
 /**
  * Shows `source`, the results of every shard answered so far. The first call of a search fills
  * the list; a later one (more shards have answered) keeps what the reader has reached and
- * re-ranks the rest of what is shown. Returns null when a newer search took over.
+ * re-ranks the rest of what is shown, filling it to at least `pageSize` results. Returns null
+ * when a newer search took over.
  */
-async function showResults(token: number, source: ResultSource, pinned: NumberEntry | null): Promise<Listing | null> {
+async function showResults(
+  token: number,
+  source: ResultSource,
+  pinned: NumberEntry | null,
+  pageSize = PAGE_SIZE,
+): Promise<Listing | null> {
   const previous = listing;
-  const size = Math.max(PAGE_SIZE, previous?.keys.length ?? 0);
+  const size = Math.max(pageSize, previous?.keys.length ?? 0);
   const reached = previous ? reachedCount(previous) : 0;
   const ranked = await source.slice(0, size + reached);
   if (token !== generation) return null;
@@ -530,12 +536,20 @@ function dateOrdered(
  */
 const FULL_DEPTH: RerankDepth = { top: 20, exact: 10 };
 /**
- * The newest shard's first answer re-ranks only the page of results it shows: those fragments
- * are loaded anyway, while the full depth's, with real-size documents, more than doubled the
- * bytes before the first result (README, "Search at scale and benchmarks"). The merged answer that follows ranks
- * at full depth, without moving what the reader has reached (results.ts, mergeProgressive).
+ * The newest shard's first answer shows its first five results, more than a phone's first
+ * screen holds: each result shown costs its fragment, the whole document's text (10 KB gzipped
+ * on average with real-size documents), and ten of them were 40 % of the bytes before the first
+ * result (README, "Search at scale and benchmarks"). The merged answer that follows fills the
+ * page.
  */
-const FIRST_PAGE_DEPTH: RerankDepth = { top: PAGE_SIZE, exact: 0 };
+const FIRST_ANSWER_SIZE = 5;
+/**
+ * The first answer re-ranks only what it shows: those fragments are loaded anyway, while the
+ * full depth's, with real-size documents, more than doubled the bytes before the first result.
+ * The merged answer that follows ranks at full depth, without moving what the reader has
+ * reached (results.ts, mergeProgressive).
+ */
+const FIRST_ANSWER_DEPTH: RerankDepth = { top: FIRST_ANSWER_SIZE, exact: 0 };
 
 interface RerankDepth {
   /** Pagefind's first results re-ranked. */
@@ -676,11 +690,15 @@ async function runSearch(state: SearchState): Promise<void> {
         // Date order: the newest shard's own order starts it; relevance: its shown page re-ranked.
         const firstSource = options.sort
           ? relevanceOrdered(pagefind, newest, null, options)
-          : relevanceOrdered(pagefind, newest, term, options, FIRST_PAGE_DEPTH);
-        const first = await showResults(token, firstSource, pinned);
+          : relevanceOrdered(pagefind, newest, term, options, FIRST_ANSWER_DEPTH);
+        const first = await showResults(token, firstSource, pinned, FIRST_ANSWER_SIZE);
         if (!first) return;
         setState('partial');
         announce(statusText(state, first, newest.results.length, false));
+        // The older shards' files would otherwise compete with the first results' paint for
+        // the network and the main thread.
+        await afterPaint();
+        if (token !== generation) return;
       }
     }
 
@@ -711,6 +729,17 @@ async function runSearch(state: SearchState): Promise<void> {
         : '检索暂时无法使用：检索索引加载失败，请稍后刷新页面重试。',
     );
   }
+}
+
+/**
+ * Resolves once the browser has painted the current DOM: a requestAnimationFrame callback runs
+ * just before a paint, a task it queues runs after. A hidden tab paints nothing, hence the timer.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 250);
+  });
 }
 
 function scheduleSearch(): void {
