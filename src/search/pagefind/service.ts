@@ -113,6 +113,14 @@ export function step<T>(description: string, call: () => Promise<T>): Promise<T>
   });
 }
 
+/**
+ * Pages sent to a service before the first of them is answered. The service takes its messages
+ * one at a time, in the order sent (so the index is the same), and with a few waiting it
+ * indexes one page while the next is read and encoded instead of waiting for it. Each page in
+ * flight holds a 'beforeExit' listener (step); Node warns beyond 10, for two services.
+ */
+const PAGES_IN_FLIGHT = 4;
+
 /** One page to index: its URL in the index and its file below the site folder. */
 export interface IndexedPage {
   url: string;
@@ -137,10 +145,20 @@ export async function indexShard(
     const creating = `creating the index of ${label}`;
     const { index } = check(creating, await step(creating, () => service.createIndex(indexOptions)), logger);
     if (!index) throw new PagefindBuildError('Pagefind did not return an index.');
-    for (const page of shard.pages) {
-      const content = await readFile(join(siteDir, page.file), 'utf8');
-      const what = `indexing ${page.file}`;
-      check(what, await step(what, () => index.addHTMLFile({ url: page.url, content })), logger);
+    const inFlight: Promise<unknown>[] = [];
+    try {
+      for (const page of shard.pages) {
+        const content = await readFile(join(siteDir, page.file), 'utf8');
+        const what = `indexing ${page.file}`;
+        inFlight.push(
+          step(what, () => index.addHTMLFile({ url: page.url, content })).then((r) => check(what, r, logger)),
+        );
+        if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
+    } finally {
+      // After a failure, the pages still in flight settle before the service is closed.
+      await Promise.allSettled(inFlight);
     }
     const staging = `${bundleDir}.tmp-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
