@@ -42,10 +42,13 @@ export interface PlannedShard<P extends ShardPage> {
 
 /**
  * Default documents per shard: Pagefind's memory grows with the documents of the shard it
- * indexes, and this keeps it, with the build's own Node process beside it, within the memory
- * budget of the benchmark (README, "Search at scale and benchmarks"; bench/results/).
+ * indexes. Shards of 1,500 real-size documents take some 1.5 GB each, so two are indexed side
+ * by side, one per core, within the default memory budget and with the build's own Node
+ * process beside them under 6 GB; shards of 3,000 took 3 GB and went one at a time. Smaller
+ * shards also bound what a first search fetches (the newest shard) and what one new issue
+ * re-indexes (README, "Search at scale and benchmarks"; bench/results/).
  */
-export const DEFAULT_SHARD_DOCUMENTS = 3000;
+export const DEFAULT_SHARD_DOCUMENTS = 1500;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
