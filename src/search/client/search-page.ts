@@ -524,6 +524,11 @@ function dateOrdered(
   };
 }
 
+/** Pagefind's own order of one search. */
+function engineOrdered(search: PagefindSearch): ResultSource {
+  return { total: search.results.length, slice: async (start, end) => search.results.slice(start, end) };
+}
+
 /**
  * How many of Pagefind's first results are loaded and re-ranked by exact matches (rank.ts): a
  * title typed as printed can rank below pages that only match its words more often (法律援助条例
@@ -689,7 +694,7 @@ async function runSearch(state: SearchState): Promise<void> {
       if (newest.results.length > 0 || pinned) {
         // Date order: the newest shard's own order starts it; relevance: its shown page re-ranked.
         const firstSource = options.sort
-          ? relevanceOrdered(pagefind, newest, null, options)
+          ? engineOrdered(newest)
           : relevanceOrdered(pagefind, newest, term, options, FIRST_ANSWER_DEPTH);
         const first = await showResults(token, firstSource, pinned, FIRST_ANSWER_SIZE);
         if (!first) return;
