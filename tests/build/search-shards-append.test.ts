@@ -2,9 +2,12 @@
  * Stable search shards (src/search/pagefind/shards.ts) on a generated archive of 250 documents
  * (2024 and the first issue of 2025) in shards of 100: adding the next issue of 2025, then the
  * first issue of 2026, re-indexes only the newest shard each time, the closed shards keep their
- * ids and folders, and the result equals a clean build of the same content.
+ * ids and folders, and the result equals a clean build of the same content, and what the
+ * search step run alone on the built pages writes (scripts/search-index.ts).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -18,6 +21,7 @@ import { readArchiveTexts } from '../../src/bench/text-source';
 import type { ShardEntry, ShardManifest } from '../../src/search/pagefind/shards';
 import { astroBuild, REPO_ROOT } from '../helpers/astro-build';
 import { digests } from '../helpers/built-site';
+import { childEnv } from '../helpers/child-env';
 
 const work = join(dirname(inject('outRoot')), 'search-shards-append');
 const contentDir = join(work, 'content');
@@ -98,5 +102,27 @@ describe('stable search shards', () => {
     const indexed = await build(clean, join(work, 'cache-clean'));
     expect(indexed).toHaveLength(manifest(clean).shards.length);
     expect(digests(join(clean, 'pagefind'))).toEqual(digests(join(out, 'pagefind')));
+  }, 300_000);
+
+  it('is rebuilt the same by the search step alone (scripts/search-index.ts), shards side by side', () => {
+    const copy = join(work, 'search-index');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(out, copy, { recursive: true });
+    rmSync(join(copy, 'pagefind'), { recursive: true });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/search-index.ts', copy, '--shard-size', '100'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        env: childEnv({ NO_COLOR: '1' }),
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    // One Pagefind service per core, each shard small enough for the memory budget.
+    const shards = manifest(out).shards.length;
+    const atOnce = Math.min(shards, availableParallelism());
+    expect(run.stdout).toContain(`${shards} shards, at most ${atOnce} at once`);
+    expect(digests(join(copy, 'pagefind'))).toEqual(digests(join(out, 'pagefind')));
   }, 300_000);
 });
