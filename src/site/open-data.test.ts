@@ -228,14 +228,14 @@ describe('buildOpenData', () => {
   });
 
   it('writes one JSON Lines record per document, equal to its own file', () => {
-    const lines = data.files.documentsJsonl.split('\n');
+    const lines = data.files.documentsJsonl.toString('utf8').split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.map((line) => JSON.parse(line))).toEqual([...data.documents.values()]);
     expect(lines.map((line) => JSON.parse(line).id)).toEqual(['2019/24/old', '2020/07/a', '2020/07/b']);
   });
 
   it('checksums the dumps in sha256sum format', () => {
-    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const sha = (file: string | Buffer) => createHash('sha256').update(file).digest('hex');
     expect(data.files.sums).toBe(
       `${sha(data.files.catalogCsv)}  catalog.csv\n${sha(data.files.catalogJson)}  catalog.json\n${sha(data.files.documentsJsonl)}  documents.jsonl\n`,
     );

@@ -23,6 +23,6 @@ export function getOpenData(): Promise<OpenData> {
 }
 
 /** A response for a static data file. */
-export function dataResponse(body: string, contentType: string): Response {
+export function dataResponse(body: string | Uint8Array<ArrayBuffer>, contentType: string): Response {
   return new Response(body, { headers: { 'Content-Type': `${contentType}; charset=utf-8` } });
 }
