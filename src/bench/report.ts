@@ -86,6 +86,12 @@ export interface QueryMeasurement {
   requestsBeforeFirstResult?: number;
   /** To the search's end (`#search-results[data-state=done]`: every shard answered). */
   doneMs?: number;
+  /**
+   * Cold page only: to the first page of results computed as the search page did before the
+   * newest shard answered first (every shard merged, searched, ten fragments loaded), in a
+   * page of its own; the first result shown then waited for this.
+   */
+  allShardsFirstPageMs?: number;
   results: number;
 }
 
@@ -291,12 +297,17 @@ export function querySummary(queries: QueryMeasurement[]): string {
   const shown = queries.flatMap((q) => (q.firstResultMs === null ? [] : [q.firstResultMs]));
   const before = queries.flatMap((q) => (q.bytesBeforeFirstResult === undefined ? [] : [q.bytesBeforeFirstResult]));
   const done = queries.flatMap((q) => (q.doneMs === undefined ? [] : [q.doneMs]));
+  const allShards = queries.flatMap((q) => (q.allShardsFirstPageMs === undefined ? [] : [q.allShardsFirstPageMs]));
   const gz = queries.map((q) => q.gzipBytes);
   const raw = queries.map((q) => q.rawBytes);
   return (
     `first result ${shown.length ? `${formatMs(median(shown))} (max ${formatMs(Math.max(...shown))})` : '–'}` +
     (before.length ? `, ${formatKB(median(before))} gz before it (max ${formatKB(Math.max(...before))})` : '') +
     (done.length ? `; all shards ${formatMs(median(done))}` : '') +
+    (allShards.length
+      ? `; waiting for every shard, as before: ${formatMs(median(allShards))}` +
+        (shown.length ? ` (first result in ${formatRatio(median(shown), median(allShards))} of it)` : '')
+      : '') +
     `; in all ${formatKB(median(gz))} gz / ${formatKB(median(raw))} raw (max ${formatKB(Math.max(...gz))} gz)`
   );
 }
