@@ -29,11 +29,10 @@ import type { CitationTargets } from '../markdown/rehype-citations';
 export const MIN_BODIES_FOR_WORKERS = 1000;
 
 /**
- * Bodies handed to a worker at once. Each task costs the pool a round trip between the threads
- * and the worker a reading of its memory use (tinypool's, for recycling workers), about 1.5 ms
- * a task on this machine against some 5 ms a body: one body a task lost a sixth of the workers'
- * time to it. A batch this size leaves the last worker to finish at most a few tenths of a
- * second after the other.
+ * Bodies handed to a worker at once. For each task the pool makes a round trip between the
+ * threads and the worker reads its memory use (tinypool's, for recycling workers): with one
+ * body a task that was a tenth of a worker's profile (README, "Content sync on every core").
+ * A batch this size leaves the last worker to finish a fraction of a second after the other.
  */
 export const RENDER_BATCH = 20;
 
