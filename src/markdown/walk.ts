@@ -1,11 +1,12 @@
 /**
  * A preorder walk over a syntax tree for the project's Markdown plugins, in place of
  * unist-util-visit: that one builds a named closure per node (Object.defineProperty on a
- * function, for its debugging output) and copies the ancestors' list per parent: the project's
- * plugins, mostly their walks, were a fifth of a body's rendering, the parse included (profiled on
- * 1,000 regulation texts, README "Content sync on every core"). This walk visits the same nodes in the
- * same order and supports what the plugins ask of it: not entering a node's children, and going
- * on at a given index after replacing a node in its parent.
+ * function, for its debugging output) and copies the ancestors' list per parent: the
+ * project's plugins, mostly their walks, were a fifth of a body's rendering, the parse
+ * included (profiled on 1,000 regulation texts, README "Content sync on every core"). This
+ * walk visits the same nodes in the same order and supports what the plugins ask of it: not
+ * entering a node's children, and going on at a given index after replacing a node in its
+ * parent.
  */
 /** Returned by a visitor: do not enter this node's children. */
 export const SKIP = 'skip';
