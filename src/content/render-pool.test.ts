@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readArchive } from './archive';
 import { bodyStore } from './body-store';
-import { bodyRendererFor, MIN_BODIES_FOR_WORKERS, renderThreads } from './render-pool';
+import { bodyRendererFor, MIN_BODIES_FOR_WORKERS, RENDER_BATCH, renderThreads } from './render-pool';
 import { citationTargets } from '../markdown/rehype-citations';
 import { documentPath } from '../site/site-model';
 import { defaultMarkdownSettings as settings } from '../../tests/helpers/markdown-settings';
@@ -66,5 +66,24 @@ describe('bodyRendererFor', () => {
     const modules = readdirSync(join(ROOT, 'node_modules/.gazette-render'));
     expect(modules).toEqual([expect.stringMatching(/^render-worker-[\w-]+\.mjs$/u)]);
     expect(readFileSync(join(ROOT, 'node_modules/.gazette-render', modules[0]!), 'utf8')).toContain('renderTask');
+  });
+
+  it('sends the bodies in batches and gives every result back to the body it belongs to', async () => {
+    const texts = Array.from({ length: 2 * RENDER_BATCH + 3 }, (_, index) => ({
+      text: index === RENDER_BATCH ? '<b>不是正文</b>\n' : `第${index + 1}段。\n`,
+      path: join(ROOT, `content/${index}.md`),
+    }));
+    const dir = cache();
+    const renderer = await bodyRendererFor({ settings, targets: citationTargets([], '/'), cacheDir: dir, root: ROOT, threads: 2 });
+    try {
+      const results = await Promise.all(texts.map(({ text, path }) => renderer.render(text, path)));
+      const bodies = bodyStore(dir);
+      results.forEach((result, index) => {
+        if (index === RENDER_BATCH) expect(result).toEqual({ problems: [expect.objectContaining({ line: 1 })] });
+        else expect('bodyHash' in result && bodies.read(result.bodyHash)).toBe(`<p>第${index + 1}段。</p>`);
+      });
+    } finally {
+      await renderer.close();
+    }
   });
 });

@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import Tinypool from 'tinypool';
 import { bodyStore } from './body-store';
 import { bodyRenderer, renderBody, type BodyResult, type MarkdownSettings } from './render-body';
-import type { RenderTask, RenderWorkerData } from './render-worker';
+import type { RenderDocument, RenderTask, RenderWorkerData } from './render-worker';
 import type { CitationTargets } from '../markdown/rehype-citations';
 
 /**
@@ -27,6 +27,14 @@ import type { CitationTargets } from '../markdown/rehype-citations';
  * sync on every core"): on two cores workers gain from several hundred bodies on.
  */
 export const MIN_BODIES_FOR_WORKERS = 1000;
+
+/**
+ * Bodies handed to a worker at once. For each task the pool makes a round trip between the
+ * threads and the worker reads its memory use (tinypool's, for recycling workers): with one
+ * body a task that was a tenth of a worker's profile (README, "Content sync on every core").
+ * A batch this size leaves the last worker to finish a fraction of a second after the other.
+ */
+export const RENDER_BATCH = 20;
 
 /** Worker threads for `bodies` bodies to render: none for a few, one a core otherwise (and none on one core). */
 export function renderThreads(bodies: number, cores = availableParallelism()): number {
@@ -93,8 +101,26 @@ export async function bodyRendererFor({ settings, targets, cacheDir, root, threa
     maxThreads: threads,
     workerData,
   });
+  // The bodies asked for in one turn of the event loop (the loader asks for all of them at
+  // once) are sent in batches, in order.
+  let queued: { document: RenderDocument; resolve: (result: BodyResult) => void; reject: (error: unknown) => void }[] = [];
+  const send = () => {
+    for (let start = 0; start < queued.length; start += RENDER_BATCH) {
+      const batch = queued.slice(start, start + RENDER_BATCH);
+      const task: RenderTask = batch.map(({ document }) => document);
+      (pool.run(task) as Promise<BodyResult[]>).then(
+        (results) => batch.forEach(({ resolve }, index) => resolve(results[index]!)),
+        (error: unknown) => batch.forEach(({ reject }) => reject(error)),
+      );
+    }
+    queued = [];
+  };
   return {
-    render: (text, path) => pool.run({ text, path } satisfies RenderTask) as Promise<BodyResult>,
+    render: (text, path) =>
+      new Promise<BodyResult>((resolve, reject) => {
+        if (queued.length === 0) queueMicrotask(send);
+        queued.push({ document: { text, path }, resolve, reject });
+      }),
     close: () => pool.destroy(),
   };
 }

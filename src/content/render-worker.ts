@@ -14,15 +14,23 @@ export interface RenderWorkerData {
   cacheDir: string;
 }
 
-export interface RenderTask {
+/** A body to render: its Markdown and its file. */
+export interface RenderDocument {
   text: string;
   path: string;
 }
 
+/** A task is a batch of bodies (render-pool.ts, RENDER_BATCH); the results come in its order. */
+export type RenderTask = RenderDocument[];
+
 let renderer: Promise<Render> | undefined;
 
-export default async function renderTask({ text, path }: RenderTask): Promise<BodyResult> {
+export default async function renderTask(documents: RenderTask): Promise<BodyResult[]> {
   const { settings, targets, cacheDir } = Tinypool.workerData as RenderWorkerData;
   renderer ??= bodyRenderer(settings, targets);
-  return renderBody(await renderer, bodyStore(cacheDir), text, path);
+  const render = await renderer;
+  const bodies = bodyStore(cacheDir);
+  const results: BodyResult[] = [];
+  for (const { text, path } of documents) results.push(await renderBody(render, bodies, text, path));
+  return results;
 }

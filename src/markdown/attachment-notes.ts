@@ -25,8 +25,16 @@ function numbered(text: string): { number: number; title: string } | null {
   return match && number !== null ? { number, title: match[2]!.trim() } : null;
 }
 
-/** The body's attachment notes, in order; only paragraphs at the top of the body count. */
-export function attachmentNotes(tree: Root): AttachmentNote[] {
+/** A paragraph's text, as the notes are read from it. */
+export function noteText(paragraph: Element): string {
+  return toText(paragraph).trim();
+}
+
+/**
+ * The body's attachment notes, in order; only paragraphs at the top of the body count.
+ * `textOf` gives a paragraph's text (noteText), for a caller that reads the texts anyway.
+ */
+export function attachmentNotes(tree: Root, textOf: (paragraph: Element) => string = noteText): AttachmentNote[] {
   const notes: AttachmentNote[] = [];
   let expected: number | null = null;
   for (const node of tree.children) {
@@ -35,7 +43,7 @@ export function attachmentNotes(tree: Root): AttachmentNote[] {
       expected = null;
       continue;
     }
-    const text = toText(node).trim();
+    const text = textOf(node);
     const note = NOTE.exec(text);
     const next: { number: number; title: string } | null = expected === null ? null : numbered(text);
     if (next && next.number === expected) {

@@ -14,8 +14,25 @@ export const ARABIC_NUMERAL = '[0-9０-９]+';
 const WHOLE_CHINESE = new RegExp(`^${CHINESE_NUMERAL}$`, 'u');
 const WHOLE_ARABIC = new RegExp(`^${ARABIC_NUMERAL}$`, 'u');
 
+/**
+ * Numerals already read: nzh's decoding was a third of rehype-stable-ids' time, and a body's
+ * heads use a few dozen numerals, the same in every body.
+ */
+const parsed = new Map<string, number | null>();
+/** Past this many numerals the table stops growing (numbers in running text are unbounded). */
+const MAX_REMEMBERED = 10_000;
+
 /** 十二 → 12, 一百零三 → 103, 3 → 3, ３ → 3; null for anything else (or zero). */
 export function parseNumeral(text: string): number | null {
+  let value = parsed.get(text);
+  if (value === undefined) {
+    value = decodeNumeral(text);
+    if (parsed.size < MAX_REMEMBERED) parsed.set(text, value);
+  }
+  return value;
+}
+
+function decodeNumeral(text: string): number | null {
   let value: number;
   if (WHOLE_ARABIC.test(text)) {
     value = Number(text.replace(/[０-９]/gu, (digit) => String(digit.charCodeAt(0) - 0xff10)));

@@ -24,6 +24,7 @@ export interface HeadNumber {
 
 const NUMERAL = `${CHINESE_NUMERAL}|${ARABIC_NUMERAL}`;
 const SPACE = '[\\s\\u3000]*';
+const LEADING_SPACE = new RegExp(`^${SPACE}`, 'u');
 const RULE_PART = new RegExp(`^第(${NUMERAL})(章|节|条)`, 'u');
 const RULE_KINDS = { 章: 'zhang', 节: 'jie', 条: 'tiao' } as const;
 /** 一、 but not 一、二季度 (a list of numbers, not a head). */
@@ -41,12 +42,12 @@ const ATTACHMENT_LABEL = new RegExp(
 );
 
 function head(kind: HeadKind, number: number | null, marker: string, text: string): HeadNumber {
-  return { kind, number, marker, rest: text.slice(marker.length).replace(new RegExp(`^${SPACE}`, 'u'), '') };
+  return { kind, number, marker, rest: text.slice(marker.length).replace(LEADING_SPACE, '') };
 }
 
 /** The number a head's text starts with, or null when it starts with none. */
 export function headNumberOf(text: string, { heading = false }: { heading?: boolean } = {}): HeadNumber | null {
-  const trimmed = text.replace(new RegExp(`^${SPACE}`, 'u'), '').trimEnd();
+  const trimmed = text.replace(LEADING_SPACE, '').trimEnd();
   const label = ATTACHMENT_LABEL.exec(trimmed);
   if (label) {
     const rest = trimmed.slice(label[0].length);

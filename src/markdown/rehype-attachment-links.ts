@@ -49,7 +49,7 @@ function linkTitle(paragraph: Element, note: AttachmentNote, id: string): void {
 
 export default function rehypeAttachmentLinks() {
   return (tree: Root, file: VFile) => {
-    const notes = attachmentNotes(tree);
+    const notes = file.data.attachmentNotes ?? attachmentNotes(tree);
     if (notes.length === 0) return;
     const anchors = file.data.anchors ?? anchorsOfTree(tree);
     for (const note of notes) {

@@ -12,9 +12,9 @@
  * the render's frontmatter metadata: the site's backlinks are built from exactly the citations
  * that were linked.
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Nodes, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from './walk';
 import { findDocNumbers, parseDocNumber, type FoundDocNumber } from '../domain/doc-number';
 import {
   docNumberLookupKey,
@@ -192,13 +192,13 @@ export default function rehypeCitations(options: RehypeCitationsOptions = {}) {
       );
     }
     const cited = new Set<string>();
-    visit(tree, (node, index, parent) => {
+    walk<Nodes>(tree, (node, index, parent) => {
       if (node.type === 'element' && NO_CITATIONS_INSIDE.has(node.tagName)) return SKIP;
-      if (node.type !== 'text' || !parent || index === undefined) return;
+      if (node.type !== 'text') return;
       const parts = split(node, targets, cited);
       if (!parts) return;
       parent.children.splice(index, 1, ...parts);
-      return [SKIP, index + parts.length];
+      return index + parts.length;
     });
     const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
     (astro.frontmatter ??= {}).citations = [...cited];

@@ -8,9 +8,9 @@
  * This is the second line of defence: remark-content-is-data.ts already refuses raw HTML and
  * unsafe URLs, and remark-rehype drops raw HTML (allowDangerousHtml: false).
  */
-import type { Root } from 'hast';
+import type { Nodes, Root } from 'hast';
 import rehypeSanitize, { type Options as Schema } from 'rehype-sanitize';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 
 /** Footnote ids and links as mdast-util-to-hast writes them (already prefixed, so no clobbering). */
 const FOOTNOTE_ID = /^(?:user-content-fn(?:ref)?-.+|footnote-label)$/u;
@@ -98,7 +98,8 @@ export default function rehypeSanitizeContent() {
   const sanitize = rehypeSanitize(contentSchema);
   return (tree: Root): Root => {
     const clean = sanitize(tree);
-    visit(clean, 'element', (element) => {
+    walk<Nodes>(clean, (element) => {
+      if (element.type !== 'element') return;
       for (const name of ['href', 'src'] as const) {
         const value = element.properties[name];
         if (typeof value === 'string' && PROTOCOL_RELATIVE.test(value)) {

@@ -15,10 +15,9 @@
  * (data-anchor) for body-anchors.ts; the anchors are reported on the VFile as `data.anchors`.
  */
 import type { Element, Root } from 'hast';
-import { toText } from 'hast-util-to-text';
 import { slug } from 'github-slugger';
 import type { VFile } from 'vfile';
-import { attachmentNotes } from './attachment-notes';
+import { attachmentNotes, noteText, type AttachmentNote } from './attachment-notes';
 import { ANCHOR_KIND, describeAnchor, isHeading, type BodyAnchor } from './body-anchors';
 import { headNumberOf, type HeadKind, type HeadNumber } from './head-number';
 
@@ -26,6 +25,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The body's anchors (src/markdown/body-anchors.ts), set by rehype-stable-ids. */
     anchors: BodyAnchor[];
+    /** The body's 附件说明 (src/markdown/attachment-notes.ts), set by rehype-stable-ids. */
+    attachmentNotes: AttachmentNote[];
   }
 }
 
@@ -55,7 +56,18 @@ const CLOSES: Record<HeadKind, HeadKind[]> = {
 
 export default function rehypeStableIds() {
   return (tree: Root, file: VFile) => {
-    const notes = new Set(attachmentNotes(tree).map((note) => note.paragraph));
+    // Every paragraph's text is read twice (for the notes and for its number): once is enough.
+    const texts = new Map<Element, string>();
+    const textOf = (element: Element): string => {
+      let text = texts.get(element);
+      if (text === undefined) {
+        text = noteText(element);
+        texts.set(element, text);
+      }
+      return text;
+    };
+    file.data.attachmentNotes = attachmentNotes(tree, textOf);
+    const notes = new Set(file.data.attachmentNotes.map((note) => note.paragraph));
     const used = new Set<string>();
     let open: Open = {};
     let attachment: string | undefined;
@@ -79,7 +91,7 @@ export default function rehypeStableIds() {
       if (node.type !== 'element') continue;
       const heading = isHeading(node);
       if (!heading && (node.tagName !== 'p' || notes.has(node))) continue;
-      const text = toText(node).trim();
+      const text = textOf(node);
       const number = headNumberOf(text, { heading });
       if (number?.kind === 'fujian') {
         attachment = unique(number.number === null ? 'fujian' : `fujian-${number.number}`);

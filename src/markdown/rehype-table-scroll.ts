@@ -3,8 +3,8 @@
  * tables of gazette documents scroll sideways on a phone instead of widening the page, and
  * keyboard users can scroll them (WCAG 2.1.1, axe's scrollable-region-focusable).
  */
-import type { Element, ElementContent, Root } from 'hast';
-import { visit, SKIP } from 'unist-util-visit';
+import type { Element, ElementContent, Nodes, Root } from 'hast';
+import { walk } from './walk';
 
 const HEADING = /^h[1-6]$/;
 
@@ -27,8 +27,8 @@ function labelFor(table: Element, siblings: ElementContent[], index: number, cou
 export default function rehypeTableScroll() {
   return (tree: Root) => {
     let count = 0;
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'table' || !parent || index === undefined) return;
+    walk<Nodes>(tree, (node, index, parent) => {
+      if (node.type !== 'element' || node.tagName !== 'table') return;
       count++;
       const wrapper: Element = {
         type: 'element',
@@ -42,7 +42,7 @@ export default function rehypeTableScroll() {
         children: [node],
       };
       parent.children[index] = wrapper;
-      return SKIP;
+      return index + 1;
     });
   };
 }

@@ -18,7 +18,7 @@
  */
 import type { Root, Nodes } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk';
 
 const SOURCE = 'gazette-content';
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -59,6 +59,9 @@ export function unsafeImageUrl(url: string): string | null {
   return `the image address ${JSON.stringify(url)} is not a file of this site: images must be relative paths to files in the archive (the site loads nothing from elsewhere)`;
 }
 
+/** The nodes problemOf judges. */
+const JUDGED = new Set<string>(['html', 'link', 'definition', 'image', 'imageReference']);
+
 function problemOf(node: Nodes, definitions: Map<string, string>): string | null {
   switch (node.type) {
     case 'html':
@@ -80,14 +83,17 @@ function problemOf(node: Nodes, definitions: Map<string, string>): string | null
 export default function remarkContentIsData() {
   return (tree: Root, file: VFile) => {
     const definitions = new Map<string, string>();
-    visit(tree, 'definition', (node) => {
+    // One walk: image references are judged once every definition is known.
+    const judged: Nodes[] = [];
+    walk<Nodes>(tree, (node) => {
+      if (JUDGED.has(node.type)) judged.push(node);
       // The first definition of a label wins, as in CommonMark.
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+      if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
     });
     const found: ReturnType<VFile['message']>[] = [];
-    visit(tree, (node) => {
+    for (const node of judged) {
       const reason = problemOf(node, definitions);
-      if (!reason) return;
+      if (!reason) continue;
       const message = file.message(reason, {
         place: node.position,
         source: SOURCE,
@@ -95,7 +101,7 @@ export default function remarkContentIsData() {
       });
       message.fatal = true;
       found.push(message);
-    });
+    }
     if (found.length > 0) throw found[0];
   };
 }

@@ -14,10 +14,10 @@
  * (`电话:3183683`, `APP:abc`) is given back as the text it was, so nothing is lost; an unknown
  * block directive is an error, since it would otherwise vanish from the page.
  */
-import type { Root, Paragraph, PhrasingContent, Text } from 'mdast';
+import type { Nodes, Root, Paragraph, PhrasingContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import { visit, SKIP } from 'unist-util-visit';
+import { walk } from './walk';
 // Brings the hName/hProperties fields of mdast data into scope.
 import type {} from 'mdast-util-to-hast';
 
@@ -45,13 +45,10 @@ function asText(node: TextDirective | LeafDirective): Text {
 
 export default function remarkGazetteBlocks() {
   return (tree: Root, file: VFile) => {
-    visit(tree, (node, index, parent) => {
+    walk<Nodes>(tree, (node, index, parent) => {
       if (node.type === 'textDirective') {
-        if (parent && index !== undefined) {
-          parent.children.splice(index, 1, asText(node) as never);
-          return [SKIP, index + 1];
-        }
-        return;
+        parent.children.splice(index, 1, asText(node));
+        return index + 1;
       }
       if (node.type !== 'containerDirective' && node.type !== 'leafDirective') return;
       const directive = node as ContainerDirective | LeafDirective;
