@@ -626,7 +626,8 @@ async function benchSize(documents: number): Promise<SizeReport> {
       log(
         `${documents} documents: rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s ` +
           `(${formatRatio(rebuild.wallMs, build.wallMs)} the full build), exit ${rebuild.exitCode}, ` +
-          `${rebuild.search ? `${rebuild.search.rebuiltShards} of ${rebuild.search.shards}` : 'no'} shards re-indexed`,
+          `${rebuild.search ? `${rebuild.search.rebuiltShards} of ${rebuild.search.shards}` : 'no'} shards re-indexed, ` +
+          `${rebuild.phases.keptRoutes ?? '?'} of ${rebuild.phases.routes ?? '?'} routes kept`,
       );
     }
   }

@@ -9,6 +9,7 @@ import {
   parseTimingLog,
   unmeasuredSize,
   type BenchReport,
+  type BuildPhases,
   type SizeReport,
 } from './report';
 
@@ -33,6 +34,8 @@ describe('parseBuildLog', () => {
       searchMs: 38_189,
       otherMs: 80_000 - 26_160 - 11_770 - 38_189,
       pages: 4217,
+      routes: 1,
+      keptRoutes: 0,
     });
   });
 
@@ -43,7 +46,22 @@ describe('parseBuildLog', () => {
 
   it('reads milliseconds and leaves out what the log lacks', () => {
     const phases = parseBuildLog('[types] Generated 950ms\n', 2000, null);
-    expect(phases).toEqual({ contentMs: 950, renderMs: null, searchMs: null, otherMs: null, pages: null });
+    expect(phases).toEqual({
+      contentMs: 950,
+      renderMs: null,
+      searchMs: null,
+      otherMs: null,
+      pages: null,
+      routes: null,
+      keptRoutes: null,
+    });
+  });
+});
+
+describe('parseBuildLog on a rebuild', () => {
+  it('counts the routes generated and those kept from the previous build', () => {
+    const log = `${LOG.split('08:39:17')[0]}08:39:17   ├─ /a/index.html (cached)\n  ├─ /b.json  ├─ /c/index.html (restored)\n (+3ms) \n08:39:18 ✓ Completed in 1.2s.\n`;
+    expect(parseBuildLog(log, 10_000, 1000)).toMatchObject({ renderMs: 1200, routes: 3, keptRoutes: 2 });
   });
 });
 
@@ -231,6 +249,11 @@ describe('formatMarkdown', () => {
     );
     expect(markdown).toContain('| – shards re-indexed | **1** of 5 |');
     expect(markdown).toContain('| – shards re-indexed | **2** of 5 |');
+    // The build's log has one route, not kept; a report written before the count has none.
+    expect(markdown).toContain('| – routes kept from the previous build | 0 of 1 |');
+    const older = structuredClone(size);
+    for (const rebuild of older.rebuilds) delete (rebuild.phases as Partial<BuildPhases>).keptRoutes;
+    expect(formatMarkdown(reportOf([older]))).toContain('| – routes kept from the previous build | – |');
     expect(markdown).toContain(
       '| **first query, cold page** (median) | first result 420 ms (max 420 ms), 120.0 KB gz before it (max 120.0 KB); all shards 900 ms; waiting for every shard, as before: 1050 ms (first result in 0.40× of it); in all 200.0 KB gz / 300.0 KB raw (max 200.0 KB gz) |',
     );

@@ -18,6 +18,9 @@ export interface BuildPhases {
   searchMs: number | null;
   otherMs: number | null;
   pages: number | null;
+  /** Routes generated (pages and files), and how many of them were kept from the previous build. */
+  routes: number | null;
+  keptRoutes: number | null;
 }
 
 function durationMs(match: RegExpMatchArray | null | undefined): number | null {
@@ -34,6 +37,7 @@ export function parseBuildLog(log: string, wallMs: number, searchMs: number | nu
   const afterBanner = log.split(ASTRO_LOG.generatingBanner)[1];
   const render = afterBanner?.match(ASTRO_LOG.completed);
   const pages = log.match(ASTRO_LOG.pagesBuilt);
+  const count = (pattern: RegExp) => (afterBanner === undefined ? null : (afterBanner.match(pattern)?.length ?? 0));
   const contentMs = durationMs(content);
   const renderMs = durationMs(render);
   const known = [contentMs, renderMs, searchMs].reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
@@ -43,6 +47,8 @@ export function parseBuildLog(log: string, wallMs: number, searchMs: number | nu
     searchMs,
     otherMs: contentMs === null || renderMs === null || searchMs === null ? null : Math.max(0, wallMs - known),
     pages: pages ? Number(pages[1]) : null,
+    routes: count(ASTRO_LOG.route),
+    keptRoutes: count(ASTRO_LOG.keptRoute),
   };
 }
 
@@ -399,6 +405,14 @@ export function formatMarkdown(report: BenchReport): string {
             s,
             (b) =>
               `${formatSeconds(b.phases.contentMs)} / ${formatSeconds(b.phases.renderMs)} / ${formatSeconds(b.phases.searchMs)} / ${formatSeconds(b.phases.otherMs)}`,
+          ),
+        ),
+        row('– routes kept from the previous build', (s) =>
+          rebuild(s, (b) =>
+            // Reports written before this row have no count.
+            typeof b.phases.keptRoutes === 'number' && typeof b.phases.routes === 'number'
+              ? `${b.phases.keptRoutes.toLocaleString('en')} of ${b.phases.routes.toLocaleString('en')}`
+              : '–',
           ),
         ),
         row('– shards re-indexed', (s) =>

@@ -93,5 +93,8 @@ describe('ASTRO_LOG', () => {
     expect('  ✓ Completed in 1m 13s.'.match(ASTRO_LOG.completed)?.slice(1)).toEqual(['1', '13', 's']);
     expect('12:00:09 [build] 6321 page(s) built in 73.41s'.match(ASTRO_LOG.pagesBuilt)?.[1]).toBe('6321');
     expect(ASTRO_LOG.generatingBanner.test(' generating static routes ')).toBe(true);
+    const routes = '  ├─ /a/index.html (cached)\n  ├─ /b.json  ├─ /c/index.html (restored)\n (+3ms) \n';
+    expect(routes.match(ASTRO_LOG.route)?.length).toBe(3);
+    expect(routes.match(ASTRO_LOG.keptRoute)?.length).toBe(2);
   });
 });

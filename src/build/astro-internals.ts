@@ -16,8 +16,8 @@
  *    the cache (astro/dist/core/build/generate.js).
  * 5. Emptying: Astro empties the output folder before a build unless Vite's
  *    `build.emptyOutDir` is false, which the keep-and-prune step sets (keptOutputConfig).
- * 6. Log lines: the benchmark (src/bench/report.ts) reads phases of a build from Astro's
- *    log, with colours off: ASTRO_LOG.
+ * 6. Log lines: the benchmark (src/bench/report.ts) reads phases of a build, and how many
+ *    routes it kept from the previous build, from Astro's log, with colours off: ASTRO_LOG.
  */
 import { join } from 'node:path';
 
@@ -116,4 +116,11 @@ export const ASTRO_LOG = {
   completed: new RegExp(`✓ Completed in ${DURATION.source}`, 'u'),
   /** `[build] 6321 page(s) built in 73.41s` */
   pagesBuilt: /\[build\] (\d+) page\(s\) built in/u,
+  /** Each route generated, after the banner: `  ├─ /2020/07/index.html` (global: count the matches). */
+  route: /├─/gu,
+  /**
+   * The mark after a route kept from the previous build (incremental build): ` (cached)`, or
+   * ` (restored)` when copied back from Astro's cache (global: count the matches).
+   */
+  keptRoute: / \((?:cached|restored)\)/gu,
 } as const;

@@ -48,14 +48,18 @@ describe('stopBuild', () => {
 describe('the build guard', () => {
   it("creates the output folder's parent before the build looks into it", () => {
     const outDir = join(work, 'missing/deeper/site');
-    run('astro:config:done', { config: { outDir: pathToFileURL(`${outDir}/`) } });
+    run('astro:config:done', {
+      config: { outDir: pathToFileURL(`${outDir}/`), cacheDir: pathToFileURL(`${work}/cache/`) },
+    });
     expect(existsSync(join(work, 'missing/deeper'))).toBe(true);
   });
 
   it('stops the build, naming GAZETTE_OUT_DIR, when the parent cannot be created', () => {
     writeFileSync(join(work, 'file'), '');
     expect(() =>
-      run('astro:config:done', { config: { outDir: pathToFileURL(join(work, 'file/below/site/')) } }),
+      run('astro:config:done', {
+        config: { outDir: pathToFileURL(join(work, 'file/below/site/')), cacheDir: pathToFileURL(`${work}/cache/`) },
+      }),
     ).toThrow('exit 1');
     expect(stderr.join('')).toMatch(
       /^1 problem:\n.*file\/below\/site\/?: GAZETTE_OUT_DIR: cannot create the output folder's parent \(ENOTDIR\); choose another output folder\n$/,
@@ -79,5 +83,21 @@ describe('the build guard', () => {
     expect(stderr.join('')).toMatch(
       /^1 problem:\n.*data\/broken\.json:1:\d+: .* \(a bug in the site generator: please report it\)\n$/,
     );
+  });
+
+  it('reads again only the data files written since the last check that passed', () => {
+    const guard = buildGuard().hooks as Record<string, (args: object) => void>;
+    const site = join(work, 'site');
+    const args = { dir: pathToFileURL(`${site}/`), logger: { info: vi.fn() } };
+    guard['astro:config:done']!({ config: { outDir: args.dir, cacheDir: pathToFileURL(`${work}/cache/`) } });
+    mkdirSync(join(site, 'data'), { recursive: true });
+    writeFileSync(join(site, 'data/kept.json'), '{"items":[]}');
+    guard['astro:build:done']!(args);
+    expect(existsSync(join(work, 'cache/gazette-checked-outputs.json'))).toBe(true);
+    // A rebuild that wrote a broken file fails, however many files it kept.
+    writeFileSync(join(site, 'data/new.json'), '{"items": [}');
+    expect(() => guard['astro:build:done']!(args)).toThrow('exit 1');
+    expect(stderr.join('')).toMatch(/data\/new\.json:1:\d+: /);
+    expect(stderr.join('')).not.toMatch(/kept\.json/);
   });
 });

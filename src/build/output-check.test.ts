@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { outputProblems } from './output-check';
+import { checkOutputs, outputProblems } from './output-check';
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-outputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,5 +45,30 @@ describe('outputProblems', () => {
       'data/d.jsonl:2: invalid JSON',
       'feed.xml:2: invalid XML',
     ]);
+  });
+
+  it('does not read again a file unchanged since a check that passed, and reads a changed one', () => {
+    write({ 'data/a.json': '{"a": 1}\n', 'data/b.json': '{"b": 2}\n' });
+    // Whole seconds, which utimes sets exactly.
+    const stamp = (name: string, seconds: number) => utimesSync(join(dir, name), seconds, seconds);
+    stamp('data/a.json', 1_700_000_000);
+    stamp('data/b.json', 1_700_000_000);
+    const first = checkOutputs(dir);
+    expect(first).toEqual({
+      problems: [],
+      checked: { 'data/a.json': [9, 1_700_000_000_000], 'data/b.json': [9, 1_700_000_000_000] },
+    });
+    // Same size and time: taken as the file that passed (proved here by a broken one that is not read).
+    writeFileSync(join(dir, 'data/a.json'), '{"a": 1\n\n');
+    stamp('data/a.json', 1_700_000_000);
+    expect(checkOutputs(dir, first.checked).problems).toEqual([]);
+    // Written again: read, whatever the record says.
+    writeFileSync(join(dir, 'data/b.json'), '{"b": 2\n\n');
+    stamp('data/b.json', 1_700_000_001);
+    expect(checkOutputs(dir, first.checked).problems.map(({ file }) => file.slice(dir.length + 1))).toEqual([
+      'data/b.json',
+    ]);
+    // Without a record every file is read.
+    expect(outputProblems(dir).map(({ file }) => file.slice(dir.length + 1))).toEqual(['data/a.json', 'data/b.json']);
   });
 });

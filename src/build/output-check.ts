@@ -4,7 +4,7 @@
  * in every record. A file that does not is a bug the build must not publish: the build fails
  * naming it (src/build/build-guard.ts), and the build tests run the same check.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { SaxesParser } from 'saxes';
@@ -66,16 +66,39 @@ const CHECKERS: [RegExp, Checker][] = [
   [/\.csv$/, csvProblem],
 ];
 
-/** Every output file under `dir` of a checked kind that does not parse. */
-export function outputProblems(dir: string): OutputProblem[] {
+/**
+ * What a check saw of each file it found well-formed: size and modification time (ms, the file
+ * system's clock), by path relative to the output folder.
+ */
+export type CheckedFiles = Record<string, [size: number, mtimeMs: number]>;
+
+/**
+ * Every output file under `dir` of a checked kind that does not parse, and what was seen of
+ * those that do. A file listed in `unchanged` with the same size and modification time (the
+ * files a rebuild kept from the previous build, whose check passed) is not read again: it is
+ * the file that was checked then.
+ */
+export function checkOutputs(
+  dir: string,
+  unchanged: Readonly<CheckedFiles> = {},
+): { problems: OutputProblem[]; checked: CheckedFiles } {
   const problems: OutputProblem[] = [];
+  const checked: CheckedFiles = {};
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
   for (const name of names) {
     const checker = CHECKERS.find(([pattern]) => pattern.test(name))?.[1];
     if (!checker) continue;
     const file = join(dir, name);
-    const problem = checker(readFileSync(file, 'utf8'));
+    const { size, mtimeMs } = statSync(file);
+    const seen = Object.hasOwn(unchanged, name) ? unchanged[name] : undefined;
+    const problem = seen?.[0] === size && seen[1] === mtimeMs ? null : checker(readFileSync(file, 'utf8'));
     if (problem) problems.push({ file, ...problem });
+    else checked[name] = [size, mtimeMs];
   }
-  return problems;
+  return { problems, checked };
+}
+
+/** Every output file under `dir` of a checked kind that does not parse. */
+export function outputProblems(dir: string): OutputProblem[] {
+  return checkOutputs(dir).problems;
 }

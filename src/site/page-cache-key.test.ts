@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageCacheKey } from './page-cache-key';
+import { bodyCacheKey, pageCacheKey } from './page-cache-key';
 import { documentView, issueView, yearView } from './page-props';
 import { buildSiteModel, storedArchive, type DocumentData, type IssueData } from './site-model';
 import { testDocument as doc, testGazette as gazette, testIssue as issue } from './site-model.fixtures';
@@ -147,5 +147,14 @@ describe('pageCacheKey', () => {
       issues: { '2020/07': { documentIds: ['2020/07/a'] }, '2020/08': { documentIds: ['2020/08/c', '2020/07/b'] } },
     });
     expect(yearKey(moved, 2020)).not.toBe(yearKey(model(), 2020));
+  });
+});
+
+describe('bodyCacheKey', () => {
+  it('changes with the text, and only with it', () => {
+    const body = '{\n  "id": "2020/07/a"\n}\n';
+    expect(bodyCacheKey(body)).toBe(bodyCacheKey(`${body}`));
+    expect(bodyCacheKey(body)).not.toBe(bodyCacheKey(body.replace('a', 'b')));
+    expect(bodyCacheKey(body)).toMatch(/^[\w-]{43}$/u);
   });
 });

@@ -35,3 +35,11 @@ export function pageCacheKey(props: unknown, layout: unknown = null): string {
   const json = JSON.stringify([props, layout], plainValue);
   return createHash('sha256').update(json).digest('base64url');
 }
+
+/**
+ * The cache key of an endpoint whose response is exactly `body` (an open-data file): the hash
+ * of the text itself, which spares quoting megabytes of text as JSON first.
+ */
+export function bodyCacheKey(body: string): string {
+  return createHash('sha256').update(body).digest('base64url');
+}

@@ -1,13 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { dataResponse, getOpenData } from '../../../site/page-open-data';
 import { issueDataName, jsonFile } from '../../../site/open-data';
-import { pageCacheKey } from '../../../site/page-cache-key';
+import { bodyCacheKey } from '../../../site/page-cache-key';
 
 export const getStaticPaths = (async () => {
   const { issues } = await getOpenData();
   return [...issues.values()].map((record) => {
     const body = jsonFile(record);
-    return { params: { issue: issueDataName(record.id) }, props: { body }, cacheKey: pageCacheKey(body) };
+    return { params: { issue: issueDataName(record.id) }, props: { body }, cacheKey: bodyCacheKey(body) };
   });
 }) satisfies GetStaticPaths;
 
