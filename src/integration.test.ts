@@ -84,6 +84,15 @@ describe('gazette()', () => {
     expect(config.content.dir).toBe('/project/content');
   });
 
+  it('leaves the timing log out of virtual:gazette/config, so that another log file re-renders no page', () => {
+    const source = (timingLog?: string) => {
+      const [plugin] = setUp({ ...options, build: { ...options.build, timingLog } }).vite.plugins;
+      return plugin!.load(plugin!.resolveId('virtual:gazette/config')!)!;
+    };
+    expect(source('a.jsonl')).toBe(source('b.jsonl'));
+    expect(source('a.jsonl')).toBe(source(undefined));
+  });
+
   it('stops the build on a bad setting, naming it', () => {
     const stderr: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));

@@ -16,7 +16,11 @@ export interface GazetteBuildContext {
 }
 
 export function virtualConfigModule(config: GazetteConfig, { command }: GazetteBuildContext): Plugin {
-  const source = `export default ${JSON.stringify(config)};\nexport const command = ${JSON.stringify(command)};\n`;
+  // Every page imports this module, so its text is part of every page's code hash, which decides
+  // whether an incremental build keeps a page. The timing log is the search step's alone (the
+  // integration reads it from its own config): left out, another log file re-renders nothing.
+  const { timingLog: _searchStepOnly, ...build } = config.build;
+  const source = `export default ${JSON.stringify({ ...config, build })};\nexport const command = ${JSON.stringify(command)};\n`;
   return {
     name: 'gazette:config',
     resolveId: (id) => (id === VIRTUAL_CONFIG_ID ? RESOLVED_ID : undefined),
