@@ -323,6 +323,7 @@ describe('paths', () => {
     expect(formatFileSize('abc')).toBe('3 B');
     expect(formatFileSize('通'.repeat(700))).toBe('2.1 kB');
     expect(formatFileSize('a'.repeat(1_250_000))).toBe('1.3 MB');
+    expect(formatFileSize(Buffer.from('通'.repeat(700)))).toBe('2.1 kB');
   });
 
   it('checksums any set of files, sorted by name', () => {

@@ -176,8 +176,8 @@ function byCodePoint(a: string, b: string): number {
 }
 
 /** A download's size for readers: 812 B, 12.3 kB, 4.5 MB (decimal units, as Intl writes them). */
-export function formatFileSize(text: string): string {
-  const bytes = Buffer.byteLength(text, 'utf8');
+export function formatFileSize(file: string | Uint8Array): string {
+  const bytes = typeof file === 'string' ? Buffer.byteLength(file, 'utf8') : file.byteLength;
   const [value, unit] =
     bytes < 1000 ? [bytes, 'byte'] : bytes < 1e6 ? [bytes / 1e3, 'kilobyte'] : [bytes / 1e6, 'megabyte'];
   return new Intl.NumberFormat('zh-CN', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
