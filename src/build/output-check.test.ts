@@ -47,6 +47,18 @@ describe('outputProblems', () => {
     ]);
   });
 
+  it('reads JSON Lines a chunk at a time: lines across chunk ends, longer than a chunk, in any script', () => {
+    // Lines of 700 kB of Chinese text (2.1 MB of UTF-8): longer than the 1 MB chunk, and
+    // every chunk ends inside a line, most inside a character.
+    const line = (n: number) => `${JSON.stringify({ n, text: '公报'.repeat(350_000) })}\n`;
+    expect(write({ 'data/d.jsonl': line(1) + line(2) + line(3) })).toEqual([]);
+    expect(write({ 'data/d.jsonl': `${line(1)}${line(2)}{"n":3,"text":"公报\n${line(4)}` })).toEqual([
+      'data/d.jsonl:3: invalid JSON',
+    ]);
+    expect(write({ 'data/d.jsonl': `${line(1)}\n${line(2)}` })).toEqual(['data/d.jsonl:2: invalid JSON']);
+    expect(write({ 'data/d.jsonl': line(1).trimEnd() })).toEqual([]);
+  });
+
   it('does not read again a file unchanged since a check that passed, and reads a changed one', () => {
     write({ 'data/a.json': '{"a": 1}\n', 'data/b.json': '{"b": 2}\n' });
     // Whole seconds, which utimes sets exactly.

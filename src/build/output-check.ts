@@ -4,7 +4,7 @@
  * in every record. A file that does not is a bug the build must not publish: the build fails
  * naming it (src/build/build-guard.ts), and the build tests run the same check.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { SaxesParser } from 'saxes';
@@ -17,7 +17,8 @@ export interface OutputProblem {
   message: string;
 }
 
-type Checker = (text: string) => Omit<OutputProblem, 'file'> | null;
+/** The problem with the file at this path, if any. */
+type Checker = (file: string) => Omit<OutputProblem, 'file'> | null;
 
 /** Well-formedness by a conforming XML parser (saxes): a lenient one lets `<` in attributes pass. */
 function xmlProblem(text: string): Omit<OutputProblem, 'file'> | null {
@@ -39,11 +40,36 @@ function jsonProblem(text: string, line = 1): Omit<OutputProblem, 'file'> | null
   }
 }
 
-function jsonLinesProblem(text: string): Omit<OutputProblem, 'file'> | null {
-  const lines = text.split('\n');
-  for (const [index, line] of lines.entries()) {
-    if (line === '' && index === lines.length - 1) break;
-    const problem = jsonProblem(line, index + 1);
+/**
+ * The lines of a file, read a megabyte at a time: a JSON Lines dump of a large archive
+ * (data/documents.jsonl holds every document's text) is longer than V8's longest string. UTF-8
+ * never uses the newline byte inside a character, so splitting the bytes is safe.
+ */
+function* fileLines(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    let rest = Buffer.alloc(0);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      const data = Buffer.concat([rest, chunk.subarray(0, read)]);
+      let start = 0;
+      for (let end = data.indexOf(0x0a); end >= 0; end = data.indexOf(0x0a, start)) {
+        yield data.toString('utf8', start, end);
+        start = end + 1;
+      }
+      rest = data.subarray(start);
+    }
+    if (rest.length > 0) yield rest.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every line JSON; a newline after the last one, as the dumps write it, starts no line. */
+function jsonLinesProblem(file: string): Omit<OutputProblem, 'file'> | null {
+  let number = 0;
+  for (const line of fileLines(file)) {
+    const problem = jsonProblem(line, ++number);
     if (problem) return problem;
   }
   return null;
@@ -59,11 +85,17 @@ function csvProblem(text: string): Omit<OutputProblem, 'file'> | null {
   }
 }
 
+/** A checker of a file's whole text. */
+const ofText =
+  (check: (text: string) => Omit<OutputProblem, 'file'> | null): Checker =>
+  (file) =>
+    check(readFileSync(file, 'utf8'));
+
 const CHECKERS: [RegExp, Checker][] = [
-  [/\.xml$/, xmlProblem],
+  [/\.xml$/, ofText(xmlProblem)],
   [/\.jsonl$/, jsonLinesProblem],
-  [/\.json$/, (text) => jsonProblem(text)],
-  [/\.csv$/, csvProblem],
+  [/\.json$/, ofText((text) => jsonProblem(text))],
+  [/\.csv$/, ofText(csvProblem)],
 ];
 
 /**
@@ -91,7 +123,7 @@ export function checkOutputs(
     const file = join(dir, name);
     const { size, mtimeMs } = statSync(file);
     const seen = Object.hasOwn(unchanged, name) ? unchanged[name] : undefined;
-    const problem = seen?.[0] === size && seen[1] === mtimeMs ? null : checker(readFileSync(file, 'utf8'));
+    const problem = seen?.[0] === size && seen[1] === mtimeMs ? null : checker(file);
     if (problem) problems.push({ file, ...problem });
     else checked[name] = [size, mtimeMs];
   }
