@@ -149,9 +149,10 @@ export interface OpenData {
   issues: Map<string, IssueRecord>;
   /**
    * Exact file contents of the dumps, by path. documents.jsonl holds every document's text and
-   * is bytes: at 100,000 real-size documents it is longer than V8's longest string.
+   * anchors: at 100,000 real-size documents some 1.8 GB, longer than V8's longest string and
+   * too large to keep through the build, so its lines are made again each time it is read.
    */
-  files: { catalogJson: string; catalogCsv: string; documentsJsonl: Buffer<ArrayBuffer>; sums: string };
+  files: { catalogJson: string; catalogCsv: string; documentsJsonl: LineFile; sums: string };
 }
 
 /**
@@ -175,9 +176,27 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A file made a line at a time whenever it is read, with the size and checksum of its UTF-8. */
+export interface LineFile {
+  bytes: number;
+  sha256: string;
+  lines: () => Iterable<string>;
+}
+
+/** A LineFile of `lines`: they are made once here for the size and checksum. */
+export function lineFile(lines: () => Iterable<string>): LineFile {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const line of lines()) {
+    hash.update(line, 'utf8');
+    bytes += Buffer.byteLength(line, 'utf8');
+  }
+  return { bytes, sha256: hash.digest('hex'), lines };
+}
+
 /** A download's size for readers: 812 B, 12.3 kB, 4.5 MB (decimal units, as Intl writes them). */
-export function formatFileSize(file: string | Uint8Array): string {
-  const bytes = typeof file === 'string' ? Buffer.byteLength(file, 'utf8') : file.byteLength;
+export function formatFileSize(file: string | LineFile): string {
+  const bytes = typeof file === 'string' ? Buffer.byteLength(file, 'utf8') : file.bytes;
   const [value, unit] =
     bytes < 1000 ? [bytes, 'byte'] : bytes < 1e6 ? [bytes / 1e3, 'kilobyte'] : [bytes / 1e6, 'megabyte'];
   return new Intl.NumberFormat('zh-CN', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
@@ -224,10 +243,12 @@ export function catalogCsv(records: readonly CatalogRecord[]): string {
 }
 
 /** `sha256sum` output for the given files, sorted by name; check with `sha256sum -c SHA256SUMS`. */
-export function sha256sums(files: Record<string, string | Uint8Array>): string {
+export function sha256sums(files: Record<string, string | LineFile>): string {
+  const digest = (file: string | LineFile) =>
+    typeof file === 'string' ? createHash('sha256').update(file, 'utf8').digest('hex') : file.sha256;
   return Object.keys(files)
     .sort(byCodePoint)
-    .map((name) => `${createHash('sha256').update(files[name]!).digest('hex')}  ${name}\n`)
+    .map((name) => `${digest(files[name]!)}  ${name}\n`)
     .join('');
 }
 
@@ -355,7 +376,9 @@ export function buildOpenData(
   const dumps = {
     catalogJson: jsonFile(catalog),
     catalogCsv: catalogCsv(catalogRecords),
-    documentsJsonl: Buffer.concat([...documents.values()].map((record) => Buffer.from(`${JSON.stringify(record)}\n`))),
+    documentsJsonl: lineFile(function* () {
+      for (const record of documents.values()) yield `${JSON.stringify(record)}\n`;
+    }),
   };
   const name = (path: string) => path.slice(path.lastIndexOf('/') + 1);
   const sums = sha256sums({

@@ -2,7 +2,7 @@
  * The open data of this build (src/site/open-data.ts), made once and shared by the data
  * endpoints and the /data/ page, so the checksums describe exactly the files written.
  */
-import { buildOpenData, type OpenData } from './open-data';
+import { buildOpenData, type LineFile, type OpenData } from './open-data';
 import { absoluteUrl, documentAnchors, documentBodyText, getSiteModel } from './page-data';
 import { BUILD_DATE } from './build-date';
 
@@ -22,7 +22,21 @@ export function getOpenData(): Promise<OpenData> {
   return data;
 }
 
+/** A file's lines as a stream of UTF-8, made as they are read. */
+function lineStream(file: LineFile): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const lines = file.lines()[Symbol.iterator]();
+  return new ReadableStream({
+    pull(controller) {
+      const next = lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+}
+
 /** A response for a static data file. */
-export function dataResponse(body: string | Uint8Array<ArrayBuffer>, contentType: string): Response {
+export function dataResponse(file: string | LineFile, contentType: string): Response {
+  const body = typeof file === 'string' ? file : lineStream(file);
   return new Response(body, { headers: { 'Content-Type': `${contentType}; charset=utf-8` } });
 }
