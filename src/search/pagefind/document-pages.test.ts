@@ -35,12 +35,22 @@ function site(name: string, pages: Record<string, string>, jsonl: string): strin
 }
 
 describe('pageHash', () => {
-  it('ignores <link> elements, which Pagefind does not index, and nothing else', () => {
+  it('ignores <link> and <script> elements, which Pagefind does not index, and nothing else', () => {
     const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
     expect(pageHash(page('<link rel="stylesheet" href="/_assets/a.css">', '正文'))).toBe(
       pageHash(page('<link rel="stylesheet" href="/_assets/b.css">', '正文')),
     );
+    // A script changed anywhere in the site renames its bundle on every page.
+    expect(pageHash(page('', '<p>正文</p><script type="module" src="/_assets/Tools.a1.js"></script>'))).toBe(
+      pageHash(page('', '<p>正文</p><script type="module" src="/_assets/Tools.b2.js"></script>')),
+    );
+    expect(pageHash(page('', '<p>正文</p><script>one()</script><p>附件</p>'))).toBe(
+      pageHash(page('', '<p>正文</p><script>two()</script><p>附件</p>')),
+    );
     expect(pageHash(page('', '正文'))).not.toBe(pageHash(page('', '正文。')));
+    expect(pageHash(page('', '<p>正文</p><script></script><p>附件</p>'))).not.toBe(
+      pageHash(page('', '<p>正文</p><script></script><p>附件二</p>')),
+    );
   });
 });
 

@@ -23,15 +23,16 @@ export interface DocumentPage extends ShardPage {
 }
 
 /**
- * `<link>` elements (stylesheets, feeds, canonical URL) play no part in what Pagefind indexes,
- * and a restyled site changes every page's stylesheet link: they are left out of a page's hash
- * so that a new stylesheet does not re-index the whole archive.
+ * `<link>` and `<script>` elements (stylesheets, feeds, canonical URL, the site's scripts) play
+ * no part in what Pagefind indexes, and a change to the site's styles or scripts changes the
+ * hashed asset names they carry on every page: they are left out of a page's hash so that a
+ * new stylesheet or script does not re-index the whole archive.
  */
-const LINK_TAGS = /<link\b[^>]*>/gu;
+const UNINDEXED_TAGS = /<link\b[^>]*>|<script\b[^>]*>[\s\S]*?<\/script>/gu;
 
-/** A page's hash for the shard key: its HTML less `<link>` elements. */
+/** A page's hash for the shard key: its HTML less `<link>` and `<script>` elements. */
 export function pageHash(html: string): string {
-  return createHash('sha256').update(html.replace(LINK_TAGS, '')).digest('hex');
+  return createHash('sha256').update(html.replace(UNINDEXED_TAGS, '')).digest('hex');
 }
 
 /** Page hashes of earlier builds, by file, with the size and modification time they were made at. */
@@ -42,7 +43,7 @@ interface HashCache {
 
 export const HASH_CACHE_FILE = 'page-hashes.json';
 /** Bumped when what a page's hash covers changes. */
-const HASH_CACHE_FORMAT = 1;
+const HASH_CACHE_FORMAT = 2;
 /** Pages hashed at a time: enough to keep the disk busy, little memory for 100,000 pages. */
 const CONCURRENCY = 64;
 
