@@ -155,9 +155,9 @@ describe('sharded search index', () => {
         await page.goto(`${server.url}search/?q=${encodeURIComponent('示例市')}${sort}`);
         await page.locator('ol#search-results[data-state="partial"]').waitFor({ state: 'attached', timeout: 30_000 });
         // Every older shard's files are held back: these results come from the newest shard alone.
-        // The first answer shows the newest shard's first five (FIRST_ANSWER_SIZE).
+        // The first answer shows the newest shard's first three (FIRST_ANSWER_SIZE).
         const first = await shownPaths();
-        expect(first.length).toBe(Math.min(5, newest.documents));
+        expect(first.length).toBe(Math.min(3, newest.documents));
         expect((await shownDates()).every((date) => date >= newest.from && date <= newest.to)).toBe(true);
         expect(await page.locator('#search-status').textContent()).toContain('正在检索');
 

@@ -541,13 +541,14 @@ function engineOrdered(search: PagefindSearch): ResultSource {
  */
 const FULL_DEPTH: RerankDepth = { top: 20, exact: 10 };
 /**
- * The newest shard's first answer shows its first five results, more than a phone's first
- * screen holds: each result shown costs its fragment, the whole document's text (10 KB gzipped
- * on average with real-size documents), and ten of them were 40 % of the bytes before the first
- * result (README, "Search at scale and benchmarks"). The merged answer that follows fills the
- * page.
+ * The newest shard's first answer shows its first three results, what a phone's first screen
+ * holds: each result shown costs its fragment, the whole document's text (10 KB gzipped on
+ * average with real-size documents, up to 60 KB), and the engine decompresses it and computes
+ * its excerpt before anything is painted. Ten of them were 40 % of the bytes before the first
+ * result; five still put one query of the benchmark over 250 KB (README, "Search at scale and
+ * benchmarks"). The merged answer that follows fills the page to ten, below what is shown.
  */
-const FIRST_ANSWER_SIZE = 5;
+const FIRST_ANSWER_SIZE = 3;
 /**
  * The first answer re-ranks only what it shows: those fragments are loaded anyway, while the
  * full depth's, with real-size documents, more than doubled the bytes before the first result.
