@@ -79,18 +79,23 @@ describe('gazette()', () => {
     expect(plugin!.resolveId('other')).toBeUndefined();
     const source = plugin!.load(id)!;
     expect(source).toContain('export const command = "dev";');
-    const config = JSON.parse(source.slice('export default '.length, source.indexOf(';\n')));
-    expect(config.build).toMatchObject({ outDir: '/project/out', buildDate: '2021-01-01' });
-    expect(config.content.dir).toBe('/project/content');
+    const settings = JSON.parse(source.slice('export default '.length, source.indexOf(';\n')));
+    expect(Object.keys(settings).sort()).toEqual(['buildDate', 'content']);
+    expect(settings.buildDate).toBe('2021-01-01');
+    expect(settings.content.dir).toBe('/project/content');
   });
 
-  it('leaves the timing log out of virtual:gazette/config, so that another log file re-renders no page', () => {
-    const source = (timingLog?: string) => {
-      const [plugin] = setUp({ ...options, build: { ...options.build, timingLog } }).vite.plugins;
+  it('serves pages only what they read, so that a setting of the build steps re-renders no page', () => {
+    const source = (update: GazetteUserConfig) => {
+      const [plugin] = setUp({ ...options, ...update }).vite.plugins;
       return plugin!.load(plugin!.resolveId('virtual:gazette/config')!)!;
     };
-    expect(source('a.jsonl')).toBe(source('b.jsonl'));
-    expect(source('a.jsonl')).toBe(source(undefined));
+    const same = source({});
+    expect(source({ build: { ...options.build, timingLog: 'a.jsonl' } })).toBe(same);
+    expect(source({ build: { ...options.build, timingLog: 'b.jsonl' } })).toBe(same);
+    expect(source({ build: { ...options.build, outDir: '/elsewhere/out', cacheDir: '/elsewhere/cache' } })).toBe(same);
+    expect(source({ search: { shardDocuments: 500, indexMemory: 2048 } })).toBe(same);
+    expect(source({ build: { ...options.build, buildDate: '2022-01-01' } })).not.toBe(same);
   });
 
   it('stops the build on a bad setting, naming it', () => {

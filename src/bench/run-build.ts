@@ -131,9 +131,7 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<Measure
 }
 
 export async function runBenchBuild(options: BenchBuildOptions): Promise<BuildMeasurement & { log: string }> {
-  // One path for every build of an archive: the settings, this one included, reach the pages
-  // as virtual:gazette/config, and a setting that changed between two builds changes every
-  // page's code hash, so Astro's incremental build would render every page again.
+  // One log per archive, emptied before each of its builds: the search step appends its line.
   const timingLog = join(options.cacheDir, 'bench-timing.jsonl');
   rmSync(timingLog, { force: true });
   const { exitCode, wallMs, peakRssBytes, log } = await runAstroBuild({

@@ -4,4 +4,4 @@
  */
 import gazetteConfig from 'virtual:gazette/config';
 
-export const BUILD_DATE = gazetteConfig.build.buildDate;
+export const BUILD_DATE = gazetteConfig.buildDate;
