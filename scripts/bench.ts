@@ -6,7 +6,7 @@
  * phase, peak memory of all its processes, pages per second, output and index sizes), with
  * `--baseline pagefind` times the Pagefind CLI alone on the same pages, runs a fixed list of
  * queries in headless Chromium (time to the first result shown and bytes before it, cold page
- * and a second query), adds the next issue of the newest year and rebuilds, then the first
+ * and a second query; the cold page again over DevTools' "Slow 4G" network), adds the next issue of the newest year and rebuilds, then the first
  * issue of a new year and rebuilds, then runs `npm run mirror` on the archive (wall time,
  * peak memory of all its processes, whether Pagefind ran, folder and zip sizes). Writes
  * bench/results/<timestamp>.{json,md} and prints the Markdown table. Nothing is written to
@@ -69,7 +69,7 @@ import { runBenchBuild, runMeasured } from '../src/bench/run-build';
 import { bytesBefore, transferBytes, type TimedResponse } from '../src/bench/transfer';
 import { readArchiveTexts, readRegulationCorpus } from '../src/bench/text-source';
 import { DEFAULT_SHARD_DOCUMENTS } from '../src/search/pagefind/shards';
-import { launchBrowser, recordNetwork } from '../tests/helpers/browser';
+import { emulateNetwork, launchBrowser, recordNetwork, SLOW_4G } from '../tests/helpers/browser';
 import { startServer } from '../tests/helpers/serve';
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -264,11 +264,17 @@ async function searchTimes(
  * other, searches and loads the first page's ten fragments. Returns the time from navigation
  * start, the clock of `firstResultMs`.
  */
-async function allShardsFirstPageMs(browser: Browser, url: string, query: string): Promise<number> {
+async function allShardsFirstPageMs(
+  browser: Browser,
+  url: string,
+  query: string,
+  network?: typeof SLOW_4G,
+): Promise<number> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
+    if (network) await emulateNetwork(page, network);
     // A string, like RESULT_OBSERVER: tsx would wrap named functions in a helper the page lacks.
     await page.addInitScript(`
       document.addEventListener('DOMContentLoaded', async () => {
@@ -289,6 +295,31 @@ async function allShardsFirstPageMs(browser: Browser, url: string, query: string
     await page.goto(`${url}search/`);
     await page.waitForFunction(() => '__allShards' in window);
     return await page.evaluate(() => (window as unknown as { __allShards: number }).__allShards);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The first result of a cold search page, as `measureQueries` times it, over a throttled
+ * network: from navigation start to the frame that paints it (null when nothing was found).
+ */
+async function coldFirstResultMs(
+  browser: Browser,
+  url: string,
+  query: string,
+  network: typeof SLOW_4G,
+): Promise<number | null> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
+    await page.addInitScript(RESULT_OBSERVER);
+    await emulateNetwork(page, network);
+    await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
+    const { shownAt } = await searchTimes(page, { shown: 0, done: 0 });
+    const navigationStart = await page.evaluate(() => performance.timeOrigin);
+    return shownAt === null ? null : shownAt - navigationStart;
   } finally {
     await context.close();
   }
@@ -354,6 +385,10 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
       cold.push({
         ...(await measure(query, navigationStart, coldTimes)),
         allShardsFirstPageMs: await allShardsFirstPageMs(browser, server.url, query),
+        slow4g: {
+          firstResultMs: await coldFirstResultMs(browser, server.url, query, SLOW_4G),
+          allShardsFirstPageMs: await allShardsFirstPageMs(browser, server.url, query, SLOW_4G),
+        },
       });
 
       network.reset();

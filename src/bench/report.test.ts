@@ -213,6 +213,7 @@ describe('formatMarkdown', () => {
           requestsBeforeFirstResult: 12,
           doneMs: 900,
           allShardsFirstPageMs: 1050,
+          slow4g: { firstResultMs: 2500, allShardsFirstPageMs: 6000 },
           results: 12,
         },
       ],
@@ -256,6 +257,9 @@ describe('formatMarkdown', () => {
     expect(formatMarkdown(reportOf([older]))).toContain('| – routes kept from the previous build | – |');
     expect(markdown).toContain(
       '| **first query, cold page** (median) | first result 420 ms (max 420 ms), 120.0 KB gz before it (max 120.0 KB); all shards 900 ms; waiting for every shard, as before: 1050 ms (first result in 0.40× of it); in all 200.0 KB gz / 300.0 KB raw (max 200.0 KB gz) |',
+    );
+    expect(markdown).toContain(
+      '| **first query, cold page, "Slow 4G" network** (median) | first result 2500 ms (max 2500 ms); waiting for every shard, as before: 6000 ms (first result in 0.42× of it) |',
     );
     expect(markdown).toContain(
       '| 税收 | 12 | 420 ms | 120.0 KB | 900 ms | 200.0 KB | 300.0 KB | 30 | 人民政府 (40) | 90 ms | 20.0 KB | 200 ms | 50.0 KB | 60.0 KB | 9 |',

@@ -98,6 +98,11 @@ export interface QueryMeasurement {
    * page of its own; the first result shown then waited for this.
    */
   allShardsFirstPageMs?: number;
+  /**
+   * Cold page only: `firstResultMs` and `allShardsFirstPageMs` again, each in a cold page of its
+   * own, over Chrome DevTools' "Slow 4G" network (150 ms round trips, 1.6 Mbit/s; a phone's).
+   */
+  slow4g?: { firstResultMs: number | null; allShardsFirstPageMs: number };
   results: number;
 }
 
@@ -318,6 +323,19 @@ export function querySummary(queries: QueryMeasurement[]): string {
   );
 }
 
+/** Medians of the cold queries over "Slow 4G": first result, and every shard awaited as before. */
+export function slowNetworkSummary(queries: QueryMeasurement[]): string {
+  const measured = queries.flatMap((q) => (q.slow4g ? [q.slow4g] : []));
+  if (measured.length === 0) return '–';
+  const shown = measured.flatMap((m) => (m.firstResultMs === null ? [] : [m.firstResultMs]));
+  const allShards = median(measured.map((m) => m.allShardsFirstPageMs));
+  return (
+    `first result ${shown.length ? `${formatMs(median(shown))} (max ${formatMs(Math.max(...shown))})` : '–'}` +
+    `; waiting for every shard, as before: ${formatMs(allShards)}` +
+    (shown.length ? ` (first result in ${formatRatio(median(shown), allShards)} of it)` : '')
+  );
+}
+
 function pageWeight(page: PageWeight | null): string {
   if (!page) return '–';
   return `${formatKB(page.htmlGzipBytes + page.cssGzipBytes)} (${formatKB(page.htmlGzipBytes)} + ${formatKB(page.cssGzipBytes)}); ${page.scripts} scripts`;
@@ -385,6 +403,7 @@ export function formatMarkdown(report: BenchReport): string {
     row('document page (HTML + CSS, gzip; scripts)', (s) => pageWeight(s.documentPage)),
     row('largest document page', (s) => pageWeight(s.largestDocumentPage)),
     row('**first query, cold page** (median)', (s) => querySummary(s.coldQueries)),
+    row('**first query, cold page, "Slow 4G" network** (median)', (s) => slowNetworkSummary(s.coldQueries)),
     row('**second query, warm page** (median)', (s) => querySummary(s.secondQueries)),
     ...REBUILD_KINDS.flatMap((kind) => {
       const rebuild = (s: SizeReport, f: (b: RebuildMeasurement) => string) => {

@@ -170,6 +170,28 @@ interface PlaywrightEntry {
 const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /**
+ * Chrome DevTools' and Lighthouse's "Slow 4G" (Puppeteer's `PredefinedNetworkConditions`): 150 ms
+ * round trips and 1.6 Mbit/s down, scaled as DevTools scales them for per-request throttling
+ * (latency × 3.75, throughput × 0.9). Bytes per second and milliseconds, as CDP takes them.
+ */
+export const SLOW_4G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: ((1.6e6 / 8) * 9) / 10,
+  uploadThroughput: ((750e3 / 8) * 9) / 10,
+};
+
+/**
+ * Throttles the page's network from now on, its dedicated workers' requests included
+ * (Chromium applies a page's emulated conditions to the workers it starts).
+ */
+export async function emulateNetwork(page: Page, conditions: typeof SLOW_4G): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Network.enable');
+  await session.send('Network.emulateNetworkConditions', conditions);
+}
+
+/**
  * Records every request the page makes and the bytes transferred.
  *
  * The page's own requests are measured through a CDP session on the page
