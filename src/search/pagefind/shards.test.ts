@@ -28,14 +28,16 @@ function closed(shards: { id: string; pages: ShardPage[] }[]): { id: string; url
 }
 
 describe('planShards', () => {
-  it('cuts the documents in date order into blocks of the limit, newest first', () => {
+  it('cuts the documents in date order into blocks of the limit, the open one in halves, newest first', () => {
     const pages = [2015, 2016, 2017, 2018].flatMap((y) => year(y, 100));
     const shards = planShards(pages, 150);
     expect(shards.map((s) => s.pages.length).reduce((a, b) => a + b)).toBe(400);
-    // Each block closes at the first change of date after 150 documents.
-    expect(shards.slice(1).every((s) => s.pages.length >= 150 && s.pages.length < 160)).toBe(true);
+    // Each block closes at the first change of date after 150 documents; the open block's 100
+    // (2018) are cut the same way at 75, half a shard.
+    expect(shards.map((s) => s.pages.length)).toEqual([25, 75, 150, 150]);
     expect(shards.map((s) => s.id)).toEqual([
-      '2018-01-01-2018-12-16',
+      '2018-10-20-2018-12-16',
+      '2018-01-01-2018-09-19',
       '2016-07-01-2017-12-16',
       '2015-01-01-2016-06-22',
     ]);
@@ -60,19 +62,34 @@ describe('planShards', () => {
     expect(after[0]!.pages.length).toBe(before[0]!.pages.length + 10);
   });
 
-  it('starts a new shard once the open one is full, and never moves a closed one', () => {
+  it('re-plans only the newest part of the open block for a new issue, and never moves a closed block', () => {
+    const shardIds = (shards: { id: string }[]) => shards.map((s) => s.id);
     let pages = issue('2020-01-01', 10);
     let previous = planShards(pages, 30);
-    // Issues of ten through two years: every new issue changes the newest shard alone.
+    let closings = 0;
+    // Issues of ten through two years, in shards of 30: the open block's parts hold 15 or more.
     for (let day = 2; day <= 40; day += 1) {
       const date =
         day <= 20 ? `2020-02-${String(day).padStart(2, '0')}` : `2021-01-${String(day - 20).padStart(2, '0')}`;
       pages = [...pages, ...issue(date, 10)];
       const next = planShards(pages, 30);
-      const kept = next.length === previous.length ? closed(previous) : closed([{ id: '', pages: [] }, ...previous]);
-      expect(closed(next)).toEqual(kept);
+      const changed = shardIds(next).filter((id) => !shardIds(previous).includes(id));
+      const full = previous.filter((s) => s.pages.length < 30).reduce((sum, s) => sum + s.pages.length, 0) >= 30;
+      if (full) {
+        // The open block closes: its parts give way to one shard, and the issue starts the next block.
+        closings += 1;
+        expect(next.slice(2).map((s) => s.pages.length)).toEqual(next.slice(2).map(() => 30));
+        expect(next[1]!.pages.length).toBe(30);
+        expect(changed).toEqual([next[0]!.id, next[1]!.id]);
+      } else {
+        // Only the newest part changes (or a new part starts beside the one that filled up).
+        expect(changed).toEqual([next[0]!.id]);
+        const urls = new Map(closed(next).map((s) => [s.id, s.urls]));
+        for (const shard of closed(previous)) expect(urls.get(shard.id)).toEqual(shard.urls);
+      }
       previous = next;
     }
+    expect(closings).toBe(13);
     expect(previous.map((s) => s.pages.length)).toEqual([10, ...Array<number>(13).fill(30)]);
   });
 

@@ -15,8 +15,11 @@
  * sorts merged results by score, and a sorted search scores a page by its rank inside its own
  * index, which would interleave the shards). Only the newest block is open: a new issue, of the
  * newest year or the first of a new one, lands there (or starts the next block once it is full),
- * and every closed block keeps its documents, its id and its cached bundle. The plan depends only
- * on the documents, so a clean build and an incremental one make the same shards. Back-filling
+ * and every closed block keeps its documents, its id and its cached bundle. The open block is
+ * itself cut the same way into parts of half a shard, so that a new issue re-indexes the newest
+ * part only; when the block closes, its parts give way to one shard, indexed once. The plan
+ * depends only on the documents, so a clean build and an incremental one make the same shards.
+ * Back-filling
  * an old issue re-indexes the block it lands in, and the later ones only when a block's closing
  * date moves (its first `shardDocuments` documents now end on an earlier date). Few, large
  * shards matter: a search fetches index files from every shard.
@@ -46,7 +49,8 @@ export interface PlannedShard<P extends ShardPage> {
  * by side, one per core, within the default memory budget and with the build's own Node
  * process beside them under 6 GB; shards of 3,000 took 3 GB and went one at a time. Smaller
  * shards also bound what a first search fetches (the newest shard) and what one new issue
- * re-indexes (README, "Search at scale and benchmarks"; bench/results/).
+ * re-indexes (the newest part of the open block: at most half a shard; README, "Search at scale
+ * and benchmarks"; bench/results/).
  */
 export const DEFAULT_SHARD_DOCUMENTS = 1500;
 
@@ -68,8 +72,32 @@ function makeShard<P extends ShardPage>(pages: P[]): PlannedShard<P> {
 }
 
 /**
+ * The open block is indexed in parts of half a shard: a new issue lands in its newest part,
+ * and a rebuild re-indexes that part alone (at most half a shard's documents, not up to a
+ * whole shard's). The parts give way to one shard when the block closes, which re-indexes it
+ * once.
+ */
+const OPEN_BLOCK_PARTS = 2;
+
+/** Consecutive blocks of pages in date order, each closed at the first change of date once it holds `size`. */
+function cutBlocks<P extends ShardPage>(byDate: readonly P[], size: number): P[][] {
+  const blocks: P[][] = [];
+  let block: P[] = [];
+  for (const page of byDate) {
+    if (block.length >= size && page.date !== block[block.length - 1]!.date) {
+      blocks.push(block);
+      block = [];
+    }
+    block.push(page);
+  }
+  if (block.length > 0) blocks.push(block);
+  return blocks;
+}
+
+/**
  * Splits pages into shards with disjoint date ranges, newest shard first: blocks of
- * `shardDocuments` in date order, each closed at the next change of date.
+ * `shardDocuments` in date order, each closed at the next change of date, and the last, open
+ * block in parts of half as many.
  * Throws on a page whose date is not YYYY-MM-DD or on a URL given twice.
  */
 export function planShards<P extends ShardPage>(
@@ -84,17 +112,10 @@ export function planShards<P extends ShardPage>(
     urls.add(page.url);
   }
   const byDate = [...pages].sort((a, b) => compareStrings(a.date, b.date));
-  const shards: PlannedShard<P>[] = [];
-  let block: P[] = [];
-  for (const page of byDate) {
-    if (block.length >= shardDocuments && page.date !== block[block.length - 1]!.date) {
-      shards.push(makeShard(block));
-      block = [];
-    }
-    block.push(page);
-  }
-  if (block.length > 0) shards.push(makeShard(block));
-  return shards.reverse();
+  const closed = cutBlocks(byDate, shardDocuments);
+  const open = closed.pop() ?? [];
+  const parts = cutBlocks(open, Math.ceil(shardDocuments / OPEN_BLOCK_PARTS));
+  return [...closed, ...parts].map((block) => makeShard(block)).reverse();
 }
 
 /* ------------------------------------------------------------------------------ manifest */
