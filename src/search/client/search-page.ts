@@ -7,13 +7,15 @@
  * - Loads Pagefind from `<base>pagefind/pagefind.js` and gives it `baseUrl: <base>`, so the site
  *   works under any sub-path. The index is in shards (`pagefind/shards.json`, see
  *   src/search/pagefind/shards.ts), newest first: the newest is Pagefind's primary index, which
- *   the engine loads alone (when the search box gets focus, or for the first query); the others
- *   are merged into it, each tagged with a synthetic filter, only after the first query has been
- *   answered from the newest shard. So a cold first query shows the newest shard's results
- *   without waiting for the older shards ('partial'), then the merged results take their place
- *   without moving what the reader has reached (results.ts, mergeProgressive).
- *   Pagefind searches every index merged so far, and waits for one being merged: the newest
- *   shard is searched alone only while no merge has been asked for (see loadAll).
+ *   the engine loads (when the search box gets focus, or for the first query) with the next
+ *   newest while they hold less than half a shard (firstAnswerShards: the open block's newest
+ *   part may hold only the last issue or two); the others are merged into it, each tagged with
+ *   a synthetic filter, only after the first query has been answered from those. So a cold
+ *   first query shows the newest documents' results without waiting for the older shards
+ *   ('partial'), then the merged results take their place without moving what the reader has
+ *   reached (results.ts, mergeProgressive). Pagefind searches every index merged so far, and
+ *   waits for one being merged: the first answer's shards are searched alone only while no
+ *   other merge has been asked for (see loadAll).
  * - Relevance order is Pagefind's merged order (by score), its first results and the pages that
  *   hold the query as typed re-ranked by exact title and phrase matches (src/search/rank.ts), in
  *   one function (relevanceOrdered).
@@ -30,7 +32,7 @@
  * - When no result shown holds every query term as typed, the status line says so.
  */
 import { lookupContext } from '../../domain/number-lookup';
-import { dateOrderWindow, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
+import { dateOrderWindow, firstAnswerShards, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
 import { rerank } from '../rank';
 import {
   FILTER_KEYS,
@@ -215,7 +217,17 @@ function shardOptions(manifest: ShardManifest, shard: ShardManifest['shards'][nu
   return { ...SHARED_OPTIONS, mergeFilter: { [manifest.shardFilter]: shard.id } };
 }
 
-/** The engine with the newest shard only (Pagefind's primary index): all the first results need. */
+function mergeShards(engine: Engine, shards: ShardManifest['shards']): Promise<void[]> {
+  const { pagefind, manifest } = engine;
+  return Promise.all(
+    shards.map((shard) => pagefind.mergeIndex(joinBase(BASE, `pagefind/${shard.path}`), shardOptions(manifest, shard))),
+  );
+}
+
+/**
+ * The engine with the shards of the first answer (firstAnswerShards): the newest, Pagefind's
+ * primary index, and the next newest while they hold fewer than half a shard's documents.
+ */
 function loadPrimary(): Promise<Engine> {
   const load = async (): Promise<Engine> => {
     const [pagefind, manifest] = await Promise.all([
@@ -225,7 +237,9 @@ function loadPrimary(): Promise<Engine> {
     const [primary] = manifest.shards;
     await pagefind.options(primary ? shardOptions(manifest, primary) : SHARED_OPTIONS);
     await pagefind.init();
-    return { pagefind, manifest };
+    const engine = { pagefind, manifest };
+    await mergeShards(engine, firstAnswerShards(manifest).slice(1));
+    return engine;
   };
   return (primaryPromise ??= retrying(load(), () => {
     primaryPromise = null;
@@ -239,12 +253,7 @@ function loadPrimary(): Promise<Engine> {
 function loadAll(): Promise<Engine> {
   const load = async (): Promise<Engine> => {
     const engine = await loadPrimary();
-    const { pagefind, manifest } = engine;
-    await Promise.all(
-      manifest.shards
-        .slice(1)
-        .map((shard) => pagefind.mergeIndex(joinBase(BASE, `pagefind/${shard.path}`), shardOptions(manifest, shard))),
-    );
+    await mergeShards(engine, engine.manifest.shards.slice(firstAnswerShards(engine.manifest).length));
     return engine;
   };
   return (allPromise ??= retrying(load(), () => {
@@ -687,15 +696,18 @@ async function runSearch(state: SearchState): Promise<void> {
     const term = state.q ? fullTextQuery(state.q, numberQuery) : null;
     const options = { filters: toPagefindFilters(state.filters), sort: toPagefindSort(state) };
 
-    // The newest shard alone, before any other is fetched, if none is being merged yet. Its
+    // The newest shards alone, before any other is fetched, if none is being merged yet. Their
     // results start either order (see the header), so they are shown at once.
-    if (allPromise === null && manifest.shards.length > 1) {
+    const firstShards = firstAnswerShards(manifest);
+    if (allPromise === null && manifest.shards.length > firstShards.length) {
       const [newest, pinned] = await Promise.all([pagefind.search(term, options), pinnedPromise]);
       if (token !== generation) return;
       if (newest.results.length > 0 || pinned) {
-        // Date order: the newest shard's own order starts it; relevance: its shown page re-ranked.
+        // Date order: the newest shards' own order starts it; relevance: its shown page re-ranked.
         const firstSource = options.sort
-          ? engineOrdered(newest)
+          ? firstShards.length === 1
+            ? engineOrdered(newest)
+            : dateOrdered(pagefind, { ...manifest, shards: firstShards }, newest, term, options)
           : relevanceOrdered(pagefind, newest, term, options, FIRST_ANSWER_DEPTH);
         const first = await showResults(token, firstSource, pinned, FIRST_ANSWER_SIZE);
         if (!first) return;

@@ -22,6 +22,7 @@ import { DATA_PATHS } from '../../site/open-data';
 import {
   addFilterCounts,
   DEFAULT_SHARD_DOCUMENTS,
+  firstAnswerDocuments,
   planShards,
   SHARD_FILTER,
   SHARD_MANIFEST_FILE,
@@ -127,7 +128,13 @@ export async function buildPagefindIndex(
     const indexingMs = performance.now() - indexingStarted;
     const rebuilt = toIndex.length;
 
-    const manifest: ShardManifest = { version: 1, shardFilter: SHARD_FILTER, shards: [], filters: {} };
+    const manifest: ShardManifest = {
+      version: 1,
+      shardFilter: SHARD_FILTER,
+      shards: [],
+      filters: {},
+      firstAnswerDocuments: firstAnswerDocuments(shardDocuments),
+    };
     const totals: FilterCounts = {};
     let bytes = 0;
     let files = 0;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addFilterCounts, dateOrderWindow, planShards, sortedCounts, type ShardPage } from './shards';
+import {
+  addFilterCounts,
+  dateOrderWindow,
+  firstAnswerDocuments,
+  firstAnswerShards,
+  planShards,
+  sortedCounts,
+  type ShardManifest,
+  type ShardPage,
+} from './shards';
 
 /** `count` pages dated evenly through `year` (ISO dates), URLs unique. */
 function year(y: number, count: number, prefix = 'd'): ShardPage[] {
@@ -129,6 +138,29 @@ describe('planShards', () => {
 
   it('keeps ranges exact', () => {
     expect(ranges(planShards(year(2020, 10)))).toEqual([['2020-01-01', '2020-11-10']]);
+  });
+});
+
+describe('firstAnswerShards', () => {
+  const manifest = (documents: number[]): ShardManifest => ({
+    version: 1,
+    shardFilter: '_shard',
+    shards: documents.map((n, i) => ({ id: `s${i}`, path: i ? `shards/s${i}/` : '', from: '', to: '', documents: n })),
+    filters: {},
+    firstAnswerDocuments: firstAnswerDocuments(1500),
+  });
+  const ids = (documents: number[]) => firstAnswerShards(manifest(documents)).map((s) => s.id);
+
+  it('covers the newest shards until they hold half a shard', () => {
+    expect(firstAnswerDocuments(1500)).toBe(750);
+    // The open block's newest part holds enough on its own.
+    expect(ids([760, 750, 1500])).toEqual(['s0']);
+    // It holds the last issue alone: the part before it joins.
+    expect(ids([12, 750, 1500])).toEqual(['s0', 's1']);
+    expect(ids([12, 700, 40, 1500])).toEqual(['s0', 's1', 's2']);
+    // A small archive: all of it.
+    expect(ids([12, 30])).toEqual(['s0', 's1']);
+    expect(ids([])).toEqual([]);
   });
 });
 

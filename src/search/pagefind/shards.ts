@@ -114,7 +114,7 @@ export function planShards<P extends ShardPage>(
   const byDate = [...pages].sort((a, b) => compareStrings(a.date, b.date));
   const closed = cutBlocks(byDate, shardDocuments);
   const open = closed.pop() ?? [];
-  const parts = cutBlocks(open, Math.ceil(shardDocuments / OPEN_BLOCK_PARTS));
+  const parts = cutBlocks(open, firstAnswerDocuments(shardDocuments));
   return [...closed, ...parts].map((block) => makeShard(block)).reverse();
 }
 
@@ -141,11 +141,33 @@ export interface ShardManifest {
   shards: ShardEntry[];
   /** Documents per filter value over the whole archive (what an empty search would count). */
   filters: FilterCounts;
+  /**
+   * The first answer of a search covers the newest shards until they hold this many documents
+   * (half a shard): the open block's newest part may hold only the last issue or two.
+   */
+  firstAnswerDocuments: number;
 }
 
 export const SHARD_MANIFEST_FILE = 'shards.json';
 /** Name of the synthetic per-shard filter; starts with an underscore so it never clashes with a page's filter. */
 export const SHARD_FILTER = '_shard';
+
+/** Documents the first answer of a search covers at least (`ShardManifest.firstAnswerDocuments`). */
+export function firstAnswerDocuments(shardDocuments: number): number {
+  return Math.ceil(shardDocuments / OPEN_BLOCK_PARTS);
+}
+
+/** The newest shards, until they hold `firstAnswerDocuments` (all of them on a small archive). */
+export function firstAnswerShards(manifest: ShardManifest): ShardEntry[] {
+  const shards: ShardEntry[] = [];
+  let documents = 0;
+  for (const shard of manifest.shards) {
+    if (shards.length > 0 && documents >= manifest.firstAnswerDocuments) break;
+    shards.push(shard);
+    documents += shard.documents;
+  }
+  return shards;
+}
 
 /** Adds one page's filter values to counts (a value listed twice on a page counts once). */
 export function addFilterCounts(counts: FilterCounts, filters: Record<string, readonly string[]>): void {
