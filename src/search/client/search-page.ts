@@ -550,7 +550,7 @@ function engineOrdered(search: PagefindSearch): ResultSource {
  */
 const FULL_DEPTH: RerankDepth = { top: 20, exact: 10 };
 /**
- * The newest shard's first answer shows its first three results, what a phone's first screen
+ * The first answer shows its first three results, what a phone's first screen
  * holds: each result shown costs its fragment, the whole document's text (10 KB gzipped on
  * average with real-size documents, up to 60 KB), and the engine decompresses it and computes
  * its excerpt before anything is painted. Ten of them were 40 % of the bytes before the first

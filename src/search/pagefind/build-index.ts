@@ -22,7 +22,7 @@ import { DATA_PATHS } from '../../site/open-data';
 import {
   addFilterCounts,
   DEFAULT_SHARD_DOCUMENTS,
-  firstAnswerDocuments,
+  openPartDocuments,
   planShards,
   SHARD_FILTER,
   SHARD_MANIFEST_FILE,
@@ -133,7 +133,7 @@ export async function buildPagefindIndex(
       shardFilter: SHARD_FILTER,
       shards: [],
       filters: {},
-      firstAnswerDocuments: firstAnswerDocuments(shardDocuments),
+      firstAnswerDocuments: openPartDocuments(shardDocuments),
     };
     const totals: FilterCounts = {};
     let bytes = 0;

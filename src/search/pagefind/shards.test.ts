@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addFilterCounts,
   dateOrderWindow,
-  firstAnswerDocuments,
+  openPartDocuments,
   firstAnswerShards,
   planShards,
   sortedCounts,
@@ -147,12 +147,12 @@ describe('firstAnswerShards', () => {
     shardFilter: '_shard',
     shards: documents.map((n, i) => ({ id: `s${i}`, path: i ? `shards/s${i}/` : '', from: '', to: '', documents: n })),
     filters: {},
-    firstAnswerDocuments: firstAnswerDocuments(1500),
+    firstAnswerDocuments: openPartDocuments(1500),
   });
   const ids = (documents: number[]) => firstAnswerShards(manifest(documents)).map((s) => s.id);
 
   it('covers the newest shards until they hold half a shard', () => {
-    expect(firstAnswerDocuments(1500)).toBe(750);
+    expect(openPartDocuments(1500)).toBe(750);
     // The open block's newest part holds enough on its own.
     expect(ids([760, 750, 1500])).toEqual(['s0']);
     // It holds the last issue alone: the part before it joins.

@@ -19,10 +19,9 @@
  * itself cut the same way into parts of half a shard, so that a new issue re-indexes the newest
  * part only; when the block closes, its parts give way to one shard, indexed once. The plan
  * depends only on the documents, so a clean build and an incremental one make the same shards.
- * Back-filling
- * an old issue re-indexes the block it lands in, and the later ones only when a block's closing
- * date moves (its first `shardDocuments` documents now end on an earlier date). Few, large
- * shards matter: a search fetches index files from every shard.
+ * Back-filling an old issue re-indexes the block it lands in, and the later ones only when a
+ * block's closing date moves (its first `shardDocuments` documents now end on an earlier date).
+ * Few, large shards matter: a search fetches index files from every shard.
  *
  * Pure: no file system, no Pagefind. The build integration and the search page use it.
  */
@@ -114,7 +113,7 @@ export function planShards<P extends ShardPage>(
   const byDate = [...pages].sort((a, b) => compareStrings(a.date, b.date));
   const closed = cutBlocks(byDate, shardDocuments);
   const open = closed.pop() ?? [];
-  const parts = cutBlocks(open, firstAnswerDocuments(shardDocuments));
+  const parts = cutBlocks(open, openPartDocuments(shardDocuments));
   return [...closed, ...parts].map((block) => makeShard(block)).reverse();
 }
 
@@ -152,8 +151,12 @@ export const SHARD_MANIFEST_FILE = 'shards.json';
 /** Name of the synthetic per-shard filter; starts with an underscore so it never clashes with a page's filter. */
 export const SHARD_FILTER = '_shard';
 
-/** Documents the first answer of a search covers at least (`ShardManifest.firstAnswerDocuments`). */
-export function firstAnswerDocuments(shardDocuments: number): number {
+/**
+ * Documents in a part of the open block: half a shard. The first answer of a search covers at
+ * least as many (`ShardManifest.firstAnswerDocuments`), so that it never rests on a part that
+ * holds only the last issue or two.
+ */
+export function openPartDocuments(shardDocuments: number): number {
   return Math.ceil(shardDocuments / OPEN_BLOCK_PARTS);
 }
 
