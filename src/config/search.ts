@@ -22,8 +22,10 @@ export const SearchConfigSchema = z
      */
     cacheDir: z.string().min(1).optional(),
     /**
-     * Most documents in one index shard. Bounds Pagefind's memory and the time to re-index the
-     * shard a change falls in; fewer, larger shards make a search fetch less.
+     * Most documents in one index shard (the newest, open block of documents is indexed in parts
+     * of half as many). Bounds Pagefind's memory and the time to re-index the shard a change
+     * falls in (a new issue: the open block's newest part); fewer, larger shards make a search
+     * fetch less.
      * @default DEFAULT_SHARD_DOCUMENTS
      */
     shardDocuments: z.int().positive().default(DEFAULT_SHARD_DOCUMENTS),
