@@ -6,9 +6,10 @@
  * phase, peak memory of all its processes, pages per second, output and index sizes), with
  * `--baseline pagefind` times the Pagefind CLI alone on the same pages, runs a fixed list of
  * queries in headless Chromium (time to the first result shown and bytes before it, cold page
- * and a second query; the cold page again over DevTools' "Slow 4G" network), adds the next issue of the newest year and rebuilds, then the first
- * issue of a new year and rebuilds, then runs `npm run mirror` on the archive (wall time,
- * peak memory of all its processes, whether Pagefind ran, folder and zip sizes). Writes
+ * and a second query; the cold page again over DevTools' "Slow 4G" network), adds the next
+ * issue of the newest year and rebuilds, then the first issue of a new year and rebuilds, then
+ * runs `npm run mirror` on the archive (wall time, peak memory of all its processes, whether
+ * Pagefind ran, folder and zip sizes). Writes
  * bench/results/<timestamp>.{json,md} and prints the Markdown table. Nothing is written to
  * content/; the corpus is only read.
  *

@@ -312,14 +312,24 @@ export function querySummary(queries: QueryMeasurement[]): string {
   const gz = queries.map((q) => q.gzipBytes);
   const raw = queries.map((q) => q.rawBytes);
   return (
-    `first result ${shown.length ? `${formatMs(median(shown))} (max ${formatMs(Math.max(...shown))})` : '–'}` +
+    firstResult(shown) +
     (before.length ? `, ${formatKB(median(before))} gz before it (max ${formatKB(Math.max(...before))})` : '') +
     (done.length ? `; all shards ${formatMs(median(done))}` : '') +
-    (allShards.length
-      ? `; waiting for every shard, as before: ${formatMs(median(allShards))}` +
-        (shown.length ? ` (first result in ${formatRatio(median(shown), median(allShards))} of it)` : '')
-      : '') +
+    (allShards.length ? asBefore(shown, allShards) : '') +
     `; in all ${formatKB(median(gz))} gz / ${formatKB(median(raw))} raw (max ${formatKB(Math.max(...gz))} gz)`
+  );
+}
+
+/** The median first result and the slowest. */
+function firstResult(shown: number[]): string {
+  return `first result ${shown.length ? `${formatMs(median(shown))} (max ${formatMs(Math.max(...shown))})` : '–'}`;
+}
+
+/** The old way's median (every shard awaited), and the first result's share of it. */
+function asBefore(shown: number[], allShards: number[]): string {
+  return (
+    `; waiting for every shard, as before: ${formatMs(median(allShards))}` +
+    (shown.length ? ` (first result in ${formatRatio(median(shown), median(allShards))} of it)` : '')
   );
 }
 
@@ -328,11 +338,12 @@ export function slowNetworkSummary(queries: QueryMeasurement[]): string {
   const measured = queries.flatMap((q) => (q.slow4g ? [q.slow4g] : []));
   if (measured.length === 0) return '–';
   const shown = measured.flatMap((m) => (m.firstResultMs === null ? [] : [m.firstResultMs]));
-  const allShards = median(measured.map((m) => m.allShardsFirstPageMs));
   return (
-    `first result ${shown.length ? `${formatMs(median(shown))} (max ${formatMs(Math.max(...shown))})` : '–'}` +
-    `; waiting for every shard, as before: ${formatMs(allShards)}` +
-    (shown.length ? ` (first result in ${formatRatio(median(shown), allShards)} of it)` : '')
+    firstResult(shown) +
+    asBefore(
+      shown,
+      measured.map((m) => m.allShardsFirstPageMs),
+    )
   );
 }
 

@@ -29,7 +29,7 @@ export interface GazetteBuildContext {
   command: 'dev' | 'build' | 'preview' | 'sync';
 }
 
-export function pageSettings(config: GazetteConfig): PageSettings {
+function pageSettings(config: GazetteConfig): PageSettings {
   return { content: config.content, buildDate: config.build.buildDate };
 }
 
