@@ -190,6 +190,29 @@ describe('sharded search index', () => {
     }
   });
 
+  it('prefetches the start-up files of the first answer’s shards, and of no other, when a header search box gets focus', async () => {
+    const manifest = manifestOf(firstOut);
+    const firstShards = firstAnswerShards(manifest);
+    // The open block's newest part holds less than half a shard here, so the first answer spans two.
+    expect(firstShards.length).toBeGreaterThan(1);
+    const page = await browser.newPage();
+    try {
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.goto(server.url, { waitUntil: 'networkidle' });
+      expect(requested.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+      await page.locator('header input[name="q"]').focus();
+      const metaOf = (shard: { path: string }) =>
+        requested.some((path) => path.startsWith(`/pagefind/${shard.path}pagefind.`) && path.endsWith('.pf_meta'));
+      await expect.poll(() => firstShards.every(metaOf), { timeout: 30_000 }).toBe(true);
+      for (const shard of manifest.shards.slice(firstShards.length)) {
+        expect(requested.some((path) => path.startsWith(`/pagefind/${shard.path}`))).toBe(false);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
   it('applies a filter in every shard, in date order', async () => {
     const manifest = manifestOf(firstOut);
     const expected = manifest.filters.type?.['通知'] ?? 0;
