@@ -39,7 +39,7 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { indexedPages, pagefindBaselineCommand, readPagefindPackage } from '../src/bench/baseline';
 import {
   generateArchive,
@@ -258,6 +258,26 @@ async function searchTimes(
   }, before);
 }
 
+/** A page in a browser context of its own (nothing cached), watching the search page's results. */
+async function coldSearchPage(browser: Browser, timeout: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  await page.addInitScript(RESULT_OBSERVER);
+  return { context, page };
+}
+
+/** Opens the search page on `query` and waits for its search to end; its times and the navigation's start. */
+async function openSearch(
+  page: Page,
+  url: string,
+  query: string,
+): Promise<{ navigationStart: number; times: { shownAt: number | null; doneAt: number } }> {
+  await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
+  const times = await searchTimes(page, { shown: 0, done: 0 });
+  return { navigationStart: await page.evaluate(() => performance.timeOrigin), times };
+}
+
 /**
  * The first page of results as the search page computed it before the newest shard answered
  * first (today's figure in issue 13): on a cold search page without a query (its own script
@@ -311,16 +331,11 @@ async function coldFirstResultMs(
   query: string,
   network: typeof SLOW_4G,
 ): Promise<number | null> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const { context, page } = await coldSearchPage(browser, 120_000);
   try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(120_000);
-    await page.addInitScript(RESULT_OBSERVER);
     await emulateNetwork(page, network);
-    await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
-    const { shownAt } = await searchTimes(page, { shown: 0, done: 0 });
-    const navigationStart = await page.evaluate(() => performance.timeOrigin);
-    return shownAt === null ? null : shownAt - navigationStart;
+    const { navigationStart, times } = await openSearch(page, url, query);
+    return times.shownAt === null ? null : times.shownAt - navigationStart;
   } finally {
     await context.close();
   }
@@ -344,10 +359,7 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
   try {
     for (const [i, query] of queries.entries()) {
       const next = queries[(i + 1) % queries.length]!;
-      const context = await browser.newContext({ locale: 'zh-CN' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(60_000);
-      await page.addInitScript(RESULT_OBSERVER);
+      const { context, page } = await coldSearchPage(browser, 60_000);
       const network = await recordNetwork(page);
       // When each response ended, on the browser's clock (Playwright's request timing), and its bytes.
       let responses: TimedResponse[] = [];
@@ -380,9 +392,7 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
         };
       };
 
-      await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-      const coldTimes = await searchTimes(page, { shown: 0, done: 0 });
-      const navigationStart = await page.evaluate(() => performance.timeOrigin);
+      const { navigationStart, times: coldTimes } = await openSearch(page, server.url, query);
       cold.push({
         ...(await measure(query, navigationStart, coldTimes)),
         allShardsFirstPageMs: await allShardsFirstPageMs(browser, server.url, query),
