@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addFilterCounts, sortedCounts, type FilterCounts, type ShardManifest } from '../../src/search/pagefind/shards';
 import { readSearchRecords, recordPageFile, type SearchRecord } from '../../src/search/records';
+import { RECENT_TITLES_FILE, type RecentTitle } from '../../src/search/recent-titles';
 import { ISSUE_TOC } from '../helpers/archive';
 import { foldText, listFiles, readPage } from '../helpers/built-site';
 import { pagefindMarks } from '../helpers/pagefind-marks';
@@ -49,5 +50,23 @@ describe('search records', () => {
     for (const record of records) addFilterCounts(counts, record.filters);
     expect(manifest.filters).toEqual(sortedCounts(counts));
     expect(manifest.shards.reduce((sum, shard) => sum + shard.documents, 0)).toBe(records.length);
+  });
+
+  it('say what the title pre-answer shows of the newest documents, in printed order', () => {
+    const titles = JSON.parse(readFileSync(join(out, RECENT_TITLES_FILE), 'utf8')) as RecentTitle[];
+    expect(titles.map((title) => title.url)).toEqual(ISSUE_TOC.map((doc) => `/2020/07/${doc.slug}/`));
+    for (const title of titles) {
+      const { meta } = records.find((record) => `/${record.id}/` === title.url)!;
+      expect({ ...title, issuers: title.issuers.join('、'), page: String(title.page) }).toEqual({
+        url: title.url,
+        title: meta.title,
+        ...(meta.number ? { number: meta.number } : {}),
+        date: meta.date,
+        issuers: meta.issuer,
+        issue: meta.issue,
+        page: meta.page,
+        ...(meta.status !== '有效' ? { status: meta.status } : {}),
+      });
+    }
   });
 });

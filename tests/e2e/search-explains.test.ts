@@ -3,7 +3,8 @@
  * engine is still loading, a note when no result holds the whole query, one highlight per
  * matched run, the document of a 文号 as a direct link, status and 刊载期/页 in each result,
  * results before filters on a phone, a page without JavaScript that points elsewhere, one
- * search box per page, and the engine prefetched when a search box gets focus.
+ * search box per page, the engine prefetched when a search box gets focus, and the newest
+ * documents whose titles hold the query listed while the engine is still loading.
  */
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -114,6 +115,112 @@ describe('search states', () => {
     const doc56 = shown.find((r) => r.path.includes(DOC_56.slug));
     expect(doc56?.status).toBe('已失效');
     expect(shown.every((r) => r.status !== '有效')).toBe(true);
+  });
+});
+
+describe('title pre-answer', () => {
+  /** The titles of the sample that hold 工作: 56号, 57号 and 58号. */
+  const QUERY = '工作';
+
+  /** The list as shown: each item's key (title:<url> for the pre-answer's) and its link's path. */
+  const shownItems = (page: Page) =>
+    page.$$eval('#search-results > li', (items) =>
+      items.map((li) => ({
+        key: (li as HTMLElement).dataset.key ?? '',
+        path: new URL(li.querySelector<HTMLAnchorElement>('a.result-title')!.href).pathname,
+        title: li.querySelector('a.result-title')!.textContent ?? '',
+      })),
+    );
+
+  test('lists the newest documents whose titles hold the query before the engine has answered, then the full-text answer', async () => {
+    const { page, pageErrors } = await site.newPage();
+    const engine = await holdRequests(page, '**/pagefind/**');
+    await page.goto(site.url(`search/?q=${encodeURIComponent(QUERY)}`), { waitUntil: 'domcontentloaded' });
+    await page.locator('#search-results > li').first().waitFor({ state: 'visible' });
+
+    const early = await shownItems(page);
+    expect(early.map((item) => item.path)).toEqual(
+      ['zzbz-2020-56', 'zzbz-2020-57', 'zzbz-2020-58'].map((slug) => `/2020/07/${slug}/`),
+    );
+    expect(early.every((item) => item.title.includes(QUERY))).toBe(true);
+    expect(early.every((item) => item.key.startsWith('title:'))).toBe(true);
+    expect(await page.locator('ol#search-results').getAttribute('data-state')).toBe('partial');
+    expect(await page.locator('#search-status').textContent()).toContain('已先列出标题含检索词的最近文件 3 篇');
+    expect(engine.held.length, 'nothing of Pagefind has answered').toBeGreaterThan(0);
+
+    await engine.release();
+    const results = await readSearchResults(page);
+    const final = await shownItems(page);
+    expect(
+      final.some((item) => item.key.startsWith('title:')),
+      'unreached items replaced',
+    ).toBe(false);
+    expect(results.length).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('#search-status').textContent()).toMatch(/找到 \d+ 篇/u);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('keeps an item the reader points at in its place, with its excerpt, and does not list its document twice', async () => {
+    const { page, pageErrors } = await site.newPage();
+    const engine = await holdRequests(page, '**/pagefind/**');
+    await page.goto(site.url(`search/?q=${encodeURIComponent(QUERY)}`), { waitUntil: 'domcontentloaded' });
+    const first = page.locator('#search-results > li').first();
+    await first.waitFor({ state: 'visible' });
+    const [pointed] = await shownItems(page);
+    await first.hover();
+
+    await engine.release();
+    await readSearchResults(page);
+    const final = await shownItems(page);
+    expect(final[0]).toEqual(pointed);
+    expect(final.filter((item) => item.path === pointed!.path)).toHaveLength(1);
+    // Drawn again in place once its full-text result came: with its excerpt (all five documents are results).
+    expect(await page.locator('#search-results > li').first().locator('.result-excerpt mark').count()).toBeGreaterThan(
+      0,
+    );
+    expect(final.slice(1).every((item) => !item.key.startsWith('title:'))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('is not used for a 文号, with filters, or once the engine is loaded', async () => {
+    const { page } = await site.newPage();
+    // Counts every pre-answer item ever put in the list, even one replaced a moment later.
+    await page.addInitScript(() => {
+      const seen = { count: 0 };
+      Object.assign(window, { __titleItems: seen });
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof HTMLElement && node.dataset.key?.startsWith('title:')) seen.count += 1;
+      }).observe(document, { subtree: true, childList: true });
+    });
+    const titleItems = () =>
+      page.evaluate(() => (window as unknown as { __titleItems: { count: number } }).__titleItems.count);
+    const afterFrames = () =>
+      page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+
+    const queries = [
+      `${encodeURIComponent(QUERY)}&type=${encodeURIComponent('意见')}`,
+      encodeURIComponent(DOC_56.number),
+    ];
+    for (const query of queries) {
+      // The engine is held until the titles have arrived, so that a pre-answer would have come first.
+      const engine = await holdRequests(page, '**/pagefind/**');
+      const titles = page.waitForResponse((response) => response.url().endsWith('/search/recent.json'));
+      await page.goto(site.url(`search/?q=${query}`), { waitUntil: 'domcontentloaded' });
+      await titles;
+      await afterFrames();
+      await engine.release();
+      await page.unroute('**/pagefind/**');
+      await page.locator(RESULTS_DONE).waitFor({ state: 'attached' });
+      expect(await titleItems(), decodeURIComponent(query)).toBe(0);
+    }
+    // A second query in the same page: the engine is loaded and answers it at once.
+    await page.locator('#search-input').fill(QUERY); // says 正在检索… at once (scheduleSearch)
+    expect(await page.locator('ol#search-results').getAttribute('data-state')).toBe('loading');
+    await page.locator(RESULTS_DONE).waitFor({ state: 'attached' });
+    expect(await readSearchResults(page)).not.toEqual([]);
+    expect(await titleItems()).toBe(0);
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * The header's search box on every page: when it gets focus, the browser prefetches what the
  * search page needs for its first results (src/search/client/search-page.ts, loadPrimary):
- * Pagefind's script, worker and WebAssembly, the shard manifest, and the metadata of every
- * shard of the first answer (firstAnswerShards: the newest, and the next newest while they hold
- * less than half a shard). Submitting then finds them in the cache. Pages whose box is never
+ * the title pre-answer's file, Pagefind's script, worker and WebAssembly, the shard manifest,
+ * and the metadata of every shard of the first answer (firstAnswerShards: the newest, and the
+ * next newest while they hold less than half a shard). Submitting then finds them in the cache. Pages whose box is never
  * focused fetch nothing; the search page has no header box (one search box per page) and loads
  * the engine itself when its own box gets focus.
  */
 import { firstAnswerShards, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
+import { RECENT_TITLES_FILE } from '../recent-titles';
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -48,7 +49,7 @@ async function prefetchBundle(folder: string): Promise<void> {
 }
 
 async function prefetchSearch(): Promise<void> {
-  for (const file of ['pagefind.js', 'pagefind-worker.js']) prefetch(`pagefind/${file}`);
+  for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', RECENT_TITLES_FILE]) prefetch(file);
   const manifest = await fetchJson<ShardManifest>(`pagefind/${SHARD_MANIFEST_FILE}`);
   const shards = manifest ? firstAnswerShards(manifest) : [{ path: '' }];
   await Promise.all(shards.map((shard) => prefetchBundle(`pagefind/${shard.path}`)));

@@ -16,6 +16,9 @@
  *   reached (results.ts, mergeProgressive). Pagefind searches every index merged so far, and
  *   waits for one being merged: the first answer's shards are searched alone only while no
  *   other merge has been asked for (see loadAll).
+ * - Before that, on a cold page, the newest documents whose titles hold the query are listed
+ *   from `<base>search/recent.json` (src/search/recent-titles.ts), fetched with the page: a
+ *   title pre-answer, replaced by the full-text answer except where the reader has reached it.
  * - Relevance order is Pagefind's merged order (by score), its first results and the pages that
  *   hold the query as typed re-ranked by exact title and phrase matches (src/search/rank.ts), in
  *   one function (relevanceOrdered).
@@ -34,11 +37,13 @@
 import { lookupContext } from '../../domain/number-lookup';
 import { dateOrderWindow, firstAnswerShards, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
 import { rerank } from '../rank';
+import { matchRecentTitles, RECENT_TITLES_FILE, type RecentTitle } from '../recent-titles';
 import {
   FILTER_KEYS,
   bucketOfQuery,
   classifyNumberQuery,
   fullTextQuery,
+  hasFilters,
   isEmptySearch,
   joinBase,
   lookupNumber,
@@ -157,6 +162,9 @@ const initial = parseSearchState(location.search);
 let manifestPromise: Promise<ShardManifest> | null = null;
 let primaryPromise: Promise<Engine> | null = null;
 let allPromise: Promise<Engine> | null = null;
+/** Whether the first answer's shards are loaded: searches then skip the title pre-answer. */
+let engineReady = false;
+let recentTitlesPromise: Promise<RecentTitle[]> | null = null;
 const numberBuckets = new Map<number, Promise<NumberTable>>();
 let filtersBuilt = false;
 /** Whether the filter counts are the query's: Pagefind then has every shard's filter files. */
@@ -183,6 +191,8 @@ interface Listing {
   pinnedId?: string;
   /** Ids shown, and the pinned document's: never listed again. */
   seen: Set<string>;
+  /** URLs of the title pre-answer's items kept in the list: their full-text results are not listed. */
+  heldUrls: string[];
   /** How many of `source` the list covers. */
   next: number;
   /** Title and text of each shown result, to tell whether any holds the whole query. */
@@ -239,6 +249,7 @@ function loadPrimary(): Promise<Engine> {
     await pagefind.init();
     const engine = { pagefind, manifest };
     await mergeShards(engine, firstAnswerShards(manifest).slice(1));
+    engineReady = true;
     return engine;
   };
   return (primaryPromise ??= retrying(load(), () => {
@@ -258,6 +269,12 @@ function loadAll(): Promise<Engine> {
   };
   return (allPromise ??= retrying(load(), () => {
     allPromise = null;
+  }));
+}
+
+function loadRecentTitles(): Promise<RecentTitle[]> {
+  return (recentTitlesPromise ??= retrying(fetchJson<RecentTitle[]>(RECENT_TITLES_FILE), () => {
+    recentTitlesPromise = null;
   }));
 }
 
@@ -361,6 +378,38 @@ function pinnedView(entry: NumberEntry, fragment?: PagefindFragment): ResultView
   };
 }
 
+function titleMatchView(entry: RecentTitle): ResultView {
+  return {
+    url: entry.url,
+    title: entry.title,
+    number: entry.number,
+    date: entry.date,
+    issuer: entry.issuers.join('、'),
+    status: entry.status,
+    issue: entry.issue,
+    page: String(entry.page),
+    note: '标题含检索词。',
+  };
+}
+
+/** Keys of the title pre-answer's items: full-text results are keyed by Pagefind's ids. */
+const TITLE_KEY = 'title:';
+
+function heldUrl(url: string, current: { heldUrls: readonly string[] }): boolean {
+  return current.heldUrls.some((held) => samePageUrl(url, held));
+}
+
+/** A kept pre-answer item drawn again with its excerpt and status, unless the reader is on it. */
+function showExcerptOfHeld(fragment: PagefindFragment): void {
+  const item = resultItems().find(
+    (candidate) =>
+      candidate.dataset.key!.startsWith(TITLE_KEY) &&
+      samePageUrl(fragment.url, candidate.dataset.key!.slice(TITLE_KEY.length)),
+  );
+  if (item && !item.contains(document.activeElement))
+    item.replaceWith(resultItem(item.dataset.key!, fragmentView(fragment)));
+}
+
 function resultItem(key: string, view: ResultView): HTMLLIElement {
   const item = renderResult(view);
   item.dataset.key = key;
@@ -419,6 +468,10 @@ async function showResults(
 
   let pinnedId = previous?.pinnedId;
   let pinnedFragment: PagefindFragment | undefined;
+  const held = {
+    heldUrls: merged.keys.filter((key) => key.startsWith(TITLE_KEY)).map((key) => key.slice(TITLE_KEY.length)),
+  };
+  const heldIds: string[] = [];
   const keys: string[] = [];
   const texts = new Map<string, string>();
   const items: HTMLLIElement[] = [];
@@ -427,6 +480,11 @@ async function showResults(
     if (pinned && fragment && samePageUrl(fragment.url, pinned.url)) {
       pinnedId = key;
       pinnedFragment = fragment;
+      continue;
+    }
+    if (fragment && heldUrl(fragment.url, held)) {
+      heldIds.push(key);
+      showExcerptOfHeld(fragment);
       continue;
     }
     keys.push(key);
@@ -454,7 +512,8 @@ async function showResults(
     pinned,
     pinnedId,
     keys,
-    seen: new Set(pinnedId === undefined ? keys : [...keys, pinnedId]),
+    seen: new Set([...keys, ...heldIds, ...(pinnedId === undefined ? [] : [pinnedId])]),
+    heldUrls: held.heldUrls,
     next: merged.consumed,
     texts,
     reached: previous?.reached ?? 0,
@@ -482,6 +541,7 @@ async function renderMore(token: number, focusFirst: boolean): Promise<void> {
       current.pinnedId = result.id;
       return;
     }
+    if (heldUrl(fragment.url, current)) return;
     current.keys.push(result.id);
     current.texts.set(result.id, `${fragment.meta.title ?? ''}\n${fragment.content}`);
     items.push(resultItem(result.id, fragmentView(fragment)));
@@ -682,12 +742,13 @@ async function runSearch(state: SearchState): Promise<void> {
 
   showLoading();
   listing = null;
+  const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
+  if (!engineReady && state.q && !numberQuery && !hasFilters(state)) void showTitleMatches(token, state.q);
   try {
     const { pagefind, manifest } = await loadPrimary();
     if (token !== generation) return;
     if (!filtersBuilt) buildFilters(manifest.filters, state);
 
-    const numberQuery = state.q ? classifyNumberQuery(state.q) : null;
     const pinnedPromise = numberQuery
       ? loadNumberBucket(bucketOfQuery(numberQuery, NUMBER_BUCKETS, NUMBER_CONTEXT))
           .then((table) => lookupNumber(numberQuery, table, NUMBER_CONTEXT))
@@ -747,6 +808,38 @@ async function runSearch(state: SearchState): Promise<void> {
         : '检索暂时无法使用：检索索引加载失败，请稍后刷新页面重试。',
     );
   }
+}
+
+/**
+ * The title pre-answer (src/search/recent-titles.ts): the newest documents whose titles hold the
+ * query, shown while the engine starts, unless a full-text answer came first. That answer then
+ * replaces every item the reader has not reached; a reached one stays, and its full-text result
+ * is not listed again.
+ */
+async function showTitleMatches(token: number, query: string): Promise<void> {
+  let matches: RecentTitle[];
+  try {
+    matches = matchRecentTitles(await loadRecentTitles(), query, FIRST_ANSWER_SIZE);
+  } catch {
+    return; // the full-text answer still comes
+  }
+  if (token !== generation || listing !== null || matches.length === 0) return;
+  const keys = matches.map((entry) => `${TITLE_KEY}${entry.url}`);
+  resultsList.replaceChildren(...matches.map((entry, i) => resultItem(keys[i]!, titleMatchView(entry))));
+  listing = {
+    source: { total: 0, slice: async () => [] },
+    pinned: null,
+    keys,
+    seen: new Set(),
+    heldUrls: [],
+    next: 0,
+    texts: new Map(matches.map((entry, i) => [keys[i]!, entry.title])),
+    reached: 0,
+    scrolled: false,
+  };
+  moreButton.hidden = true;
+  setState('partial');
+  announce(`正在检索…已先列出标题含检索词的最近文件 ${matches.length} 篇，全文检索结果随后列出。`);
 }
 
 /**
