@@ -60,6 +60,7 @@ import {
   unmeasuredSize,
   type BaselineMeasurement,
   type BenchReport,
+  type FirstResults,
   type MarkdownSummary,
   type MirrorMeasurement,
   type QueryMeasurement,
@@ -203,7 +204,7 @@ function documentPageWeight(outDir: string, pagePath: string): SizeReport['docum
  */
 const RESULT_OBSERVER = `
   (() => {
-    const bench = { shown: [], done: [], seen: new WeakSet(), frame: 0 };
+    const bench = { shown: [], fullText: [], done: [], seen: new WeakSet(), frame: 0 };
     window.__bench = bench;
     const items = () => document.querySelectorAll('#search-results li.search-result');
     bench.arm = () => { for (const item of items()) bench.seen.add(item); };
@@ -211,8 +212,12 @@ const RESULT_OBSERVER = `
       bench.frame = 0;
       const fresh = [...items()].filter((item) => !bench.seen.has(item));
       if (fresh.length === 0) return;
-      if (fresh.some((item) => item.checkVisibility({ opacityProperty: true, visibilityProperty: true }))) {
-        bench.shown.push(performance.now());
+      const visible = fresh.filter((item) => item.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
+      if (visible.length > 0) {
+        const now = performance.now();
+        bench.shown.push(now);
+        // The title pre-answer's items are keyed title:<url>; the engine's by result id.
+        if (visible.some((item) => !(item.dataset.key ?? '').startsWith('title:'))) bench.fullText.push(now);
         bench.arm();
       } else bench.frame = requestAnimationFrame(check);
     };
@@ -226,14 +231,22 @@ const RESULT_OBSERVER = `
 `;
 
 interface BenchWindow {
-  __bench: { shown: number[]; done: number[]; arm: () => void };
+  __bench: { shown: number[]; fullText: number[]; done: number[]; arm: () => void };
 }
 
-/** Waits for the search after the `shown`/`done` counts given to end; its first-result and end times. */
-async function searchTimes(
-  page: Page,
-  before: { shown: number; done: number },
-): Promise<{ shownAt: number | null; doneAt: number }> {
+/** How many of each event the observer has seen: a search's times are those after them. */
+type BenchCounts = { shown: number; fullText: number; done: number };
+
+interface SearchTimes {
+  /** The frame that painted the first result, of either kind; null when nothing was found. */
+  shownAt: number | null;
+  /** The frame that painted the first full-text result (not the title pre-answer's). */
+  fullTextAt: number | null;
+  doneAt: number;
+}
+
+/** Waits for the search after the counts given to end; its first-result and end times. */
+async function searchTimes(page: Page, before: BenchCounts): Promise<SearchTimes> {
   await page.waitForFunction((b) => {
     const { __bench: bench } = window as unknown as BenchWindow;
     return bench.shown.length > b.shown || bench.done.length > b.done;
@@ -244,7 +257,7 @@ async function searchTimes(
     (b) => {
       const { __bench: bench } = window as unknown as BenchWindow;
       const found = document.querySelectorAll('#search-results li.search-result').length > 0;
-      return bench.done.length > b.done && (bench.shown.length > b.shown || !found);
+      return bench.done.length > b.done && (bench.fullText.length > b.fullText || !found);
     },
     before,
     { polling: 'raf' },
@@ -253,6 +266,7 @@ async function searchTimes(
     const { __bench: bench } = window as unknown as BenchWindow;
     return {
       shownAt: bench.shown.length > b.shown ? performance.timeOrigin + bench.shown[b.shown]! : null,
+      fullTextAt: bench.fullText.length > b.fullText ? performance.timeOrigin + bench.fullText[b.fullText]! : null,
       doneAt: performance.timeOrigin + bench.done[b.done]!,
     };
   }, before);
@@ -267,14 +281,20 @@ async function coldSearchPage(browser: Browser, timeout: number): Promise<{ cont
   return { context, page };
 }
 
+/** The search's first results, in ms from `startedAt`. */
+function firstResults(times: SearchTimes, startedAt: number): FirstResults {
+  const since = (at: number | null) => (at === null ? null : at - startedAt);
+  return { firstResultMs: since(times.shownAt), firstFullTextMs: since(times.fullTextAt) };
+}
+
 /** Opens the search page on `query` and waits for its search to end; its times and the navigation's start. */
 async function openSearch(
   page: Page,
   url: string,
   query: string,
-): Promise<{ navigationStart: number; times: { shownAt: number | null; doneAt: number } }> {
+): Promise<{ navigationStart: number; times: SearchTimes }> {
   await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
-  const times = await searchTimes(page, { shown: 0, done: 0 });
+  const times = await searchTimes(page, { shown: 0, fullText: 0, done: 0 });
   return { navigationStart: await page.evaluate(() => performance.timeOrigin), times };
 }
 
@@ -322,20 +342,21 @@ async function allShardsFirstPageMs(
 }
 
 /**
- * The first result of a cold search page, as `measureQueries` times it, over a throttled
- * network: from navigation start to the frame that paints it (null when nothing was found).
+ * The first result of a cold search page, and its first full-text result, as `measureQueries`
+ * times them, over a throttled network: from navigation start to the frame that paints it
+ * (null when nothing was found).
  */
-async function coldFirstResultMs(
+async function coldFirstResults(
   browser: Browser,
   url: string,
   query: string,
   network: typeof SLOW_4G,
-): Promise<number | null> {
+): Promise<FirstResults> {
   const { context, page } = await coldSearchPage(browser, 120_000);
   try {
     await emulateNetwork(page, network);
     const { navigationStart, times } = await openSearch(page, url, query);
-    return times.shownAt === null ? null : times.shownAt - navigationStart;
+    return firstResults(times, navigationStart);
   } finally {
     await context.close();
   }
@@ -368,11 +389,7 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
         const endedAt = responseEnd >= 0 ? startTime + responseEnd : Date.now();
         responses.push({ endedAt, bytes: cdnBytes(request.url()) ?? 0 });
       });
-      const measure = async (
-        q: string,
-        startedAt: number,
-        times: { shownAt: number | null; doneAt: number },
-      ): Promise<QueryMeasurement> => {
+      const measure = async (q: string, startedAt: number, times: SearchTimes): Promise<QueryMeasurement> => {
         await network.waitForIdle(750, 60_000);
         const requests = network.requests.filter((r) => r.finished && !r.failed);
         const gzipBytes = requests.reduce((sum, r) => sum + (cdnBytes(r.url) ?? r.encodedBytes), 0);
@@ -385,7 +402,7 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
           rawBytes: network.totalBytes(),
           gzipBytes,
           requests: requests.length,
-          firstResultMs: times.shownAt === null ? null : times.shownAt - startedAt,
+          ...firstResults(times, startedAt),
           ...(before ? { bytesBeforeFirstResult: before.bytes, requestsBeforeFirstResult: before.requests } : {}),
           doneMs: times.doneAt - startedAt,
           results: total,
@@ -397,7 +414,7 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
         ...(await measure(query, navigationStart, coldTimes)),
         allShardsFirstPageMs: await allShardsFirstPageMs(browser, server.url, query),
         slow4g: {
-          firstResultMs: await coldFirstResultMs(browser, server.url, query, SLOW_4G),
+          ...(await coldFirstResults(browser, server.url, query, SLOW_4G)),
           allShardsFirstPageMs: await allShardsFirstPageMs(browser, server.url, query, SLOW_4G),
         },
       });
@@ -406,7 +423,7 @@ async function measureQueries(outDir: string): Promise<{ cold: QueryMeasurement[
       responses = [];
       const counts = await page.evaluate(() => {
         const { __bench: bench } = window as unknown as BenchWindow;
-        return { shown: bench.shown.length, done: bench.done.length };
+        return { shown: bench.shown.length, fullText: bench.fullText.length, done: bench.done.length };
       });
       const submittedAt = await page.evaluate((q) => {
         (window as unknown as BenchWindow).__bench.arm();

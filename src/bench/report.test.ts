@@ -209,11 +209,12 @@ describe('formatMarkdown', () => {
           gzipBytes: 200_000,
           requests: 30,
           firstResultMs: 420,
+          firstFullTextMs: 420,
           bytesBeforeFirstResult: 120_000,
           requestsBeforeFirstResult: 12,
           doneMs: 900,
           allShardsFirstPageMs: 1050,
-          slow4g: { firstResultMs: 2500, allShardsFirstPageMs: 6000 },
+          slow4g: { firstResultMs: 2500, firstFullTextMs: 2500, allShardsFirstPageMs: 6000 },
           results: 12,
         },
       ],
@@ -224,6 +225,7 @@ describe('formatMarkdown', () => {
           gzipBytes: 50_000,
           requests: 9,
           firstResultMs: 90,
+          firstFullTextMs: 90,
           bytesBeforeFirstResult: 20_000,
           requestsBeforeFirstResult: 4,
           doneMs: 200,
@@ -266,6 +268,20 @@ describe('formatMarkdown', () => {
     );
     expect(markdown).toContain('8.0 KB (5.0 KB + 3.0 KB); 0 scripts');
     expect(markdown).toContain('| largest document page | 15.0 KB (12.0 KB + 3.0 KB); 0 scripts |');
+
+    // A title pre-answer came first: the full-text result's time is told too, beside the old way's.
+    const preAnswered = structuredClone(size);
+    preAnswered.coldQueries[0]!.firstResultMs = 300;
+    preAnswered.coldQueries[0]!.firstFullTextMs = 700;
+    preAnswered.coldQueries[0]!.slow4g = { firstResultMs: 1500, firstFullTextMs: 4200, allShardsFirstPageMs: 6000 };
+    const withTitles = formatMarkdown(reportOf([preAnswered]));
+    expect(withTitles).toContain(
+      'waiting for every shard, as before: 1050 ms (first result in 0.29× of it); first full-text result 700 ms (0.67× of the old way); in all',
+    );
+    expect(withTitles).toContain(
+      '(first result in 0.25× of it); first full-text result 4200 ms (0.70× of the old way) |',
+    );
+    expect(withTitles).toContain('| 税收 | 12 | 300 ms (full text 700 ms) | 120.0 KB |');
   });
 
   it('adds the mirror rows, and leaves the build rows empty when only the mirror was measured', () => {

@@ -74,19 +74,27 @@ export interface BuildMeasurement {
   exitCode: number | null;
 }
 
-export interface QueryMeasurement {
+/**
+ * When a search showed its first results, in ms from its start (navigation start on a cold page,
+ * submitting the form for a second query in the same page); null when it found nothing.
+ */
+export interface FirstResults {
+  /**
+   * To the frame that paints the first result (`li.search-result` in the results list, visible),
+   * of either kind: the title pre-answer's (src/search/recent-titles.ts) or the engine's.
+   */
+  firstResultMs: number | null;
+  /** To the frame that paints the first of the engine's (full-text) results. */
+  firstFullTextMs: number | null;
+}
+
+export interface QueryMeasurement extends FirstResults {
   query: string;
   /** Bytes over the wire as the test server sends them (no compression), headers included, until the network is idle. */
   rawBytes: number;
   /** The same responses' bodies as a CDN sends them (./transfer.ts, `transferBytes`), until the network is idle. */
   gzipBytes: number;
   requests: number;
-  /**
-   * From navigation start (cold) or from submitting the form (warm: a second query in the same
-   * page) to the frame that paints the first result (`li.search-result` in the results list,
-   * visible); null when the query found nothing.
-   */
-  firstResultMs: number | null;
   /** Bytes (as `gzipBytes`) and requests of the responses that ended before the first result was shown. */
   bytesBeforeFirstResult?: number;
   requestsBeforeFirstResult?: number;
@@ -99,10 +107,10 @@ export interface QueryMeasurement {
    */
   allShardsFirstPageMs?: number;
   /**
-   * Cold page only: `firstResultMs` and `allShardsFirstPageMs` again, each in a cold page of its
+   * Cold page only: the first results and `allShardsFirstPageMs` again, each in a cold page of its
    * own, over Chrome DevTools' "Slow 4G" network (150 ms round trips, 1.6 Mbit/s; a phone's).
    */
-  slow4g?: { firstResultMs: number | null; allShardsFirstPageMs: number };
+  slow4g?: FirstResults & { allShardsFirstPageMs: number };
   results: number;
 }
 
@@ -316,6 +324,7 @@ export function querySummary(queries: QueryMeasurement[]): string {
     (before.length ? `, ${formatKB(median(before))} gz before it (max ${formatKB(Math.max(...before))})` : '') +
     (done.length ? `; all shards ${formatMs(median(done))}` : '') +
     (allShards.length ? asBefore(shown, allShards) : '') +
+    firstFullText(queries, allShards) +
     `; in all ${formatKB(median(gz))} gz / ${formatKB(median(raw))} raw (max ${formatKB(Math.max(...gz))} gz)`
   );
 }
@@ -323,6 +332,17 @@ export function querySummary(queries: QueryMeasurement[]): string {
 /** The median first result and the slowest. */
 function firstResult(shown: number[]): string {
   return `first result ${shown.length ? `${formatMs(median(shown))} (max ${formatMs(Math.max(...shown))})` : '–'}`;
+}
+
+/** The median first full-text result when a title pre-answer came before it, and its share of the old way's. */
+function firstFullText(queries: FirstResults[], allShards: number[]): string {
+  if (!queries.some((q) => q.firstFullTextMs !== q.firstResultMs)) return '';
+  const fullText = queries.flatMap((q) => (q.firstFullTextMs === null ? [] : [q.firstFullTextMs]));
+  if (fullText.length === 0) return '';
+  return (
+    `; first full-text result ${formatMs(median(fullText))}` +
+    (allShards.length ? ` (${formatRatio(median(fullText), median(allShards))} of the old way)` : '')
+  );
 }
 
 /** The old way's median (every shard awaited), and the first result's share of it. */
@@ -338,13 +358,8 @@ export function slowNetworkSummary(queries: QueryMeasurement[]): string {
   const measured = queries.flatMap((q) => (q.slow4g ? [q.slow4g] : []));
   if (measured.length === 0) return '–';
   const shown = measured.flatMap((m) => (m.firstResultMs === null ? [] : [m.firstResultMs]));
-  return (
-    firstResult(shown) +
-    asBefore(
-      shown,
-      measured.map((m) => m.allShardsFirstPageMs),
-    )
-  );
+  const allShards = measured.map((m) => m.allShardsFirstPageMs);
+  return firstResult(shown) + asBefore(shown, allShards) + firstFullText(measured, allShards);
 }
 
 function pageWeight(page: PageWeight | null): string {
@@ -474,7 +489,7 @@ export function formatMarkdown(report: BenchReport): string {
     '',
   ];
   const cells = (q: QueryMeasurement) =>
-    `${formatMs(q.firstResultMs)} | ${q.bytesBeforeFirstResult === undefined ? '–' : formatKB(q.bytesBeforeFirstResult)} | ` +
+    `${formatMs(q.firstResultMs)}${q.firstFullTextMs !== q.firstResultMs ? ` (full text ${formatMs(q.firstFullTextMs)})` : ''} | ${q.bytesBeforeFirstResult === undefined ? '–' : formatKB(q.bytesBeforeFirstResult)} | ` +
     `${formatMs(q.doneMs)} | ${formatKB(q.gzipBytes)} | ${formatKB(q.rawBytes)} | ${q.requests}`;
   for (const size of sizes) {
     if (size.coldQueries.length === 0) continue;
