@@ -3,9 +3,9 @@
  * search page needs for its first results (src/search/client/search-page.ts, loadPrimary):
  * the title pre-answer's file, Pagefind's script, worker and WebAssembly, the shard manifest,
  * and the metadata of every shard of the first answer (firstAnswerShards: the newest, and the
- * next newest while they hold less than half a shard). Submitting then finds them in the cache. Pages whose box is never
- * focused fetch nothing; the search page has no header box (one search box per page) and loads
- * the engine itself when its own box gets focus.
+ * next newest while they hold less than half a shard). Submitting then finds them in the
+ * cache. Pages whose box is never focused fetch nothing; the search page has no header box
+ * (one search box per page) and loads the engine itself when its own box gets focus.
  */
 import { firstAnswerShards, SHARD_MANIFEST_FILE, type ShardManifest } from '../pagefind/shards';
 import { RECENT_TITLES_FILE } from '../recent-titles';

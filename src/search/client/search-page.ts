@@ -191,8 +191,6 @@ interface Listing {
   pinnedId?: string;
   /** Ids shown, and the pinned document's: never listed again. */
   seen: Set<string>;
-  /** URLs of the title pre-answer's items kept in the list: their full-text results are not listed. */
-  heldUrls: string[];
   /** How many of `source` the list covers. */
   next: number;
   /** Title and text of each shown result, to tell whether any holds the whole query. */
@@ -395,8 +393,13 @@ function titleMatchView(entry: RecentTitle): ResultView {
 /** Keys of the title pre-answer's items: full-text results are keyed by Pagefind's ids. */
 const TITLE_KEY = 'title:';
 
-function heldUrl(url: string, current: { heldUrls: readonly string[] }): boolean {
-  return current.heldUrls.some((held) => samePageUrl(url, held));
+/** The URLs of the title pre-answer's items among `keys`: kept ones, whose full-text results are not listed. */
+function heldUrls(keys: readonly string[]): string[] {
+  return keys.filter((key) => key.startsWith(TITLE_KEY)).map((key) => key.slice(TITLE_KEY.length));
+}
+
+function isHeld(url: string, held: readonly string[]): boolean {
+  return held.some((heldUrl) => samePageUrl(url, heldUrl));
 }
 
 /** A kept pre-answer item drawn again with its excerpt and status, unless the reader is on it. */
@@ -468,9 +471,7 @@ async function showResults(
 
   let pinnedId = previous?.pinnedId;
   let pinnedFragment: PagefindFragment | undefined;
-  const held = {
-    heldUrls: merged.keys.filter((key) => key.startsWith(TITLE_KEY)).map((key) => key.slice(TITLE_KEY.length)),
-  };
+  const held = heldUrls(merged.keys);
   const heldIds: string[] = [];
   const keys: string[] = [];
   const texts = new Map<string, string>();
@@ -482,7 +483,7 @@ async function showResults(
       pinnedFragment = fragment;
       continue;
     }
-    if (fragment && heldUrl(fragment.url, held)) {
+    if (fragment && isHeld(fragment.url, held)) {
       heldIds.push(key);
       showExcerptOfHeld(fragment);
       continue;
@@ -513,7 +514,6 @@ async function showResults(
     pinnedId,
     keys,
     seen: new Set([...keys, ...heldIds, ...(pinnedId === undefined ? [] : [pinnedId])]),
-    heldUrls: held.heldUrls,
     next: merged.consumed,
     texts,
     reached: previous?.reached ?? 0,
@@ -541,7 +541,7 @@ async function renderMore(token: number, focusFirst: boolean): Promise<void> {
       current.pinnedId = result.id;
       return;
     }
-    if (heldUrl(fragment.url, current)) return;
+    if (isHeld(fragment.url, heldUrls(current.keys))) return;
     current.keys.push(result.id);
     current.texts.set(result.id, `${fragment.meta.title ?? ''}\n${fragment.content}`);
     items.push(resultItem(result.id, fragmentView(fragment)));
@@ -831,7 +831,6 @@ async function showTitleMatches(token: number, query: string): Promise<void> {
     pinned: null,
     keys,
     seen: new Set(),
-    heldUrls: [],
     next: 0,
     texts: new Map(matches.map((entry, i) => [keys[i]!, entry.title])),
     reached: 0,
